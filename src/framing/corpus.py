@@ -1,0 +1,759 @@
+"""Documents and corpora: loading text from folders, CSV, JSONL, DataFrames and lists of strings.
+
+A :class:`Document` keeps its original text untouched; cleaning (:mod:`framing.clean`) works on a
+copy and records what it removed. A :class:`Corpus` is an ordered collection of documents with
+unique ids, plus a record of the inputs it skipped (empty files) and why.
+
+Examples
+--------
+>>> corpus = Corpus.from_texts(["Xi met Putin.", "Putin met Xi again."], outlet="Wire")
+>>> len(corpus), corpus[0].doc_id, corpus[1].outlet
+(2, 'doc0001', 'Wire')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date as _date
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
+
+__all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
+
+_MANIFEST = "manifest.csv"
+_RESERVED = ("doc_id", "text", "outlet", "date", "date_precision", "year")
+_DATE_FORMS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), "day"),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), "month"),
+    (re.compile(r"^(\d{4})$"), "year"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its original text, id, outlet, date and any other metadata.
+
+    Parameters
+    ----------
+    doc_id : str
+        Unique id within a corpus (a file's stem, a CSV ``doc_id`` value, or ``doc0001`` ...).
+    text : str
+        The original text, never modified.
+    outlet : str or None, default=None
+        The outlet that published it.
+    date : str or None, default=None
+        ISO date at its own precision: ``2023-03-27``, ``2023-03`` or ``2023``.
+    date_precision : {'day', 'month', 'year'} or None, default=None
+        How precise ``date`` is.
+    metadata : Mapping, default={}
+        Any other metadata (country, genre, title ...), read-only.
+    source : str or None, default=None
+        Where it came from (file name, or ``file.csv:row 3``), for error messages.
+
+    Examples
+    --------
+    >>> Document("a", "Text.", date="2023-03", date_precision="month").year
+    2023
+    """
+
+    doc_id: str
+    text: str
+    outlet: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    @property
+    def year(self) -> int | None:
+        """The year of :attr:`date`, or None."""
+        return int(self.date[:4]) if self.date else None
+
+
+def parse_date(value: Any) -> tuple[str | None, str | None]:
+    """Normalise a date to ISO form at its own precision.
+
+    Parameters
+    ----------
+    value : str, datetime.date, pandas.Timestamp, int or None
+        ``2023-03-27``, ``2023-3-7``, ``2023-03``, ``2023``, a date object, or a missing value.
+
+    Returns
+    -------
+    (date, precision) : tuple of str or None
+        For example ``('2023-03', 'month')``; ``(None, None)`` for a missing value.
+
+    Raises
+    ------
+    ValueError
+        If the value is not a date in one of the accepted forms (callers turn this into a
+        :class:`~framing.errors.CorpusError` naming the row).
+
+    Examples
+    --------
+    >>> parse_date("2023-03")
+    ('2023-03', 'month')
+    >>> parse_date("2024-5-17")
+    ('2024-05-17', 'day')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None, None
+    if isinstance(value, (datetime, _date, pd.Timestamp)):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}", "day"
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        value = str(int(value))
+    text = str(value).strip()
+    if not text:
+        return None, None
+    for pattern, precision in _DATE_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = [int(p) for p in match.groups()]
+        try:
+            _date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a valid calendar date") from exc
+        return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)), precision
+    raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+    """Read a text file as UTF-8 (with or without BOM), falling back to cp1252 with a warning.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    encoding : str or None, default=None
+        Force an encoding instead of detecting one.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InputEncodingError
+        If the file is binary (contains NUL bytes) or decodes in none of the encodings.
+
+    Warns
+    -----
+    DataQualityWarning
+        When the file was not UTF-8 and was read as cp1252.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror})", path=path) from exc
+    if b"\x00" in data[:65536]:
+        raise InputEncodingError(
+            f"{path}: looks binary (contains NUL bytes), not text; remove it from the folder "
+            "or convert it to a UTF-8 .txt file",
+            path=path,
+        )
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputEncodingError(
+                f"{path}: cannot be decoded as {encoding} ({exc})", path=path
+            ) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputEncodingError(
+            f"{path}: is neither UTF-8 nor cp1252 text; pass encoding=... to say what it is",
+            path=path,
+        ) from exc
+    warnings.warn(
+        f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters",
+        DataQualityWarning,
+        stacklevel=3,
+    )
+    return text
+
+
+class Corpus:
+    """An ordered collection of :class:`Document` objects with unique ids.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        The documents, in order.
+    skipped : pandas.DataFrame or None, default=None
+        Inputs that were not loaded as documents, with columns ``source`` and ``reason``.
+
+    Raises
+    ------
+    CorpusError
+        If two documents share an id, or if there is no document with any text.
+
+    See Also
+    --------
+    load_corpus : build a corpus from a path.
+
+    Examples
+    --------
+    >>> corpus = Corpus([Document("a", "Xi met Putin."), Document("b", "They met.")])
+    >>> [d.doc_id for d in corpus]
+    ['a', 'b']
+    """
+
+    def __init__(self, documents: Iterable[Document], *, skipped: pd.DataFrame | None = None):
+        docs = list(documents)
+        seen: dict[str, str | None] = {}
+        for doc in docs:
+            if not isinstance(doc, Document):
+                raise CorpusError(f"a Corpus holds Document objects, got {type(doc).__name__}")
+            if doc.doc_id in seen:
+                raise CorpusError(
+                    f"duplicate doc_id {doc.doc_id!r} ({seen[doc.doc_id] or 'first'} and "
+                    f"{doc.source or 'second'}); give every document a unique id",
+                    doc_id=doc.doc_id,
+                )
+            seen[doc.doc_id] = doc.source
+        if not any(doc.text.strip() for doc in docs):
+            raise CorpusError("the corpus has no text: every document is empty")
+        self._documents = tuple(docs)
+        self._index = {doc.doc_id: i for i, doc in enumerate(docs)}
+        self.skipped = (
+            skipped.reset_index(drop=True)
+            if skipped is not None
+            else pd.DataFrame(
+                {"source": pd.Series(dtype=object), "reason": pd.Series(dtype=object)}
+            )
+        )
+
+    # -- container protocol -------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._documents)
+
+    def __getitem__(self, key: int | str) -> Document:
+        if isinstance(key, str):
+            try:
+                return self._documents[self._index[key]]
+            except KeyError:
+                raise KeyError(f"no document with doc_id {key!r}") from None
+        return self._documents[key]
+
+    def __repr__(self) -> str:
+        outlets = {d.outlet for d in self._documents if d.outlet is not None}
+        return f"<Corpus: {len(self)} documents, {len(outlets)} outlets>"
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The documents, in order."""
+        return self._documents
+
+    # -- constructors ---------------------------------------------------------------------------
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], *, outlet: str | None = None) -> Corpus:
+        """Build a corpus from plain strings, with ids ``doc0001``, ``doc0002`` ...
+
+        Parameters
+        ----------
+        texts : iterable of str
+            One string per document.
+        outlet : str or None, default=None
+            An outlet name for all of them.
+
+        Returns
+        -------
+        Corpus
+
+        Raises
+        ------
+        CorpusError
+            If ``texts`` is a single string or holds something other than strings.
+        """
+        if isinstance(texts, (str, bytes)):
+            raise CorpusError("texts must be a list of strings, one per document, not one string")
+        docs = []
+        for i, text in enumerate(texts, start=1):
+            if not isinstance(text, str):
+                raise CorpusError(
+                    f"item {i} is {type(text).__name__}, not str", row=i, doc_id=f"doc{i:04d}"
+                )
+            docs.append(Document(f"doc{i:04d}", text, outlet=outlet, source=f"item {i}"))
+        return cls._with_empty_skipped(docs)
+
+    @classmethod
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        text: str = "text",
+        outlet: str | None = "outlet",
+        date: str | None = "date",
+        doc_id: str | None = "doc_id",
+        source: str | None = None,
+    ) -> Corpus:
+        """Build a corpus from a DataFrame with one row per document.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+            The documents. Every column other than text, outlet, date and doc_id becomes metadata.
+        text : str, default='text'
+            The column with the article text (required).
+        outlet, date, doc_id : str or None
+            Columns with the outlet, the date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) and a
+            unique id; missing columns are allowed (ids become ``doc0001`` ...).
+        source : str or None, default=None
+            A name for error messages (the file the frame was read from).
+
+        Returns
+        -------
+        Corpus
+
+        Raises
+        ------
+        CorpusError
+            If the text column is missing, a text is not a string, a date is malformed, or ids repeat.
+
+        Examples
+        --------
+        >>> df = pd.DataFrame({"text": ["Xi met Putin."], "outlet": ["NPR"], "date": ["2024-05"]})
+        >>> Corpus.from_frame(df)[0].date_precision
+        'month'
+        """
+        if not isinstance(frame, pd.DataFrame):
+            raise CorpusError(f"from_frame needs a pandas DataFrame, got {type(frame).__name__}")
+        where = source or "the DataFrame"
+        if text not in frame.columns:
+            raise CorpusError(
+                f"{where} has no text column {text!r}; its columns are {list(map(str, frame.columns))}"
+                "; pass text='<column>'",
+                path=source,
+            )
+        named = {text, outlet, date, doc_id} - {None}
+        meta_columns = [c for c in frame.columns if c not in named]
+        docs = []
+        for row_number, row in enumerate(frame.to_dict("records"), start=1):
+            ident = _cell_str(row.get(doc_id)) if doc_id else None
+            ident = ident or f"doc{row_number:04d}"
+            body = row[text]
+            if body is None or (isinstance(body, float) and math.isnan(body)):
+                body = ""
+            if not isinstance(body, str):
+                raise CorpusError(
+                    f"{where}, row {row_number}: text is {type(body).__name__}, not a string",
+                    path=source,
+                    row=row_number,
+                    doc_id=ident,
+                )
+            try:
+                iso, precision = parse_date(row.get(date)) if date else (None, None)
+            except ValueError as exc:
+                raise CorpusError(
+                    f"{where}, row {row_number} ({ident}): {exc}",
+                    path=source,
+                    row=row_number,
+                    doc_id=ident,
+                ) from exc
+            metadata = {str(c): _clean_cell(row[c]) for c in meta_columns}
+            docs.append(
+                Document(
+                    ident,
+                    body,
+                    outlet=_cell_str(row.get(outlet)) if outlet else None,
+                    date=iso,
+                    date_precision=precision,
+                    metadata=metadata,
+                    source=f"{source}:row {row_number}" if source else f"row {row_number}",
+                )
+            )
+        return cls._with_empty_skipped(docs)
+
+    @classmethod
+    def _with_empty_skipped(cls, docs: list[Document]) -> Corpus:
+        """Keep documents with text; record and warn about empty ones."""
+        empty = [d for d in docs if not d.text.strip()]
+        if empty and len(empty) < len(docs):
+            names = ", ".join(d.source or d.doc_id for d in empty[:10])
+            more = f" and {len(empty) - 10} more" if len(empty) > 10 else ""
+            warnings.warn(
+                f"{len(empty)} empty or whitespace-only document(s) skipped: {names}{more}",
+                DataQualityWarning,
+                stacklevel=3,
+            )
+        skipped = pd.DataFrame(
+            {"source": [d.source or d.doc_id for d in empty], "reason": ["empty"] * len(empty)},
+            dtype=object,
+        )
+        return cls([d for d in docs if d.text.strip()] or docs, skipped=skipped)
+
+    # -- views ----------------------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """One row per document.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``doc_id, text, outlet, date, date_precision, year`` and one column per
+            metadata key (missing values are None).
+
+        Examples
+        --------
+        >>> Corpus.from_texts(["A text."]).to_frame().columns.tolist()
+        ['doc_id', 'text', 'outlet', 'date', 'date_precision', 'year']
+        """
+        keys: list[str] = []
+        for doc in self._documents:
+            keys.extend(k for k in doc.metadata if k not in keys and k not in _RESERVED)
+        rows = [
+            {
+                "doc_id": d.doc_id,
+                "text": d.text,
+                "outlet": d.outlet,
+                "date": d.date,
+                "date_precision": d.date_precision,
+                "year": d.year,
+                **{k: d.metadata.get(k) for k in keys},
+            }
+            for d in self._documents
+        ]
+        frame = pd.DataFrame(rows, columns=[*_RESERVED, *keys])
+        frame["year"] = frame["year"].astype("Int64")
+        return frame
+
+    def metadata_columns(self) -> list[str]:
+        """Names of the metadata keys found in any document, in first-seen order."""
+        keys: list[str] = []
+        for doc in self._documents:
+            keys.extend(k for k in doc.metadata if k not in keys and k not in _RESERVED)
+        return keys
+
+    def duplicates(self, *, threshold: float = 0.5, shingle: int = 5) -> pd.DataFrame:
+        """Report exact and near-duplicate documents; nothing is dropped.
+
+        Exact duplicates have the same text after lower-casing and folding white space. Near
+        duplicates (the same wire story in two outlets, a republished copy with other page chrome)
+        share word ``shingle``-grams: the pair is reported when the containment
+        ``|A ∩ B| / min(|A|, |B|)`` reaches ``threshold``.
+
+        Parameters
+        ----------
+        threshold : float, default=0.5
+            Smallest containment reported, in (0, 1].
+        shingle : int, default=5
+            Words per shingle.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``doc_id_a, doc_id_b, kind`` ('exact' or 'near'), ``jaccard``,
+            ``containment``, ``shared_shingles``; one row per pair, most similar first.
+
+        Notes
+        -----
+        Shingles are hashed into a sparse binary document-by-shingle matrix ``X``; ``X @ X.T``
+        gives every pair's intersection at once. Memory grows with the number of overlapping pairs.
+
+        Examples
+        --------
+        >>> text = "Xi and Putin met in Beijing this week to deepen their partnership."
+        >>> c = Corpus.from_texts([text, text.upper(), "Something else entirely, said nobody."])
+        >>> c.duplicates()[["doc_id_a", "doc_id_b", "kind"]].values.tolist()
+        [['doc0001', 'doc0002', 'exact']]
+        """
+        if not 0 < threshold <= 1:
+            raise ParameterError("threshold", threshold, "a number in (0, 1]")
+        if not isinstance(shingle, int) or shingle < 1:
+            raise ParameterError("shingle", shingle, "a positive integer")
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        columns = ["doc_id_a", "doc_id_b", "kind", "jaccard", "containment", "shared_shingles"]
+        ids = [d.doc_id for d in self._documents]
+        normalised = [" ".join(re.findall(r"\w+", d.text.lower())) for d in self._documents]
+        vectorizer = HashingVectorizer(
+            analyzer="word",
+            ngram_range=(shingle, shingle),
+            token_pattern=r"\w+",
+            n_features=2**22,
+            binary=True,
+            norm=None,
+            alternate_sign=False,
+            lowercase=False,
+        )
+        # Short documents (fewer words than a shingle) get one shingle: their whole text.
+        matrix = vectorizer.transform(
+            [t if len(t.split()) >= shingle else (t + " _pad_") * shingle for t in normalised]
+        ).tocsr()
+        matrix.data[:] = 1
+        sizes = np.asarray(matrix.sum(axis=1)).ravel()
+        overlap = (matrix @ matrix.T).tocoo()
+        keep = overlap.row < overlap.col
+        rows, cols, shared = overlap.row[keep], overlap.col[keep], overlap.data[keep]
+        smaller = np.minimum(sizes[rows], sizes[cols])
+        containment = np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
+        jaccard = shared / np.maximum(sizes[rows] + sizes[cols] - shared, 1)
+        chosen = containment >= threshold
+        out = []
+        for r, c, s, jac, con in zip(
+            rows[chosen],
+            cols[chosen],
+            shared[chosen],
+            jaccard[chosen],
+            containment[chosen],
+            strict=True,
+        ):
+            kind = "exact" if normalised[r] == normalised[c] else "near"
+            out.append((ids[r], ids[c], kind, float(jac), float(con), int(s)))
+        frame = pd.DataFrame(out, columns=columns)
+        return frame.sort_values(
+            ["containment", "jaccard", "doc_id_a", "doc_id_b"],
+            ascending=[False, False, True, True],
+            ignore_index=True,
+        )
+
+
+def _clean_cell(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _cell_str(value: Any) -> str | None:
+    value = _clean_cell(value)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def load_corpus(
+    path: str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Corpus,
+    *,
+    text: str = "text",
+    outlet: str | None = "outlet",
+    date: str | None = "date",
+    doc_id: str | None = "doc_id",
+    encoding: str | None = None,
+) -> Corpus:
+    """Load a corpus from a folder, a CSV or JSONL file, a DataFrame or a list of strings.
+
+    Parameters
+    ----------
+    path : str, os.PathLike, pandas.DataFrame, list of str or Corpus
+        - a folder of ``.txt`` files, one article each, with an optional ``manifest.csv`` whose
+          first column ``file`` names a text file and whose other columns are metadata
+          (``outlet`` and ``date`` are recognised); every ``.txt`` file needs a row and every
+          row a file;
+        - a ``.csv`` file or a ``.jsonl`` file (one JSON object per line) with a text column;
+        - a DataFrame (see :meth:`Corpus.from_frame`), a list of strings, or a Corpus (returned).
+    text, outlet, date, doc_id : str or None
+        Column names for tables (CSV, JSONL, DataFrame).
+    encoding : str or None, default=None
+        Force an encoding for text files; by default UTF-8 (with or without BOM), then cp1252
+        with a warning.
+
+    Returns
+    -------
+    Corpus
+        Documents in file-name order (folders) or row order (tables). For a folder, ``doc_id``
+        is the file name without ``.txt``.
+
+    Raises
+    ------
+    CorpusError
+        A missing path, an empty folder, a corpus with no text, manifest rows without files or
+        files without manifest rows (all listed in one error), duplicate ids, a malformed JSONL
+        line or CSV, an unsupported file type.
+    InputEncodingError
+        A binary file, or one in no supported encoding.
+
+    Warns
+    -----
+    DataQualityWarning
+        Empty or whitespace-only files (named; they are skipped and listed in
+        ``corpus.skipped``), files read as cp1252.
+
+    Examples
+    --------
+    >>> corpus = load_corpus(["Xi and Putin met.", "The pair toasted their friendship."])
+    >>> len(corpus)
+    2
+    """
+    if isinstance(path, Corpus):
+        return path
+    if isinstance(path, pd.DataFrame):
+        return Corpus.from_frame(path, text=text, outlet=outlet, date=date, doc_id=doc_id)
+    if isinstance(path, (str, os.PathLike)):
+        target = Path(path)
+        if not target.exists():
+            raise CorpusError(
+                f"{target}: no such file or folder; give a folder of .txt files, or a .csv or "
+                ".jsonl file",
+                path=target,
+            )
+        if target.is_dir():
+            return _load_folder(target, encoding=encoding)
+        suffix = target.suffix.lower()
+        if suffix == ".csv":
+            return Corpus.from_frame(
+                _read_csv(target, encoding=encoding),
+                text=text,
+                outlet=outlet,
+                date=date,
+                doc_id=doc_id,
+                source=str(target),
+            )
+        if suffix in (".jsonl", ".ndjson"):
+            return Corpus.from_frame(
+                _read_jsonl(target, encoding=encoding),
+                text=text,
+                outlet=outlet,
+                date=date,
+                doc_id=doc_id,
+                source=str(target),
+            )
+        if suffix == ".txt":
+            body = read_text_file(target, encoding=encoding)
+            return Corpus._with_empty_skipped([Document(target.stem, body, source=target.name)])
+        raise CorpusError(
+            f"{target}: unsupported file type {suffix or '(none)'}; use a folder of .txt files, "
+            "a .csv or a .jsonl file",
+            path=target,
+        )
+    if isinstance(path, Iterable) and not isinstance(path, bytes):
+        return Corpus.from_texts(path)
+    raise CorpusError(f"cannot load a corpus from {type(path).__name__}")
+
+
+def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
+    content = read_text_file(path, encoding=encoding)
+    try:
+        return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise CorpusError(f"{path}: not a readable CSV file ({exc})", path=path) from exc
+
+
+def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
+    content = read_text_file(path, encoding=encoding)
+    records = []
+    for line_number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(
+                f"{path}, line {line_number}: not valid JSON ({exc.msg}); each line must be one "
+                "JSON object",
+                path=path,
+                row=line_number,
+            ) from exc
+        if not isinstance(record, dict):
+            raise CorpusError(
+                f"{path}, line {line_number}: a JSON {type(record).__name__}, expected an object",
+                path=path,
+                row=line_number,
+            )
+        records.append(record)
+    if not records:
+        raise CorpusError(f"{path}: no JSON lines, the file is empty", path=path)
+    return pd.DataFrame.from_records(records)
+
+
+def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    manifest_path = folder / _MANIFEST
+    if not files:
+        raise CorpusError(
+            f"{folder}: no .txt files in this folder; put one article per .txt file there",
+            path=folder,
+        )
+    manifest = (
+        _read_manifest(manifest_path, files, encoding=encoding) if manifest_path.exists() else {}
+    )
+    docs = []
+    for file in files:
+        body = read_text_file(file, encoding=encoding)
+        meta = dict(manifest.get(file.name, {}))
+        try:
+            iso, precision = parse_date(meta.pop("date", None))
+        except ValueError as exc:
+            raise CorpusError(
+                f"{manifest_path}, row for {file.name}: {exc}",
+                path=manifest_path,
+                doc_id=file.stem,
+            ) from exc
+        docs.append(
+            Document(
+                file.stem,
+                body,
+                outlet=_cell_str(meta.pop("outlet", None)),
+                date=iso,
+                date_precision=precision,
+                metadata=meta,
+                source=file.name,
+            )
+        )
+    return Corpus._with_empty_skipped(docs)
+
+
+def _read_manifest(
+    path: Path, files: list[Path], *, encoding: str | None
+) -> dict[str, dict[str, Any]]:
+    content = read_text_file(path, encoding=encoding)
+    reader = csv.DictReader(io.StringIO(content))
+    if not reader.fieldnames or reader.fieldnames[0].strip() != "file":
+        raise CorpusError(
+            f"{path}: the first column must be 'file' (the .txt file name); found "
+            f"{reader.fieldnames}",
+            path=path,
+        )
+    rows: dict[str, dict[str, Any]] = {}
+    problems = []
+    for row_number, row in enumerate(reader, start=2):
+        name = (row.pop("file") or "").strip()
+        if None in row:
+            problems.append(f"row {row_number} has more cells than the header")
+            continue
+        if name in rows:
+            problems.append(f"row {row_number} repeats file {name!r}")
+            continue
+        rows[name] = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in row.items()}
+    names = {f.name for f in files}
+    missing_files = [n for n in rows if n not in names]
+    unlisted = [f.name for f in files if f.name not in rows]
+    problems += [f"manifest row for {n!r} has no such file" for n in missing_files]
+    problems += [f"file {n!r} has no manifest row" for n in unlisted]
+    if problems:
+        raise CorpusError(
+            f"{path}: manifest and folder disagree: "
+            + "; ".join(problems)
+            + ". Make every .txt file appear once in the 'file' column, or remove the manifest.",
+            path=path,
+        )
+    return rows

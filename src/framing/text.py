@@ -1,0 +1,380 @@
+"""Sentences with character offsets, tokens, and literal phrase matching.
+
+Sentence boundaries follow NLTK's Punkt algorithm with parameters set here instead of a
+downloaded model: a list of abbreviations (:data:`ABBREVIATIONS`, Punkt's ``abbrev_types``),
+titles that never end a sentence, and frequent sentence starters (Punkt's orthographic
+heuristic). :func:`punkt_tokenizer` returns NLTK's own tokenizer with these parameters; the
+splitter used by the library applies the same decisions with compiled regular expressions, one
+Python step per candidate boundary rather than per token, which is several times faster.
+Line breaks are boundaries, except a soft wrap (a line that does not end a sentence followed by
+one that starts in lower case). Each line is a paragraph; blank lines separate paragraphs too.
+
+Tokens are made lazily (:func:`tokenize`): the scorer matches compiled patterns over sentences
+and never needs per-token objects.
+
+Examples
+--------
+>>> text = "Mr. Xi met Mr. Putin in the U.S. capital. They talked.\\nA headline"
+>>> [text[s:e] for s, e, _ in split_sentences(text)]
+['Mr. Xi met Mr. Putin in the U.S. capital.', 'They talked.', 'A headline']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = [
+    "ABBREVIATIONS",
+    "TITLES",
+    "SENTENCE_STARTERS",
+    "Token",
+    "PhraseMatcher",
+    "split_sentences",
+    "tokenize",
+    "count_words",
+    "punkt_tokenizer",
+]
+
+#: Titles and name parts: a period after them never ends a sentence.
+TITLES = frozenset(
+    "mr mrs ms dr prof st gen lt col maj sgt capt cmdr adm gov sen rep rev fr pres amb sec "
+    "supt insp messrs mme mlle sr jr hon".split()
+)
+#: Abbreviations (lower case, without the final period, as in Punkt's ``abbrev_types``). After
+#: one of these a period ends a sentence only when the next word is a frequent sentence starter.
+ABBREVIATIONS = frozenset(
+    TITLES
+    | set(
+        "u.s u.k u.n e.u u.s.s.r u.a.e n.y d.c l.a p.r.c "
+        "inc corp co ltd plc llc bros dept univ assn est approx vs etc al e.g i.e cf viz "
+        "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec "
+        "no nos vol fig pp ch art para ft mt ave blvd rd "
+        "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+        "mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
+    )
+)
+#: Words that often start a sentence: after an abbreviation, a capitalised one of these means
+#: the abbreviation also ended the sentence (Punkt's orthographic heuristic, fixed here).
+SENTENCE_STARTERS = frozenset(
+    "the a an and but or so yet it its he she they we i you this that these those there then "
+    "in on at for as if when while after before since however meanwhile moreover still also "
+    "his her their our my your what who why how where both neither some many most several "
+    "one two three no not".split()
+)
+
+_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=[ \t]+\S)")
+_SPACE_RUN = re.compile(r"[ \t]+")
+_SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_LEADING_PUNCT = re.compile(r"^[\"“‘'(\[«]+")
+
+
+def punkt_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt sentence tokenizer with this module's parameters; no download needed.
+
+    Returns
+    -------
+    nltk.tokenize.punkt.PunktSentenceTokenizer
+
+    Examples
+    --------
+    >>> punkt_tokenizer().tokenize("Mr. Xi met Dr. Li. They talked.")
+    ['Mr. Xi met Dr. Li.', 'They talked.']
+    """
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params)
+
+
+def _is_boundary(text: str, line_start: int, dot: int, next_start: int) -> bool:
+    """Decide whether the punctuation at ``dot`` (its first character) ends a sentence."""
+    nxt = text[next_start]
+    if nxt.islower():
+        return False
+    mark = text[dot]
+    if mark != ".":
+        return True
+    if text.startswith("..", dot):
+        return nxt.isupper() or nxt in "\"“‘'(["
+    word_start = text.rfind(" ", line_start, dot) + 1
+    word = _LEADING_PUNCT.sub("", text[max(word_start, line_start) : dot]).lower()
+    if not word:
+        return True
+    if word in TITLES:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush", "J. Smith"
+        return _next_word(text, next_start) in SENTENCE_STARTERS
+    if word in ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
+        return _next_word(text, next_start) in SENTENCE_STARTERS
+    return True
+
+
+def _next_word(text: str, start: int) -> str:
+    match = _WORD.match(text, start + (0 if text[start].isalnum() else 1))
+    return match.group().lower() if match else ""
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int]]:
+    """Split text into sentences with character offsets and paragraph numbers.
+
+    Parameters
+    ----------
+    text : str
+        Cleaned text (see :func:`framing.clean.clean`).
+
+    Returns
+    -------
+    list of (start, end, paragraph)
+        ``text[start:end]`` is the sentence without surrounding white space; ``paragraph``
+        counts lines (0-based) that hold text, soft-wrapped lines joined.
+
+    Notes
+    -----
+    A candidate boundary is sentence-final punctuation (``. ? ! …``), optionally followed by
+    closing quotes or brackets, then white space. It is a boundary unless the next word starts
+    in lower case (``“…,” he said``), the word before the period is a title (``Mr.``), or the word
+    is an abbreviation or an initial (``U.S.``, ``W.``) and the next word is not a frequent
+    sentence starter. Decimals (``1.28``) have no white space after the period and are never
+    candidates.
+
+    Examples
+    --------
+    >>> text = "“Ice cream is always ready. Xi loves it,” Peskov said. Trade hit 1.28 trillion."
+    >>> [text[s:e] for s, e, _ in split_sentences(text)]
+    ['“Ice cream is always ready.', 'Xi loves it,” Peskov said.', 'Trade hit 1.28 trillion.']
+    """
+    spans: list[tuple[int, int, int]] = []
+    paragraph = -1
+    previous_line_end = None
+    for line in _LINE.finditer(text):
+        line_start, line_end = line.span()
+        # Trim the line.
+        while line_start < line_end and text[line_start].isspace():
+            line_start += 1
+        while line_end > line_start and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_start == line_end:
+            continue
+        soft_wrap = (
+            previous_line_end is not None
+            and text[line_start].islower()
+            and text.count("\n", previous_line_end, line_start) == 1
+            and not _SENT_END.search(text, max(0, previous_line_end - 4), previous_line_end)
+        )
+        if soft_wrap:
+            # Continue the last sentence of the previous line across the line break.
+            sentence_start = spans.pop()[0]
+        else:
+            paragraph += 1
+            sentence_start = line_start
+        for candidate in _CANDIDATE.finditer(text, line_start, line_end):
+            end = candidate.end()
+            space = _SPACE_RUN.match(text, end)
+            next_start = space.end() if space else end
+            if next_start >= line_end:
+                break
+            if _is_boundary(text, line_start, candidate.start(), next_start):
+                spans.append((sentence_start, end, paragraph))
+                sentence_start = next_start
+        spans.append((sentence_start, line_end, paragraph))
+        previous_line_end = line_end
+    return spans
+
+
+def count_words(text: str) -> int:
+    """Count ``\\w+`` runs, the unit of every throughput figure in ``benchmarks/``.
+
+    Examples
+    --------
+    >>> count_words("Xi's junior-partner remark")
+    5
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word with its character offsets.
+
+    Attributes
+    ----------
+    text : str
+        As written (``Xi’s``).
+    start, end : int
+        Offsets into the text that was tokenised.
+    lower : str
+        Lower case, curly apostrophes made straight (``xi's``).
+    norm : str
+        ``lower`` without a possessive ``'s`` (``xi``).
+    """
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    norm: str
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Yield the word tokens of ``text[start:end]`` lazily, with offsets into ``text``.
+
+    Hyphenated compounds give one token per part (``junior-partner`` -> ``junior``, ``partner``),
+    as cue matching treats a hyphen like a space; apostrophes stay inside a word (``Xi’s``,
+    ``isn't``) and the possessive is removed in ``norm``.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+        The span to tokenise (a sentence's offsets).
+
+    Yields
+    ------
+    Token
+
+    Examples
+    --------
+    >>> [(t.text, t.norm, t.start) for t in tokenize("Xi’s junior-partner")]
+    [('Xi’s', 'xi', 0), ('junior', 'junior', 5), ('partner', 'partner', 12)]
+    """
+    stop = len(text) if end is None else end
+    for match in _TOKEN.finditer(text, start, stop):
+        lower = match.group().lower().replace("’", "'")
+        yield Token(match.group(), match.start(), match.end(), lower, _POSSESSIVE.sub("", lower))
+
+
+# --- literal phrase matching ---------------------------------------------------------------------
+
+_SEP = "\x00"
+_WILD = "\x01"
+_SEPARATOR_RE = r"(?:[\s\-‐‑–—]+)"
+_APOSTROPHE_RE = "['’]"
+
+
+def _phrase_key(phrase: str) -> str:
+    """Normal form of a phrase or a matched text: lower case, one space between words."""
+    text = phrase.lower().replace("’", "'")
+    return " ".join(re.split(r"[\s\-‐‑–—]+", text.strip()))
+
+
+def _units(key: str) -> list[str]:
+    """A phrase key as trie units: characters, word separators and a trailing wildcard."""
+    units: list[str] = []
+    for i, word in enumerate(key.split(" ")):
+        if i:
+            units.append(_SEP)
+        if word.endswith("*") and len(word) > 1:
+            units.extend(word[:-1])
+            units.append(_WILD)
+        else:
+            units.extend(word)
+    return units
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for unit in _units(key):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends_here = "" in node
+        branches = []
+        # Wildcards last: alternation takes the first branch that succeeds, so the literal
+        # continuations (the longer cues) must be tried before a wildcard swallows them.
+        for unit in sorted((k for k in node if k), key=lambda k: (k == _WILD, k)):
+            if unit == _SEP:
+                head = _SEPARATOR_RE
+            elif unit == _WILD:
+                head = r"\w*"
+            elif unit == "'":
+                head = _APOSTROPHE_RE
+            else:
+                head = re.escape(unit)
+            branches.append(head + render(node[unit]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|)" if ends_here else ")")
+
+    return render(trie)
+
+
+class PhraseMatcher:
+    """Find literal phrases in text: case-insensitive, longest first, never overlapping.
+
+    A phrase is one or more words; a space in it also matches a hyphen or dash
+    (``junior partner`` = ``junior-partner``); a trailing ``*`` on a word matches any word
+    ending (``dependen*``); an apostrophe matches ``'`` and ``’``; a possessive ``'s`` may follow
+    any phrase (``Xi's``). Nothing else is special: a phrase is never a regular expression. All
+    phrases compile into one trie-shaped pattern, so the cost per character does not grow with
+    the number of phrases.
+
+    Parameters
+    ----------
+    phrases : sequence of str
+        The phrases. Equal phrases (by case and separator) share one entry.
+    case_sensitive : bool, default=False
+        Match case exactly (for acronyms such as ``US`` that must not match ``us``).
+
+    Examples
+    --------
+    >>> matcher = PhraseMatcher(["marriage of convenience", "convenience", "dependen*"])
+    >>> text = "A marriage-of-convenience, not dependency; convenience."
+    >>> [(text[s:e], matcher.phrases[i]) for s, e, i in matcher.finditer(text)]
+    [('marriage-of-convenience', 'marriage of convenience'), ('dependency', 'dependen*'), ('convenience', 'convenience')]
+    """
+
+    def __init__(self, phrases: Sequence[str], *, case_sensitive: bool = False) -> None:
+        self.phrases = list(phrases)
+        self.case_sensitive = case_sensitive
+        self._exact: dict[str, int] = {}
+        self._wild: list[tuple[re.Pattern[str], int, int]] = []
+        keys = [self._key(phrase) for phrase in self.phrases]
+        for index, key in enumerate(keys):
+            if "*" in key:
+                pattern = re.compile(_trie_regex([key]) + r"\Z", 0 if case_sensitive else re.I)
+                self._wild.append((pattern, len(key), index))
+            elif key:
+                self._exact.setdefault(key, index)
+        self._wild.sort(key=lambda item: -item[1])
+        present = [key for key in keys if key]
+        body = _trie_regex(present) if present else r"(?!)"
+        flags = 0 if case_sensitive else re.IGNORECASE
+        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?:['’]s)?(?!\w)", flags)
+
+    def _key(self, text: str) -> str:
+        key = _phrase_key(text)
+        if self.case_sensitive:  # keep the case, normalise only separators and apostrophes
+            key = " ".join(re.split(r"[\s\-‐‑–—]+", text.replace("’", "'").strip()))
+        return key
+
+    def _resolve(self, matched: str) -> int:
+        full = self._key(matched)
+        bare = _POSSESSIVE.sub("", full)
+        for key in (bare, full):
+            if key in self._exact:
+                return self._exact[key]
+        for pattern, _, index in self._wild:
+            if pattern.match(bare) or pattern.match(full):
+                return index
+        raise LookupError(f"matched text {matched!r} resolves to no phrase")  # a bug, not input
+
+    def finditer(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int, int]]:
+        """Yield ``(start, end, phrase_index)`` for every match in ``text[start:end]``."""
+        stop = len(text) if end is None else end
+        for match in self.pattern.finditer(text, start, stop):
+            yield match.start(), match.end(), self._resolve(match.group())
