@@ -75,15 +75,18 @@ class CleanedText:
 _STRONG = [
     (
         "share prompt",
-        r"(follow us( on)?( \w+)?|share|share this( article| story| page)?( on| via)?|share via \w+|"
+        r"(follow us( on)?( \w+)?|share|share this( article| story| page)?( on| via)?|"
+        r"share via \w+|"
         r"tweet( this)?|copy link|print( this)?( article| page)?|email( this)?( article)?|"
         r"(facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest)( \| \w+)*)",
     ),
     (
         "subscribe prompt",
         r"(subscribe|subscribe (now|today|here)|subscribe to [\w .'’&-]{1,40}|"
-        r"sign up( now| today)?( for| to)? (our |the )?(free )?(daily |weekly )?newsletters?.{0,60}|"
-        r"start \d+ days? free trial( subscribe now)?|subscribe now|continue reading with .{0,60}subscription|"
+        r"sign up( now| today)?( for| to)? (our |the )?(free )?(daily |weekly )?"
+        r"newsletters?.{0,60}|"
+        r"start \d+ days? free trial( subscribe now)?|subscribe now|"
+        r"continue reading with .{0,60}subscription|"
         r"already (a subscriber|have an account)\??.{0,40}|(log|sign) ?in( to .{0,40})?|"
         r"(become|join) (a|our) (member|subscriber|supporter)s?.{0,60})",
     ),
@@ -99,9 +102,11 @@ _STRONG = [
     ),
     (
         "page control",
-        r"(close|close_game|open popup|open app|sign out|saved articles|my reads|menu|search|home|skip to (main )?content|"
+        r"(close|close_game|open popup|open app|sign out|saved articles|my reads|menu|search|"
+        r"home|skip to (main )?content|"
         r"story saved|save (article|story)|bookmark|live score|freemium|premium|read more|"
-        r"see also|related( articles| stories| news| content)?|more from [\w .'’-]{1,40}|trending( now)?|"
+        r"see also|related( articles| stories| news| content)?|more from [\w .'’-]{1,40}|"
+        r"trending( now)?|"
         r"top stories|welcome back!?|back to top|next article|previous article|load more|"
         r"click (on )?(here|the image|the button).{0,100})",
     ),
@@ -140,7 +145,8 @@ _WEAK = [
         "author bio",
         r".{0,200}\b(writes (a |an )?(weekly |regular |monthly |fortnightly )?column|"
         r"is (a|an|the) .{0,60}(correspondent|columnist|editor|contributor|reporter) (for|at|with)|"
-        r"was previously posted|exclusively for .{0,30} readers|follow (him|her|them) on)\b.{0,400}",
+        r"was previously posted|exclusively for .{0,30} readers|follow (him|her|them) on)\b"
+        r".{0,400}",
     ),
     (
         "disclaimer",

@@ -336,7 +336,8 @@ class Corpus:
         Raises
         ------
         CorpusError
-            If the text column is missing, a text is not a string, a date is malformed, or ids repeat.
+            If the text column is missing, a text is not a string, a date is malformed, or ids
+            repeat.
 
         Examples
         --------
@@ -349,7 +350,8 @@ class Corpus:
         where = source or "the DataFrame"
         if text not in frame.columns:
             raise CorpusError(
-                f"{where} has no text column {text!r}; its columns are {list(map(str, frame.columns))}"
+                f"{where} has no text column {text!r}; its columns are "
+                f"{list(map(str, frame.columns))}"
                 "; pass text='<column>'",
                 path=source,
             )

@@ -332,8 +332,11 @@ class PhraseMatcher:
     --------
     >>> matcher = PhraseMatcher(["marriage of convenience", "convenience", "dependen*"])
     >>> text = "A marriage-of-convenience, not dependency; convenience."
-    >>> [(text[s:e], matcher.phrases[i]) for s, e, i in matcher.finditer(text)]
-    [('marriage-of-convenience', 'marriage of convenience'), ('dependency', 'dependen*'), ('convenience', 'convenience')]
+    >>> for start, end, index in matcher.finditer(text):
+    ...     print(text[start:end], "->", matcher.phrases[index])
+    marriage-of-convenience -> marriage of convenience
+    dependency -> dependen*
+    convenience -> convenience
     """
 
     def __init__(self, phrases: Sequence[str], *, case_sensitive: bool = False) -> None:

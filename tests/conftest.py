@@ -1,0 +1,17 @@
+"""Shared fixtures: the seed corpus, loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import framing.corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> framing.corpus.Corpus:
+    return framing.corpus.load_corpus(SEEDS)

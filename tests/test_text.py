@@ -1,0 +1,265 @@
+"""Sentences, tokens and phrase matching, checked on the seeds at hand-verified tricky spots."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.clean import clean
+from framing.text import PhraseMatcher, count_words, punkt_tokenizer, split_sentences, tokenize
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seeds):
+    out = {}
+    for doc in seeds:
+        text = clean(doc.text).text
+        out[doc.doc_id] = (text, [text[s:e] for s, e, _ in split_sentences(text)])
+    return out
+
+
+# Each is one whole sentence of a seed, as a reader would split it (checked by hand). Between
+# them they cover titles (Mr., Mr), abbreviations (U.S., E.U.), decimals, closing quotations
+# followed by "he said", quotes across sentences, headlines without a period, ellipses, and a
+# line that starts in lower case after a blank line.
+WHOLE = [
+    ("000", "Hutong Cat | Xi Jinping and Vladimir Putin: Friends with strategic benefits"),
+    ("000", "This was evident in Xi's recent visit"),
+    ("000", "“Ice cream is always ready."),
+    ("000", "Xi loves it,” Peskov said."),
+    ("000", "Calculated camaraderie was put on display."),
+    ("000", "Putin responded: “I agree.”"),
+    (
+        "000",
+        "Xi is then seen extending his hand to shake Putin’s, saying: “Take care please, dear friend.”",
+    ),
+    (
+        "000",
+        "Putin responded by holding Xi’s hand with both of his and saying, “Have a safe trip.”",
+    ),
+    ("000", "“China's idea is to lead and promote peace in Ukraine…"),
+    (
+        "000",
+        "He added at a briefing earlier this week that Putin sees Xi as “a lifeline of sorts” amid the fighting in Ukraine.",
+    ),
+    ("001", "Xi, Putin To Freshen Decade-long Friendship At Beijing Summit"),
+    ("001", "“China holds all of these cards."),
+    (
+        "001",
+        "Russia would desperately want to have an announced deal, but China has leverage and can dictate the pace,” he said.",
+    ),
+    (
+        "001",
+        "The two presidents share a strong personal bond, with Xi calling his Russian counterpart his “best friend” and Putin cherishing his “reliable partner”.",
+    ),
+    ("002", "Vladimir Putin and Xi Jinping may have a romance, but it’s clear who has the power"),
+    (
+        "002",
+        "vLadimir Putin and Xi Jinping have met about 40 times since the Chinese leader assumed the presidency in 2012.",
+    ),
+    (
+        "002",
+        "Trade between the two nations has been growing steadily for years, but reached a record 1.28 trillion yuan (£153 billion) in 2022, according to Chinese data.",
+    ),
+    ("002", "“In the past six years, we have met almost 30 times."),
+    (
+        "002",
+        "Russia is the country I have visited most often and President Putin is my best friend and colleague,” Xi said.",
+    ),
+    ("002", "The goal for Putin is clear: he needs Xi completely."),
+    ("002", "While it released a peace plan for Ukraine last month."),
+    (
+        "003",
+        "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity between two autocrats battling Western pressure.",
+    ),
+    (
+        "003",
+        "Mr. Xi even initiated a cheek-to-cheek hug as he bade Mr. Putin farewell on Thursday after an evening stroll in the Chinese Communist Party leadership compound in Beijing.",
+    ),
+    (
+        "003",
+        "[Putin] had a back-handed rebuke for the U.S., and others who oppose the Moscow-Beijing relationship, saying an “emerging multipolar world … is now taking shape before our eyes.”",
+    ),
+    (
+        "003",
+        "The Economist argued, “Xi Jinping is subtler than Vladimir Putin—yet equally disruptive.”",
+    ),
+    ("003", "But in truth, this is no longer a partnership of equals."),
+    (
+        "003",
+        "Mr Putin came to China cap in hand, eager for Beijing to continue trading with a heavily sanctioned and isolated Russia.",
+    ),
+    ("003", "Mr Putin, he said, was a “good friend and a good neighbour”."),
+    ("003", "[…]"),
+    (
+        "004",
+        "In flip, China has rebuffed U.S.-led prices it’s empowering the Russian warfare machine, whereas benefiting from steep reductions on Russian power and increasing Chinese language exports into Russia.",
+    ),
+    ("004", "A limitless partnership"),
+    (
+        "004",
+        "“That is all undergirded by a shared sense that the U.S. is the first menace,” says Samuel Charap, a Russia and Eurasia coverage skilled on the Rand Corp.",
+    ),
+    (
+        "004",
+        "The assembly got here three weeks after U.S. Secretary of State Antony Blinken visited Beijing, throughout which he informed NPR he warned China towards serving to Russia.",
+    ),
+    (
+        "004",
+        "“The underwater a part of the iceberg, that is the place the middle of motion is,” he says.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "sentence"), WHOLE, ids=[f"{d}:{s[:40]}" for d, s in WHOLE])
+def test_seed_sentence_boundaries(seed_sentences, doc, sentence):
+    doc_id = next(k for k in seed_sentences if k.startswith(doc))
+    assert sentence in seed_sentences[doc_id][1]
+
+
+def test_offsets_index_the_cleaned_text(seed_sentences, seeds):
+    for doc in seeds:
+        text = clean(doc.text).text
+        spans = split_sentences(text)
+        starts = [s for s, _, _ in spans]
+        assert starts == sorted(starts)
+        for start, end, _ in spans:
+            sentence = text[start:end]
+            assert sentence == sentence.strip() and sentence
+            assert "\n" not in sentence
+
+
+def test_sentence_counts_on_seeds(seed_sentences):
+    assert [len(s) for _, s in seed_sentences.values()] == [42, 31, 38, 65, 49]
+
+
+def test_agrees_with_nltk_punkt_given_the_same_parameters(seed_sentences):
+    """The fast splitter makes Punkt's decisions; it differs only by also splitting at '…'."""
+    punkt = punkt_tokenizer()
+    ours_total = agree = 0
+    for text, _ in seed_sentences.values():
+        ours = {(s, e) for s, e, _ in split_sentences(text)}
+        theirs = set()
+        for line in re.finditer(r"[^\n]+", text):
+            theirs |= {
+                (line.start() + s, line.start() + e) for s, e in punkt.span_tokenize(line.group())
+            }
+        ours_total += len(ours)
+        agree += len(ours & theirs)
+        for start, end in ours ^ theirs:
+            # Every difference is a sentence that starts or ends at, or spans, an ellipsis.
+            assert "…" in text[max(0, start - 4) : end + 2]
+    assert agree / ours_total > 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dr. Li met St. Petersburg officials. Talks went well.",
+            ["Dr. Li met St. Petersburg officials.", "Talks went well."],
+        ),
+        ("George W. Bush met Putin. They talked.", ["George W. Bush met Putin.", "They talked."]),
+        (
+            "Trade grew 3.5 percent. It was a record.",
+            ["Trade grew 3.5 percent.", "It was a record."],
+        ),
+        ("Sanctions hit the U.S. The pair met.", ["Sanctions hit the U.S.", "The pair met."]),
+        ("Sanctions hit the U.S. economy.", ["Sanctions hit the U.S. economy."]),
+        ("Is it a bromance? Perhaps! Who knows.", ["Is it a bromance?", "Perhaps!", "Who knows."]),
+        ("“Friends,” he said. “Yes.”", ["“Friends,” he said.", "“Yes.”"]),
+        ("A headline\nThe text starts here.", ["A headline", "The text starts here."]),
+        (
+            "A line wrapped in the\nmiddle of a sentence.",
+            ["A line wrapped in the\nmiddle of a sentence."],
+        ),
+        ("", []),
+        ("   \n\n ", []),
+    ],
+)
+def test_constructed_boundaries(text, expected):
+    # Constructed sentences.
+    assert [text[s:e] for s, e, _ in split_sentences(text)] == expected
+
+
+def test_paragraph_numbers():
+    text = "One. Two.\n\nThree.\nFour wrapped\nfive."
+    assert [(text[s:e], p) for s, e, p in split_sentences(text)] == [
+        ("One.", 0),
+        ("Two.", 0),
+        ("Three.", 1),
+        ("Four wrapped\nfive.", 2),
+    ]
+
+
+def test_large_single_line():
+    text = "Xi met Mr. Putin in Moscow. " * 100_000
+    spans = split_sentences(text)
+    assert len(spans) == 100_000
+
+
+def test_tokens_have_offsets_and_forms():
+    text = "Xi’s junior-partner isn't US-led"
+    tokens = list(tokenize(text))
+    assert [t.text for t in tokens] == ["Xi’s", "junior", "partner", "isn't", "US", "led"]
+    assert [t.norm for t in tokens] == ["xi", "junior", "partner", "isn't", "us", "led"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.text for t in tokenize(text, 5, 19)] == ["junior", "partner"]
+
+
+def test_count_words_is_the_benchmark_unit():
+    assert count_words("Xi’s junior-partner") == len(re.findall(r"\w+", "Xi’s junior-partner"))
+
+
+class TestPhraseMatcher:
+    def test_hyphen_space_and_case(self):
+        matcher = PhraseMatcher(["junior partner"])
+        text = "a Junior-Partner, a junior  partner, a junior – partner, juniorpartner"
+        assert len(list(matcher.finditer(text))) == 3
+
+    def test_longest_match_and_no_double_count(self):
+        matcher = PhraseMatcher(["convenience", "marriage of convenience", "marriage"])
+        found = [matcher.phrases[i] for _, _, i in matcher.finditer("a marriage of convenience")]
+        assert found == ["marriage of convenience"]
+
+    def test_wildcards_extend_right_only(self):
+        matcher = PhraseMatcher(["dependen*"])
+        text = "dependence, dependency, dependent, independence, dependen"
+        assert [text[s:e] for s, e, _ in matcher.finditer(text)] == [
+            "dependence",
+            "dependency",
+            "dependent",
+            "dependen",
+        ]
+
+    def test_possessive_and_curly_apostrophe(self):
+        matcher = PhraseMatcher(["Xi", "people's daily"])
+        text = "Xi’s aide read People’s Daily's editorial; Xis"
+        assert [(text[s:e], matcher.phrases[i]) for s, e, i in matcher.finditer(text)] == [
+            ("Xi’s", "Xi"),
+            ("People’s Daily's", "people's daily"),
+        ]
+
+    def test_regex_characters_are_literal(self):
+        matcher = PhraseMatcher(["(a|b)+", "c.d"])
+        assert list(matcher.finditer("aab ab cxd")) == []
+        assert [i for _, _, i in matcher.finditer("x (a|b)+ y c.d")] == [0, 1]
+
+    def test_case_sensitive_acronyms(self):
+        matcher = PhraseMatcher(["US", "UK"], case_sensitive=True)
+        text = "let us see: the US and the UK’s envoy"
+        assert [text[s:e] for s, e, _ in matcher.finditer(text)] == ["US", "UK’s"]
+
+    def test_word_boundaries(self):
+        matcher = PhraseMatcher(["ally"])
+        assert list(matcher.finditer("really allying totally")) == []
+
+    def test_adversarial_input_is_fast(self):
+        matcher = PhraseMatcher(["a" * 50 + "*", "a a a a a a a b"])
+        text = ("a " * 20_000) + "a" * 20_000
+        # Completes (no catastrophic backtracking); the wildcard cue matches the long run.
+        assert len(list(matcher.finditer(text))) == 1
+
+    def test_empty(self):
+        assert list(PhraseMatcher([]).finditer("anything")) == []
