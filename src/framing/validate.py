@@ -1,0 +1,550 @@
+"""Agreement of labels with human coding: precision, recall, F1, kappa, Krippendorff's alpha.
+
+:func:`evaluate` measures predicted sentence labels (from the lexicon or the classifier) against
+gold labels coded by people; :func:`krippendorff_alpha` measures agreement among any number of
+coders with missing codes; :func:`cohen_kappa` and :func:`confusion_matrix` are the pieces.
+Everything is computed with numpy from a confusion or coincidence matrix.
+
+Undefined ratios never raise: precision is NaN for a label that is never predicted, recall is NaN
+for a label absent from the gold labels, F1 is NaN only for a label absent from both, and macro
+averages skip NaN values (scikit-learn's ``zero_division=np.nan``). Kappa and alpha are NaN when
+the chance agreement is perfect (a single label used throughout) or when there is no data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, ParameterError
+
+__all__ = ["evaluate", "confusion_matrix", "cohen_kappa", "krippendorff_alpha", "MACRO"]
+
+#: The ``label`` of the summary row of :func:`evaluate`.
+MACRO = "macro"
+
+_EVALUATE_COLUMNS = (
+    "label",
+    "precision",
+    "recall",
+    "f1",
+    "support",
+    "accuracy",
+    "kappa",
+    "alpha",
+    "n",
+)
+_LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+def evaluate(
+    predicted: Iterable[Any] | pd.Series,
+    gold: Iterable[Any] | pd.Series,
+    *,
+    labels: Sequence[Any] | None = None,
+) -> pd.DataFrame:
+    """Precision, recall and F1 per label, their macro averages, accuracy, kappa and alpha.
+
+    Parameters
+    ----------
+    predicted : sequence or pandas.Series
+        The labels to evaluate (one per item, e.g. the ``power_label`` of each sentence).
+    gold : sequence or pandas.Series
+        The reference labels of the same items, coded by people. When both are Series they are
+        matched by index (the order may differ); otherwise by position.
+    labels : sequence, optional
+        The labels to report, in this order (e.g. ``("equal", "junior", "none")``). Labels listed
+        but never used get a row with support 0. Default: every label that occurs, sorted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per label, then a row labelled ``"macro"``, with columns:
+
+        - ``label``: the label, or ``"macro"``;
+        - ``precision``, ``recall``, ``f1`` (float): per label; on the macro row, their unweighted
+          means over the labels where they are defined;
+        - ``support`` (int): items with this gold label; on the macro row, all items;
+        - ``accuracy``, ``kappa``, ``alpha`` (float): share of items where the labels agree,
+          Cohen's kappa and Krippendorff's alpha (nominal, the two label sets taken as two
+          coders), the same on every row;
+        - ``n`` (int): the number of items, the same on every row.
+
+        Empty input gives the same columns, NaN measures and ``n`` 0.
+
+    Raises
+    ------
+    InputError
+        If the two have different lengths (the message gives both), two Series have different
+        ids (the message names the first one missing), a label is missing (None/NaN) or not
+        hashable, or labels occur that are not in ``labels`` (the message lists them).
+    ParameterError
+        If ``labels`` repeats a label or uses the name ``"macro"``.
+
+    See Also
+    --------
+    confusion_matrix, cohen_kappa, krippendorff_alpha
+
+    Notes
+    -----
+    From the confusion matrix with ``tp`` (items where both say the label), ``n_pred`` and
+    ``n_gold`` (items each says it): ``precision = tp / n_pred``, ``recall = tp / n_gold``,
+    ``f1 = 2 tp / (n_pred + n_gold)``. A ratio whose denominator is 0 is NaN and is skipped in
+    the macro average, so a label that is never predicted has NaN precision, recall 0 and F1 0
+    when it occurs in the gold labels. This is scikit-learn's ``zero_division=np.nan``.
+
+    Examples
+    --------
+    Constructed labels:
+
+    >>> gold = ["equal", "equal", "junior", "none", "none", "none"]
+    >>> predicted = ["equal", "none", "junior", "none", "none", "junior"]
+    >>> evaluate(predicted, gold).round(3)
+        label  precision  recall     f1  support  accuracy  kappa  alpha  n
+    0   equal      1.000   0.500  0.667        2     0.667  0.478  0.511  6
+    1  junior      0.500   1.000  0.667        1     0.667  0.478  0.511  6
+    2    none      0.667   0.667  0.667        3     0.667  0.478  0.511  6
+    3   macro      0.722   0.722  0.667        6     0.667  0.478  0.511  6
+    """
+    pred, ref = _pair(predicted, gold, ("predicted", "gold"))
+    names = _labels(labels, pred, ref, ("predicted", "gold"))
+    if any(isinstance(x, str) and x == MACRO for x in names):
+        raise ParameterError(
+            "labels", labels, "labels other than 'macro', the name of the summary row"
+        )
+    table = _confusion(pred, ref, names)
+    n = int(table.sum())
+    tp = np.diag(table).astype(np.float64)
+    n_pred = table.sum(axis=0).astype(np.float64)
+    n_gold = table.sum(axis=1).astype(np.float64)
+    precision = _ratio(tp, n_pred)
+    recall = _ratio(tp, n_gold)
+    f1 = _ratio(2.0 * tp, n_pred + n_gold)
+    accuracy = float(tp.sum() / n) if n else float("nan")
+    kappa = _kappa(table)
+    alpha = _alpha_nominal_two_coders(table)
+    k = len(names)
+    return pd.DataFrame(
+        {
+            "label": pd.array([*names, MACRO], dtype=object),
+            "precision": np.append(precision, _nanmean(precision)),
+            "recall": np.append(recall, _nanmean(recall)),
+            "f1": np.append(f1, _nanmean(f1)),
+            "support": np.append(n_gold, n).astype(np.int64),
+            "accuracy": np.full(k + 1, accuracy),
+            "kappa": np.full(k + 1, kappa),
+            "alpha": np.full(k + 1, alpha),
+            "n": np.full(k + 1, n, dtype=np.int64),
+        },
+        columns=list(_EVALUATE_COLUMNS),
+    )
+
+
+def confusion_matrix(
+    predicted: Iterable[Any] | pd.Series,
+    gold: Iterable[Any] | pd.Series,
+    *,
+    labels: Sequence[Any] | None = None,
+) -> pd.DataFrame:
+    """Counts of items by gold label (rows) and predicted label (columns).
+
+    Parameters
+    ----------
+    predicted, gold : sequence or pandas.Series
+        As in :func:`evaluate`.
+    labels : sequence, optional
+        Row and column labels, in this order. Default: every label that occurs, sorted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Integer counts; index named ``gold``, columns named ``predicted``.
+
+    Raises
+    ------
+    InputError
+        As :func:`evaluate`.
+    ParameterError
+        If ``labels`` repeats a label.
+
+    Examples
+    --------
+    >>> confusion_matrix(["a", "b", "b"], ["a", "a", "b"])
+    predicted  a  b
+    gold
+    a          1  1
+    b          0  1
+    """
+    pred, ref = _pair(predicted, gold, ("predicted", "gold"))
+    names = _labels(labels, pred, ref, ("predicted", "gold"))
+    index = pd.Index(names, dtype=object)
+    return pd.DataFrame(
+        _confusion(pred, ref, names),
+        index=index.rename("gold"),
+        columns=index.rename("predicted"),
+    )
+
+
+def cohen_kappa(a: Iterable[Any] | pd.Series, b: Iterable[Any] | pd.Series) -> float:
+    """Cohen's kappa between two codings of the same items.
+
+    Parameters
+    ----------
+    a, b : sequence or pandas.Series
+        The two codings; two Series are matched by index, anything else by position.
+
+    Returns
+    -------
+    float
+        ``(p_o - p_e) / (1 - p_e)``, with ``p_o`` the observed share of agreement and ``p_e`` the
+        agreement expected from each coding's own label distribution. NaN when there are no
+        items or ``p_e = 1`` (both codings use one and the same label throughout).
+
+    Raises
+    ------
+    InputError
+        As :func:`evaluate`.
+
+    References
+    ----------
+    Cohen, J. (1960). A coefficient of agreement for nominal scales. *Educational and
+    Psychological Measurement*, 20(1), 37-46.
+
+    Examples
+    --------
+    >>> round(cohen_kappa(["x", "x", "y", "y"], ["x", "y", "y", "y"]), 3)
+    0.5
+    """
+    first, second = _pair(a, b, ("a", "b"))
+    names = _labels(None, first, second, ("a", "b"))
+    return _kappa(_confusion(first, second, names))
+
+
+def krippendorff_alpha(
+    reliability_data: Any,
+    *,
+    level: Literal["nominal", "ordinal", "interval", "ratio"] = "nominal",
+) -> float:
+    """Krippendorff's alpha for any number of coders, with missing codes.
+
+    Parameters
+    ----------
+    reliability_data : 2-D array-like or pandas.DataFrame
+        Coders in rows, units (items) in columns; None, NaN or pandas.NA mark a missing code.
+        Codes may be of any hashable type for ``level="nominal"``, sortable for ``"ordinal"``
+        and numbers for ``"interval"`` and ``"ratio"``.
+    level : {"nominal", "ordinal", "interval", "ratio"}, default="nominal"
+        The level of measurement, which sets the difference function.
+
+    Returns
+    -------
+    float
+        ``1 - D_o / D_e``: 1 for perfect agreement, 0 for agreement at chance level, negative
+        below it. NaN when fewer than two codes are pairable (in units with at least two codes)
+        or the pairable codes show no variation (``D_e = 0``).
+
+    Raises
+    ------
+    InputError
+        If the data are not 2-D, or hold codes that ``level`` cannot use.
+    ParameterError
+        If ``level`` is not one of the four levels.
+
+    Notes
+    -----
+    With ``n_uc`` the number of coders who gave code ``c`` to unit ``u`` and ``m_u = sum_c n_uc``,
+    only units with ``m_u >= 2`` count. The coincidence matrix is
+    ``o_ck = sum_u (n_uc n_uk - [c = k] n_uc) / (m_u - 1)``, with margins ``n_c = sum_k o_ck`` and
+    ``n = sum_c n_c``, and
+
+    .. math::
+
+        \\alpha = 1 - (n - 1) \\frac{\\sum_{c,k} o_{ck} \\, \\delta^2_{ck}}
+                                    {\\sum_{c,k} n_c n_k \\, \\delta^2_{ck}}
+
+    with ``delta^2`` 0/1 for nominal codes, ``(c - k)^2`` for interval, ``((c - k)/(c + k))^2``
+    for ratio and, for ordinal, ``(sum_{g=c..k} n_g - (n_c + n_k)/2)^2`` over codes in order.
+
+    References
+    ----------
+    Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School for
+    Communication, University of Pennsylvania.
+
+    Examples
+    --------
+    Three coders, four units, one code missing:
+
+    >>> data = [["a", "a", "b", "b"],
+    ...         ["a", "a", "b", None],
+    ...         ["a", "b", "b", "b"]]
+    >>> round(krippendorff_alpha(data), 3)
+    0.667
+    """
+    if level not in _LEVELS:
+        raise ParameterError("level", level, _LEVELS)
+    values = _reliability_matrix(reliability_data)
+    missing = np.asarray(pd.isna(values), dtype=bool)
+    coder_idx, unit_idx = np.nonzero(~missing)
+    codes_raw = values[coder_idx, unit_idx]
+    if codes_raw.size == 0:
+        return float("nan")
+    uniques, codes = _code_values(codes_raw, level)
+    n_units = values.shape[1]
+    counts = np.bincount(unit_idx * uniques.size + codes, minlength=n_units * uniques.size).reshape(
+        n_units, uniques.size
+    )
+    coincidence = _coincidence(counts.astype(np.float64))
+    return _alpha(coincidence, _distance(level, uniques, coincidence.sum(axis=1)))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _pair(x: Any, y: Any, names: tuple[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Two label sequences as aligned object arrays; Series matched by index."""
+    for value, name in zip((x, y), names, strict=True):
+        if isinstance(value, (str, bytes)):
+            raise InputError(f"{name} must be a sequence of labels, not a single string {value!r}.")
+        if isinstance(value, pd.DataFrame):
+            raise InputError(f"{name} must be a sequence or a Series of labels, not a DataFrame.")
+    x_s = x if isinstance(x, pd.Series) else None
+    y_s = y if isinstance(y, pd.Series) else None
+    x_arr = x_s.to_numpy(dtype=object) if x_s is not None else _as_objects(x, names[0])
+    y_arr = y_s.to_numpy(dtype=object) if y_s is not None else _as_objects(y, names[1])
+    if x_arr.size != y_arr.size:
+        raise InputError(
+            f"{names[0]} and {names[1]} have different lengths: {x_arr.size} and {y_arr.size}; "
+            "they must label the same items."
+        )
+    ids: pd.Index | None = None
+    if x_s is not None and y_s is not None:
+        for series, name in ((x_s, names[0]), (y_s, names[1])):
+            if not series.index.is_unique:
+                dup = series.index[series.index.duplicated()][0]
+                raise InputError(f"{name} has the id {dup!r} more than once.")
+        if not x_s.index.equals(y_s.index):
+            only_y = y_s.index[~y_s.index.isin(x_s.index)]
+            only_x = x_s.index[~x_s.index.isin(y_s.index)]
+            if only_y.size:
+                raise InputError(
+                    f"{names[0]} and {names[1]} are not aligned: id {only_y[0]!r} is in "
+                    f"{names[1]} but not in {names[0]} ({only_y.size} such ids)."
+                )
+            if only_x.size:
+                raise InputError(
+                    f"{names[0]} and {names[1]} are not aligned: id {only_x[0]!r} is in "
+                    f"{names[0]} but not in {names[1]} ({only_x.size} such ids)."
+                )
+            x_arr = x_s.reindex(y_s.index).to_numpy(dtype=object)
+        ids = y_s.index
+    for arr, name in ((x_arr, names[0]), (y_arr, names[1])):
+        missing = np.asarray(pd.isna(arr), dtype=bool)
+        if missing.any():
+            first = int(np.flatnonzero(missing)[0])
+            where = f"id {ids[first]!r}" if ids is not None else f"position {first}"
+            raise InputError(
+                f"{name} has {int(missing.sum())} missing labels, the first at {where}; "
+                "drop those items or give them a label such as 'none'."
+            )
+    return x_arr, y_arr
+
+
+def _as_objects(values: Any, name: str) -> np.ndarray:
+    """Any iterable of labels as a 1-D object array."""
+    try:
+        items = list(values)
+    except TypeError as exc:
+        raise InputError(
+            f"{name} must be a sequence of labels; got {type(values).__name__}."
+        ) from exc
+    arr = np.empty(len(items), dtype=object)
+    arr[:] = items
+    return arr
+
+
+def _sorted_unique(values: np.ndarray) -> list[Any]:
+    """Distinct values, sorted (by their text when they cannot be compared)."""
+    try:
+        distinct = pd.unique(pd.Series(values, dtype=object)).tolist()
+    except TypeError as exc:
+        raise InputError(f"labels must be hashable values such as strings: {exc}") from exc
+    try:
+        return sorted(distinct)
+    except TypeError:
+        return sorted(distinct, key=lambda v: (type(v).__name__, str(v)))
+
+
+def _labels(
+    labels: Sequence[Any] | None, x: np.ndarray, y: np.ndarray, names: tuple[str, str]
+) -> list[Any]:
+    """The label set: ``labels`` checked against the data, or every label that occurs."""
+    if labels is None:
+        return _sorted_unique(np.concatenate([x, y]))
+    if isinstance(labels, (str, bytes)):
+        raise ParameterError("labels", labels, "a sequence of labels, e.g. ('equal', 'junior')")
+    listed = list(labels)
+    try:
+        index = pd.Index(listed, dtype=object)
+        unique = index.is_unique
+        found = [index.get_indexer(arr) >= 0 for arr in (x, y)] if unique else []
+    except TypeError as exc:
+        raise InputError(f"labels must be hashable values such as strings: {exc}") from exc
+    if not unique:
+        dup = index[index.duplicated()][0]
+        raise ParameterError("labels", labels, "distinct labels", f"{dup!r} is listed twice")
+    for arr, name, known in zip((x, y), names, found, strict=True):
+        stray = arr[~known]
+        if stray.size:
+            shown = ", ".join(repr(v) for v in _sorted_unique(stray))
+            raise InputError(
+                f"{name} has labels that are not in labels={tuple(listed)!r}: {shown}."
+            )
+    return listed
+
+
+def _confusion(x: np.ndarray, y: np.ndarray, names: list[Any]) -> np.ndarray:
+    """Counts with ``y`` (gold) in rows and ``x`` (predicted) in columns."""
+    index = pd.Index(names, dtype=object)
+    k = len(names)
+    try:
+        col = index.get_indexer(x)
+        row = index.get_indexer(y)
+    except TypeError as exc:
+        raise InputError(f"labels must be hashable values such as strings: {exc}") from exc
+    return np.bincount(row * k + col, minlength=k * k).reshape(k, k).astype(np.int64)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """``num / den``, NaN where ``den`` is 0."""
+    out = np.full(num.shape, np.nan)
+    np.divide(num, den, out=out, where=den > 0)
+    return out
+
+
+def _nanmean(values: np.ndarray) -> float:
+    """Mean of the defined values; NaN (without a warning) when there are none."""
+    defined = values[~np.isnan(values)]
+    return float(defined.mean()) if defined.size else float("nan")
+
+
+def _kappa(table: np.ndarray) -> float:
+    """Cohen's kappa from a confusion matrix, in exact integer arithmetic up to the division."""
+    n = int(table.sum())
+    chance = int(np.dot(table.sum(axis=0), table.sum(axis=1)))  # n^2 p_e
+    den = n * n - chance
+    if den == 0:
+        return float("nan")
+    return (n * int(np.trace(table)) - chance) / den
+
+
+def _alpha_nominal_two_coders(table: np.ndarray) -> float:
+    """Krippendorff's alpha (nominal) for two coders without missing codes."""
+    coincidence = (table + table.T).astype(np.float64)  # each item gives pairs (c, k) and (k, c)
+    return _alpha(coincidence, 1.0 - np.eye(table.shape[0]))
+
+
+def _reliability_matrix(data: Any) -> np.ndarray:
+    """Coders x units object array."""
+    if isinstance(data, pd.DataFrame):
+        values = data.to_numpy(dtype=object)
+    elif isinstance(data, np.ndarray):
+        values = data.astype(object)
+    else:
+        if isinstance(data, (str, bytes)):
+            raise InputError("reliability_data must be a coders x units table, not a string.")
+        try:
+            rows = [list(row) for row in data]
+        except TypeError as exc:
+            raise InputError(
+                "reliability_data must be a coders x units table (a list of lists, a 2-D array "
+                f"or a DataFrame); got {type(data).__name__}."
+            ) from exc
+        widths = {len(r) for r in rows}
+        if len(widths) > 1:
+            raise InputError(
+                f"reliability_data rows have different lengths: {sorted(widths)}; every coder "
+                "needs one entry per unit (None for a missing code)."
+            )
+        values = np.empty((len(rows), widths.pop() if widths else 0), dtype=object)
+        for i, row in enumerate(rows):  # rows are coders, a handful
+            values[i, :] = row
+    if values.ndim != 2:
+        raise InputError(f"reliability_data must be 2-D (coders x units); got {values.ndim}-D.")
+    return values
+
+
+def _code_values(raw: np.ndarray, level: str) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct codes (sorted unless nominal and unsortable) and each value's index."""
+    if level in ("interval", "ratio"):
+        try:
+            numbers = raw.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise InputError(
+                f"level={level!r} needs numeric codes; the data hold {_first_non_number(raw)!r}."
+            ) from exc
+        if level == "ratio" and (numbers < 0).any():
+            raise InputError("level='ratio' needs codes >= 0.")
+        uniques, codes = np.unique(numbers, return_inverse=True)
+        return uniques, codes.ravel()
+    try:
+        codes, uniques = pd.factorize(pd.Series(raw, dtype=object), sort=True)
+    except TypeError as exc:
+        if level == "ordinal":
+            raise InputError(
+                f"level='ordinal' needs codes that can be put in order: {exc}."
+            ) from exc
+        codes, uniques = pd.factorize(pd.Series(raw, dtype=object), sort=False)
+    return np.asarray(uniques, dtype=object), np.asarray(codes, dtype=np.int64)
+
+
+def _first_non_number(raw: np.ndarray) -> Any:
+    for value in raw:  # only reached on error, to name the offending code
+        try:
+            float(value)
+        except (TypeError, ValueError):
+            return value
+    return raw[0]
+
+
+def _coincidence(counts: np.ndarray) -> np.ndarray:
+    """Coincidence matrix from unit x code counts; units with fewer than two codes drop out."""
+    pairable = counts.sum(axis=1) >= 2
+    counts = counts[pairable]
+    weights = counts / (counts.sum(axis=1, keepdims=True) - 1.0)
+    return weights.T @ counts - np.diag(weights.sum(axis=0))
+
+
+def _distance(level: str, uniques: np.ndarray, n_c: np.ndarray) -> np.ndarray:
+    """Squared difference ``delta^2`` between every pair of codes."""
+    k = uniques.size
+    if level == "nominal":
+        return 1.0 - np.eye(k)
+    if level == "ordinal":
+        cum = np.cumsum(n_c)
+        c = np.arange(k)
+        lo = np.minimum(c[:, None], c[None, :])
+        hi = np.maximum(c[:, None], c[None, :])
+        between = cum[hi] - cum[lo] + n_c[lo]  # sum of n_g for g from lo to hi
+        return (between - (n_c[:, None] + n_c[None, :]) / 2.0) ** 2
+    v = uniques.astype(np.float64)
+    diff = v[:, None] - v[None, :]
+    if level == "interval":
+        return diff**2
+    total = v[:, None] + v[None, :]
+    ratio = np.zeros_like(diff)
+    np.divide(diff, total, out=ratio, where=total > 0)
+    return ratio**2
+
+
+def _alpha(coincidence: np.ndarray, delta2: np.ndarray) -> float:
+    """``1 - (n - 1) sum(o delta2) / sum(n_c n_k delta2)``; NaN when undefined."""
+    n_c = coincidence.sum(axis=1)
+    n = float(n_c.sum())
+    expected = float(n_c @ delta2 @ n_c)
+    if n < 2 or expected <= 0:
+        return float("nan")
+    observed = float((coincidence * delta2).sum())
+    return 1.0 - (n - 1.0) * observed / expected
