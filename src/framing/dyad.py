@@ -1,0 +1,200 @@
+"""The dyad: which sentences are about the relationship between the two sides.
+
+The actors, their aliases and the phrases that refer to the pair come from a lexicon, passed in
+as plain data, so a lexicon for another dyad (US–UK, India–Russia) works with no code change.
+A sentence is relevant (codebook, "Target") when
+
+- ``both_sides``: it names both sides (a country, capital, government, leader, state media);
+- ``reference``: it uses a phrase that means the pair (``the pair``, ``the two leaders``,
+  ``their partnership``) and both sides have been named earlier in the document;
+- ``counterpart``: it names one side and refers to the other (``his Russian counterpart``,
+  ``its northern neighbour``), the other side having been named earlier in the document;
+- ``carried``: it starts with a carry term (``They``, ``Both``, ``The two``; after an optional
+  ``And``/``But``) and the sentence before it is relevant.
+
+Names inside other names (``South China Morning Post``) can be listed as exclusions: they
+claim their words and count for no side.
+
+Examples
+--------
+>>> matcher = DyadMatcher(
+...     {"china": ["China", "Xi"], "russia": ["Russia", "Putin"]}, sides=("china", "russia"),
+...     references=["the pair"], carry_terms=["they"],
+... )
+>>> text = "Xi met Putin. They talked. The pair smiled. China grew."
+>>> spans = [(0, 13, 0), (14, 26, 0), (27, 43, 0), (44, 55, 0)]
+>>> result = matcher.relevance(text, spans)
+>>> list(result.relevant), list(result.basis)
+([True, True, True, False], ['both_sides', 'carried', 'reference', 'one_side'])
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .errors import ParameterError
+from .text import PhraseMatcher
+
+__all__ = ["DyadMatcher", "DyadResult"]
+
+_LEAD = re.compile(r"[\s\"“‘'(\[]*(?:(?:and|but|yet|so|still|now)\b,?\s+)?", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,}$")
+
+
+@dataclass(frozen=True)
+class DyadResult:
+    """Relevance of each sentence, the sides it names, and why it was judged relevant.
+
+    Attributes
+    ----------
+    relevant : tuple of bool
+    actors : tuple of tuple of str
+        The actor keys named in each sentence, in lexicon order.
+    basis : tuple of str
+        ``both_sides``, ``reference``, ``counterpart``, ``carried``, ``one_side``, ``none``,
+        or ``no_dyad`` when no dyad is defined (every sentence is then relevant).
+    """
+
+    relevant: tuple[bool, ...]
+    actors: tuple[tuple[str, ...], ...]
+    basis: tuple[str, ...]
+
+
+class DyadMatcher:
+    """Decide sentence relevance for a dyad of two actors.
+
+    Parameters
+    ----------
+    actors : mapping of str to sequence of str
+        Actor key to aliases. Aliases written as acronyms (``US``, ``PRC``) match case-
+        sensitively, so that ``US`` does not match ``us``; the others match in any case.
+    sides : sequence of str
+        The two actor keys of the dyad; empty means no dyad (every sentence is relevant).
+    references, counterpart_terms, carry_terms, exclude : sequence of str
+        See the module docstring.
+
+    Raises
+    ------
+    ParameterError
+        If ``sides`` does not name two actors that have aliases.
+    """
+
+    def __init__(
+        self,
+        actors: Mapping[str, Sequence[str]],
+        sides: Sequence[str],
+        *,
+        references: Sequence[str] = (),
+        counterpart_terms: Sequence[str] = (),
+        carry_terms: Sequence[str] = (),
+        exclude: Sequence[str] = (),
+    ) -> None:
+        self.sides = tuple(sides)
+        if self.sides and (
+            len(self.sides) != 2 or any(not actors.get(side) for side in self.sides)
+        ):
+            raise ParameterError(
+                "sides", self.sides, f"two of the actors that have aliases: {sorted(actors)}"
+            )
+        self.actor_keys = tuple(actors)
+        phrases: list[str] = []
+        kinds: list[tuple[str, str | None]] = []
+        acronyms: list[str] = []
+        acronym_kinds: list[tuple[str, str | None]] = []
+        for key, aliases in actors.items():
+            for alias in aliases:
+                if _ACRONYM.match(alias):
+                    acronyms.append(alias)
+                    acronym_kinds.append(("actor", key))
+                else:
+                    phrases.append(alias)
+                    kinds.append(("actor", key))
+        for kind, terms in (
+            ("reference", references),
+            ("counterpart", counterpart_terms),
+            ("exclude", exclude),
+        ):
+            phrases.extend(terms)
+            kinds.extend((kind, None) for _ in terms)
+        self._matcher = PhraseMatcher(phrases)
+        self._kinds = kinds
+        self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
+        self._acronym_kinds = acronym_kinds
+        self._carry = PhraseMatcher(list(carry_terms))
+
+    def relevance(self, text: str, spans: Sequence[tuple[int, int, int]]) -> DyadResult:
+        """Judge every sentence of one document.
+
+        Parameters
+        ----------
+        text : str
+            The document's cleaned text.
+        spans : sequence of (start, end, paragraph)
+            Its sentences, in order (see :func:`framing.text.split_sentences`).
+
+        Returns
+        -------
+        DyadResult
+        """
+        if not spans:
+            return DyadResult((), (), ())
+        doc_start, doc_end = spans[0][0], spans[-1][1]
+        hits: list[tuple[int, str, str | None]] = []
+        claimed_starts: list[int] = []
+        claimed_ends: list[int] = []
+        for start, end, index in self._matcher.finditer(text, doc_start, doc_end):
+            kind, actor = self._kinds[index]
+            claimed_starts.append(start)
+            claimed_ends.append(end)
+            hits.append((start, kind, actor))
+        for start, _, index in self._acronyms.finditer(text, doc_start, doc_end):
+            # An acronym inside a longer matched name ("US" in an excluded name) is not a hit.
+            before = bisect_right(claimed_starts, start) - 1
+            if before < 0 or claimed_ends[before] <= start:
+                kind, actor = self._acronym_kinds[index]
+                hits.append((start, kind, actor))
+        hits.sort()
+
+        relevant: list[bool] = []
+        actors: list[tuple[str, ...]] = []
+        basis: list[str] = []
+        named_so_far: set[str] = set()
+        position = 0
+        for start, end, _ in spans:
+            named: set[str] = set()
+            kinds: set[str] = set()
+            while position < len(hits) and hits[position][0] < end:
+                hit_start, kind, actor = hits[position]
+                if hit_start >= start:
+                    if kind == "actor" and actor is not None:
+                        named.add(actor)
+                    else:
+                        kinds.add(kind)
+                position += 1
+            actors.append(tuple(k for k in self.actor_keys if k in named))
+            sides_named = named.intersection(self.sides)
+            established = set(self.sides) <= (named_so_far | named)
+            if not self.sides:
+                verdict = "no_dyad"
+            elif len(sides_named) == 2:
+                verdict = "both_sides"
+            elif "reference" in kinds and established:
+                verdict = "reference"
+            elif "counterpart" in kinds and len(sides_named) == 1 and established:
+                verdict = "counterpart"
+            elif relevant and relevant[-1] and self._starts_with_carry(text, start, end):
+                verdict = "carried"
+            else:
+                verdict = "one_side" if sides_named else "none"
+            named_so_far |= named
+            basis.append(verdict)
+            relevant.append(verdict not in ("one_side", "none"))
+        return DyadResult(tuple(relevant), tuple(actors), tuple(basis))
+
+    def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
+        lead = _LEAD.match(text, start, end)
+        at = lead.end() if lead else start
+        return any(s == at for s, _, _ in self._carry.finditer(text, at, min(end, at + 40)))

@@ -1,0 +1,117 @@
+"""Dyad relevance, by the codebook's Target rules, for the built-in dyad and another one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.dyad import DyadMatcher
+from framing.errors import ParameterError
+from framing.lexicon import load_lexicon
+from framing.text import split_sentences
+
+DATA = Path(__file__).parent / "data" / "lexicons"
+
+
+def _matcher(lexicon):
+    return DyadMatcher(
+        {a.key: a.aliases for a in lexicon.actors},
+        lexicon.dyad.sides,
+        references=lexicon.dyad.references,
+        counterpart_terms=lexicon.dyad.counterpart_terms,
+        carry_terms=lexicon.dyad.carry_terms,
+        exclude=lexicon.dyad.exclude,
+    )
+
+
+def _judge(lexicon, text):
+    spans = split_sentences(text)
+    result = _matcher(lexicon).relevance(text, spans)
+    return [(text[s:e], b) for (s, e, _), b in zip(spans, result.basis, strict=True)]
+
+
+@pytest.fixture(scope="module")
+def relationship():
+    return load_lexicon("relationship")
+
+
+def test_rules_on_constructed_text(relationship):
+    # Constructed paragraph exercising every rule.
+    text = (
+        "Xi Jinping hosted Vladimir Putin in Beijing. They signed a statement. "
+        "China's economy grew. The pair then dined.\n"
+        "The Kremlin praised its southern neighbour. Ukraine said nothing.\n"
+        "Both sides were invited to talks."
+    )
+    assert [b for _, b in _judge(relationship, text)] == [
+        "both_sides",   # both named
+        "carried",      # "They" after a relevant sentence
+        "one_side",     # one side only
+        "reference",    # "the pair", dyad established
+        "counterpart",  # Kremlin + "its southern neighbour"
+        "none",         # neither side
+        "none",         # "both sides" is not a reference: Chinese statements use it of Russia and Ukraine
+    ]
+
+
+def test_reference_needs_an_established_dyad(relationship):
+    assert _judge(relationship, "The two leaders met. Xi spoke.") == [
+        ("The two leaders met.", "none"), ("Xi spoke.", "one_side"),
+    ]
+
+
+def test_carry_only_after_a_relevant_sentence(relationship):
+    assert [b for _, b in _judge(relationship, "China grew. They were pleased.")] == ["one_side", "none"]
+    text = "Putin met Xi. And both agreed to meet again."
+    assert [b for _, b in _judge(relationship, text)] == ["both_sides", "carried"]
+
+
+def test_names_inside_other_names_do_not_count(relationship):
+    text = "Gabuev of the Carnegie Russia Eurasia Center wrote in the South China Morning Post."
+    assert _judge(relationship, text) == [(text, "none")]
+
+
+def test_actors_column_and_possessives(relationship):
+    text = "Putin’s talks with Xi’s aides."
+    result = _matcher(relationship).relevance(text, split_sentences(text))
+    assert result.actors == (("china", "russia"),)
+
+
+def test_seed_sentences(seeds, relationship):
+    from framing.clean import clean
+
+    text = clean(seeds["001_928cbda8d1da483e"].text).text
+    judged = dict(_judge(relationship, text))
+    assert judged["They have since drawn closer, with Xi whisking Putin away on a high-speed train ride across China to make traditional steamed buns in 2018."] == "both_sides"
+    assert judged["“It will legitimise Russia in the international arena by creating a positive image of Putin not being completely isolated in the context of war,” she told AFP."] == "one_side"
+    assert judged["The two countries describe their relationship as a “comprehensive strategic partnership” that has “no limits” on potential cooperation."] == "reference"
+    assert judged["Their amity has endured despite Russia‘s frontal assault on Ukraine since last year, thrusting Moscow and Putin into international isolation."] == "carried"
+
+
+def test_another_dyad_with_no_code_change():
+    lexicon = load_lexicon(DATA / "us_uk.toml")
+    text = (
+        "Starmer met Biden at the White House. They praised the special relationship. "
+        "They dined. Let us hope, he said. China watched.\nBritain is not America's poodle."
+    )
+    assert [b for _, b in _judge(lexicon, text)] == [
+        "both_sides", "reference", "carried", "none", "none", "both_sides",
+    ]
+    # The acronym US is case-sensitive: "us" in "Let us hope" is not the United States.
+    result = _matcher(lexicon).relevance("Let us hope.", [(0, 12, 0)])
+    assert result.actors == ((),)
+
+
+def test_no_dyad_means_everything_is_relevant():
+    result = DyadMatcher({}, ()).relevance("Anything at all.", [(0, 16, 0)])
+    assert result.relevant == (True,) and result.basis == ("no_dyad",)
+
+
+def test_sides_must_be_two_known_actors():
+    with pytest.raises(ParameterError, match="sides"):
+        DyadMatcher({"a": ["A"]}, ("a", "b"))
+
+
+def test_empty_document():
+    assert DyadMatcher({"a": ["A"], "b": ["B"]}, ("a", "b")).relevance("", []).relevant == ()

@@ -1,0 +1,253 @@
+"""Lexicon format, validation with line numbers, LIWC import, and the matching rules."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from framing.errors import FramingWarning, LexiconError, ParameterError
+from framing.lexicon import (
+    Axis,
+    Cue,
+    Lexicon,
+    Settings,
+    builtin_lexicons,
+    check_lexicon,
+    load_lexicon,
+)
+
+DATA = Path(__file__).parent / "data" / "lexicons"
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon("relationship")
+
+
+def _labels(lexicon, text):
+    return [(m.cue, m.pole, m.negated, m.performance, m.conceded) for m in lexicon.match(text)]
+
+
+# --- the built-in lexicon --------------------------------------------------------------------
+
+
+def test_builtin_is_listed_and_cached(lex):
+    assert "relationship" in builtin_lexicons()
+    assert load_lexicon("relationship") is lex
+    assert lex.poles == {"power": ("equal", "junior"), "bond": ("friendship", "convenience")}
+    assert lex.version and lex.description
+
+
+@pytest.mark.parametrize(("axis", "pole"), [("power", "equal"), ("power", "junior"),
+                                            ("bond", "friendship"), ("bond", "convenience")])
+def test_builtin_has_at_least_40_noted_cues_per_pole(lex, axis, pole):
+    cues = lex.cues_of(axis, pole)
+    assert len(cues) >= 40
+    assert all(c.note.strip() for c in cues), "every cue says why it belongs"
+
+
+def test_builtin_has_no_cue_that_means_nothing_alone(lex):
+    terms = {c.term.lower() for c in lex.cues}
+    assert not terms & {"partner", "partnership", "ties", "relationship", "cooperation", "close"}
+
+
+def test_builtin_checks_clean():
+    path = Path(__file__).parents[1] / "src" / "framing" / "lexicons" / "relationship.toml"
+    assert check_lexicon(path) == []
+
+
+def test_builtin_actors_and_dyad(lex):
+    actors = {a.key: a for a in lex.actors}
+    assert {"China", "Chinese", "Beijing", "Xi", "Xi Jinping"} <= set(actors["china"].aliases)
+    assert {"Russia", "Russian", "Moscow", "the Kremlin", "Putin"} <= set(actors["russia"].aliases)
+    assert lex.dyad.sides == ("china", "russia")
+    assert {"the pair", "the two leaders", "their partnership"} <= set(lex.dyad.references)
+
+
+# --- matching rules (constructed sentences unless a seed is named) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Longest match, nested entries never twice.
+        ("It is a marriage of convenience.", [("marriage of convenience", "convenience", False, False, False)]),
+        # Hyphen equals space; case-insensitive.
+        ("Russia, the JUNIOR-PARTNER, agreed.", [("junior partner*", "junior", False, False, False)]),
+        # Negation flips (codebook rule 2), seed 003.
+        ("But in truth, this is no longer a partnership of equals.",
+         [("partnership of equals", "junior", True, False, False)]),
+        ("It is not a marriage of convenience.", [("marriage of convenience", "friendship", True, False, False)]),
+        # Performance turns warmth into calculation (rule 3), seed 000.
+        ("Calculated camaraderie was put on display.", [("camaraderie", "convenience", False, True, False)]),
+        # Contrast (rule 4): the clause before "but" is conceded, seed 002 headline.
+        ("Vladimir Putin and Xi Jinping may have a romance, but it’s clear who has the power",
+         [("romance", "friendship", False, False, True), ("who has the power", "junior", False, False, False)]),
+        # Pseudo-negation: "not only" does not negate.
+        ("They are not only friends but also allies.", [("friends", "friendship", False, False, True)]),
+        # A negator in another clause does not reach the cue.
+        ("They did not meet; the two remain old friends.", [("old friend*", "friendship", False, False, False)]),
+        # A negator beyond the window does not reach the cue.
+        ("Nobody who watched the lavish ceremony in Moscow last week saw a junior partner.",
+         [("junior partner*", "junior", False, False, False)]),
+    ],
+)
+def test_rules(lex, text, expected):
+    assert _labels(lex, text) == expected
+
+
+def test_offsets_point_at_the_cue(lex):
+    text = "US officials called it “a marriage of convenience,” and Russia “the junior partner.”"
+    for match in lex.match(text):
+        assert text[match.start : match.end] == match.term
+
+
+def test_match_is_bounded_by_the_sentence(lex):
+    text = "Not now. They are old friends."
+    assert [m.negated for m in lex.match(text, 9, len(text))] == [False]
+
+
+def test_negation_modes():
+    axes = (Axis("tone", ("warm", "cold")),)
+    cues = (Cue("friends", "tone", "warm"), Cue("rivals", "tone", "cold"))
+    text = "They are not friends."
+    for mode, expected in [("flip", ["cold"]), ("drop", []), ("keep", ["warm"])]:
+        lexicon = Lexicon("t", "1", "constructed", axes, cues, settings=Settings(negation_mode=mode))
+        assert [m.pole for m in lexicon.match(text)] == expected
+
+
+def test_ignored_phrases_claim_their_words():
+    axes = (Axis("tone", ("warm", "cold")),)
+    cues = (Cue("pragmatic", "tone", "cold"), Cue("friendly", "tone", "warm"))
+    lexicon = Lexicon("t", "1", "constructed", axes, cues,
+                      settings=Settings(ignore=("pragmatic cooperation",)))
+    assert [m.cue for m in lexicon.match("pragmatic cooperation in a friendly, pragmatic mood")] == [
+        "friendly", "pragmatic",
+    ]
+
+
+def test_regex_looking_cue_is_literal():
+    axes = (Axis("tone", ("warm", "cold")),)
+    lexicon = Lexicon("t", "1", "constructed", axes,
+                      (Cue("(a|b)+", "tone", "warm"), Cue("cold", "tone", "cold")))
+    assert lexicon.match("aaab abab") == []
+    assert [m.term for m in lexicon.match("x (a|b)+ y")] == ["(a|b)+"]
+
+
+def test_adversarial_cues_and_text_finish_fast():
+    axes = (Axis("tone", ("warm", "cold")),)
+    cues = tuple(Cue("aaa " * k + "bbb*", "tone", "warm") for k in range(1, 30)) + (
+        Cue("cold", "tone", "cold"),
+    )
+    lexicon = Lexicon("t", "1", "constructed", axes, cues)
+    text = "aaa " * 50_000 + "c"
+    started = time.perf_counter()
+    assert lexicon.match(text) == []
+    assert time.perf_counter() - started < 30  # linear: well under a second in practice
+
+
+# --- TOML validation -------------------------------------------------------------------------
+
+
+def test_check_reports_every_problem_with_its_line():
+    problems = [(p.line, p.message.split(":")[0].split(" is ")[0]) for p in check_lexicon(DATA / "bad.toml")]
+    assert [line for line, _ in problems] == [5, 12, 13, 14, 16, 19, 22, 29, 30]
+    messages = " | ".join(str(p) for p in check_lexicon(DATA / "bad.toml"))
+    assert "unknown key 'colour' in [lexicon]" in messages
+    assert "cue 'as equals' is listed twice in pole 'equal' (first at line 11)" in messages
+    assert "cue 'partner**': '*' may only end a word" in messages
+    assert "cue 'junior partner' is in both poles of axis 'power'" in messages
+    assert "pole 'junoir' is not one of ('equal', 'junior')" in messages
+    assert "pole 'friendship' of axis 'bond' has no cues" in messages
+    assert "weight must be a number > 0" in messages
+
+
+def test_load_raises_with_line_and_all_problems():
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(DATA / "bad.toml")
+    assert info.value.line == 5
+    assert len(info.value.problems) == 9
+    assert "bad.toml, line 5:" in str(info.value) and "(and 8 more problems)" in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_syntax_error_has_its_line():
+    with pytest.raises(LexiconError, match="line 6") as info:
+        load_lexicon(DATA / "syntax.toml")
+    assert info.value.line == 6
+
+
+def test_missing_and_unknown_lexicons():
+    with pytest.raises(LexiconError, match="no such lexicon file"):
+        load_lexicon("nowhere.toml")
+    with pytest.raises(LexiconError, match="neither a built-in lexicon"):
+        load_lexicon("friendship")
+    with pytest.raises(LexiconError, match="from_dic"):
+        load_lexicon(DATA / "liwc.dic")
+
+
+def test_wildcard_needs_a_stem():
+    axes = (Axis("tone", ("warm", "cold")),)
+    with pytest.raises(LexiconError, match="at least 3 letters"):
+        Lexicon("t", "1", "constructed", axes, (Cue("fr*", "tone", "warm"), Cue("c", "tone", "cold")))
+
+
+def test_second_dyad_lexicon_loads(tmp_path):
+    lexicon = load_lexicon(DATA / "us_uk.toml")
+    assert lexicon.dyad.sides == ("us", "uk")
+    assert [m.pole for m in lexicon.match("Britain is no longer America's poodle.")] == ["equal"]
+
+
+# --- LIWC .dic ---------------------------------------------------------------------------------
+
+
+def test_dic_import_with_mapping_and_conditionals():
+    mapping = {"posemo": ("tone", "warm"), "negemo": ("tone", "cold"), "friend": ("tie", "close"),
+               "conj": ("tie", "distant")}
+    with pytest.warns(FramingWarning, match=r"2 conditional LIWC2015 entries .*lines 11, 12"):
+        lexicon = Lexicon.from_dic(DATA / "liwc.dic", mapping, base=None)
+    assert lexicon.poles == {"tone": ("warm", "cold"), "tie": ("close", "distant")}
+    cues = {(c.term, c.axis, c.pole) for c in lexicon.cues}
+    assert ("friend*", "tone", "warm") in cues and ("friend*", "tie", "close") in cues
+    assert ("like", "tone", "warm") in cues      # (02 131)125/1 -> default category 1
+    assert ("kind", "tie", "close") in cues      # <of>131/125 -> default category 125
+    assert ("foe*", "tie", "distant") in cues
+    assert [m.pole for m in lexicon.match("Old rivals, now friends.") if m.axis == "tone"] == [
+        "cold", "warm"]
+    assert lexicon.actors == ()
+
+
+def test_dic_inherits_actors_and_rules_from_base():
+    mapping = {"posemo": ("tone", "warm"), "negemo": ("tone", "cold")}
+    with pytest.warns(FramingWarning):
+        lexicon = Lexicon.from_dic(DATA / "liwc.dic", mapping)
+    assert lexicon.dyad.sides == ("china", "russia")
+    assert [m.pole for m in lexicon.match("They are not friends.")] == ["cold"]
+
+
+def test_dic_errors_name_lines():
+    with pytest.raises(LexiconError) as info:
+        Lexicon.from_dic(DATA / "liwc_bad.dic", {"posemo": ("tone", "warm"), "negemo": ("tone", "cold")}, base=None)
+    messages = [message for _, message in info.value.problems]
+    assert any("'negemo' is not in the file" in m for m in messages)
+    lines = {line for line, _ in info.value.problems}
+    assert {5, 6} <= lines  # 'rival* 7': undeclared category; 'hug x1': not an id
+    with pytest.raises(LexiconError, match="exactly two poles"):
+        Lexicon.from_dic(DATA / "liwc.dic", {"posemo": ("tone", "warm")}, base=None)
+    with pytest.raises(LexiconError, match="category 2 is mapped twice"):
+        Lexicon.from_dic(DATA / "liwc.dic", {"negemo": ("t", "a"), 2: ("t", "b")}, base=None)
+
+
+def test_dic_needs_header(tmp_path):
+    path = tmp_path / "x.dic"
+    path.write_text("friend 1\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 1") as info:
+        Lexicon.from_dic(path, {"a": ("t", "x")}, base=None)
+    assert info.value.line == 1
+
+
+def test_check_refuses_dic(tmp_path):
+    with pytest.raises(ParameterError, match="from_dic"):
+        check_lexicon(DATA / "liwc.dic")
