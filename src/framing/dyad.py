@@ -56,11 +56,14 @@ class DyadResult:
     basis : tuple of str
         ``both_sides``, ``reference``, ``counterpart``, ``carried``, ``one_side``, ``none``,
         or ``no_dyad`` when no dyad is defined (every sentence is then relevant).
+    established : tuple of bool
+        Whether both sides have been named by the end of each sentence (in it or before it).
     """
 
     relevant: tuple[bool, ...]
     actors: tuple[tuple[str, ...], ...]
     basis: tuple[str, ...]
+    established: tuple[bool, ...]
 
 
 class DyadMatcher:
@@ -140,7 +143,7 @@ class DyadMatcher:
         DyadResult
         """
         if not spans:
-            return DyadResult((), (), ())
+            return DyadResult((), (), (), ())
         doc_start, doc_end = spans[0][0], spans[-1][1]
         hits: list[tuple[int, str, str | None]] = []
         claimed_starts: list[int] = []
@@ -161,6 +164,7 @@ class DyadMatcher:
         relevant: list[bool] = []
         actors: list[tuple[str, ...]] = []
         basis: list[str] = []
+        established_at: list[bool] = []
         named_so_far: set[str] = set()
         position = 0
         for start, end, _ in spans:
@@ -190,11 +194,12 @@ class DyadMatcher:
             else:
                 verdict = "one_side" if sides_named else "none"
             named_so_far |= named
+            established_at.append(established)
             basis.append(verdict)
             relevant.append(verdict not in ("one_side", "none"))
-        return DyadResult(tuple(relevant), tuple(actors), tuple(basis))
+        return DyadResult(tuple(relevant), tuple(actors), tuple(basis), tuple(established_at))
 
     def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
         lead = _LEAD.match(text, start, end)
         at = lead.end() if lead else start
-        return any(s == at for s, _, _ in self._carry.finditer(text, at, min(end, at + 40)))
+        return self._carry.pattern.match(text, at, end) is not None

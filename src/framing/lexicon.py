@@ -35,6 +35,7 @@ import os
 import re
 import sys
 import warnings
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -363,7 +364,50 @@ class Lexicon:
             In text order.
         """
         stop = len(text) if end is None else end
-        return self._compiled.match(text, start, stop)
+        compiled = self._compiled
+        return compiled.apply(text, start, stop, compiled.find(text, start, stop, None), None)
+
+    def match_sentences(
+        self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, int]]
+    ) -> list[list[CueMatch]]:
+        """Match every sentence of a document at once: one scan of the text, not one per sentence.
+
+        Parameters
+        ----------
+        text : str
+            A document's cleaned text.
+        spans : sequence of (start, end) or (start, end, paragraph)
+            Its sentences, in order and not overlapping.
+
+        Returns
+        -------
+        list of list of CueMatch
+            One list per sentence, the same as :meth:`match` on that sentence.
+
+        Examples
+        --------
+        >>> lex = load_lexicon("relationship")
+        >>> text = "They are old friends. Russia is not a junior partner."
+        >>> [[m.pole for m in ms] for ms in lex.match_sentences(text, [(0, 21), (22, 53)])]
+        [['friendship'], ['equal']]
+        """
+        compiled = self._compiled
+        out: list[list[CueMatch]] = [[] for _ in spans]
+        if not spans:
+            return out
+        lowered = text.lower()
+        if len(lowered) != len(text):  # rare characters change length when lower-cased
+            lowered = None
+        starts = [span[0] for span in spans]
+        found = compiled.find(text, spans[0][0], spans[-1][1], lowered)
+        by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+        for hit in found:
+            index = bisect_right(starts, hit[0]) - 1
+            if index >= 0 and hit[1] <= spans[index][1]:
+                by_sentence.setdefault(index, []).append(hit)
+        for index, hits in by_sentence.items():
+            out[index] = compiled.apply(text, spans[index][0], spans[index][1], hits, lowered)
+        return out
 
 
 class _Compiled:
@@ -386,14 +430,31 @@ class _Compiled:
             (axis.name, axis.poles[1]): axis.poles[0] for axis in lexicon.axes
         }
 
-    def match(self, text: str, start: int, end: int) -> list[CueMatch]:
-        found = [m for m in self.cues.finditer(text, start, end) if m[2] < self.n_cues]
+    def find(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> list[tuple[int, int, int]]:
+        """Cue hits ``(start, end, cue_index)`` in a span; ignored phrases left out."""
+        return [
+            hit
+            for hit in self.cues.finditer(text, start, end, lowered=lowered)
+            if hit[2] < self.n_cues
+        ]
+
+    def apply(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, int]],
+        lowered: str | None,
+    ) -> list[CueMatch]:
+        """Apply negation, performance and contrast to the cue hits of one sentence."""
         if not found:
             return []
         settings = self.lexicon.settings
         # Clause breaks and contrast segments of this sentence.
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
-        contrasts = list(self.contrast.finditer(text, start, end))
+        contrasts = list(self.contrast.finditer(text, start, end, lowered=lowered))
         last_contrast = max((s for s, _, i in contrasts if i < self.n_contrast), default=None)
         concessions = []
         for s, _, i in contrasts:
@@ -401,12 +462,12 @@ class _Compiled:
                 comma = _COMMA.search(text, s, end)
                 concessions.append((s, comma.start() if comma else end))
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
-        negations = [(s, e, i) for s, e, i in self.negators.finditer(text, start, end)] + [
-            (m.start(), m.end(), -1) for m in _CONTRACTED_NEGATION.finditer(text, start, end)
-        ]
+        negations = [
+            (s, e, i) for s, e, i in self.negators.finditer(text, start, end, lowered=lowered)
+        ] + [(m.start(), m.end(), -1) for m in _CONTRACTED_NEGATION.finditer(text, start, end)]
         markers = [
             (s, e, i)
-            for s, e, i in self.markers.finditer(text, start, end)
+            for s, e, i in self.markers.finditer(text, start, end, lowered=lowered)
             if not self._negated_at(text, s, negations, clause_edges, start)
         ]
         out = []

@@ -1,0 +1,468 @@
+"""Score every sentence of a corpus on every axis of a lexicon, and aggregate the labels.
+
+:func:`score` runs the whole pipeline — clean, split into sentences, voice and speaker, dyad
+relevance, cue matching with negation, performance and contrast — and returns one row per
+sentence with the evidence behind each label. :func:`aggregate` counts labels per document or
+per group; :func:`evidence` lists the sentences behind a pole with their cues marked.
+
+Examples
+--------
+>>> sents = score(["Xi and Putin are old friends. But Moscow is Beijing's junior partner."])
+>>> sents[["sent_id", "bond_label", "power_label"]]
+   sent_id   bond_label power_label
+0        0   friendship        none
+1        1         none      junior
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .clean import clean
+from .corpus import Corpus, Document, load_corpus
+from .dyad import DyadMatcher
+from .errors import FramingWarning, ParameterError
+from .lexicon import Lexicon, load_lexicon
+from .text import split_sentences
+from .voice import attribute_voice
+
+__all__ = ["score", "aggregate", "evidence", "sentence_columns"]
+
+logger = logging.getLogger(__name__)
+
+Method = Literal["lexicon"]
+_BASE_COLUMNS = [
+    "doc_id", "outlet", "date", "sent_id", "paragraph", "start", "end", "text", "voice",
+    "speaker", "relevant", "relevance", "actors",
+]  # fmt: skip
+_DOC_COLUMNS = ["date_precision", "year"]
+
+
+def sentence_columns(lexicon: Lexicon) -> list[str]:
+    """The fixed columns of :func:`score` output for a lexicon (metadata columns follow them).
+
+    Examples
+    --------
+    >>> sentence_columns(load_lexicon("relationship"))[-6:]
+    ['power', 'power_label', 'bond', 'bond_label', 'cues', 'flags']
+    """
+    per_axis = [column for axis in lexicon.axis_names for column in (axis, f"{axis}_label")]
+    return [*_BASE_COLUMNS, *per_axis, "cues", "flags"]
+
+
+def _as_documents(data: Any) -> tuple[list[Document], list[str]]:
+    """Documents to score, and the metadata columns to carry, from any accepted input."""
+    if isinstance(data, Corpus):
+        return list(data), [*_DOC_COLUMNS, *data.metadata_columns()]
+    if isinstance(data, (str, os.PathLike, pd.DataFrame)) or (
+        isinstance(data, Iterable) and not isinstance(data, (bytes, dict))
+    ):
+        if isinstance(data, Iterable) and not isinstance(data, (str, os.PathLike, pd.DataFrame)):
+            items = list(data)
+            if items and all(isinstance(item, Document) for item in items):
+                corpus = Corpus(items)
+                return list(corpus), [*_DOC_COLUMNS, *corpus.metadata_columns()]
+            data = items
+        corpus = load_corpus(data)
+        return list(corpus), [*_DOC_COLUMNS, *corpus.metadata_columns()]
+    raise ParameterError(
+        "data", type(data).__name__,
+        "a Corpus, a path, a DataFrame with a text column, or a list of strings",
+    )  # fmt: skip
+
+
+def score(
+    data: Corpus | str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document],
+    lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    *,
+    method: Method = "lexicon",
+    relevant_only: bool = True,
+) -> pd.DataFrame:
+    """Score every sentence on every axis of the lexicon, with the evidence for each label.
+
+    Parameters
+    ----------
+    data : Corpus, path, DataFrame, list of str or list of Document
+        What :func:`framing.load_corpus` accepts.
+    lexicon : str, path or Lexicon, default='relationship'
+        A built-in lexicon name, a TOML file, or a :class:`~framing.Lexicon`.
+    method : {'lexicon'}, default='lexicon'
+        How sentences are labelled.
+    relevant_only : bool, default=True
+        Label only sentences about the dyad (codebook "Target"); the others get NaN and
+        ``'none'`` but keep their cues as evidence.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence, in corpus and text order, with columns:
+
+        - ``doc_id, outlet, date`` — the document;
+        - ``sent_id`` (0-based within the document), ``paragraph``, ``start, end`` (offsets
+          into the document's cleaned text), ``text``;
+        - ``voice`` ('narrator' or 'source'), ``speaker`` (str or None);
+        - ``relevant`` (bool), ``relevance`` (why: 'both_sides', 'reference', 'counterpart',
+          'carried', 'framed' — a frame cue in a document about the dyad, with one side named
+          or right after a relevant sentence — 'one_side', 'none', 'no_dyad'), ``actors``
+          (sides named, ';'-joined);
+        - for each axis ``X``: ``X`` (``(a - b) / (a + b)`` of the pole weights, in [-1, 1],
+          NaN when unframed or not relevant) and ``X_label`` (the pole with the larger weight,
+          else 'none');
+        - ``cues``: a list of dicts, one per matched cue: ``cue, term, axis, pole,
+          lexicon_pole, start, end, weight, negated, negator, performance, marker, conceded,
+          quoted``;
+        - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
+        - then ``date_precision, year`` and every metadata column of the corpus.
+
+        ``attrs["framing"]`` records the axes and their poles, the lexicon name and version,
+        and the method. An empty result keeps every column.
+
+    Raises
+    ------
+    ParameterError
+        An unknown ``method``.
+    CorpusError, LexiconError
+        Bad input data or lexicon.
+
+    Warns
+    -----
+    FramingWarning
+        When no sentence is relevant to the dyad (all scores are then NaN).
+    DataQualityWarning
+        From loading (empty files, cp1252) and when documents needed HTML stripping.
+
+    See Also
+    --------
+    aggregate, evidence, framing.compare
+
+    Examples
+    --------
+    >>> sents = score(["This is no longer a partnership of equals between Xi and Putin."])
+    >>> row = sents.iloc[0]
+    >>> float(row["power"]), row["power_label"], row["cues"][0]["negated"]
+    (-1.0, 'junior', True)
+    """
+    if method != "lexicon":
+        raise ParameterError("method", method, ("lexicon",))
+    lex = load_lexicon(lexicon)
+    documents, meta_columns = _as_documents(data)
+    dyad = DyadMatcher(
+        {actor.key: actor.aliases for actor in lex.actors},
+        lex.dyad.sides,
+        references=lex.dyad.references,
+        counterpart_terms=lex.dyad.counterpart_terms,
+        carry_terms=lex.dyad.carry_terms,
+        exclude=lex.dyad.exclude,
+    )
+    axes = lex.poles
+    rows: list[dict[str, Any]] = []
+    flagged: dict[str, list[str]] = {}
+    for doc in documents:
+        rows.extend(_score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged))
+    if "html" in flagged:
+        names = ", ".join(flagged["html"][:10])
+        warnings.warn(
+            f"{len(flagged['html'])} document(s) were HTML; tags were stripped: {names}",
+            FramingWarning,
+            stacklevel=2,
+        )
+    columns = [*sentence_columns(lex), *meta_columns]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame.astype({"sent_id": "int64", "paragraph": "int64", "start": "int64",
+                          "end": "int64", "relevant": "bool"})  # fmt: skip
+    for axis in axes:
+        frame[axis] = frame[axis].astype("float64")
+    frame["year"] = frame["year"].astype("Int64")
+    frame.attrs["framing"] = {
+        "axes": {axis: list(poles) for axis, poles in axes.items()},
+        "lexicon": {"name": lex.name, "version": lex.version},
+        "method": method,
+        "relevant_only": relevant_only,
+    }
+    if len(frame) and not frame["relevant"].any():
+        warnings.warn(
+            "no sentence is about the dyad "
+            f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
+            "Check that the texts name both sides, or the lexicon's actor aliases.",
+            FramingWarning,
+            stacklevel=2,
+        )
+    return frame
+
+
+def _score_document(
+    doc: Document,
+    lex: Lexicon,
+    dyad: DyadMatcher,
+    axes: dict[str, tuple[str, str]],
+    relevant_only: bool,
+    meta_columns: list[str],
+    flagged: dict[str, list[str]],
+) -> list[dict[str, Any]]:
+    cleaned = clean(doc.text)
+    for flag in cleaned.flags:
+        flagged.setdefault(flag, []).append(doc.doc_id)
+    text = cleaned.text
+    spans = split_sentences(text)
+    if not spans:
+        return []
+    voice = attribute_voice(
+        text, [s for s, _, _ in spans], [e for _, e, _ in spans], [p for _, _, p in spans]
+    )
+    relevance = dyad.relevance(text, spans)
+    meta = {
+        "date_precision": doc.date_precision,
+        "year": doc.year,
+        **{k: doc.metadata.get(k) for k in meta_columns if k not in _DOC_COLUMNS},
+    }
+    flags = ";".join(cleaned.flags)
+    rows = []
+    all_matches = lex.match_sentences(text, spans)
+    for index, (start, end, paragraph) in enumerate(spans):
+        matches = all_matches[index]
+        quoted = (
+            voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64))
+            if matches
+            else ()
+        )
+        cues = [
+            {
+                "cue": m.cue,
+                "term": m.term,
+                "axis": m.axis,
+                "pole": m.pole,
+                "lexicon_pole": m.lexicon_pole,
+                "start": m.start,
+                "end": m.end,
+                "weight": m.weight,
+                "negated": m.negated,
+                "negator": m.negator,
+                "performance": m.performance,
+                "marker": m.marker,
+                "conceded": m.conceded,
+                "quoted": bool(q),
+            }  # fmt: skip
+            for m, q in zip(matches, quoted, strict=True)
+        ]
+        relevant = relevance.relevant[index]
+        basis = relevance.basis[index]
+        if (
+            not relevant
+            and matches
+            and relevance.established[index]
+            and (basis == "one_side" or (index and relevance.relevant[index - 1]))
+        ):
+            # Codebook, Target: a frame cue in a document about the dyad, with one side named
+            # ("China holds all of these cards") or right after a relevant sentence ("Calculated
+            # camaraderie was put on display"), is about the relationship: the other side is
+            # clearly meant.
+            relevant, basis = True, "framed"
+        row: dict[str, Any] = {
+            "doc_id": doc.doc_id,
+            "outlet": doc.outlet,
+            "date": doc.date,
+            "sent_id": index,
+            "paragraph": paragraph,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "voice": voice.voice[index],
+            "speaker": voice.speaker[index],
+            "relevant": relevant,
+            "relevance": basis,
+            "actors": ";".join(relevance.actors[index]),
+        }
+        for axis, (first, second) in axes.items():
+            if relevant_only and not relevant:
+                row[axis], row[f"{axis}_label"] = np.nan, "none"
+                continue
+            weight_first = sum(m.weight for m in matches if m.axis == axis and m.pole == first)
+            weight_second = sum(m.weight for m in matches if m.axis == axis and m.pole == second)
+            total = weight_first + weight_second
+            row[axis] = (weight_first - weight_second) / total if total else np.nan
+            row[f"{axis}_label"] = (
+                first if weight_first > weight_second
+                else second if weight_second > weight_first
+                else "none"
+            )  # fmt: skip
+        row["cues"] = cues
+        row["flags"] = flags
+        row.update(meta)
+        rows.append(row)
+    return rows
+
+
+def _axes_of(sents: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    info = sents.attrs.get("framing", {}).get("axes")
+    if not info:
+        raise ParameterError(
+            "sents", "a table without attrs['framing']",
+            "the output of framing.score (its attrs name the axes and their poles)",
+        )  # fmt: skip
+    return {axis: (poles[0], poles[1]) for axis, poles in info.items()}
+
+
+def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
+    """Count sentence labels per document or per group, for every axis.
+
+    Parameters
+    ----------
+    sents : pandas.DataFrame
+        The output of :func:`score`.
+    level : str, default='document'
+        ``'document'`` (one row per document and axis) or the name of a column to group by
+        (``'outlet'``, ``'country'``, ``'year'`` ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (group, axis), groups in sorted order: the group column(s) (``doc_id`` and
+        ``outlet`` for documents), ``axis``, ``n_docs``, ``n_sentences``, ``n_relevant``,
+        ``n_<pole>`` for each pole of the axis's two poles (named ``n_first`` and
+        ``n_second`` are not used: the pole names are the column names, so a row has the
+        counts of its own axis and <NA> for the other axis's poles), ``balance`` =
+        ``(nA - nB) / (nA + nB)`` (NaN when nothing is labelled), ``intensity`` =
+        ``(nA + nB) / n_relevant`` (NaN when nothing is relevant).
+
+    Raises
+    ------
+    ParameterError
+        ``level`` is not a column, or ``sents`` is not :func:`score` output.
+
+    Examples
+    --------
+    >>> sents = score(["Xi and Putin are old friends. Russia is the junior partner of China."])
+    >>> aggregate(sents, "outlet").empty  # no outlet given: nothing to group
+    True
+    >>> aggregate(sents)[["axis", "n_relevant", "n_friendship", "n_junior", "balance"]]
+        axis  n_relevant  n_friendship  n_junior  balance
+    0  power           2          <NA>         1     -1.0
+    1   bond           2             1      <NA>      1.0
+    """
+    axes = _axes_of(sents)
+    if level == "document":
+        keys = ["doc_id", "outlet"]
+    elif level in sents.columns:
+        keys = [level]
+    else:
+        raise ParameterError("level", level, f"'document' or one of the columns {list(sents)}")
+    poles = [pole for pair in axes.values() for pole in pair]
+    columns = [*keys, "axis", "n_docs", "n_sentences", "n_relevant",
+               *(f"n_{p}" for p in poles), "balance", "intensity"]  # fmt: skip
+    frame = sents.dropna(subset=[level]) if level != "document" else sents
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    grouped = frame.groupby(keys, sort=True, dropna=False)
+    base = grouped.agg(
+        n_docs=("doc_id", "nunique"),
+        n_sentences=("sent_id", "size"),
+        n_relevant=("relevant", "sum"),
+    )
+    parts = []
+    for axis, (first, second) in axes.items():
+        labels = frame[f"{axis}_label"]
+        part = base.copy()
+        part.insert(0, "axis", axis)
+        for pole in poles:
+            if pole in (first, second):
+                part[f"n_{pole}"] = (
+                    (labels == pole).groupby([frame[k] for k in keys], dropna=False).sum()
+                )
+            else:
+                part[f"n_{pole}"] = pd.NA
+        n_first, n_second = part[f"n_{first}"].astype(float), part[f"n_{second}"].astype(float)
+        labelled = n_first + n_second
+        part["balance"] = ((n_first - n_second) / labelled).where(labelled > 0)
+        part["intensity"] = (labelled / part["n_relevant"]).where(part["n_relevant"] > 0)
+        parts.append(part.reset_index())
+    out = pd.concat(parts, ignore_index=True)[columns]
+    order = {axis: i for i, axis in enumerate(axes)}
+    out = out.sort_values([*keys, "axis"], key=lambda s: s.map(order) if s.name == "axis" else s)
+    out = out.reset_index(drop=True)
+    for pole in poles:
+        out[f"n_{pole}"] = out[f"n_{pole}"].astype("Int64")
+    return out.astype({"n_docs": "int64", "n_sentences": "int64", "n_relevant": "int64"})
+
+
+def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> pd.DataFrame:
+    """The sentences labelled with a pole, with the cues that made the label marked in the text.
+
+    Parameters
+    ----------
+    sents : pandas.DataFrame
+        The output of :func:`score`.
+    axis, pole : str
+        Which label to show.
+    mark : str, default='[]'
+        Two characters put around each cue that counted for the pole (KWIC-style reading).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id, outlet, sent_id, voice, speaker, text, marked, cues`` (the cue entries that
+        counted for the pole, as ``cue (negated: not)`` strings ';'-joined), strongest first
+        (by |score|, then corpus order).
+
+    Raises
+    ------
+    ParameterError
+        An unknown axis or pole.
+
+    Examples
+    --------
+    >>> sents = score(["Xi and Putin: this is not a marriage of convenience."])
+    >>> row = evidence(sents, "bond", "friendship").iloc[0]
+    >>> row["marked"]
+    'Xi and Putin: this is not a [marriage of convenience].'
+    >>> row["cues"]
+    'marriage of convenience (negated: not)'
+    """
+    axes = _axes_of(sents)
+    if axis not in axes:
+        raise ParameterError("axis", axis, tuple(axes))
+    if pole not in axes[axis]:
+        raise ParameterError("pole", pole, axes[axis])
+    if len(mark) != 2:
+        raise ParameterError("mark", mark, "two characters: an opening and a closing mark")
+    chosen = sents[sents[f"{axis}_label"] == pole]
+    records = []
+    for row in chosen.itertuples(index=False):
+        counted = [c for c in row.cues if c["axis"] == axis and c["pole"] == pole]
+        marked = row.text
+        for cue in sorted(counted, key=lambda c: -c["start"]):
+            a, b = cue["start"] - row.start, cue["end"] - row.start
+            marked = f"{marked[:a]}{mark[0]}{marked[a:b]}{mark[1]}{marked[b:]}"
+        described = [
+            cue["cue"]
+            + (f" (negated: {cue['negator']})" if cue["negated"] else "")
+            + (f" (performance: {cue['marker']})" if cue["performance"] else "")
+            + (" (conceded)" if cue["conceded"] else "")
+            + (" (quoted)" if cue["quoted"] else "")
+            for cue in counted
+        ]
+        records.append(
+            {
+                "doc_id": row.doc_id,
+                "outlet": row.outlet,
+                "sent_id": row.sent_id,
+                "voice": row.voice,
+                "speaker": row.speaker,
+                "text": row.text,
+                "marked": marked,
+                "cues": "; ".join(described),
+                "_strength": abs(getattr(row, axis)),
+            }  # fmt: skip
+        )
+    columns = ["doc_id", "outlet", "sent_id", "voice", "speaker", "text", "marked", "cues"]
+    if not records:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    out = pd.DataFrame(records)
+    out = out.sort_values("_strength", ascending=False, kind="stable")
+    return out[columns].reset_index(drop=True)
