@@ -1,6 +1,8 @@
-"""framing: how news outlets frame a relationship between two sides, with evidence and statistics."""
+"""framing: how news outlets frame a relationship between two sides, with evidence and stats."""
 
 from ._version import __version__
+from .clean import clean, cleaning_report
+from .corpus import Corpus, Document, load_corpus
 from .errors import (
     CorpusError,
     DataQualityWarning,
@@ -13,17 +15,37 @@ from .errors import (
     ParameterError,
     SmallSampleWarning,
 )
+from .keyness import keyness
+from .lexicon import Lexicon, check_lexicon, load_lexicon
+from .scoring import aggregate, evidence, score
+from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alpha
 
 __all__ = [
     "__version__",
+    "Corpus",
     "CorpusError",
     "DataQualityWarning",
+    "Document",
     "FramingError",
     "FramingWarning",
     "InputEncodingError",
     "InputError",
     "InsufficientDataError",
+    "Lexicon",
     "LexiconError",
     "ParameterError",
     "SmallSampleWarning",
+    "aggregate",
+    "check_lexicon",
+    "clean",
+    "cleaning_report",
+    "cohen_kappa",
+    "confusion_matrix",
+    "evaluate",
+    "evidence",
+    "keyness",
+    "krippendorff_alpha",
+    "load_corpus",
+    "load_lexicon",
+    "score",
 ]
