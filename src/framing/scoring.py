@@ -186,7 +186,7 @@ def score(
         "method": method,
         "relevant_only": relevant_only,
     }
-    if len(frame) and not frame["relevant"].any():
+    if relevant_only and len(frame) and not frame["relevant"].any():
         warnings.warn(
             "no sentence is about the dyad "
             f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
@@ -228,9 +228,7 @@ def _score_document(
     for index, (start, end, paragraph) in enumerate(spans):
         matches = all_matches[index]
         quoted = (
-            voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64))
-            if matches
-            else ()
+            voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64)) if matches else ()
         )
         cues = [
             {
