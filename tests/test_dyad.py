@@ -45,24 +45,28 @@ def test_rules_on_constructed_text(relationship):
         "Both sides were invited to talks."
     )
     assert [b for _, b in _judge(relationship, text)] == [
-        "both_sides",   # both named
-        "carried",      # "They" after a relevant sentence
-        "one_side",     # one side only
-        "reference",    # "the pair", dyad established
+        "both_sides",  # both named
+        "carried",  # "They" after a relevant sentence
+        "one_side",  # one side only
+        "reference",  # "the pair", dyad established
         "counterpart",  # Kremlin + "its southern neighbour"
-        "none",         # neither side
-        "none",         # "both sides" is not a reference: Chinese statements use it of Russia and Ukraine
+        "none",  # neither side
+        "none",  # "both sides" is not a reference: Chinese statements use it of Russia and Ukraine
     ]
 
 
 def test_reference_needs_an_established_dyad(relationship):
     assert _judge(relationship, "The two leaders met. Xi spoke.") == [
-        ("The two leaders met.", "none"), ("Xi spoke.", "one_side"),
+        ("The two leaders met.", "none"),
+        ("Xi spoke.", "one_side"),
     ]
 
 
 def test_carry_only_after_a_relevant_sentence(relationship):
-    assert [b for _, b in _judge(relationship, "China grew. They were pleased.")] == ["one_side", "none"]
+    assert [b for _, b in _judge(relationship, "China grew. They were pleased.")] == [
+        "one_side",
+        "none",
+    ]
     text = "Putin met Xi. And both agreed to meet again."
     assert [b for _, b in _judge(relationship, text)] == ["both_sides", "carried"]
 
@@ -83,10 +87,30 @@ def test_seed_sentences(seeds, relationship):
 
     text = clean(seeds["001_928cbda8d1da483e"].text).text
     judged = dict(_judge(relationship, text))
-    assert judged["They have since drawn closer, with Xi whisking Putin away on a high-speed train ride across China to make traditional steamed buns in 2018."] == "both_sides"
-    assert judged["“It will legitimise Russia in the international arena by creating a positive image of Putin not being completely isolated in the context of war,” she told AFP."] == "one_side"
-    assert judged["The two countries describe their relationship as a “comprehensive strategic partnership” that has “no limits” on potential cooperation."] == "reference"
-    assert judged["Their amity has endured despite Russia‘s frontal assault on Ukraine since last year, thrusting Moscow and Putin into international isolation."] == "carried"
+    assert (
+        judged[
+            "They have since drawn closer, with Xi whisking Putin away on a high-speed train ride across China to make traditional steamed buns in 2018."
+        ]
+        == "both_sides"
+    )
+    assert (
+        judged[
+            "“It will legitimise Russia in the international arena by creating a positive image of Putin not being completely isolated in the context of war,” she told AFP."
+        ]
+        == "one_side"
+    )
+    assert (
+        judged[
+            "The two countries describe their relationship as a “comprehensive strategic partnership” that has “no limits” on potential cooperation."
+        ]
+        == "reference"
+    )
+    assert (
+        judged[
+            "Their amity has endured despite Russia‘s frontal assault on Ukraine since last year, thrusting Moscow and Putin into international isolation."
+        ]
+        == "carried"
+    )
 
 
 def test_another_dyad_with_no_code_change():
@@ -96,7 +120,12 @@ def test_another_dyad_with_no_code_change():
         "They dined. Let us hope, he said. China watched.\nBritain is not America's poodle."
     )
     assert [b for _, b in _judge(lexicon, text)] == [
-        "both_sides", "reference", "carried", "none", "none", "both_sides",
+        "both_sides",
+        "reference",
+        "carried",
+        "none",
+        "none",
+        "both_sides",
     ]
     # The acronym US is case-sensitive: "us" in "Let us hope" is not the United States.
     result = _matcher(lexicon).relevance("Let us hope.", [(0, 12, 0)])

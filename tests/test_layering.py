@@ -36,7 +36,9 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
             found.add(node.module.split(".")[0])
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("framing."):
+        elif (
+            isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("framing.")
+        ):
             found.add(node.module.split(".")[1])
     return found
 

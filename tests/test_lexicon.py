@@ -40,8 +40,10 @@ def test_builtin_is_listed_and_cached(lex):
     assert lex.version and lex.description
 
 
-@pytest.mark.parametrize(("axis", "pole"), [("power", "equal"), ("power", "junior"),
-                                            ("bond", "friendship"), ("bond", "convenience")])
+@pytest.mark.parametrize(
+    ("axis", "pole"),
+    [("power", "equal"), ("power", "junior"), ("bond", "friendship"), ("bond", "convenience")],
+)
 def test_builtin_has_at_least_40_noted_cues_per_pole(lex, axis, pole):
     cues = lex.cues_of(axis, pole)
     assert len(cues) >= 40
@@ -73,25 +75,52 @@ def test_builtin_actors_and_dyad(lex):
     ("text", "expected"),
     [
         # Longest match, nested entries never twice.
-        ("It is a marriage of convenience.", [("marriage of convenience", "convenience", False, False, False)]),
+        (
+            "It is a marriage of convenience.",
+            [("marriage of convenience", "convenience", False, False, False)],
+        ),
         # Hyphen equals space; case-insensitive.
-        ("Russia, the JUNIOR-PARTNER, agreed.", [("junior partner*", "junior", False, False, False)]),
+        (
+            "Russia, the JUNIOR-PARTNER, agreed.",
+            [("junior partner*", "junior", False, False, False)],
+        ),
         # Negation flips (codebook rule 2), seed 003.
-        ("But in truth, this is no longer a partnership of equals.",
-         [("partnership of equals", "junior", True, False, False)]),
-        ("It is not a marriage of convenience.", [("marriage of convenience", "friendship", True, False, False)]),
+        (
+            "But in truth, this is no longer a partnership of equals.",
+            [("partnership of equals", "junior", True, False, False)],
+        ),
+        (
+            "It is not a marriage of convenience.",
+            [("marriage of convenience", "friendship", True, False, False)],
+        ),
         # Performance turns warmth into calculation (rule 3), seed 000.
-        ("Calculated camaraderie was put on display.", [("camaraderie", "convenience", False, True, False)]),
+        (
+            "Calculated camaraderie was put on display.",
+            [("camaraderie", "convenience", False, True, False)],
+        ),
         # Contrast (rule 4): the clause before "but" is conceded, seed 002 headline.
-        ("Vladimir Putin and Xi Jinping may have a romance, but it’s clear who has the power",
-         [("romance", "friendship", False, False, True), ("who has the power", "junior", False, False, False)]),
+        (
+            "Vladimir Putin and Xi Jinping may have a romance, but it’s clear who has the power",
+            [
+                ("romance", "friendship", False, False, True),
+                ("who has the power", "junior", False, False, False),
+            ],
+        ),
         # Pseudo-negation: "not only" does not negate.
-        ("They are not only friends but also allies.", [("friends", "friendship", False, False, True)]),
+        (
+            "They are not only friends but also allies.",
+            [("friends", "friendship", False, False, True)],
+        ),
         # A negator in another clause does not reach the cue.
-        ("They did not meet; the two remain old friends.", [("old friend*", "friendship", False, False, False)]),
+        (
+            "They did not meet; the two remain old friends.",
+            [("old friend*", "friendship", False, False, False)],
+        ),
         # A negator beyond the window does not reach the cue.
-        ("Nobody who watched the lavish ceremony in Moscow last week saw a junior partner.",
-         [("junior partner*", "junior", False, False, False)]),
+        (
+            "Nobody who watched the lavish ceremony in Moscow last week saw a junior partner.",
+            [("junior partner*", "junior", False, False, False)],
+        ),
     ],
 )
 def test_rules(lex, text, expected):
@@ -114,24 +143,31 @@ def test_negation_modes():
     cues = (Cue("friends", "tone", "warm"), Cue("rivals", "tone", "cold"))
     text = "They are not friends."
     for mode, expected in [("flip", ["cold"]), ("drop", []), ("keep", ["warm"])]:
-        lexicon = Lexicon("t", "1", "constructed", axes, cues, settings=Settings(negation_mode=mode))
+        lexicon = Lexicon(
+            "t", "1", "constructed", axes, cues, settings=Settings(negation_mode=mode)
+        )
         assert [m.pole for m in lexicon.match(text)] == expected
 
 
 def test_ignored_phrases_claim_their_words():
     axes = (Axis("tone", ("warm", "cold")),)
     cues = (Cue("pragmatic", "tone", "cold"), Cue("friendly", "tone", "warm"))
-    lexicon = Lexicon("t", "1", "constructed", axes, cues,
-                      settings=Settings(ignore=("pragmatic cooperation",)))
-    assert [m.cue for m in lexicon.match("pragmatic cooperation in a friendly, pragmatic mood")] == [
-        "friendly", "pragmatic",
+    lexicon = Lexicon(
+        "t", "1", "constructed", axes, cues, settings=Settings(ignore=("pragmatic cooperation",))
+    )
+    assert [
+        m.cue for m in lexicon.match("pragmatic cooperation in a friendly, pragmatic mood")
+    ] == [
+        "friendly",
+        "pragmatic",
     ]
 
 
 def test_regex_looking_cue_is_literal():
     axes = (Axis("tone", ("warm", "cold")),)
-    lexicon = Lexicon("t", "1", "constructed", axes,
-                      (Cue("(a|b)+", "tone", "warm"), Cue("cold", "tone", "cold")))
+    lexicon = Lexicon(
+        "t", "1", "constructed", axes, (Cue("(a|b)+", "tone", "warm"), Cue("cold", "tone", "cold"))
+    )
     assert lexicon.match("aaab abab") == []
     assert [m.term for m in lexicon.match("x (a|b)+ y")] == ["(a|b)+"]
 
@@ -152,7 +188,9 @@ def test_adversarial_cues_and_text_finish_fast():
 
 
 def test_check_reports_every_problem_with_its_line():
-    problems = [(p.line, p.message.split(":")[0].split(" is ")[0]) for p in check_lexicon(DATA / "bad.toml")]
+    problems = [
+        (p.line, p.message.split(":")[0].split(" is ")[0]) for p in check_lexicon(DATA / "bad.toml")
+    ]
     assert [line for line, _ in problems] == [5, 12, 13, 14, 16, 19, 22, 29, 30]
     messages = " | ".join(str(p) for p in check_lexicon(DATA / "bad.toml"))
     assert "unknown key 'colour' in [lexicon]" in messages
@@ -191,7 +229,9 @@ def test_missing_and_unknown_lexicons():
 def test_wildcard_needs_a_stem():
     axes = (Axis("tone", ("warm", "cold")),)
     with pytest.raises(LexiconError, match="at least 3 letters"):
-        Lexicon("t", "1", "constructed", axes, (Cue("fr*", "tone", "warm"), Cue("c", "tone", "cold")))
+        Lexicon(
+            "t", "1", "constructed", axes, (Cue("fr*", "tone", "warm"), Cue("c", "tone", "cold"))
+        )
 
 
 def test_second_dyad_lexicon_loads(tmp_path):
@@ -204,18 +244,24 @@ def test_second_dyad_lexicon_loads(tmp_path):
 
 
 def test_dic_import_with_mapping_and_conditionals():
-    mapping = {"posemo": ("tone", "warm"), "negemo": ("tone", "cold"), "friend": ("tie", "close"),
-               "conj": ("tie", "distant")}
+    mapping = {
+        "posemo": ("tone", "warm"),
+        "negemo": ("tone", "cold"),
+        "friend": ("tie", "close"),
+        "conj": ("tie", "distant"),
+    }
     with pytest.warns(FramingWarning, match=r"2 conditional LIWC2015 entries .*lines 11, 12"):
         lexicon = Lexicon.from_dic(DATA / "liwc.dic", mapping, base=None)
     assert lexicon.poles == {"tone": ("warm", "cold"), "tie": ("close", "distant")}
     cues = {(c.term, c.axis, c.pole) for c in lexicon.cues}
     assert ("friend*", "tone", "warm") in cues and ("friend*", "tie", "close") in cues
-    assert ("like", "tone", "warm") in cues      # (02 131)125/1 -> default category 1
-    assert ("kind", "tie", "close") in cues      # <of>131/125 -> default category 125
+    assert ("like", "tone", "warm") in cues  # (02 131)125/1 -> default category 1
+    assert ("kind", "tie", "close") in cues  # <of>131/125 -> default category 125
     assert ("foe*", "tie", "distant") in cues
     assert [m.pole for m in lexicon.match("Old rivals, now friends.") if m.axis == "tone"] == [
-        "cold", "warm"]
+        "cold",
+        "warm",
+    ]
     assert lexicon.actors == ()
 
 
@@ -229,7 +275,11 @@ def test_dic_inherits_actors_and_rules_from_base():
 
 def test_dic_errors_name_lines():
     with pytest.raises(LexiconError) as info:
-        Lexicon.from_dic(DATA / "liwc_bad.dic", {"posemo": ("tone", "warm"), "negemo": ("tone", "cold")}, base=None)
+        Lexicon.from_dic(
+            DATA / "liwc_bad.dic",
+            {"posemo": ("tone", "warm"), "negemo": ("tone", "cold")},
+            base=None,
+        )
     messages = [message for _, message in info.value.problems]
     assert any("'negemo' is not in the file" in m for m in messages)
     lines = {line for line, _ in info.value.problems}

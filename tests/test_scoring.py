@@ -15,8 +15,8 @@ import pytest
 
 from framing.corpus import Corpus
 from framing.errors import FramingWarning, ParameterError
-from framing.scoring import aggregate, evidence, score, sentence_columns
 from framing.lexicon import load_lexicon
+from framing.scoring import aggregate, evidence, score, sentence_columns
 
 from .conftest import SEEDS
 
