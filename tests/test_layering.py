@@ -25,7 +25,8 @@ LAYERS = [
     {"compare", "keyness", "validate"},
     {"coding"},
     {"report"},
-    {"cli", "__main__"},
+    {"cli"},
+    {"__main__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 

@@ -2,6 +2,7 @@
 
 from ._version import __version__
 from .clean import clean, cleaning_report
+from .compare import Comparison, compare
 from .corpus import Corpus, Document, load_corpus
 from .errors import (
     CorpusError,
@@ -22,6 +23,7 @@ from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alph
 
 __all__ = [
     "__version__",
+    "Comparison",
     "Corpus",
     "CorpusError",
     "DataQualityWarning",
@@ -40,6 +42,7 @@ __all__ = [
     "clean",
     "cleaning_report",
     "cohen_kappa",
+    "compare",
     "confusion_matrix",
     "evaluate",
     "evidence",
