@@ -26,6 +26,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -168,15 +169,17 @@ _WEAK = [
 ]
 
 
-def _named(patterns: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation with a named group per reason: one regex call classifies a line."""
+def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
+    """One alternation with a named group per reason, so one match says which reason applies."""
     names = {f"g{i}": reason for i, (reason, _) in enumerate(patterns)}
-    body = "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns))
-    return re.compile(rf"^(?:{body})[.:!]?$", re.IGNORECASE), names
+    return "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns)), names
 
 
-_STRONG_RE, _STRONG_NAMES = _named(_STRONG)
-_WEAK_RE, _WEAK_NAMES = _named(_WEAK)
+_STRONG_BODY, _STRONG_NAMES = _named(_STRONG)
+# Matched line by line: trying the alternation at every position of a whole text is slower.
+_STRONG_RE = re.compile(rf"(?:{_STRONG_BODY})[.:!]?$", re.IGNORECASE)
+_WEAK_BODY, _WEAK_NAMES = _named(_WEAK)
+_WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
 _CONTAINS_RE = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _STRONG_CONTAINS]
 # Cheap substring tests that every line matching _STRONG_CONTAINS passes (lower-cased line).
 _CONTAINS_HINTS = (
@@ -192,7 +195,8 @@ _CONTAINS_HINTS = (
     "support us",
 )
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
-_SUPPORT_SITE = re.compile(r"^(?:SUPPORT|Support) [A-Z]{2,6}$")
+_SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _SHORT_CHROME = 120  # full-line chrome patterns only ever match lines up to this length
 
 _CREDIT_SUFFIX = re.compile(
@@ -203,6 +207,7 @@ _CREDIT_SUFFIX = re.compile(
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SPECIAL = re.compile("|".join(p.pattern for p in (_SPACES, _INVISIBLE, _CONTROL)))
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜“”¦]|Ã[©¨¢¡³±]")
 _HTML_HINT = re.compile(
     r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|li|table|script|style)\b[^>]*>|"
@@ -278,13 +283,12 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    # Search before substituting: most texts have none of these, and a search is cheaper.
-    if _SPACES.search(text):
-        text = _SPACES.sub(" ", text)
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+    # One search for any character to replace; most texts have none, and then nothing else runs.
+    # The few distinct characters found are replaced one by one with str.replace (C speed).
+    found = set(_SPECIAL.findall(text)) if _SPECIAL.search(text) else ()
+    for char in found:
+        text = text.replace(char, " " if _SPACES.match(char) else "")
+    if any(_CONTROL.match(char) for char in found):
         flags.append("control_characters")
     if ("â€" in text or "Ã" in text) and _MOJIBAKE.search(text):
         flags.append("mojibake")
@@ -300,20 +304,13 @@ def _find_all(text: str, needles: tuple[str, ...]) -> Iterator[int]:
             at = text.find(needle, at + 1)
 
 
-def _strong_reason(line: str, may_contain: bool) -> str | None:
-    """Why ``line`` is chrome wherever it stands; ``may_contain``: it holds a contains-hint."""
+def _contains_reason(line: str) -> str | None:
+    """Why a line holding a contains-hint is chrome, if it is."""
     if len(line) > _MAX_CHROME_LINE:
         return None
-    if len(line) <= _SHORT_CHROME:
-        if _SUPPORT_SITE.match(line):
-            return "donation prompt"
-        match = _STRONG_RE.match(line)
-        if match:
-            return _STRONG_NAMES[match.lastgroup]
-    if may_contain:
-        for reason, pattern in _CONTAINS_RE:
-            if pattern.search(line):
-                return reason
+    for reason, pattern in _CONTAINS_RE:
+        if pattern.search(line):
+            return reason
     return None
 
 
@@ -367,14 +364,20 @@ def clean(text: str) -> CleanedText:
     normalised, flags = _normalise(text)
     lines = normalised.split("\n")
     stripped = [line.strip() for line in lines]
-    # One scan of the whole text finds the lines worth a closer look for contains-patterns.
     line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    hinted = {
+    reasons: list[str | None] = [None] * len(lines)
+    # Full-line chrome patterns on short lines, then the lines holding a contains-hint.
+    for i, line in enumerate(stripped):
+        if line and len(line) <= _SHORT_CHROME:
+            match = _STRONG_RE.match(line)
+            if match:
+                reasons[i] = _STRONG_NAMES[match.lastgroup or ""]
+            elif _SUPPORT_SITE.match(line):
+                reasons[i] = "donation prompt"
+    for i in {
         bisect_right(line_starts, at) - 1 for at in _find_all(normalised.lower(), _CONTAINS_HINTS)
-    }
-    reasons: list[str | None] = [
-        _strong_reason(line, i in hinted) if line else None for i, line in enumerate(stripped)
-    ]
+    }:
+        reasons[i] = reasons[i] or _contains_reason(stripped[i])
 
     nonblank = [i for i, s in enumerate(stripped) if s]
     if len(nonblank) > 1:
@@ -387,13 +390,15 @@ def clean(text: str) -> CleanedText:
 
     # A line printed twice (a caption, a pull quote) is kept once: the first copy without a
     # photo credit, so the sentence reads as prose; the other copies are removed.
+    keys = [
+        _CREDIT_SUFFIX.sub("", line) if line.endswith((")", "PREMIUM")) else line
+        for line in stripped
+    ]
+    counts = Counter(keys)
     copies: dict[str, list[int]] = {}
-    for i in nonblank:
-        if not reasons[i]:
-            line = stripped[i]
-            key = _CREDIT_SUFFIX.sub("", line) if line.endswith((")", "PREMIUM")) else line
-            if len(key) >= 30:
-                copies.setdefault(key, []).append(i)
+    for i, key in enumerate(keys):
+        if counts[key] > 1 and len(key) >= 30 and not reasons[i]:
+            copies.setdefault(key, []).append(i)
     for indices in copies.values():
         if len(indices) > 1:
             plain = [i for i in indices if not stripped[i].endswith((")", "PREMIUM"))]
@@ -420,10 +425,14 @@ def clean(text: str) -> CleanedText:
         for i, reason in enumerate(reasons)
         if reason is not None
     )
-    kept = "\n".join(
-        line.rstrip() for line, reason in zip(lines, reasons, strict=True) if not reason
+    kept = (
+        "\n".join(line for line, reason in zip(lines, reasons, strict=True) if not reason)
+        if removed
+        else normalised
     )
-    cleaned = _BLANKS.sub("\n\n", kept).strip()
+    if " \n" in kept or kept.endswith(" "):  # trailing spaces (tabs are spaces by now)
+        kept = _TRAILING_SPACE.sub("", kept)
+    cleaned = (_BLANKS.sub("\n\n", kept) if "\n\n\n" in kept else kept).strip()
     return CleanedText(cleaned, removed, tuple(flags))
 
 

@@ -35,7 +35,7 @@ import os
 import re
 import sys
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -78,10 +78,13 @@ _DYAD_KEYS = {"sides", "references", "counterpart_terms", "carry_terms", "exclud
 _AXIS_KEYS = {"description", "poles", "cues"}
 _CUE_KEYS = {"cue", "weight", "note"}
 _CUE_TEXT = re.compile(r"^[^\s*]+\*?(?:[\s\-]+[^\s*]+\*?)*$")
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\s[—–]\s|—|\s-\s")
+# Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
+# ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
 _COMMA = re.compile(r",")
 _WORDS = re.compile(r"\w+")
-_CONTRACTED_NEGATION = re.compile(r"\w+n['’]t\b", re.IGNORECASE)
+_CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\w+$")
 
 
 @dataclass(frozen=True)
@@ -365,7 +368,10 @@ class Lexicon:
         """
         stop = len(text) if end is None else end
         compiled = self._compiled
-        return compiled.apply(text, start, stop, compiled.find(text, start, stop, None), None)
+        found = compiled.find(text, start, stop, None)
+        if not found:
+            return []
+        return compiled.apply(text, start, stop, found, compiled.rule_hits(text, start, stop, None))
 
     def match_sentences(
         self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, int]]
@@ -405,8 +411,12 @@ class Lexicon:
             index = bisect_right(starts, hit[0]) - 1
             if index >= 0 and hit[1] <= spans[index][1]:
                 by_sentence.setdefault(index, []).append(hit)
+        if not by_sentence:
+            return out
+        rules = compiled.rule_hits(text, spans[0][0], spans[-1][1], lowered)
         for index, hits in by_sentence.items():
-            out[index] = compiled.apply(text, spans[index][0], spans[index][1], hits, lowered)
+            start, end = spans[index][0], spans[index][1]
+            out[index] = compiled.apply(text, start, end, hits, rules.within(start, end))
         return out
 
 
@@ -440,21 +450,38 @@ class _Compiled:
             if hit[2] < self.n_cues
         ]
 
+    def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
+        """Negators, contrast and performance markers, clause breaks in a span: one scan each."""
+        negations = list(self.negators.finditer(text, start, end, lowered=lowered))
+        for match in _CONTRACTED_NEGATION.finditer(text, start, end):  # "isn't", "wouldn’t"
+            word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
+            if word:
+                negations.append((word.start(), match.end(), -1))
+        negations.sort()
+        return _RuleHits(
+            breaks=[
+                (m.start(), m.end(), 0)
+                for m in _CLAUSE_BREAK.finditer(text, start, end)
+                if m.group() not in "–-" or _spaced(text, m.start())
+            ],
+            contrasts=list(self.contrast.finditer(text, start, end, lowered=lowered)),
+            negations=negations,
+            markers=list(self.markers.finditer(text, start, end, lowered=lowered)),
+        )
+
     def apply(
         self,
         text: str,
         start: int,
         end: int,
         found: list[tuple[int, int, int]],
-        lowered: str | None,
+        rules: _RuleHits,
     ) -> list[CueMatch]:
         """Apply negation, performance and contrast to the cue hits of one sentence."""
-        if not found:
-            return []
         settings = self.lexicon.settings
         # Clause breaks and contrast segments of this sentence.
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
-        contrasts = list(self.contrast.finditer(text, start, end, lowered=lowered))
+        breaks = [s for s, _, _ in rules.breaks]
+        contrasts = rules.contrasts
         last_contrast = max((s for s, _, i in contrasts if i < self.n_contrast), default=None)
         concessions = []
         for s, _, i in contrasts:
@@ -462,12 +489,10 @@ class _Compiled:
                 comma = _COMMA.search(text, s, end)
                 concessions.append((s, comma.start() if comma else end))
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
-        negations = [
-            (s, e, i) for s, e, i in self.negators.finditer(text, start, end, lowered=lowered)
-        ] + [(m.start(), m.end(), -1) for m in _CONTRACTED_NEGATION.finditer(text, start, end)]
+        negations = rules.negations
         markers = [
             (s, e, i)
-            for s, e, i in self.markers.finditer(text, start, end, lowered=lowered)
+            for s, e, i in rules.markers
             if not self._negated_at(text, s, negations, clause_edges, start)
         ]
         out = []
@@ -538,6 +563,40 @@ class _Compiled:
         if best is None or best[2] >= self.n_real_negators:
             return None  # none, or the nearest is a pseudo-negator ("not only")
         return text[best[0] : best[1]]
+
+
+Hit = tuple[int, int, int]
+
+
+def _spaced(text: str, at: int) -> bool:
+    """Is the character at ``at`` surrounded by white space (a dash used as a clause break)?"""
+    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
+
+
+@dataclass(frozen=True)
+class _RuleHits:
+    """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
+
+    breaks: list[Hit]
+    contrasts: list[Hit]
+    negations: list[Hit]
+    markers: list[Hit]
+
+    @functools.cached_property
+    def _starts(self) -> tuple[list[int], ...]:
+        return tuple([h[0] for h in hits] for hits in self._lists)
+
+    @property
+    def _lists(self) -> tuple[list[Hit], ...]:
+        return (self.breaks, self.contrasts, self.negations, self.markers)
+
+    def within(self, start: int, end: int) -> _RuleHits:
+        """The hits that lie inside ``[start, end)``: a sentence's share of a document scan."""
+        parts = [
+            [h for h in hits[bisect_left(starts, start) : bisect_left(starts, end)] if h[1] <= end]
+            for hits, starts in zip(self._lists, self._starts, strict=True)
+        ]
+        return _RuleHits(*parts)
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
