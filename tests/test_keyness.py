@@ -213,7 +213,8 @@ _WORDS = ["xi", "putin", "friend", "partner", "junior", "equal", "bond"]
 def test_properties_on_random_corpora(docs):
     table = pd.DataFrame({"g": [d[0] for d in docs], "text": [" ".join(d[1]) for d in docs]})
     tokens = table.groupby("g")["text"].apply(lambda s: " ".join(s).split())
-    if len(tokens) < 2 or tokens.map(len).eq(0).any():
+    distinct = {word for words in tokens for word in words}
+    if len(tokens) < 2 or tokens.map(len).eq(0).any() or len(distinct) < 2:
         with pytest.raises(InsufficientDataError):
             keyness(table, by="g")
         return

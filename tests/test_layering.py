@@ -19,7 +19,8 @@ LAYERS = [
     {"clean"},
     {"text"},
     {"voice", "dyad"},
-    {"lexicon", "classify"},
+    {"lexicon"},
+    {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},
     {"stats"},
     {"compare", "keyness", "validate"},
