@@ -4,17 +4,22 @@ Run ``python docs/generate.py`` after changing scoring, lexicons or statistics, 
 result. ``python docs/generate.py --check`` exits 1 when a generated file differs from what the
 code produces now (CI runs it), so the docs never drift from the code.
 
-Writes ``docs/seeds.md`` and the table between the ``seeds-table`` markers in ``README.md``.
+Writes ``docs/seeds/`` (the full report of ``framing report seeds -o docs/seeds``: report.md,
+framing_map.png, framing_map.svg), ``docs/seeds.md`` and the table between the ``seeds-table``
+markers in ``README.md``. ``--check`` compares the Markdown; the images are rewritten by a plain
+run but not compared, as their bytes depend on the installed fonts and matplotlib version.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
 import framing
+from framing.report import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- seeds-table:start -->", "<!-- seeds-table:end -->"
@@ -42,6 +47,11 @@ def _seed_comparison() -> tuple[str, str]:
             "(see `framing.cleaning_report`)",
             f"- duplicate pairs found: {len(corpus.duplicates())}",
             "",
+            "The full report, with the strongest evidence for each pole in each outlet and the",
+            "distinctive terms, is in [seeds/report.md](seeds/report.md).",
+            "",
+            "![Framing map](seeds/framing_map.png)",
+            "",
             table,
             "",
         ]
@@ -61,7 +71,15 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail if a generated file is stale")
     args = parser.parse_args()
     page, table = _seed_comparison()
-    outputs = {ROOT / "docs" / "seeds.md": page, ROOT / "README.md": _readme(table)}
+    with tempfile.TemporaryDirectory() as tmp:
+        report = write_report(ROOT / "seeds", Path(tmp) / "seeds").read_text(encoding="utf-8")
+        if not args.check:
+            write_report(ROOT / "seeds", ROOT / "docs" / "seeds", force=True)
+    outputs = {
+        ROOT / "docs" / "seeds.md": page,
+        ROOT / "docs" / "seeds" / "report.md": report,
+        ROOT / "README.md": _readme(table),
+    }
     stale = [
         p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text
     ]

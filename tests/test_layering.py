@@ -23,6 +23,7 @@ LAYERS = [
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},
     {"stats"},
+    {"plots"},
     {"compare", "keyness", "validate"},
     {"coding"},
     {"report"},

@@ -1,4 +1,4 @@
-"""The ``framing`` command: compare outlets, score sentences, check lexicons.
+"""The ``framing`` command: compare outlets, score sentences, write reports, check lexicons.
 
 Thin by design: parse the arguments, call the public API, write the result. Results go to
 stdout (or ``-o FILE``, written atomically); warnings and errors go to stderr as one line each.
@@ -28,6 +28,7 @@ import pandas as pd
 from .compare import compare
 from .errors import FramingError, InputError
 from .lexicon import builtin_lexicons, check_lexicon, load_lexicon
+from .report import write_report
 from .scoring import score
 
 __all__ = ["main", "run"]
@@ -37,6 +38,7 @@ _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
     "score": "example: framing score seeds/ -o sentences.csv",
     "lexicon": "example: framing lexicon check my_lexicon.toml",
+    "report": "example: framing report seeds/ -o seeds-report/",
 }
 
 
@@ -109,6 +111,27 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub = commands.add_parser(
+        "report", help="write a Markdown report with figures into a folder",
+        description="Write report.md, framing_map.png and framing_map.svg: the corpus, the "
+        "comparison with its tests, the framing map, the strongest evidence per pole and group, "
+        "distinctive terms, and method notes.",
+        epilog=_EXAMPLES["report"], formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    sub.add_argument("path", help="a folder of .txt files (+ manifest.csv), or a .csv/.jsonl file")
+    sub.add_argument("-o", "--output", required=True, help="the report folder (empty or new)")
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder, replacing only the report's own files",
+    )
+    sub.add_argument("--lexicon", default="relationship", help="built-in name or .toml file")
+    sub.add_argument("--by", default="outlet", help="metadata column to compare (default: outlet)")
+    sub.add_argument("--voice", default="all", choices=("all", "narrator", "source"))
+    sub.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    sub.add_argument("--n-resamples", type=int, default=10_000)
+    sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
+
+    sub = commands.add_parser(
         "lexicon", help="work with lexicon files", epilog=_EXAMPLES["lexicon"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
@@ -179,6 +202,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{target}: {len(problems)} problem(s)", file=sys.stderr)
         return 2
 
+    if args.command == "report":
+        path = write_report(
+            args.path, args.output, by=args.by, lexicon=args.lexicon, voice=args.voice,
+            n_resamples=args.n_resamples, seed=args.seed, force=args.force,
+        )  # fmt: skip
+        if not args.quiet:
+            print(f"framing: wrote {path}", file=sys.stderr)
+        return 0
     sents = score(args.path, args.lexicon, method=args.method)
     if args.command == "score":
         _write(_sentences_text(sents, args.format), args.output)

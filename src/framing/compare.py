@@ -31,6 +31,7 @@ from .errors import (
     ParameterError,
     SmallSampleWarning,
 )
+from .plots import comparison_figure
 from .stats import (
     INTERVAL_METHODS,
     IntervalResult,
@@ -176,6 +177,24 @@ class Comparison:
         return self.table("github")
 
     # ---------------------------------------------------------------------------------- output
+    def plot(self):
+        """The framing map (first two axes) beside one interval plot per axis.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+            Never shown; save it with ``figure.savefig("map.png")`` (PNG, SVG, PDF).
+
+        Examples
+        --------
+        >>> import framing
+        >>> texts = ["Xi and Putin are old friends.", "Russia is China's junior partner."]
+        >>> sents = framing.score(texts)
+        >>> sents["outlet"] = ["A", "B"]
+        >>> figure = framing.compare(sents, n_resamples=200).plot()  # doctest: +SKIP
+        """
+        return comparison_figure(self.summary, self.axes, by=self.by)
+
     def to_frame(self) -> pd.DataFrame:
         """The three tables stacked in one long DataFrame, for pandas users and CSV export.
 

@@ -1,0 +1,206 @@
+"""A Markdown report of a corpus: what it holds, how its groups compare, and the evidence.
+
+:func:`write_report` writes ``report.md`` with the framing map as PNG and SVG into a folder:
+the corpus (documents, sentences, relevant sentences, duplicates, lines removed by cleaning), the
+comparison table with its omnibus and pairwise tests, the strongest evidence for each pole in each
+group, distinctive terms per group (keyness), and method notes. The same input and seed give the
+same ``report.md``, byte for byte (no timestamps, no absolute paths).
+
+Examples
+--------
+>>> import tempfile
+>>> folder = write_report("seeds", tempfile.mkdtemp(), n_resamples=200)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .clean import cleaning_report
+from .compare import Comparison, compare
+from .corpus import Corpus, load_corpus
+from .errors import FramingError, InputError
+from .keyness import keyness
+from .lexicon import Lexicon, load_lexicon
+from .scoring import evidence, score
+
+__all__ = ["write_report", "REPORT_FILES"]
+
+#: The files a report writes; with ``force=True`` only these are replaced, nothing is deleted.
+REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
+
+
+def _cell(text: object, limit: int = 220) -> str:
+    """A table cell: pipes escaped, one line, at most ``limit`` characters around the first cue."""
+    value = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    value = value.replace("\n", " ")
+    if len(value) > limit:
+        start = max(0, min(value.find("[") - limit // 3, len(value) - limit))
+        value = ("…" if start else "") + value[start : start + limit - 2] + "…"
+    return value.replace("|", "\\|")
+
+
+def _markdown_table(headers: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _evidence_section(sents: pd.DataFrame, comparison: Comparison, by: str, per_pole: int) -> str:
+    parts = []
+    for axis, poles in comparison.axes.items():
+        for pole in poles:
+            found = evidence(sents, axis, pole)
+            if found.empty:
+                parts.append(f"**{axis} → {pole}**: no sentence.\n")
+                continue
+            groups = sents.set_index(["doc_id", "sent_id"])[by]
+            found[by] = [
+                groups.get((d, s)) for d, s in zip(found["doc_id"], found["sent_id"], strict=True)
+            ]
+            rows = []
+            for group, chunk in found.groupby(by, sort=True):
+                for row in chunk.head(per_pole).itertuples():
+                    rows.append([group, row.marked, row.cues, row.voice, row.speaker or ""])
+            parts.append(f"**{axis} → {pole}**\n\n" + _markdown_table(
+                [by, "sentence (cues in [brackets])", "cues", "voice", "speaker"], rows
+            ) + "\n")  # fmt: skip
+    return "\n".join(parts)
+
+
+def _keyness_section(sents: pd.DataFrame, by: str, top: int) -> str:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = keyness(sents, by=by, top=top)
+    except FramingError as exc:
+        return f"Not computed: {exc}\n"
+    rows = []
+    for group, chunk in table.groupby("group", sort=True):
+        terms = ", ".join(f"{t} ({z:.1f})" for t, z in zip(chunk["term"], chunk["z"], strict=True))
+        rows.append([group, terms])
+    return _markdown_table([by, f"top {top} terms (z-score)"], rows) + "\n"
+
+
+def write_report(
+    data: Corpus | str | os.PathLike[str] | pd.DataFrame,
+    directory: str | os.PathLike[str],
+    *,
+    by: str = "outlet",
+    lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    voice: str = "all",
+    n_resamples: int = 10_000,
+    seed: int = 0,
+    force: bool = False,
+    evidence_per_pole: int = 2,
+    top_terms: int = 10,
+) -> Path:
+    """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
+
+    Parameters
+    ----------
+    data : Corpus, path or DataFrame
+        What :func:`framing.load_corpus` accepts.
+    directory : str or os.PathLike
+        The folder to write; created if missing. It must be empty, unless ``force``.
+    by, voice, n_resamples, seed
+        Passed to :func:`framing.compare`.
+    lexicon : str, path or Lexicon, default='relationship'
+    force : bool, default=False
+        Write into a folder that is not empty, replacing only the report's own files
+        (:data:`REPORT_FILES`); nothing else is touched or deleted.
+    evidence_per_pole : int, default=2
+        Sentences shown per pole and group.
+    top_terms : int, default=10
+        Distinctive terms shown per group.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``report.md``.
+
+    Raises
+    ------
+    InputError
+        The folder is not empty and ``force`` is False, or it cannot be created.
+    CorpusError, LexiconError, ParameterError, InsufficientDataError
+        From loading, scoring and comparing.
+    """
+    target = Path(directory)
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{target} is a file, not a folder; give a folder for the report")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise InputError(
+            f"{target} is not empty; choose an empty folder or pass force=True (--force), which "
+            f"replaces only {', '.join(REPORT_FILES)}"
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create {target}: {exc.strerror}") from exc
+
+    corpus = load_corpus(data)
+    lex = load_lexicon(lexicon)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sents = score(corpus, lex)
+        comparison = compare(sents, by=by, voice=voice, n_resamples=n_resamples, seed=seed)
+    notes = sorted({str(w.message) for w in caught})
+    removed = cleaning_report(corpus)
+    duplicates = corpus.duplicates()
+
+    figure = comparison.plot()
+    figure.savefig(target / "framing_map.png", dpi=120, metadata={"Software": None})
+    figure.savefig(target / "framing_map.svg", metadata={"Date": None, "Creator": None})
+
+    reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
+    pairs = ", ".join(
+        f"{a} ~ {b} ({kind})" for a, b, kind in duplicates[["doc_id_a", "doc_id_b", "kind"]].values
+    )
+    groups = sents.groupby(by, sort=True)
+    corpus_rows = [
+        [group, chunk["doc_id"].nunique(), len(chunk), int(chunk["relevant"].sum())]
+        for group, chunk in groups
+    ]
+    lines = [
+        f"# Framing report: {len(corpus)} documents by {by}",
+        "",
+        "## Corpus",
+        "",
+        f"- documents: {len(corpus)}; sentences: {len(sents)}; sentences about the dyad: "
+        f"{int(sents['relevant'].sum())}",
+        f"- lines removed by cleaning: {int((removed['line'] > 0).sum())} "
+        f"(reasons: {', '.join(reasons)})",
+        f"- duplicate pairs: {len(duplicates)}" + (f" ({pairs})" if pairs else ""),
+        f"- inputs skipped: {len(corpus.skipped)}",
+        "",
+        _markdown_table([by, "documents", "sentences", "relevant"], corpus_rows),
+        "",
+        "## Comparison",
+        "",
+        "![Framing map](framing_map.png)",
+        "",
+        comparison.table(fmt="github"),
+        "",
+        "## Evidence: the strongest sentences for each pole",
+        "",
+        _evidence_section(sents, comparison, by, evidence_per_pole),
+        "## Distinctive terms (Fightin' Words, each group against the rest)",
+        "",
+        _keyness_section(sents, by, top_terms),
+        "## Method notes",
+        "",
+        f"- lexicon: {lex.name} {lex.version}; method: lexicon; voice: {voice}",
+        f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
+        f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
+        "- warnings:" if notes else "- warnings: none",
+        *(f"  - {_cell(note, 600)}" for note in notes),
+        "",
+    ]  # fmt: skip
+    path = target / "report.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

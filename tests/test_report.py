@@ -1,0 +1,96 @@
+"""Figures, the Markdown report and the report command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+from framing.cli import main
+from framing.compare import compare
+from framing.errors import InputError
+from framing.report import REPORT_FILES, write_report
+from framing.scoring import score
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return compare(score(SEEDS), by="outlet", n_resamples=200, seed=0)
+
+
+def test_plot_is_a_figure_with_map_and_intervals(comparison, tmp_path):
+    from matplotlib.figure import Figure
+
+    figure = comparison.plot()
+    assert isinstance(figure, Figure)
+    titles = [ax.get_title() for ax in figure.axes]
+    assert titles == [
+        "Framing map (balance, 95% intervals)",
+        "power: balance and 95% interval",
+        "bond: balance and 95% interval",
+    ]
+    map_axes = figure.axes[0]
+    assert map_axes.get_xlim() == pytest.approx((-1.15, 1.15))
+    assert "junior" in map_axes.get_xlabel() and "equal" in map_axes.get_xlabel()
+    labels = {t.get_text() for t in map_axes.texts}
+    assert {"NPR", "Hindustan Times", "equal", "junior", "friendship", "convenience"} <= labels
+    interval_labels = [t.get_text() for t in figure.axes[1].get_yticklabels()]
+    assert any(label.startswith("NPR (n=") for label in interval_labels)
+    for suffix in ("png", "svg"):
+        figure.savefig(tmp_path / f"map.{suffix}")
+        assert (tmp_path / f"map.{suffix}").stat().st_size > 1000
+
+
+def test_plot_does_not_import_pyplot():
+    code = (
+        "import sys, warnings; warnings.simplefilter('ignore'); import framing; "
+        "sents = framing.score(['Xi and Putin are old friends.', 'Russia is China’s junior partner.']); "
+        "sents['outlet'] = ['A', 'B']; framing.compare(sents, n_resamples=100).plot(); "
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_report_contents_and_determinism(tmp_path):
+    first = write_report(SEEDS, tmp_path / "a", n_resamples=200)
+    second = write_report(SEEDS, tmp_path / "b", n_resamples=200)
+    text = first.read_text(encoding="utf-8")
+    assert text == second.read_text(encoding="utf-8")
+    assert sorted(p.name for p in first.parent.iterdir()) == sorted(REPORT_FILES)
+    for heading in (
+        "## Corpus",
+        "## Comparison",
+        "## Evidence",
+        "## Distinctive terms",
+        "## Method notes",
+    ):
+        assert heading in text
+    assert "lines removed by cleaning: 44" in text
+    assert "[junior partner]" in text and "John Kirby" in text
+    assert "relationship 1." in text and "seed 0" in text
+    assert str(tmp_path) not in text  # no absolute paths
+
+
+def test_report_refuses_a_non_empty_folder_and_keeps_other_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="not empty"):
+        write_report(SEEDS, tmp_path, n_resamples=200)
+    write_report(SEEDS, tmp_path, n_resamples=200, force=True)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "report.md").exists()
+
+
+def test_report_command(tmp_path, capsys):
+    target = tmp_path / "out"
+    assert main(["report", str(SEEDS), "-o", str(target), "--n-resamples", "200", "-q"]) == 0
+    assert (target / "report.md").exists()
+    assert main(["report", str(SEEDS), "-o", str(target)]) == 2
+    assert "not empty" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "new")]) == 2
