@@ -318,7 +318,7 @@ def _weak_reason(line: str) -> str | None:
     if len(line) > _MAX_CHROME_LINE:
         return None
     match = _WEAK_RE.match(line)
-    return _WEAK_NAMES[match.lastgroup] if match else None
+    return _WEAK_NAMES[match.lastgroup or ""] if match else None
 
 
 def _is_short(line: str) -> bool:
@@ -476,7 +476,7 @@ def cleaning_report(corpus: Corpus | Iterable[Document]) -> pd.DataFrame:
         doc_id  line             text          reason
     0  doc0001     2  Leave a comment  comment prompt
     """
-    rows = []
+    rows: list[tuple[str, int, str, str]] = []
     for doc_id, result in clean_corpus(corpus).items():
         rows.extend((doc_id, 0, "", f"flag: {flag}") for flag in result.flags)
         rows.extend((doc_id, r.line, r.text, r.reason) for r in result.removed)

@@ -648,7 +648,7 @@ def load_corpus(
             path=target,
         )
     if isinstance(path, Iterable) and not isinstance(path, bytes):
-        return Corpus.from_texts(path)
+        return Corpus.from_texts(path)  # type: ignore[arg-type]  # items are checked there
     raise CorpusError(f"cannot load a corpus from {type(path).__name__}")
 
 

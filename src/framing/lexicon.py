@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 from .errors import FramingWarning, LexiconError, ParameterError
 from .text import PhraseMatcher
@@ -401,8 +401,8 @@ class Lexicon:
         out: list[list[CueMatch]] = [[] for _ in spans]
         if not spans:
             return out
-        lowered = text.lower()
-        if len(lowered) != len(text):  # rare characters change length when lower-cased
+        lowered: str | None = text.lower()
+        if len(lowered or "") != len(text):  # rare characters change length when lower-cased
             lowered = None
         starts = [span[0] for span in spans]
         found = compiled.find(text, spans[0][0], spans[-1][1], lowered)
@@ -511,7 +511,7 @@ class _Compiled:
                 for s, e, i in markers:
                     if segment[0] <= s < segment[1] and not (s <= cue_start < e):
                         marker = self.markers.phrases[i]
-                        pole = settings.performance_to
+                        pole = settings.performance_to or pole
                         break
             if negator is not None:
                 if settings.negation_mode == "drop":
@@ -623,7 +623,7 @@ def _read_source(path: str | os.PathLike[str]) -> str:
         raise LexiconError(f"{target}: not UTF-8 text ({exc})", path=target) from exc
 
 
-def _raise(problems: Sequence[LexiconProblem], path: str | None) -> None:
+def _raise(problems: Sequence[LexiconProblem], path: str | None) -> NoReturn:
     where = f"{Path(path).name}, " if path else ""
     first = problems[0]
     more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
@@ -1149,16 +1149,16 @@ def _parse_dic(
     seen: dict[tuple[str, str], Cue] = {}
     unique = []
     for cue in cues:
-        key = (cue.axis, cue.term.lower())
-        if key in seen:
-            if seen[key].pole != cue.pole:
+        entry = (cue.axis, cue.term.lower())
+        if entry in seen:
+            if seen[entry].pole != cue.pole:
                 problems.append(
                     LexiconProblem(
                         cue.line, f"entry {cue.term!r} maps to both poles of {cue.axis!r}", cue.term
                     )
                 )
             continue
-        seen[key] = cue
+        seen[entry] = cue
         unique.append(cue)
     if problems:
         _raise(problems, path)

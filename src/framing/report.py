@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -92,7 +93,7 @@ def write_report(
     *,
     by: str = "outlet",
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
-    voice: str = "all",
+    voice: Literal["all", "narrator", "source"] = "all",
     n_resamples: int = 10_000,
     seed: int = 0,
     force: bool = False,
