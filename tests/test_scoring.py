@@ -514,3 +514,14 @@ def test_evidence_marks_cues(seed_scores):
     assert "[junior partner]" in kirby["marked"]
     with pytest.raises(ParameterError, match="pole"):
         evidence(seed_scores, "power", "friendship")
+
+
+def test_evidence_column_reads_the_cues(seed_scores):
+    row = _row(seed_scores, "000", 37)
+    assert row["evidence"] == (
+        "'marriage of convenience' -> convenience (quoted); 'junior partner' -> junior (quoted)"
+    )
+    assert _row(seed_scores, "003", 45)["evidence"] == (
+        "'partnership of equals' -> junior (negated by 'no longer')"
+    )
+    assert _row(seed_scores, "000", 19)["evidence"] == ""

@@ -50,11 +50,11 @@ def sentence_columns(lexicon: Lexicon) -> list[str]:
 
     Examples
     --------
-    >>> sentence_columns(load_lexicon("relationship"))[-6:]
-    ['power', 'power_label', 'bond', 'bond_label', 'cues', 'flags']
+    >>> sentence_columns(load_lexicon("relationship"))[-7:]
+    ['power', 'power_label', 'bond', 'bond_label', 'cues', 'evidence', 'flags']
     """
     per_axis = [column for axis in lexicon.axis_names for column in (axis, f"{axis}_label")]
-    return [*_BASE_COLUMNS, *per_axis, "cues", "flags"]
+    return [*_BASE_COLUMNS, *per_axis, "cues", "evidence", "flags"]
 
 
 def _as_documents(data: Any) -> tuple[list[Document], list[str]]:
@@ -118,6 +118,8 @@ def score(
         - ``cues``: a list of dicts, one per matched cue: ``cue, term, axis, pole,
           lexicon_pole, start, end, weight, negated, negator, performance, marker, conceded,
           quoted``;
+        - ``evidence``: the same cues as readable text, ``'term' -> pole (negated by 'not',
+          quoted)``, ';'-joined (for reading in a notebook or a CSV);
         - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
         - then ``date_precision, year`` and every metadata column of the corpus.
 
@@ -291,10 +293,23 @@ def _score_document(
                 else "none"
             )  # fmt: skip
         row["cues"] = cues
+        row["evidence"] = "; ".join(_describe(cue) for cue in cues)
         row["flags"] = flags
         row.update(meta)
         rows.append(row)
     return rows
+
+
+def _describe(cue: dict[str, Any]) -> str:
+    """One cue as readable text: ``'junior partner' -> junior (quoted)``."""
+    notes = [
+        f"negated by '{cue['negator']}'" if cue["negated"] else "",
+        f"performance: '{cue['marker']}'" if cue["performance"] else "",
+        "conceded" if cue["conceded"] else "",
+        "quoted" if cue["quoted"] else "",
+    ]
+    detail = ", ".join(note for note in notes if note)
+    return f"'{cue['term']}' -> {cue['pole']}" + (f" ({detail})" if detail else "")
 
 
 def _axes_of(sents: pd.DataFrame) -> dict[str, tuple[str, str]]:
