@@ -15,3 +15,15 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def seeds() -> framing.corpus.Corpus:
     return framing.corpus.load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seeds_scores_cached():
+    """The seeds scored once per test session (read-only: copy before changing)."""
+    import warnings
+
+    import framing.scoring
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return framing.scoring.score(SEEDS)
