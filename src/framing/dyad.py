@@ -128,7 +128,9 @@ class DyadMatcher:
         self._acronym_kinds = acronym_kinds
         self._carry = PhraseMatcher(list(carry_terms))
 
-    def relevance(self, text: str, spans: Sequence[tuple[int, int, int]]) -> DyadResult:
+    def relevance(
+        self, text: str, spans: Sequence[tuple[int, int, int]], *, lowered: str | None = None
+    ) -> DyadResult:
         """Judge every sentence of one document.
 
         Parameters
@@ -137,6 +139,8 @@ class DyadMatcher:
             The document's cleaned text.
         spans : sequence of (start, end, paragraph)
             Its sentences, in order (see :func:`framing.text.split_sentences`).
+        lowered : str or None, default=None
+            ``text.lower()`` if the caller has it (faster matching; same result).
 
         Returns
         -------
@@ -148,7 +152,7 @@ class DyadMatcher:
         hits: list[tuple[int, str, str | None]] = []
         claimed_starts: list[int] = []
         claimed_ends: list[int] = []
-        for start, end, index in self._matcher.finditer(text, doc_start, doc_end):
+        for start, end, index in self._matcher.finditer(text, doc_start, doc_end, lowered=lowered):
             kind, actor = self._kinds[index]
             claimed_starts.append(start)
             claimed_ends.append(end)

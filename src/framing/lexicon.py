@@ -374,7 +374,11 @@ class Lexicon:
         return compiled.apply(text, start, stop, found, compiled.rule_hits(text, start, stop, None))
 
     def match_sentences(
-        self, text: str, spans: Sequence[tuple[int, int] | tuple[int, int, int]]
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int] | tuple[int, int, int]],
+        *,
+        lowered: str | None = None,
     ) -> list[list[CueMatch]]:
         """Match every sentence of a document at once: one scan of the text, not one per sentence.
 
@@ -384,6 +388,8 @@ class Lexicon:
             A document's cleaned text.
         spans : sequence of (start, end) or (start, end, paragraph)
             Its sentences, in order and not overlapping.
+        lowered : str or None, default=None
+            ``text.lower()`` if the caller has it already.
 
         Returns
         -------
@@ -401,8 +407,9 @@ class Lexicon:
         out: list[list[CueMatch]] = [[] for _ in spans]
         if not spans:
             return out
-        lowered: str | None = text.lower()
-        if len(lowered or "") != len(text):  # rare characters change length when lower-cased
+        if lowered is None:
+            lowered = text.lower()
+        if len(lowered) != len(text):  # rare characters change length when lower-cased
             lowered = None
         starts = [span[0] for span in spans]
         found = compiled.find(text, spans[0][0], spans[-1][1], lowered)

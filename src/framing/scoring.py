@@ -164,19 +164,19 @@ def score(
         exclude=lex.dyad.exclude,
     )
     axes = lex.poles
-    rows: list[dict[str, Any]] = []
+    names = [*sentence_columns(lex), *meta_columns]
+    data_columns: dict[str, list[Any]] = {name: [] for name in names}
     flagged: dict[str, list[str]] = {}
     for doc in documents:
-        rows.extend(_score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged))
+        _score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns)
     if "html" in flagged:
-        names = ", ".join(flagged["html"][:10])
+        shown = ", ".join(flagged["html"][:10])
         warnings.warn(
-            f"{len(flagged['html'])} document(s) were HTML; tags were stripped: {names}",
+            f"{len(flagged['html'])} document(s) were HTML; tags were stripped: {shown}",
             FramingWarning,
             stacklevel=2,
         )
-    columns = [*sentence_columns(lex), *meta_columns]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(data_columns, columns=names)
     frame = frame.astype({"sent_id": "int64", "paragraph": "int64", "start": "int64",
                           "end": "int64", "relevant": "bool"})  # fmt: skip
     for axis in axes:
@@ -207,32 +207,43 @@ def _score_document(
     relevant_only: bool,
     meta_columns: list[str],
     flagged: dict[str, list[str]],
-) -> list[dict[str, Any]]:
+    columns: dict[str, list[Any]],
+) -> None:
+    """Score one document and append its sentences to ``columns`` (one list per column)."""
     cleaned = clean(doc.text)
     for flag in cleaned.flags:
         flagged.setdefault(flag, []).append(doc.doc_id)
     text = cleaned.text
     spans = split_sentences(text)
     if not spans:
-        return []
-    voice = attribute_voice(
-        text, [s for s, _, _ in spans], [e for _, e, _ in spans], [p for _, _, p in spans]
-    )
-    relevance = dyad.relevance(text, spans)
-    meta = {
-        "date_precision": doc.date_precision,
-        "year": doc.year,
-        **{k: doc.metadata.get(k) for k in meta_columns if k not in _DOC_COLUMNS},
-    }
-    flags = ";".join(cleaned.flags)
-    rows = []
-    all_matches = lex.match_sentences(text, spans)
-    for index, (start, end, paragraph) in enumerate(spans):
-        matches = all_matches[index]
-        quoted = (
-            voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64)) if matches else ()
-        )
-        cues = [
+        return
+    n = len(spans)
+    starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
+    voice = attribute_voice(text, starts, ends, paragraphs)
+    lowered = text.lower()
+    relevance = dyad.relevance(text, spans, lowered=lowered)
+    all_matches = lex.match_sentences(text, spans, lowered=lowered)
+
+    relevant = list(relevance.relevant)
+    basis = list(relevance.basis)
+    cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    scores = {axis: [np.nan] * n for axis in axes}
+    labels = {axis: ["none"] * n for axis in axes}
+    for index, matches in enumerate(all_matches):
+        if not matches:
+            continue
+        if (
+            not relevant[index]
+            and relevance.established[index]
+            and (basis[index] == "one_side" or (index and relevance.relevant[index - 1]))
+        ):
+            # Codebook, Target: a frame cue in a document about the dyad, with one side named
+            # ("China holds all of these cards") or right after a relevant sentence ("Calculated
+            # camaraderie was put on display"), is about the relationship: the other side is
+            # clearly meant.
+            relevant[index], basis[index] = True, "framed"
+        quoted = voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64))
+        cues[index] = [
             {
                 "cue": m.cue,
                 "term": m.term,
@@ -251,53 +262,41 @@ def _score_document(
             }  # fmt: skip
             for m, q in zip(matches, quoted, strict=True)
         ]
-        relevant = relevance.relevant[index]
-        basis = relevance.basis[index]
-        if (
-            not relevant
-            and matches
-            and relevance.established[index]
-            and (basis == "one_side" or (index and relevance.relevant[index - 1]))
-        ):
-            # Codebook, Target: a frame cue in a document about the dyad, with one side named
-            # ("China holds all of these cards") or right after a relevant sentence ("Calculated
-            # camaraderie was put on display"), is about the relationship: the other side is
-            # clearly meant.
-            relevant, basis = True, "framed"
-        row: dict[str, Any] = {
-            "doc_id": doc.doc_id,
-            "outlet": doc.outlet,
-            "date": doc.date,
-            "sent_id": index,
-            "paragraph": paragraph,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "voice": voice.voice[index],
-            "speaker": voice.speaker[index],
-            "relevant": relevant,
-            "relevance": basis,
-            "actors": ";".join(relevance.actors[index]),
-        }
+        if relevant_only and not relevant[index]:
+            continue
         for axis, (first, second) in axes.items():
-            if relevant_only and not relevant:
-                row[axis], row[f"{axis}_label"] = np.nan, "none"
-                continue
             weight_first = sum(m.weight for m in matches if m.axis == axis and m.pole == first)
             weight_second = sum(m.weight for m in matches if m.axis == axis and m.pole == second)
             total = weight_first + weight_second
-            row[axis] = (weight_first - weight_second) / total if total else np.nan
-            row[f"{axis}_label"] = (
-                first if weight_first > weight_second
-                else second if weight_second > weight_first
-                else "none"
-            )  # fmt: skip
-        row["cues"] = cues
-        row["evidence"] = "; ".join(_describe(cue) for cue in cues)
-        row["flags"] = flags
-        row.update(meta)
-        rows.append(row)
-    return rows
+            if total:
+                scores[axis][index] = (weight_first - weight_second) / total
+            if weight_first != weight_second:
+                labels[axis][index] = first if weight_first > weight_second else second
+
+    columns["doc_id"].extend([doc.doc_id] * n)
+    columns["outlet"].extend([doc.outlet] * n)
+    columns["date"].extend([doc.date] * n)
+    columns["sent_id"].extend(range(n))
+    columns["paragraph"].extend(paragraphs)
+    columns["start"].extend(starts)
+    columns["end"].extend(ends)
+    columns["text"].extend(text[s:e] for s, e in zip(starts, ends, strict=True))
+    columns["voice"].extend(voice.voice)
+    columns["speaker"].extend(voice.speaker)
+    columns["relevant"].extend(relevant)
+    columns["relevance"].extend(basis)
+    columns["actors"].extend(";".join(a) for a in relevance.actors)
+    for axis in axes:
+        columns[axis].extend(scores[axis])
+        columns[f"{axis}_label"].extend(labels[axis])
+    columns["cues"].extend(cues)
+    columns["evidence"].extend("; ".join(_describe(c) for c in found) for found in cues)
+    columns["flags"].extend([";".join(cleaned.flags)] * n)
+    columns["date_precision"].extend([doc.date_precision] * n)
+    columns["year"].extend([doc.year] * n)
+    for key in meta_columns:
+        if key not in _DOC_COLUMNS:
+            columns[key].extend([doc.metadata.get(key)] * n)
 
 
 def _describe(cue: dict[str, Any]) -> str:
