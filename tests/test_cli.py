@@ -85,3 +85,17 @@ def test_python_dash_m():
         [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("framing ")
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
+    for i in range(60):
+        (tmp_path / f"d{i:02d}.txt").write_text("Xi and Putin are old friends.", encoding="utf-8")
+    out = tmp_path / "s.csv"
+    assert main(["score", str(tmp_path), "-o", str(out)]) == 0
+    assert "scoring [" not in capsys.readouterr().err  # captured stderr is not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["score", str(tmp_path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "scoring [" in err and "60/60\n" in err
+    assert main(["score", str(tmp_path), "-o", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

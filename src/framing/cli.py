@@ -33,6 +33,7 @@ from .scoring import score
 
 __all__ = ["main", "run"]
 
+_PROGRESS_FROM = 50  # documents: smaller corpora finish before a bar would help
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
@@ -183,6 +184,22 @@ def _sentences_text(sents: pd.DataFrame, fmt: str) -> str:
     return frame.to_csv(index=False)
 
 
+def _progress_bar(args: argparse.Namespace):
+    """A progress callback drawing on stderr, or None (not a terminal, or --quiet)."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        if total < _PROGRESS_FROM:
+            return
+        filled = int(30 * done / total)
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rscoring [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return draw
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "lexicon":
         target = args.file
@@ -210,7 +227,7 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
         return 0
-    sents = score(args.path, args.lexicon, method=args.method)
+    sents = score(args.path, args.lexicon, method=args.method, progress=_progress_bar(args))
     if args.command == "score":
         _write(_sentences_text(sents, args.format), args.output)
         return 0

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 import numpy as np
@@ -84,6 +84,7 @@ def score(
     *,
     method: Method = "lexicon",
     relevant_only: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pd.DataFrame:
     """Score every sentence on every axis of the lexicon, with the evidence for each label.
 
@@ -98,6 +99,9 @@ def score(
     relevant_only : bool, default=True
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
+    progress : callable or None, default=None
+        Called as ``progress(done, total)`` after each document (the command line uses it for
+        its progress bar; the library itself never prints).
 
     Returns
     -------
@@ -167,8 +171,10 @@ def score(
     names = [*sentence_columns(lex), *meta_columns]
     data_columns: dict[str, list[Any]] = {name: [] for name in names}
     flagged: dict[str, list[str]] = {}
-    for doc in documents:
+    for done, doc in enumerate(documents, start=1):
         _score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns)
+        if progress is not None:
+            progress(done, len(documents))
     if "html" in flagged:
         shown = ", ".join(flagged["html"][:10])
         warnings.warn(
