@@ -301,3 +301,22 @@ def test_dic_needs_header(tmp_path):
 def test_check_refuses_dic(tmp_path):
     with pytest.raises(ParameterError, match="from_dic"):
         check_lexicon(DATA / "liwc.dic")
+
+
+def test_a_cue_may_stand_on_two_axes():
+    axes = (Axis("tone", ("warm", "cold")), Axis("tie", ("close", "far")))
+    cues = (Cue("friends", "tone", "warm"), Cue("friends", "tie", "close"),
+            Cue("rivals", "tone", "cold"), Cue("strangers", "tie", "far"))
+    lexicon = Lexicon("t", "1", "constructed", axes, cues)
+    assert [(m.axis, m.pole) for m in lexicon.match("Old friends.")] == [
+        ("tone", "warm"), ("tie", "close"),
+    ]
+
+
+def test_contracted_negation_only_when_listed():
+    axes = (Axis("tone", ("warm", "cold")),)
+    cues = (Cue("friends", "tone", "warm"), Cue("rivals", "tone", "cold"))
+    plain = Lexicon("t", "1", "constructed", axes, cues, settings=Settings(negators=("not",)))
+    listed = Lexicon("t", "1", "constructed", axes, cues, settings=Settings(negators=("n't",)))
+    assert [m.negated for m in plain.match("They aren't friends.")] == [False]
+    assert [m.negated for m in listed.match("They aren't friends.")] == [True]

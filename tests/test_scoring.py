@@ -525,3 +525,40 @@ def test_evidence_column_reads_the_cues(seed_scores):
         "'partnership of equals' -> junior (negated by 'no longer')"
     )
     assert _row(seed_scores, "000", 19)["evidence"] == ""
+
+
+def test_classifier_method_labels_relevant_sentences_and_keeps_cues():
+    texts = [  # constructed
+        "Xi and Putin are old friends.",
+        "Russia has become China's junior partner, dependent on Beijing.",
+        "The weather in Paris was fine.",
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sents = score(texts, method="classifier")
+    assert sents.attrs["framing"]["method"] == "classifier"
+    assert sents["relevant"].tolist() == [True, True, False]
+    assert sents.loc[2, "power_label"] == "none" and np.isnan(sents.loc[2, "power"])
+    for axis in ("power", "bond"):
+        labelled = sents[f"{axis}_label"] != "none"
+        assert sents.loc[labelled, axis].between(-1, 1).all()
+        assert sents.loc[~labelled, axis].isna().all()
+    assert sents.loc[1, "cues"]  # lexicon evidence is kept
+
+
+def test_hyphenated_axis_names_and_missing_values(tmp_path):
+    path = tmp_path / "soft.toml"
+    path.write_text(
+        '[lexicon]\nname = "soft"\nversion = "1"\ndescription = "constructed"\n'
+        '[axes.soft-power]\npoles = ["attractive", "coercive"]\n'
+        '[axes.soft-power.cues]\nattractive = [{ cue = "admired" }]\ncoercive = [{ cue = "bullied" }]\n',
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sents = score(["Everyone admired the plan."], path)
+    assert sents["soft-power_label"].tolist() == ["attractive"]
+    assert evidence(sents, "soft-power", "attractive")["marked"].tolist() == [
+        "Everyone [admired] the plan."
+    ]
+    assert sents["speaker"].tolist() == [None] and sents["outlet"].tolist() == [None]

@@ -1,7 +1,9 @@
 """framing: how news outlets frame a relationship between two sides, with evidence and stats."""
 
 from ._version import __version__
+from .classify import FrameClassifier, LexiconFeatures, bundled_classifier
 from .clean import clean, cleaning_report
+from .coding import read_coding, suggest_for_coding, write_coding_sheet
 from .compare import Comparison, compare
 from .corpus import Corpus, Document, load_corpus
 from .errors import (
@@ -28,6 +30,7 @@ __all__ = [
     "CorpusError",
     "DataQualityWarning",
     "Document",
+    "FrameClassifier",
     "FramingError",
     "FramingWarning",
     "InputEncodingError",
@@ -35,9 +38,11 @@ __all__ = [
     "InsufficientDataError",
     "Lexicon",
     "LexiconError",
+    "LexiconFeatures",
     "ParameterError",
     "SmallSampleWarning",
     "aggregate",
+    "bundled_classifier",
     "check_lexicon",
     "clean",
     "cleaning_report",
@@ -50,5 +55,8 @@ __all__ = [
     "krippendorff_alpha",
     "load_corpus",
     "load_lexicon",
+    "read_coding",
     "score",
+    "suggest_for_coding",
+    "write_coding_sheet",
 ]

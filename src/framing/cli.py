@@ -7,8 +7,8 @@ Exit codes: 0 success, 2 bad input (a :class:`~framing.errors.FramingError` or a
 
 Examples
 --------
->>> main(["lexicon", "check", "relationship"])  # doctest: +SKIP
-relationship.toml: no problems (478 cues on 2 axes)
+>>> main(["lexicon", "check", "relationship"])  # doctest: +ELLIPSIS
+relationship: no problems (... cues on 2 axes)
 0
 """
 
@@ -68,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--method",
             default="lexicon",
-            choices=("lexicon",),
-            help="how sentences are labelled (default: lexicon)",
+            choices=("lexicon", "classifier"),
+            help="lexicon cues or the bundled classifier (default: lexicon)",
         )
         sub.add_argument("-o", "--output", help="write here instead of stdout (atomically)")
         sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")

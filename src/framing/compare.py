@@ -229,8 +229,12 @@ class Comparison:
                 ("omnibus", self.omnibus),
             )
         ]
-        out = pd.concat(parts, ignore_index=True)
-        return out.reindex(columns=columns)
+        out = pd.concat(parts, ignore_index=True).reindex(columns=columns)
+        # Counts stay integers where a table leaves them empty (concat would make them floats).
+        for name in ("n_docs", "n_sentences", "n_relevant", "n_a", "n_b", "n"):
+            if name in out.columns:
+                out[name] = out[name].astype("Int64")
+        return out
 
     def table(self, fmt: TableFormat = "github") -> str:
         """The comparison as text: balances with intervals, tests, effect sizes and a note.

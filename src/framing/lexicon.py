@@ -434,11 +434,23 @@ class _Compiled:
         self.lexicon = lexicon
         # Ignored phrases take part in longest-match so that they claim their words, then count
         # for nothing ("pragmatic cooperation" in a readout is boilerplate, not a frame).
-        self.n_cues = len(lexicon.cues)
-        self.cues = PhraseMatcher([*(c.term for c in lexicon.cues), *lexicon.settings.ignore])
+        # One phrase per distinct term; a term may stand on several axes (a LIWC word in two
+        # mapped categories), so each phrase knows all its cues.
+        terms: dict[str, int] = {}
+        self.term_cues: list[list[int]] = []
+        for index, cue in enumerate(lexicon.cues):
+            key = cue.term.lower().replace("’", "'")
+            if key not in terms:
+                terms[key] = len(self.term_cues)
+                self.term_cues.append([])
+            self.term_cues[terms[key]].append(index)
+        self.n_terms = len(self.term_cues)
+        self.cues = PhraseMatcher([*(lexicon.cues[c[0]].term for c in self.term_cues),
+                                   *lexicon.settings.ignore])  # fmt: skip
         settings = lexicon.settings
         negators = [*settings.negators, *settings.pseudo_negators]
         self.n_real_negators = len(settings.negators)
+        self.contracted = "n't" in settings.negators or "n’t" in settings.negators
         self.negators = PhraseMatcher(negators)
         self.markers = PhraseMatcher(settings.performance_markers)
         self.contrast = PhraseMatcher([*settings.contrast_markers, *settings.concession_markers])
@@ -452,15 +464,17 @@ class _Compiled:
     ) -> list[tuple[int, int, int]]:
         """Cue hits ``(start, end, cue_index)`` in a span; ignored phrases left out."""
         return [
-            hit
-            for hit in self.cues.finditer(text, start, end, lowered=lowered)
-            if hit[2] < self.n_cues
+            (s, e, cue)
+            for s, e, term in self.cues.finditer(text, start, end, lowered=lowered)
+            if term < self.n_terms
+            for cue in self.term_cues[term]
         ]
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span: one scan each."""
         negations = list(self.negators.finditer(text, start, end, lowered=lowered))
-        for match in _CONTRACTED_NEGATION.finditer(text, start, end):  # "isn't", "wouldn’t"
+        contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
             if word:
                 negations.append((word.start(), match.end(), -1))

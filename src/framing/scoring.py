@@ -25,6 +25,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .classify import classify_sentences
 from .clean import clean
 from .corpus import Corpus, Document, load_corpus
 from .dyad import DyadMatcher
@@ -37,7 +38,7 @@ __all__ = ["score", "aggregate", "evidence", "sentence_columns"]
 
 logger = logging.getLogger(__name__)
 
-Method = Literal["lexicon"]
+Method = Literal["lexicon", "classifier"]
 _BASE_COLUMNS = [
     "doc_id", "outlet", "date", "sent_id", "paragraph", "start", "end", "text", "voice",
     "speaker", "relevant", "relevance", "actors",
@@ -94,8 +95,12 @@ def score(
         What :func:`framing.load_corpus` accepts.
     lexicon : str, path or Lexicon, default='relationship'
         A built-in lexicon name, a TOML file, or a :class:`~framing.Lexicon`.
-    method : {'lexicon'}, default='lexicon'
-        How sentences are labelled.
+    method : {'lexicon', 'classifier'}, default='lexicon'
+        How sentences are labelled: by the lexicon's cues and rules, or by the bundled
+        classifier (:func:`framing.classify.classify_sentences`, trained on the coded seed
+        sentences; every axis must be one of its axes). With the classifier, the score is
+        ``P(first pole) - P(second pole)`` where a pole is predicted, else NaN; the lexicon's
+        cues stay in ``cues`` and ``evidence`` as evidence.
     relevant_only : bool, default=True
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
@@ -142,7 +147,9 @@ def score(
     FramingWarning
         When no sentence is relevant to the dyad (all scores are then NaN).
     DataQualityWarning
-        From loading (empty files, cp1252) and when documents needed HTML stripping.
+        From loading (empty files, cp1252).
+    FramingWarning
+        When documents were HTML and their tags were stripped (the ``flags`` column says which).
 
     See Also
     --------
@@ -155,8 +162,8 @@ def score(
     >>> float(row["power"]), row["power_label"], row["cues"][0]["negated"]
     (-1.0, 'junior', True)
     """
-    if method != "lexicon":
-        raise ParameterError("method", method, ("lexicon",))
+    if method not in ("lexicon", "classifier"):
+        raise ParameterError("method", method, ("lexicon", "classifier"))
     lex = load_lexicon(lexicon)
     documents, meta_columns = _as_documents(data)
     dyad = DyadMatcher(
@@ -182,12 +189,17 @@ def score(
             FramingWarning,
             stacklevel=2,
         )
+    if method == "classifier":
+        _classify(data_columns, axes, relevant_only)
     frame = pd.DataFrame(data_columns, columns=names)
     frame = frame.astype({"sent_id": "int64", "paragraph": "int64", "start": "int64",
                           "end": "int64", "relevant": "bool"})  # fmt: skip
     for axis in axes:
         frame[axis] = frame[axis].astype("float64")
     frame["year"] = frame["year"].astype("Int64")
+    # Text columns keep None for a missing value (pandas would otherwise infer NaN).
+    for name in ("outlet", "date", "speaker", "date_precision"):
+        frame[name] = pd.Series(data_columns[name], dtype=object, index=frame.index)
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
         "lexicon": {"name": lex.name, "version": lex.version},
@@ -303,6 +315,24 @@ def _score_document(
     for key in meta_columns:
         if key not in _DOC_COLUMNS:
             columns[key].extend([doc.metadata.get(key)] * n)
+
+
+def _classify(
+    columns: dict[str, list[Any]], axes: dict[str, tuple[str, str]], relevant_only: bool
+) -> None:
+    """Replace the lexicon's labels and scores by the classifier's (in place)."""
+    chosen = [i for i, relevant in enumerate(columns["relevant"]) if relevant or not relevant_only]
+    texts = [columns["text"][i] for i in chosen]
+    for axis in axes:
+        labels = ["none"] * len(columns["text"])
+        scores = [np.nan] * len(columns["text"])
+        if texts:
+            predicted, probabilities = classify_sentences(texts, axis)
+            for i, label, value in zip(chosen, predicted, probabilities, strict=True):
+                labels[i] = str(label)
+                scores[i] = float(value) if label != "none" else np.nan
+        columns[f"{axis}_label"] = labels
+        columns[axis] = scores
 
 
 def _describe(cue: dict[str, Any]) -> str:
@@ -451,11 +481,11 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
         raise ParameterError("mark", mark, "two characters: an opening and a closing mark")
     chosen = sents[sents[f"{axis}_label"] == pole]
     records = []
-    for row in chosen.itertuples(index=False):
-        counted = [c for c in row.cues if c["axis"] == axis and c["pole"] == pole]
-        marked = row.text
+    for row in chosen.to_dict("records"):  # records, not tuples: axis names may hold hyphens
+        counted = [c for c in row["cues"] if c["axis"] == axis and c["pole"] == pole]
+        marked = row["text"]
         for cue in sorted(counted, key=lambda c: -c["start"]):
-            a, b = cue["start"] - row.start, cue["end"] - row.start
+            a, b = cue["start"] - row["start"], cue["end"] - row["start"]
             marked = f"{marked[:a]}{mark[0]}{marked[a:b]}{mark[1]}{marked[b:]}"
         described = [
             cue["cue"]
@@ -467,15 +497,15 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
         ]
         records.append(
             {
-                "doc_id": row.doc_id,
-                "outlet": row.outlet,
-                "sent_id": row.sent_id,
-                "voice": row.voice,
-                "speaker": row.speaker,
-                "text": row.text,
+                "doc_id": row["doc_id"],
+                "outlet": row["outlet"],
+                "sent_id": row["sent_id"],
+                "voice": row["voice"],
+                "speaker": row["speaker"],
+                "text": row["text"],
                 "marked": marked,
                 "cues": "; ".join(described),
-                "_strength": abs(getattr(row, axis)),
+                "_strength": abs(row[axis]),
             }  # fmt: skip
         )
     columns = ["doc_id", "outlet", "sent_id", "voice", "speaker", "text", "marked", "cues"]

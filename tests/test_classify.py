@@ -1,0 +1,545 @@
+"""Tests of framing.classify: FrameClassifier, LexiconFeatures and the bundled model.
+
+Training sentences below are constructed for these tests (marked ``# constructed``); the seed
+coding shipped in ``framing/data`` is real seed text. The held-out constructed set in
+``tests/data/constructed`` is never used here: it is for measuring only.
+"""
+
+from __future__ import annotations
+
+import pickle
+import warnings
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.special import log_softmax, softmax
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from framing.classify import (
+    BUNDLED_THRESHOLD,
+    FrameClassifier,
+    LexiconFeatures,
+    _bundled,
+    _fit_temperature,
+    _write_seed_coding,
+    bundled_classifier,
+    classify_sentences,
+    training_data,
+)
+from framing.errors import FramingWarning, InputError, InsufficientDataError, ParameterError
+from framing.lexicon import Axis, Cue, Lexicon, load_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_CODING = ROOT / "seeds" / "annotations" / "sentences.csv"
+
+# constructed: four sentences per class of the power axis
+POWER = [
+    ("Russia has become China's junior partner.", "junior"),
+    ("Moscow now depends on Beijing for almost everything.", "junior"),
+    ("Beijing holds all the cards in its dealings with Moscow.", "junior"),
+    ("The Kremlin is increasingly a vassal of Beijing.", "junior"),
+    ("Xi and Putin meet as equals.", "equal"),
+    ("China and Russia describe a partnership of equals.", "equal"),
+    ("The two sides stress parity and mutual respect.", "equal"),
+    ("Moscow and Beijing treat each other as equals.", "equal"),
+    ("Trade between China and Russia rose in May.", "none"),
+    ("Xi arrived in Moscow on Monday.", "none"),
+    ("The talks between Putin and Xi lasted two days.", "none"),
+    ("The ministers of both countries signed twelve documents.", "none"),
+]
+TEXTS = [t for t, _ in POWER]
+LABELS = [label for _, label in POWER]
+
+
+@pytest.fixture(scope="module")
+def fitted() -> FrameClassifier:
+    return FrameClassifier(axis="power", cv=4).fit(TEXTS, LABELS)
+
+
+# --------------------------------------------------------------------------- scikit-learn checks
+
+
+class _TaggedAs2D(FrameClassifier):
+    """FrameClassifier with the 2-D-array input tag put back, so that sklearn runs its checks.
+
+    The estimators declare text input (``input_tags.string``, no ``two_d_array``), and with that
+    tag ``check_estimator`` skips every check. This subclass changes nothing but the tag.
+    """
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = True
+        return tags
+
+
+class _FeaturesTaggedAs2D(LexiconFeatures):
+    """LexiconFeatures with the 2-D-array input tag put back (see ``_TaggedAs2D``)."""
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = True
+        return tags
+
+
+# Every one of these checks fits or transforms a numeric X (random 2-D floats, sparse matrices,
+# arrays holding NaN, complex or object numbers, memmaps, _NotAnArray wrappers); the estimators
+# take sentences and stop with "X must be a 1-D collection of texts". The same properties are
+# tested on text below (fit returns self, idempotence, order and subset invariance, pickling,
+# pipelines, one class, unchanged parameters and inputs).
+_NUMERIC_X = (
+    "check_fit_score_takes_y", "check_estimators_overwrite_params",
+    "check_dont_overwrite_parameters", "check_estimators_fit_returns_self",
+    "check_readonly_memmap_input", "check_n_features_in_after_fitting",
+    "check_positive_only_tag_during_fit", "check_estimators_dtypes", "check_complex_data",
+    "check_dtype_object", "check_estimators_empty_data_messages", "check_pipeline_consistency",
+    "check_estimators_nan_inf", "check_estimator_sparse_array", "check_estimator_sparse_matrix",
+    "check_estimators_pickle", "check_f_contiguous_array_estimator",
+    "check_methods_sample_order_invariance", "check_methods_subset_invariance",
+    "check_fit2d_1sample", "check_fit2d_1feature", "check_dict_unchanged",
+    "check_fit_idempotent", "check_fit_check_is_fitted", "check_n_features_in",
+    "check_fit2d_predict1d",
+)  # fmt: skip
+_NUMERIC_X_CLASSIFIER = (
+    "check_classifier_data_not_an_array", "check_classifiers_one_label",
+    "check_classifiers_classes", "check_classifiers_train",
+    "check_classifiers_regression_target", "check_supervised_y_2d",
+    "check_decision_proba_consistency", "check_requires_y_none",
+)  # fmt: skip
+_NUMERIC_X_TRANSFORMER = (
+    "check_transformer_data_not_an_array", "check_transformer_general",
+    "check_transformer_preserve_dtypes",
+)  # fmt: skip
+
+
+def _expected_failures(estimator) -> dict[str, str]:
+    reason = "assumes a numeric 2-D X; the estimator takes a list of sentences"
+    names = _NUMERIC_X + (
+        _NUMERIC_X_CLASSIFIER if isinstance(estimator, FrameClassifier) else _NUMERIC_X_TRANSFORMER
+    )
+    return dict.fromkeys(names, reason)
+
+
+@parametrize_with_checks(
+    [_TaggedAs2D(), _FeaturesTaggedAs2D()],
+    expected_failed_checks=_expected_failures,
+    xfail_strict=True,
+)
+def test_sklearn_checks(estimator, check):
+    name = getattr(check, "func", check).__name__
+    rejected = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingWarning)
+            check(estimator)
+    except Exception as exc:
+        # An expected failure must come from the text-input check, nothing else; it is then
+        # reported as xfail without its traceback (formatting those through sklearn's long
+        # check module takes 20 s). Anything else propagates.
+        if not (name in _expected_failures(estimator) and _rejected_as_not_text(exc)):
+            raise
+        rejected = True
+    if rejected:
+        pytest.xfail("numeric X rejected: the estimator takes a list of sentences")
+
+
+def _rejected_as_not_text(exc: BaseException | None) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, InputError) and "texts" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def test_tags_declare_text_input():
+    for estimator in (FrameClassifier(), LexiconFeatures()):
+        tags = estimator.__sklearn_tags__()
+        assert tags.input_tags.string and not tags.input_tags.two_d_array
+
+
+# --------------------------------------------------------------------------- estimator contract
+
+
+def test_init_stores_parameters_unchanged():
+    lex = load_lexicon("relationship")
+    clf = FrameClassifier(axis="bond", lexicon=lex, C=0.5, ngram_range=[1, 3], threshold=0.4)
+    params = clf.get_params()
+    assert params["lexicon"] is lex and params["ngram_range"] == [1, 3]
+    assert params == {
+        "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
+        "char_ngram_range": (2, 5), "lexicon_weight": 1.0, "threshold": 0.4, "cv": 5,
+        "random_state": 0,
+    }  # fmt: skip
+    # No validation in __init__: a bad value is accepted here and rejected by fit.
+    bad = FrameClassifier(axis="nonsense", C=-1)
+    with pytest.raises(ParameterError):
+        bad.fit(TEXTS, LABELS)
+
+
+def test_clone_and_set_params(fitted):
+    copy = clone(fitted)
+    assert copy.get_params() == fitted.get_params()
+    assert not hasattr(copy, "pipeline_")
+    assert copy.set_params(C=3.0, threshold=0.2) is copy
+    assert (copy.C, copy.threshold, fitted.C) == (3.0, 0.2, 1.0)
+    with pytest.raises(ValueError, match="Invalid parameter"):
+        copy.set_params(nonsense=1)
+
+
+def test_fit_returns_self_and_learns_state():
+    clf = FrameClassifier(cv=4)
+    assert clf.fit(TEXTS, LABELS) is clf
+    assert clf.classes_.tolist() == ["equal", "junior", "none"]
+    assert clf.poles_ == ("equal", "junior")
+    assert isinstance(clf.pipeline_, Pipeline) and clf.calibration_folds_ == 4
+    assert clf.temperature_ > 0
+    assert not hasattr(clf, "n_features_in_")  # text input, as TfidfVectorizer
+
+
+def test_not_fitted():
+    with pytest.raises(NotFittedError):
+        FrameClassifier().predict(["Xi met Putin."])  # constructed
+    with pytest.raises(NotFittedError):
+        LexiconFeatures().transform(["Xi met Putin."])  # constructed
+
+
+def test_pickle_round_trip(fitted):
+    again = pickle.loads(pickle.dumps(fitted))
+    probe = ["Russia is the junior partner.", "Trade grew."]  # constructed
+    np.testing.assert_array_equal(again.predict_proba(probe), fitted.predict_proba(probe))
+    assert again.predict(probe).tolist() == fitted.predict(probe).tolist()
+
+
+def test_fit_is_idempotent_and_deterministic():
+    probe = ["Beijing dictates the pace to Moscow.", "They are equals."]  # constructed
+    clf = FrameClassifier(cv=4)
+    first = clf.fit(TEXTS, LABELS).predict_proba(probe)
+    second = clf.fit(TEXTS, LABELS).predict_proba(probe)
+    third = FrameClassifier(cv=4).fit(TEXTS, LABELS).predict_proba(probe)
+    np.testing.assert_array_equal(first, second)
+    np.testing.assert_array_equal(first, third)
+
+
+def test_inputs_not_mutated_and_any_sequence_accepted():
+    texts, labels = list(TEXTS), list(LABELS)
+    series = pd.Series(texts, index=range(100, 112))
+    clf = FrameClassifier(cv=4).fit(series, np.asarray(labels))
+    assert texts == TEXTS and labels == LABELS
+    from_tuple = FrameClassifier(cv=4).fit(tuple(texts), tuple(labels))
+    np.testing.assert_array_equal(clf.predict_proba(texts), from_tuple.predict_proba(texts))
+
+
+def test_sample_order_and_subset_invariance(fitted):
+    probe = np.asarray(TEXTS, dtype=object)
+    order = np.random.default_rng(0).permutation(len(probe))
+    proba = fitted.predict_proba(probe)
+    np.testing.assert_allclose(fitted.predict_proba(probe[order]), proba[order], atol=1e-12)
+    halves = [fitted.predict_proba(probe[:5]), fitted.predict_proba(probe[5:])]
+    np.testing.assert_allclose(np.vstack(halves), proba, atol=1e-12)
+
+
+def test_probabilities_decision_and_predict_agree(fitted):
+    proba = fitted.predict_proba(TEXTS)
+    decision = fitted.decision_function(TEXTS)
+    assert proba.shape == decision.shape == (12, 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    np.testing.assert_allclose(proba, softmax(decision, axis=1))
+    np.testing.assert_allclose(fitted.predict_log_proba(TEXTS), np.log(proba))
+    assert fitted.predict(TEXTS).tolist() == fitted.classes_[proba.argmax(axis=1)].tolist()
+    # The model learnt its training data: ClassifierMixin.score is accuracy.
+    assert fitted.score(TEXTS, LABELS) == 1.0
+
+
+def test_threshold_turns_unsure_labels_to_none(fitted):
+    proba = fitted.predict_proba(TEXTS)
+    cut = float(np.median(proba.max(axis=1)))
+    strict = clone(fitted).set_params(threshold=cut).fit(TEXTS, LABELS)
+    expected = np.where(proba.max(axis=1) < cut, "none", fitted.classes_[proba.argmax(axis=1)])
+    assert strict.predict(TEXTS).tolist() == expected.tolist()
+    everything_none = clone(fitted).set_params(threshold=1.0).fit(TEXTS, LABELS)
+    assert set(everything_none.predict(TEXTS)) == {"none"}
+
+
+def test_score_sentences_is_first_minus_second_pole(fitted):
+    labels, scores = fitted.score_sentences(TEXTS)
+    proba = fitted.predict_proba(TEXTS)
+    np.testing.assert_allclose(scores, proba[:, 0] - proba[:, 1])  # equal - junior
+    assert labels.tolist() == fitted.predict(TEXTS).tolist()
+    assert (scores[:4] < 0).all() and (scores[4:8] > 0).all()
+
+
+def test_two_classes_give_binary_logits():
+    pairs = [p for p in POWER if p[1] != "equal"]
+    texts, labels = [t for t, _ in pairs], [label for _, label in pairs]
+    clf = FrameClassifier(cv=4).fit(texts, labels)
+    decision = clf.decision_function(texts)
+    assert decision.shape == (8,)
+    proba = clf.predict_proba(texts)
+    np.testing.assert_allclose(proba[:, 1], 1 / (1 + np.exp(-decision)))
+    _, scores = clf.score_sentences(texts)  # 'equal' never seen: P(equal) = 0
+    np.testing.assert_allclose(scores, -proba[:, 0])
+
+
+def test_temperature_minimises_log_loss():
+    rng = np.random.default_rng(0)
+    logits = rng.normal(scale=4.0, size=(60, 3))
+    targets = rng.integers(0, 3, size=60)
+    found = _fit_temperature(logits, targets)
+    grid = np.exp(np.linspace(-5, 5, 20001))
+    losses = [-log_softmax(logits / t, axis=1)[np.arange(60), targets].mean() for t in grid]
+    assert found == pytest.approx(grid[int(np.argmin(losses))], rel=1e-3)
+    # Over-confident random logits are cooled down: T > 1.
+    assert found > 1
+
+
+def test_calibration_uses_cross_validated_decisions():
+    clf = FrameClassifier(cv=3).fit(TEXTS, LABELS)
+    base = clone(clf.pipeline_)
+    splitter = StratifiedKFold(3, shuffle=True, random_state=0)
+    z = np.empty((12, 3))
+    y = np.asarray(LABELS)
+    for train, test in splitter.split(TEXTS, y):
+        model = clone(base).fit([TEXTS[i] for i in train], y[train])
+        z[test] = model.decision_function([TEXTS[i] for i in test])
+    expected = _fit_temperature(z, np.searchsorted(clf.classes_, y))
+    assert clf.temperature_ == pytest.approx(expected, rel=1e-9)
+
+
+def test_single_example_class_warns_and_skips_calibration():
+    texts = TEXTS[:9]  # one 'none' example
+    with pytest.warns(FramingWarning, match="'none' has a single example"):
+        clf = FrameClassifier().fit(texts, LABELS[:9])
+    assert (clf.calibration_folds_, clf.temperature_) == (0, 1.0)
+    assert clf.predict_proba(texts).shape == (9, 3)
+
+
+def test_calibration_folds_capped_by_smallest_class():
+    texts = TEXTS[:4] + TEXTS[4:7] + TEXTS[8:11]  # 4 junior, 3 equal, 3 none
+    clf = FrameClassifier(cv=10).fit(texts, LABELS[:4] + LABELS[4:7] + LABELS[8:11])
+    assert clf.calibration_folds_ == 3
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("texts", "labels", "match"),
+    [
+        ("Russia is China's junior partner.", ["junior"], "not a single string"),
+        (["fine", 3], ["none", "none"], "position 1 holds int"),
+        (np.zeros((3, 2)), ["none"] * 3, "2-D array"),
+        (pd.DataFrame({"text": TEXTS}), LABELS, "not a DataFrame"),
+        (TEXTS, LABELS[:-1], "12 texts and 11 labels"),
+        (TEXTS, LABELS[:-1] + [None], "missing labels, the first at position 11"),
+        (TEXTS, "junior", "not a single string"),
+    ],
+    ids=["bare-string", "non-string", "numeric-array", "dataframe", "lengths", "missing", "y-str"],
+)
+def test_bad_input(texts, labels, match):
+    with pytest.raises(InputError, match=match):
+        FrameClassifier().fit(texts, labels)
+
+
+def test_labels_outside_the_axis_are_listed():
+    labels = LABELS[:-2] + ["friendship", "junoir"]
+    with pytest.raises(InputError) as info:
+        FrameClassifier(axis="power").fit(TEXTS, labels)
+    message = str(info.value)
+    assert "'friendship', 'junoir'" in message and "position 10" in message
+    assert "('equal', 'junior', 'none')" in message
+
+
+def test_one_class_is_insufficient():
+    with pytest.raises(InsufficientDataError, match="single class \\('none'\\)") as info:
+        FrameClassifier().fit(TEXTS[8:], LABELS[8:])
+    assert (info.value.n, info.value.needed) == (1, 2)
+    with pytest.raises(InsufficientDataError):
+        FrameClassifier().fit([], [])
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"axis": "tone"}, "axis"),
+        ({"C": 0}, "C"),
+        ({"threshold": 1.5}, "threshold"),
+        ({"cv": 1}, "cv"),
+        ({"cv": True}, "cv"),
+        ({"lexicon_weight": -1}, "lexicon_weight"),
+        ({"ngram_range": (2, 1)}, "ngram_range"),
+        ({"char_ngram_range": 3}, "char_ngram_range"),
+    ],
+)
+def test_bad_parameters(params, name):
+    with pytest.raises(ParameterError) as info:
+        FrameClassifier(**params).fit(TEXTS, LABELS)
+    assert info.value.name == name
+
+
+def test_predict_rejects_a_bare_string(fitted):
+    with pytest.raises(InputError, match="not a single string"):
+        fitted.predict("Russia is the junior partner.")  # constructed
+
+
+# --------------------------------------------------------------------------- in scikit-learn tools
+
+
+def test_in_pipeline_and_cross_val_score():
+    scores = cross_val_score(
+        FrameClassifier(cv=3), TEXTS, LABELS, cv=StratifiedKFold(4), scoring="f1_macro"
+    )
+    assert scores.shape == (4,) and np.all((0 <= scores) & (scores <= 1))
+    pipe = Pipeline([("classifier", FrameClassifier(cv=4))]).fit(TEXTS, LABELS)
+    assert pipe.predict(TEXTS).tolist() == LABELS
+
+
+def test_grid_search():
+    search = GridSearchCV(
+        FrameClassifier(cv=2),
+        {"C": [0.1, 10.0], "lexicon_weight": [0.0, 2.0]},
+        cv=StratifiedKFold(2),
+        scoring="f1_macro",
+    ).fit(TEXTS, LABELS)
+    assert len(search.cv_results_["params"]) == 4
+    assert isinstance(search.best_estimator_, FrameClassifier)
+    assert search.best_estimator_.C == search.best_params_["C"]
+
+
+# --------------------------------------------------------------------------- LexiconFeatures
+
+_TONE = Lexicon(
+    name="t", version="1", description="constructed",
+    axes=(Axis("tone", ("warm", "cold")),),
+    cues=(Cue("friend*", "tone", "warm", 2.0), Cue("rival*", "tone", "cold")),
+)  # fmt: skip
+
+
+def test_lexicon_features_hand_counted():
+    features = LexiconFeatures(_TONE).fit([])
+    names = features.get_feature_names_out().tolist()
+    assert names == [f"tone_{p}_{k}" for p in ("warm", "cold")
+                     for k in ("weight", "count", "negated", "performance", "conceded")]  # fmt: skip
+    X = features.transform(
+        [
+            "Friends and friends again.",  # two warm cues of weight 2
+            "Not friends but rivals.",  # negation flips 'friends' to cold, conceded by 'but'
+            "Nothing here.",
+        ]
+    )  # constructed
+    row = dict(zip(names, X[0], strict=True))
+    assert (row["tone_warm_weight"], row["tone_warm_count"]) == (4.0, 2.0)
+    second = dict(zip(names, X[1], strict=True))
+    matches = _TONE.match("Not friends but rivals.")
+    assert [(m.pole, m.negated, m.conceded) for m in matches] == [
+        ("cold", True, True), ("cold", False, False)
+    ]  # fmt: skip
+    assert second["tone_cold_count"] == 2.0 and second["tone_cold_negated"] == 1.0
+    assert second["tone_cold_conceded"] == 1.0
+    assert second["tone_cold_weight"] == pytest.approx(sum(m.weight for m in matches))
+    assert second["tone_warm_count"] == 0.0
+    np.testing.assert_array_equal(X[2], 0.0)
+
+
+def test_lexicon_features_performance_and_axes():
+    features = LexiconFeatures(axes=["bond"]).fit([])
+    assert features.axes_ == ("bond",)
+    # constructed: performance turns warmth into convenience (codebook rule 3)
+    X = features.transform(["Calculated camaraderie was put on display."])
+    row = dict(zip(features.get_feature_names_out(), X[0], strict=True))
+    assert row["bond_convenience_performance"] == 1.0 and row["bond_friendship_count"] == 0.0
+    every = LexiconFeatures().fit([])
+    assert every.axes_ == ("power", "bond") and every.transform(["x"]).shape == (1, 20)
+    with pytest.raises(ParameterError):
+        LexiconFeatures(axes="tone").fit([])
+    with pytest.raises(InputError):
+        LexiconFeatures().fit("one string")
+
+
+def test_lexicon_features_in_a_user_pipeline():
+    pipe = make_pipeline(LexiconFeatures(axes="power"), LogisticRegression()).fit(TEXTS, LABELS)
+    # constructed; the lexicon knows 'junior partner' and 'equals'
+    assert pipe.predict(["Moscow is the junior partner.", "They are equals."]).tolist() == [
+        "junior", "equal"
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- bundled model
+
+
+def test_shipped_coding_equals_the_seed_gold_columns(tmp_path):
+    source = pd.read_csv(SEED_CODING, dtype=str, keep_default_na=False)
+    shipped = training_data()
+    columns = ["doc_id", "sent_id", "start", "end", "text", "gold_relevant", "gold_power",
+               "gold_bond"]  # fmt: skip
+    assert shipped.columns.tolist() == columns
+    pd.testing.assert_frame_equal(shipped.astype(str), source[columns])
+    # The export reproduces the shipped file byte for byte: they cannot drift.
+    _write_seed_coding(SEED_CODING, tmp_path / "export.csv")
+    packaged = resources.files("framing") / "data" / "seed_coding.csv"
+    assert (tmp_path / "export.csv").read_bytes() == packaged.read_bytes()
+
+
+def test_no_pickle_shipped():
+    folder = resources.files("framing") / "data"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["seed_coding.csv"]
+
+
+def test_bundled_classifier_trained_on_relevant_gold():
+    model = bundled_classifier("power")
+    assert model.threshold == BUNDLED_THRESHOLD and model.axis == "power"
+    assert model.classes_.tolist() == ["equal", "junior", "none"]
+    data = training_data()
+    relevant = data[data["gold_relevant"] == "yes"]
+    reference = FrameClassifier(axis="power", threshold=BUNDLED_THRESHOLD).fit(
+        relevant["text"].tolist(), relevant["gold_power"].tolist()
+    )
+    probe = relevant["text"].tolist()[:20]
+    np.testing.assert_array_equal(model.predict_proba(probe), reference.predict_proba(probe))
+
+
+def test_bundled_classifier_is_a_copy_of_the_cache():
+    model = bundled_classifier("bond")
+    model.fit(TEXTS, ["friendship"] * 6 + ["none"] * 6)  # a user refits the copy
+    assert bundled_classifier("bond").classes_.tolist() == ["convenience", "friendship", "none"]
+    assert _bundled("bond") is _bundled("bond")
+
+
+def test_classify_sentences():
+    texts = [
+        "Russia has become China's junior partner.",  # constructed
+        "Xi and Putin met in Moscow on Monday.",  # constructed
+    ]
+    labels, scores = classify_sentences(texts, "power")
+    model = _bundled("power")
+    proba = model.predict_proba(texts)
+    columns = list(model.classes_)
+    np.testing.assert_allclose(
+        scores, proba[:, columns.index("equal")] - proba[:, columns.index("junior")]
+    )
+    assert labels.tolist() == model.predict(texts).tolist()
+    assert labels[0] == "junior" and scores[0] < -0.5
+    assert np.all(np.abs(scores) <= 1)
+    empty = classify_sentences([], "bond")
+    assert empty[0].shape == empty[1].shape == (0,)
+
+
+def test_classify_sentences_with_own_model(fitted):
+    labels, scores = classify_sentences(TEXTS, "power", model=fitted)
+    assert labels.tolist() == fitted.predict(TEXTS).tolist()
+    with pytest.raises(ParameterError, match="axis='bond'"):
+        classify_sentences(TEXTS, "bond", model=fitted)
+    with pytest.raises(ParameterError, match="axis='tone'"):
+        classify_sentences(TEXTS, "tone")
+    with pytest.raises(ParameterError):
+        bundled_classifier("tone")
+    with pytest.raises(InputError):
+        classify_sentences("one sentence", "power")

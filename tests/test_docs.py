@@ -1,0 +1,153 @@
+"""The documentation: every nav page exists, every relative link resolves, every example runs.
+
+The Python examples of the getting-started page and of the user guide are executed block by
+block, in order, one namespace per page, with the repository root as the working directory
+(as a reader would run them). Warnings are allowed; an exception fails the page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+import unicodedata
+import warnings
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+MKDOCS = ROOT / "mkdocs.yml"
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})([^\n]*)\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_NAV_PAGE = re.compile(r"^\s*-\s+(?:[^:\n]+:\s+)?([\w./-]+\.md)\s*$", re.MULTILINE)
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # http:, https:, mailto: ...
+
+
+def _nav_pages() -> list[str]:
+    """The Markdown files listed under ``nav:`` in mkdocs.yml (no YAML parser needed)."""
+    text = MKDOCS.read_text(encoding="utf-8")
+    nav = text[text.index("\nnav:") :]
+    return _NAV_PAGE.findall(nav)
+
+
+def _python_blocks(page: Path) -> list[tuple[int, str]]:
+    """``(line, code)`` of every ```python block of a page, in order."""
+    text = page.read_text(encoding="utf-8")
+    return [
+        (text.count("\n", 0, m.start()) + 2, m.group(3))
+        for m in _FENCE.finditer(text)
+        if m.group(2).strip() == "python"
+    ]
+
+
+def _prose(text: str) -> str:
+    """The text without fenced code blocks and inline code, where links are not links."""
+    return _INLINE_CODE.sub("", _FENCE.sub("", text))
+
+
+def _slug(heading: str) -> str:
+    """The anchor mkdocs (Python-Markdown's toc) gives a heading."""
+    text = re.sub(r"<[^>]+>", "", _INLINE_CODE.sub(lambda m: m.group()[1:-1], heading))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _anchors(page: Path) -> set[str]:
+    return {_slug(h) for h in _HEADING.findall(_FENCE.sub("", page.read_text(encoding="utf-8")))}
+
+
+def _link_pages() -> list[Path]:
+    return [*sorted(DOCS.rglob("*.md")), ROOT / "README.md"]
+
+
+# --------------------------------------------------------------------------------------------
+# Structure
+# --------------------------------------------------------------------------------------------
+def test_nav_lists_every_page_and_every_page_exists():
+    pages = _nav_pages()
+    assert "index.md" in pages and "getting-started.md" in pages and "lexicons.md" in pages
+    assert len(pages) == len(set(pages)), "a page is listed twice in the nav"
+    missing = [p for p in pages if not (DOCS / p).is_file()]
+    assert not missing, f"nav pages that do not exist: {missing}"
+    guide = {f"guide/{p.name}" for p in (DOCS / "guide").glob("*.md")}
+    assert guide <= set(pages), f"guide pages missing from the nav: {sorted(guide - set(pages))}"
+
+
+@pytest.mark.parametrize("page", _link_pages(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_relative_links_resolve(page):
+    broken = []
+    for target in _LINK.findall(_prose(page.read_text(encoding="utf-8"))):
+        if _EXTERNAL.match(target) or target.startswith("/"):
+            continue
+        path, _, anchor = target.partition("#")
+        resolved = (page.parent / path).resolve() if path else page
+        if not resolved.exists():
+            broken.append(f"{target} (no such file)")
+        elif anchor and resolved.suffix == ".md" and anchor not in _anchors(resolved):
+            broken.append(f"{target} (no heading with anchor #{anchor})")
+    assert not broken, f"{page.relative_to(ROOT)}: broken links: {broken}"
+
+
+def test_link_checker_catches_a_broken_link(tmp_path):
+    # The checker itself: a missing file and a missing anchor are both found.
+    page = tmp_path / "page.md"
+    (tmp_path / "other.md").write_text("# A heading\n", encoding="utf-8")
+    page.write_text(
+        "[ok](other.md#a-heading) [gone](missing.md) [anchor](other.md#nope) "
+        "`[code](ignored.md)` [web](https://example.org/x.md)\n",
+        encoding="utf-8",
+    )
+    found = _LINK.findall(_prose(page.read_text(encoding="utf-8")))
+    assert found == [
+        "other.md#a-heading",
+        "missing.md",
+        "other.md#nope",
+        "https://example.org/x.md",
+    ]
+    assert _anchors(tmp_path / "other.md") == {"a-heading"}
+    assert _slug("`framing lexicon check`") == "framing-lexicon-check"
+    assert _slug("`SmallSampleWarning(FramingWarning)`") == "smallsamplewarningframingwarning"
+    assert _slug("`relevant_only`") == "relevant_only"
+
+
+# --------------------------------------------------------------------------------------------
+# Examples
+# --------------------------------------------------------------------------------------------
+_EXAMPLE_PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", _EXAMPLE_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_python_examples_run(page, monkeypatch, tmp_path):
+    pytest.importorskip("matplotlib").use("Agg")
+    import matplotlib.pyplot as plt
+
+    blocks = _python_blocks(page)
+    monkeypatch.chdir(ROOT)
+    # The examples make their scratch folders with tempfile.mkdtemp(): keep them in tmp_path.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        for line, code in blocks:
+            try:
+                exec(compile(code, f"{page.relative_to(ROOT)}:{line}", "exec"), namespace)
+            except Exception as exc:  # pragma: no cover - the failure message is the point
+                pytest.fail(
+                    f"{page.relative_to(ROOT)}, block at line {line}: {type(exc).__name__}: {exc}"
+                )
+    plt.close("all")
+    assert os.getcwd() == str(ROOT)
+
+
+def test_every_example_page_has_examples():
+    empty = [p.name for p in _EXAMPLE_PAGES if not _python_blocks(p)]
+    assert not empty, f"pages without a python example: {empty}"
