@@ -15,14 +15,7 @@ DATA = Path(__file__).parent / "data" / "lexicons"
 
 
 def _matcher(lexicon):
-    return DyadMatcher(
-        {a.key: a.aliases for a in lexicon.actors},
-        lexicon.dyad.sides,
-        references=lexicon.dyad.references,
-        counterpart_terms=lexicon.dyad.counterpart_terms,
-        carry_terms=lexicon.dyad.carry_terms,
-        exclude=lexicon.dyad.exclude,
-    )
+    return lexicon.dyad_matcher()
 
 
 def _judge(lexicon, text):

@@ -42,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
+from .dyad import DyadMatcher
 from .errors import FramingWarning, LexiconError, ParameterError
 from .text import PhraseMatcher
 
@@ -262,6 +263,23 @@ class Lexicon:
     def poles(self) -> dict[str, tuple[str, str]]:
         """``{axis: (first_pole, second_pole)}``."""
         return {axis.name: axis.poles for axis in self.axes}
+
+    def dyad_matcher(self) -> DyadMatcher:
+        """The relevance judge for this lexicon's actors and dyad (see :mod:`framing.dyad`).
+
+        Examples
+        --------
+        >>> load_lexicon("relationship").dyad_matcher().sides
+        ('china', 'russia')
+        """
+        return DyadMatcher(
+            {actor.key: actor.aliases for actor in self.actors},
+            self.dyad.sides,
+            references=self.dyad.references,
+            counterpart_terms=self.dyad.counterpart_terms,
+            carry_terms=self.dyad.carry_terms,
+            exclude=self.dyad.exclude,
+        )
 
     def cues_of(self, axis: str, pole: str) -> list[Cue]:
         """The cues of one pole."""

@@ -166,14 +166,7 @@ def score(
         raise ParameterError("method", method, ("lexicon", "classifier"))
     lex = load_lexicon(lexicon)
     documents, meta_columns = _as_documents(data)
-    dyad = DyadMatcher(
-        {actor.key: actor.aliases for actor in lex.actors},
-        lex.dyad.sides,
-        references=lex.dyad.references,
-        counterpart_terms=lex.dyad.counterpart_terms,
-        carry_terms=lex.dyad.carry_terms,
-        exclude=lex.dyad.exclude,
-    )
+    dyad = lex.dyad_matcher()
     axes = lex.poles
     names = [*sentence_columns(lex), *meta_columns]
     data_columns: dict[str, list[Any]] = {name: [] for name in names}
