@@ -562,3 +562,18 @@ def test_hyphenated_axis_names_and_missing_values(tmp_path):
         "Everyone [admired] the plan."
     ]
     assert sents["speaker"].tolist() == [None] and sents["outlet"].tolist() == [None]
+
+
+def test_every_input_document_is_accounted_for(tmp_path):
+    (tmp_path / "a.txt").write_text("Xi and Putin are old friends.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("SHARE THIS ARTICLE ON\nLeave a comment", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("", encoding="utf-8")
+    with pytest.warns(Warning) as record:
+        sents = score(tmp_path)
+    messages = " | ".join(str(w.message) for w in record)
+    assert "no text once page chrome is removed" in messages and "b" in messages
+    assert sents["doc_id"].unique().tolist() == ["a"]
+    assert sents.attrs["framing"]["skipped"] == [
+        {"source": "c.txt", "reason": "empty"},
+        {"source": "b", "reason": "no text after cleaning"},
+    ]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -155,8 +157,10 @@ def write_report(
     duplicates = corpus.duplicates()
 
     figure = comparison.plot()
-    figure.savefig(target / "framing_map.png", dpi=120, metadata={"Software": None})
-    figure.savefig(target / "framing_map.svg", metadata={"Date": None, "Creator": None})
+    with _replacing(target / "framing_map.png") as temporary:
+        figure.savefig(temporary, format="png", dpi=120, metadata={"Software": None})
+    with _replacing(target / "framing_map.svg") as temporary:
+        figure.savefig(temporary, format="svg", metadata={"Date": None, "Creator": None})
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
     pairs = ", ".join(
@@ -203,5 +207,17 @@ def write_report(
         "",
     ]  # fmt: skip
     path = target / "report.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    with _replacing(path) as temporary:
+        temporary.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """Write to a temporary file beside ``path``, then rename it into place (atomic)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

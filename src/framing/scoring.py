@@ -29,7 +29,7 @@ from .classify import classify_sentences
 from .clean import clean
 from .corpus import Corpus, Document, load_corpus
 from .dyad import DyadMatcher
-from .errors import FramingWarning, ParameterError
+from .errors import DataQualityWarning, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
 from .text import split_sentences
 from .voice import attribute_voice
@@ -58,21 +58,17 @@ def sentence_columns(lexicon: Lexicon) -> list[str]:
     return [*_BASE_COLUMNS, *per_axis, "cues", "evidence", "flags"]
 
 
-def _as_documents(data: Any) -> tuple[list[Document], list[str]]:
-    """Documents to score, and the metadata columns to carry, from any accepted input."""
+def _as_corpus(data: Any) -> Corpus:
+    """The corpus to score, from any accepted input."""
     if isinstance(data, Corpus):
-        return list(data), [*_DOC_COLUMNS, *data.metadata_columns()]
-    if isinstance(data, (str, os.PathLike, pd.DataFrame)) or (
-        isinstance(data, Iterable) and not isinstance(data, (bytes, dict))
-    ):
-        if isinstance(data, Iterable) and not isinstance(data, (str, os.PathLike, pd.DataFrame)):
-            items = list(data)
-            if items and all(isinstance(item, Document) for item in items):
-                corpus = Corpus(items)
-                return list(corpus), [*_DOC_COLUMNS, *corpus.metadata_columns()]
-            data = items
-        corpus = load_corpus(data)
-        return list(corpus), [*_DOC_COLUMNS, *corpus.metadata_columns()]
+        return data
+    if isinstance(data, (str, os.PathLike, pd.DataFrame)):
+        return load_corpus(data)
+    if isinstance(data, Iterable) and not isinstance(data, (bytes, dict)):
+        items = list(data)
+        if items and all(isinstance(item, Document) for item in items):
+            return Corpus(items)
+        return load_corpus(items)
     raise ParameterError(
         "data", type(data).__name__,
         "a Corpus, a path, a DataFrame with a text column, or a list of strings",
@@ -133,7 +129,9 @@ def score(
         - then ``date_precision, year`` and every metadata column of the corpus.
 
         ``attrs["framing"]`` records the axes and their poles, the lexicon name and version,
-        and the method. An empty result keeps every column.
+        the method, and ``skipped``: every input that gave no sentence, as ``{"source",
+        "reason"}`` (empty files, documents that are all page chrome), so that nothing is lost
+        without a record. An empty result keeps every column.
 
     Raises
     ------
@@ -147,7 +145,7 @@ def score(
     FramingWarning
         When no sentence is relevant to the dyad (all scores are then NaN).
     DataQualityWarning
-        From loading (empty files, cp1252).
+        From loading (empty files, cp1252), and when a document gives no sentence.
     FramingWarning
         When documents were HTML and their tags were stripped (the ``flags`` column says which).
 
@@ -165,7 +163,9 @@ def score(
     if method not in ("lexicon", "classifier"):
         raise ParameterError("method", method, ("lexicon", "classifier"))
     lex = load_lexicon(lexicon)
-    documents, meta_columns = _as_documents(data)
+    corpus = _as_corpus(data)
+    documents = list(corpus)
+    meta_columns = [*_DOC_COLUMNS, *corpus.metadata_columns()]
     dyad = lex.dyad_matcher()
     axes = lex.poles
     names = [*sentence_columns(lex), *meta_columns]
@@ -175,6 +175,21 @@ def score(
         _score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns)
         if progress is not None:
             progress(done, len(documents))
+    skipped = [
+        {"source": str(source), "reason": str(reason)}
+        for source, reason in corpus.skipped[["source", "reason"]].itertuples(index=False)
+    ]
+    produced = set(data_columns["doc_id"])
+    emptied = [doc.doc_id for doc in documents if doc.doc_id not in produced]
+    skipped += [{"source": doc_id, "reason": "no text after cleaning"} for doc_id in emptied]
+    if emptied:
+        warnings.warn(
+            f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
+            f"sentence: {', '.join(emptied[:10])}; see attrs['framing']['skipped'] and "
+            "framing.cleaning_report",
+            DataQualityWarning,
+            stacklevel=2,
+        )
     if "html" in flagged:
         shown = ", ".join(flagged["html"][:10])
         warnings.warn(
@@ -198,6 +213,7 @@ def score(
         "lexicon": {"name": lex.name, "version": lex.version},
         "method": method,
         "relevant_only": relevant_only,
+        "skipped": skipped,
     }
     if relevant_only and len(frame) and not frame["relevant"].any():
         warnings.warn(
