@@ -14,13 +14,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from framing.compare import compare
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_keyness import build_corpus  # noqa: E402
+
+from framing.compare import compare  # noqa: E402
+from framing.keyness import keyness  # noqa: E402
 
 AXES = {"power": ["equal", "junior"], "bond": ["friendship", "convenience"]}
 
@@ -64,6 +71,12 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=250, help="per article")
     parser.add_argument("--resamples", type=int, default=10_000)
     parser.add_argument("--interval", default="t", choices=["t", "bca", "percentile"])
+    parser.add_argument(
+        "--keyness-words",
+        type=int,
+        default=2_000_000,
+        help="also time keyness() on a corpus of this many words (0: skip)",
+    )
     args = parser.parse_args()
     sents = make_sentences(args.outlets, args.articles, args.sentences)
     print(
@@ -81,6 +94,11 @@ def main() -> None:
         f"  {len(cmp.summary)} summary rows, {len(cmp.pairwise)} pairwise tests "
         f"({cmp.pairwise['method'].iloc[0]}), omnibus: {cmp.omnibus['test'].iloc[0]}"
     )
+    if args.keyness_words:
+        documents = build_corpus(args.keyness_words, args.outlets, seed=0)
+        start = time.perf_counter()
+        keyness(documents, by="outlet", top=20)
+        print(f"keyness(): {time.perf_counter() - start:.2f} s on {args.keyness_words:,} words")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ def _liwc_rate(texts: list[str], n_tokens: int, folder: Path) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=2_000_000)
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -53,21 +54,27 @@ def main() -> None:
         texts = [doc.text for doc in corpus]
         load_lexicon()  # parse the lexicon outside the timing, as a session would once
 
-        start = time.perf_counter()
-        sents = score(corpus)
-        seconds = time.perf_counter() - start
+        runs = []
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            sents = score(corpus)
+            runs.append(time.perf_counter() - start)
+        seconds = min(runs)
 
-        floor_start = time.perf_counter()
-        for text in texts:
-            re.findall(r"\w+", text)
-        floor_rate = n_tokens / (time.perf_counter() - floor_start)
+        floor = []
+        for _ in range(args.repeats):
+            floor_start = time.perf_counter()
+            for text in texts:
+                re.findall(r"\w+", text)
+            floor.append(time.perf_counter() - floor_start)
+        floor_rate = n_tokens / min(floor)
         liwc_rate = _liwc_rate(texts, n_tokens, folder)
 
     rate = n_tokens / seconds
     print(f"documents              {len(corpus):>12,}")
     print(f"tokens (\\w+)           {n_tokens:>12,}")
     print(f"sentences              {len(sents):>12,}")
-    print(f"score() seconds        {seconds:>12.2f}")
+    print(f"score() seconds        {seconds:>12.2f}   (best of {args.repeats})")
     print(f"score() tokens/s       {rate:>12,.0f}   (target >= 1,000,000)")
     print(f"floor re.findall/s     {floor_rate:>12,.0f}")
     print(f"ratio to floor         {rate / floor_rate:>12.2f}   (target >= 0.30)")
