@@ -151,3 +151,19 @@ def test_python_examples_run(page, monkeypatch, tmp_path):
 def test_every_example_page_has_examples():
     empty = [p.name for p in _EXAMPLE_PAGES if not _python_blocks(p)]
     assert not empty, f"pages without a python example: {empty}"
+
+
+def test_cli_help_blocks_match_the_command(monkeypatch, capsys):
+    """Every `$ framing ... --help` block in the CLI guide is what the command prints."""
+    import re
+    import shlex
+
+    from framing.cli import main
+
+    monkeypatch.setenv("COLUMNS", "100")
+    text = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n\$ (framing [^\n]*--help)\n(.*?)\n```", text, flags=re.S)
+    assert blocks
+    for command, shown in blocks:
+        main(shlex.split(command)[1:])
+        assert capsys.readouterr().out.rstrip() == shown.rstrip(), command
