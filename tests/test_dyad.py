@@ -137,3 +137,33 @@ def test_sides_must_be_two_known_actors():
 
 def test_empty_document():
     assert DyadMatcher({"a": ["A"], "b": ["B"]}, ("a", "b")).relevance("", []).relevant == ()
+
+
+def test_acronyms_anywhere_in_the_document():
+    # Constructed: acronyms (case-sensitive; a hyphen in one also matches a space or a dash)
+    # are found late in a document, in any sentence, and not inside longer words.
+    matcher = DyadMatcher(
+        {"china": ["China", "PRC", "PLA-N"], "russia": ["Russia", "RF"]}, sides=("china", "russia")
+    )
+    text = "Trade grew. Nothing happened. PLA–N ships met RF ships. The PRC's envoy left. PRCX."
+    spans = split_sentences(text)
+    result = matcher.relevance(text, spans)
+    assert result.actors == ((), (), ("china", "russia"), ("china",), ())
+    assert result.basis == ("none", "none", "both_sides", "one_side", "none")
+    # No acronym at all in the document: no actor.
+    assert matcher.relevance("prc and rf.", [(0, 11, 0)]).actors == ((),)
+
+
+def test_sentences_without_phrases_keep_the_dyad_established():
+    # Constructed: the pair is established in sentence 1 and stays so through sentences with
+    # no phrase; a reference two sentences later still counts.
+    matcher = DyadMatcher(
+        {"china": ["China"], "russia": ["Russia"]},
+        sides=("china", "russia"),
+        references=["the pair"],
+        carry_terms=["they"],
+    )
+    text = "China met Russia. They talked. Rain fell. The pair left."
+    result = matcher.relevance(text, split_sentences(text))
+    assert result.established == (True, True, True, True)
+    assert result.basis == ("both_sides", "carried", "none", "reference")

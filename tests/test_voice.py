@@ -708,3 +708,36 @@ def test_pathological_marks_in_one_paragraph() -> None:
     starts = [s for s, _ in result.quotes]
     assert all(e <= s for e, s in zip(ends, starts[1:], strict=False))
     assert result.voice == ("source",)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Constructed: a reporting verb after a space, a line break, a tab, a no-break space,
+        # a bracket or a dash; after ``*`` it is part of a token, not a verb.
+        ("Peskov said so.", "Peskov"),
+        ("Peskov\nsaid so.", "Peskov"),
+        ("Peskov\tsaid so.", "Peskov"),
+        ("Peskov\xa0said so.", "Peskov"),
+        ("Peskov(said so.", "Peskov"),
+        ("Peskov[said so.", "Peskov"),
+        ("Xi agreed —said Peskov.", "Peskov"),
+        ("Xi agreed –said Peskov.", "Peskov"),
+        ("Peskov*said so.", None),
+    ],
+)
+def test_reporting_verb_after_any_boundary(text, speaker):
+    result = attribute_voice(text, [0], [len(text)], [0])
+    assert result.speaker == (speaker,)
+    assert result.voice == ("source" if speaker else "narrator",)
+
+
+def test_two_word_verb_needs_white_space():
+    # Constructed: ``according(to`` is no ``according to``; ``according\nto`` is.
+    for text, speaker in [
+        ("It grew, according(to Peskov, fast.", None),
+        ("It grew, according\nto Peskov, fast.", "Peskov"),
+        ("According to Peskov, it grew.", "Peskov"),
+    ]:
+        result = attribute_voice(text, [0], [len(text)], [0])
+        assert result.speaker == (speaker,), text

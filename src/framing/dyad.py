@@ -31,8 +31,8 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import ParameterError
@@ -103,6 +103,7 @@ class DyadMatcher:
                 "sides", self.sides, f"two of the actors that have aliases: {sorted(actors)}"
             )
         self.actor_keys = tuple(actors)
+        self._actor_rank = {key: rank for rank, key in enumerate(self.actor_keys)}
         phrases: list[str] = []
         kinds: list[tuple[str, str | None]] = []
         acronyms: list[str] = []
@@ -126,6 +127,14 @@ class DyadMatcher:
         self._kinds = kinds
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
         self._acronym_kinds = acronym_kinds
+        # An acronym matches case-sensitively and literally (a hyphen in it also matches a space
+        # or a dash), so its matches start with its first hyphen-free part. The scan for
+        # acronyms is slow (its pattern is tried at every character); it starts at the first
+        # occurrence of any such part, found by a fast literal search, or is skipped.
+        parts = [part for alias in acronyms for part in alias.split("-") if part]
+        self._acronym_cue: re.Pattern[str] | None = None
+        if acronyms and all(alias[0] != "-" for alias in acronyms):
+            self._acronym_cue = re.compile("|".join(re.escape(part) for part in parts))
         self._carry = PhraseMatcher(list(carry_terms))
 
     def relevance(
@@ -149,42 +158,53 @@ class DyadMatcher:
         if not spans:
             return DyadResult((), (), (), ())
         doc_start, doc_end = spans[0][0], spans[-1][1]
-        hits: list[tuple[int, str, str | None]] = []
-        claimed_starts: list[int] = []
-        claimed_ends: list[int] = []
-        for start, end, index in self._matcher.finditer(text, doc_start, doc_end, lowered=lowered):
-            kind, actor = self._kinds[index]
-            claimed_starts.append(start)
-            claimed_ends.append(end)
-            hits.append((start, kind, actor))
-        for start, _, index in self._acronyms.finditer(text, doc_start, doc_end):
-            # An acronym inside a longer matched name ("US" in an excluded name) is not a hit.
-            before = bisect_right(claimed_starts, start) - 1
-            if before < 0 or claimed_ends[before] <= start:
-                kind, actor = self._acronym_kinds[index]
-                hits.append((start, kind, actor))
-        hits.sort()
+        # Every phrase found, as (start, kind, actor): actor is the actor key of an alias and
+        # None for the other kinds.
+        found = list(self._matcher.finditer(text, doc_start, doc_end, lowered=lowered))
+        hits = [(start, *self._kinds[index]) for start, _, index in found]
+        acronyms = list(self._acronym_hits(text, doc_start, doc_end))
+        if acronyms:
+            claimed_starts = [start for start, _, _ in found]
+            for start, _, index in acronyms:
+                # An acronym inside a longer matched name ("US" in an excluded name) is not a
+                # hit.
+                before = bisect_right(claimed_starts, start) - 1
+                if before < 0 or found[before][1] <= start:
+                    hits.append((start, *self._acronym_kinds[index]))
+            hits.sort()
+        hit_starts = [hit[0] for hit in hits]
 
         relevant: list[bool] = []
         actors: list[tuple[str, ...]] = []
         basis: list[str] = []
         established_at: list[bool] = []
+        both_sides = set(self.sides)
         named_so_far: set[str] = set()
-        position = 0
+        established_before = not both_sides  # both sides named before the current sentence
+        position = 0  # hits before it belong to earlier sentences (or lie between sentences)
         for start, end, _ in spans:
-            named: set[str] = set()
-            kinds: set[str] = set()
-            while position < len(hits) and hits[position][0] < end:
-                hit_start, kind, actor = hits[position]
-                if hit_start >= start:
-                    if kind == "actor" and actor is not None:
-                        named.add(actor)
-                    else:
-                        kinds.add(kind)
-                position += 1
-            actors.append(tuple(k for k in self.actor_keys if k in named))
+            stop = bisect_left(hit_starts, end, position)
+            first = bisect_left(hit_starts, start, position, stop)
+            position = stop
+            if first == stop:
+                # No phrase in the sentence (a common case): it names no side, so it can only
+                # be carried by a relevant sentence before it.
+                actors.append(())
+                established_at.append(established_before)
+                if not self.sides:
+                    verdict = "no_dyad"
+                elif relevant and relevant[-1] and self._starts_with_carry(text, start, end):
+                    verdict = "carried"
+                else:
+                    verdict = "none"
+                basis.append(verdict)
+                relevant.append(verdict not in ("one_side", "none"))
+                continue
+            named = {actor for _, _, actor in hits[first:stop] if actor is not None}
+            kinds = {kind for _, kind, actor in hits[first:stop] if actor is None}
+            actors.append(self._in_lexicon_order(named))
             sides_named = named.intersection(self.sides)
-            established = set(self.sides) <= (named_so_far | named)
+            established = established_before or both_sides <= (named_so_far | named)
             if not self.sides:
                 verdict = "no_dyad"
             elif len(sides_named) == 2:
@@ -198,10 +218,28 @@ class DyadMatcher:
             else:
                 verdict = "one_side" if sides_named else "none"
             named_so_far |= named
+            established_before = established
             established_at.append(established)
             basis.append(verdict)
             relevant.append(verdict not in ("one_side", "none"))
         return DyadResult(tuple(relevant), tuple(actors), tuple(basis), tuple(established_at))
+
+    def _in_lexicon_order(self, named: set[str]) -> tuple[str, ...]:
+        """The actor keys in ``named``, in the order of the lexicon."""
+        if len(named) <= 1:
+            return tuple(named)
+        return tuple(sorted(named, key=self._actor_rank.__getitem__))
+
+    def _acronym_hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """The acronym matches in ``text[start:end]``, as :meth:`PhraseMatcher.finditer`."""
+        if not self._acronyms.phrases:
+            return
+        if self._acronym_cue is not None:
+            cue = self._acronym_cue.search(text, start, end)
+            if cue is None:
+                return
+            start = cue.start()
+        yield from self._acronyms.finditer(text, start, end)
 
     def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
         lead = _LEAD.match(text, start, end)

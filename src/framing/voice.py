@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -56,7 +57,8 @@ _TITLE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s*")
-_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+# Words of four characters or more (a letter, then letters, digits, apostrophes, hyphens).
+_LONG_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _MASK = "\x1a"  # stands for the characters of a quotation in the masked text
 
 # --------------------------------------------------------------------------------------------
@@ -117,12 +119,11 @@ _VERB_WORDS = sorted(
     | _PARTICIPLES
     | {"according to", "According to", "spoke of", "speaks of"}
 )
-# Reporting verbs after a space (a literal first character keeps the scan fast), and after any
-# other boundary; a verb at the very start of the text is matched separately.
+# A reporting verb may follow a space, one of these boundaries, or the start of the text.
+_VERB_BOUNDARIES = "\t\n\r\f\v\xa0([—–/" + _MASK
+# One scan finds them all: the boundaries are first replaced by spaces (see _verb_matches),
+# and a pattern that starts with a literal space is fast to scan with.
 _VERB_AFTER_SPACE_RE = re.compile(" (" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
-_VERB_AFTER_OTHER_RE = re.compile(
-    r"[\t\n\r\f\v\xa0(\[—–/" + _MASK + "](" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])"
-)
 _VERB_AT_START_RE = re.compile("(" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
 
 # A participle is a reporting verb after a comma, a colon or one of these (``and saying``).
@@ -158,6 +159,7 @@ _PREPOSITION_STARTERS = frozenset(
     When While As If Although Though Because Once Why What How Where Who Whether Amid Despite
     Over Under Unlike Like Against Through Speaking Asked Addressing According Following""".split()
 )
+_STARTERS = _CONJUNCTION_STARTERS | _PREPOSITION_STARTERS
 _CALENDAR = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
@@ -384,24 +386,22 @@ def attribute_voice(
     q_cs = np.array([q[0] for q in quotes], dtype=np.int64)
     q_ce = np.array([q[1] for q in quotes], dtype=np.int64)
     group = _quote_groups(text, quotes, region_lo)  # one number per quotation
-    n_words = np.array([len(text[q[0] : q[1]].split()) for q in quotes], dtype=np.int64)
-    title = np.array([_is_title(text, q, region_lo[q[4]]) for q in quotes], dtype=bool)
-    speech_like = (n_words >= min_quote_words) & ~title
-    group_speech: dict[int, bool] = {}  # has a quotation long enough to be speech
-    group_title: dict[int, bool] = {}  # all its quotations are titles
-    for k, g in enumerate(group):
-        group_speech[g] = group_speech.get(g, False) or bool(speech_like[k])
-        group_title[g] = group_title.get(g, True) and bool(title[k])
+    members: dict[int, list[_Quote]] = {}  # the quotations of each group
+    for quote, g in zip(quotes, group, strict=True):
+        members.setdefault(g, []).append(quote)
+    # Per group, (has a quotation long enough to be speech, all its quotations are titles);
+    # worked out only for the groups of unattributed sentences, which need it.
+    group_kind: dict[int, tuple[bool, bool]] = {}
 
     # Quotations overlapping each sentence: indexes first[i] <= k < last[i].
     first = np.searchsorted(q_ce, starts_arr, side="right")
     last = np.searchsorted(q_cs, ends_arr, side="left")
-    share = _quoted_share(q_cs, q_ce, starts_arr, ends_arr)
 
     masked = _mask(text, quotes)
     best = _attributions(masked, starts_arr, ends_arr, last > first)
     first_list, last_list = first.tolist(), last.tolist()
-    region_list, share_list = sentence_region.tolist(), share.tolist()
+    region_list = sentence_region.tolist()
+    starts_list, ends_list = starts_arr.tolist(), ends_arr.tolist()
 
     # Pass 1, in document order: each sentence's own reporting clause, with he/she resolved
     # to the last named speaker (including speakers carried by a shared quotation).
@@ -413,8 +413,10 @@ def attribute_voice(
         region = region_list[i]
         if i > 0 and region != region_list[i - 1]:
             previous_region = region_list[i - 1]
-        groups = group[first_list[i] : last_list[i]]
         candidate = best[i]
+        if candidate is None and first_list[i] == last_list[i]:
+            continue  # no reporting clause, no quotation
+        groups = group[first_list[i] : last_list[i]]
         if candidate is None:
             inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
             if inherited is not None:
@@ -442,6 +444,10 @@ def attribute_voice(
     for i in range(n):
         region = region_list[i]
         attribution = own[i]
+        if attribution is None and first_list[i] == last_list[i]:
+            voice.append("narrator")  # no reporting clause, no quotation
+            speakers.append(None)
+            continue
         groups = group[first_list[i] : last_list[i]]
         who: str | None = None
         if attribution is not None:
@@ -450,13 +456,19 @@ def attribute_voice(
         elif any(g in group_speaker for g in groups):
             voice_i = "source"
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
-        elif any(group_speech[g] for g in groups) or (
-            share_list[i] >= min_quoted_share and not all(group_title[g] for g in groups)
-        ):
-            voice_i = "source"
-            who = last_speaker.get(region)
         else:
-            voice_i = "narrator"
+            for g in groups:
+                if g not in group_kind:
+                    group_kind[g] = _group_kind(text, members[g], region_lo, min_quote_words)
+            if any(group_kind[g][0] for g in groups) or (
+                not all(group_kind[g][1] for g in groups)
+                and _quoted_share(quotes, first_list[i], last_list[i], starts_list[i], ends_list[i])
+                >= min_quoted_share
+            ):
+                voice_i = "source"
+                who = last_speaker.get(region)
+            else:
+                voice_i = "narrator"
         voice.append(voice_i)
         speakers.append(who)
         if who is not None:
@@ -644,34 +656,36 @@ def _first_non_space(text: str, start: int) -> int:
     return found.end() if found is not None else start
 
 
+def _group_kind(
+    text: str, members: list[_Quote], region_lo: np.ndarray, min_quote_words: int
+) -> tuple[bool, bool]:
+    """Whether a group of quotations has one long enough to be speech, and is all titles."""
+    titles = [_is_title(text, q, region_lo[q[4]]) for q in members]
+    speech = any(
+        not title and len(text[q[0] : q[1]].split()) >= min_quote_words
+        for q, title in zip(members, titles, strict=True)
+    )
+    return speech, all(titles)
+
+
 def _is_title(text: str, quote: _Quote, lo: int) -> bool:
     """A quotation introduced as a title (``titled, “…”``) or written in Title Case."""
     if _TITLE_CUE_RE.search(text, max(int(lo), quote[2] - 30), quote[2]):
         return True
-    long_words = [w for w in _WORD_RE.findall(text, quote[0], quote[1]) if len(w) >= 4]
+    long_words = _LONG_WORD_RE.findall(text, quote[0], quote[1])
     if len(long_words) < 3:
         return False
     capitalised = sum(w[0].isupper() for w in long_words)
     return capitalised >= 0.75 * len(long_words)
 
 
-def _quoted_share(
-    q_cs: np.ndarray, q_ce: np.ndarray, starts: np.ndarray, ends: np.ndarray
-) -> np.ndarray:
-    """Share of each sentence's characters that lie inside quotations."""
-    if q_cs.size == 0:
-        return np.zeros(len(starts))
-    lengths = q_ce - q_cs
-    before = np.concatenate(([0], np.cumsum(lengths)))
+def _quoted_share(quotes: list[_Quote], first: int, last: int, start: int, end: int) -> float:
+    """Share of the characters of sentence ``text[start:end]`` inside quotations.
 
-    def quoted_before(x: np.ndarray) -> np.ndarray:
-        k = np.searchsorted(q_cs, x, side="right") - 1
-        kk = np.maximum(k, 0)
-        inside = np.clip(x - q_cs[kk], 0, lengths[kk])
-        return np.where(k >= 0, before[kk] + inside, 0)
-
-    quoted = quoted_before(ends) - quoted_before(starts)
-    return quoted / np.maximum(ends - starts, 1)
+    ``quotes[first:last]`` are the quotations that overlap the sentence.
+    """
+    quoted = sum(min(end, q[1]) - max(start, q[0]) for q in quotes[first:last])
+    return quoted / max(end - start, 1)
 
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
@@ -701,28 +715,50 @@ def _attributions(
     masked: str, starts: np.ndarray, ends: np.ndarray, has_quote: np.ndarray
 ) -> list[_Candidate | None]:
     """The best reporting clause of each sentence, or None."""
-    matches = list(_VERB_AFTER_SPACE_RE.finditer(masked))
-    matches.extend(_VERB_AFTER_OTHER_RE.finditer(masked))
-    at_start = _VERB_AT_START_RE.match(masked)
-    if at_start is not None:
-        matches.append(at_start)
+    matches = _verb_matches(masked)
     best: list[_Candidate | None] = [None] * len(starts)
     if not matches:
         return best
-    matches.sort(key=lambda m: m.start(1))
-    where = np.searchsorted(starts, [m.start(1) for m in matches], side="right") - 1
-    for match, i in zip(matches, where.tolist(), strict=True):
-        if i < 0 or match.end(1) > ends[i]:
+    starts_list, ends_list, quoted_list = starts.tolist(), ends.tolist(), has_quote.tolist()
+    for match in matches:
+        i = bisect_right(starts_list, match.start(1)) - 1  # the sentence of the verb
+        if i < 0 or match.end(1) > ends_list[i]:
             continue
         if best[i] is not None and best[i][0] == _PRIORITY_DIRECT:  # type: ignore[index]
             continue  # an earlier direct reporting clause wins anyway
-        s, e = int(starts[i]), int(ends[i])
-        candidate = _attribution(masked, s, e, match, bool(has_quote[i]))
+        candidate = _attribution(masked, starts_list[i], ends_list[i], match, quoted_list[i])
         if candidate is not None and (
             best[i] is None or candidate[0] > best[i][0]  # type: ignore[index]
         ):
             best[i] = candidate
     return best
+
+
+def _verb_matches(masked: str) -> list[re.Match[str]]:
+    """The reporting verbs of the masked text, in order, as matches of _VERB_AT_START_RE.
+
+    A verb counts at the start of the text and after a space or one of _VERB_BOUNDARIES.
+    """
+    found = []
+    at_start = _VERB_AT_START_RE.match(masked)
+    if at_start is not None:
+        found.append(at_start)
+    # The same text with every boundary replaced by a space (same length, same offsets).
+    spaced = masked
+    for boundary in _VERB_BOUNDARIES:
+        if boundary in spaced:
+            spaced = spaced.replace(boundary, " ")
+    pos = 0
+    while (candidate := _VERB_AFTER_SPACE_RE.search(spaced, pos)) is not None:
+        # Match the verb again in the masked text itself: a replaced boundary inside a verb of
+        # two words (``according(to``) is no space.
+        match = _VERB_AT_START_RE.match(masked, candidate.start(1))
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+        else:
+            pos = candidate.start(1)
+    return found
 
 
 def _attribution(
@@ -805,7 +841,7 @@ def _is_possessive(word: str) -> bool:
 def _strip_starters(words: list[str], *, prepositions: bool = True) -> list[str]:
     """Drop sentence adverbs, prepositions and dates in front of a name."""
     words = list(words)
-    dropped = _CONJUNCTION_STARTERS | (_PREPOSITION_STARTERS if prepositions else frozenset())
+    dropped = _STARTERS if prepositions else _CONJUNCTION_STARTERS
     while words and (words[0] in dropped or words[0] in _CALENDAR or words[0] in _PARTICLES):
         words.pop(0)
     for j in range(len(words) - 1, -1, -1):
@@ -927,7 +963,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
-    cut = max((t.rfind(d) for d in _DELIMITERS), default=-1)
+    cut = max(map(t.rfind, _DELIMITERS))  # the last delimiter, or -1
     after_comma = cut >= 0 and t[cut] == ","
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
