@@ -167,3 +167,14 @@ def test_sentences_without_phrases_keep_the_dyad_established():
     result = matcher.relevance(text, split_sentences(text))
     assert result.established == (True, True, True, True)
     assert result.basis == ("both_sides", "carried", "none", "reference")
+
+
+def test_carry_after_a_short_opener(relationship):
+    # Constructed; the last one is the shape of seed 004 ("This week they even hugged.").
+    text = "Xi met Putin. In 2019, they met again. This week they even hugged. Markets rose, they said."
+    assert [b for _, b in _judge(relationship, text)] == [
+        "both_sides",
+        "carried",
+        "carried",
+        "none",
+    ]

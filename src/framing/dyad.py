@@ -40,7 +40,13 @@ from .text import PhraseMatcher
 
 __all__ = ["DyadMatcher", "DyadResult"]
 
-_LEAD = re.compile(r"[\s\"“‘'(\[]*(?:(?:and|but|yet|so|still|now)\b,?\s+)?", re.IGNORECASE)
+_LEAD = r"[\s\"“‘'(\[]*(?:(?:and|but|yet|so|still|now)\b,?\s+)?"
+# A short opener of time or place before the carried subject: "This week they even hugged.",
+# "In 2019, the pair ...". At most 25 characters, no sentence punctuation inside.
+_OPENER = (
+    r"(?:(?:this|last|next|that|in|on|at|by|during|since|after|before|later|earlier|then|"
+    r"today|yesterday|meanwhile)\b[^,.;:!?\"“”]{0,25}?,?\s+)?"
+)
 _ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,}$")
 
 
@@ -135,7 +141,11 @@ class DyadMatcher:
         self._acronym_cue: re.Pattern[str] | None = None
         if acronyms and all(alias[0] != "-" for alias in acronyms):
             self._acronym_cue = re.compile("|".join(re.escape(part) for part in parts))
-        self._carry = PhraseMatcher(list(carry_terms))
+        carry = PhraseMatcher(list(carry_terms))
+        # Carry terms at the start of a sentence, after an optional conjunction and opener.
+        self._carry_start = re.compile(
+            _LEAD + _OPENER + "(?:" + carry.pattern.pattern + ")", re.IGNORECASE
+        )
 
     def relevance(
         self, text: str, spans: Sequence[tuple[int, int, int]], *, lowered: str | None = None
@@ -242,6 +252,4 @@ class DyadMatcher:
         yield from self._acronyms.finditer(text, start, end)
 
     def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
-        lead = _LEAD.match(text, start, end)
-        at = lead.end() if lead else start
-        return self._carry.pattern.match(text, at, end) is not None
+        return self._carry_start.match(text, start, end) is not None
