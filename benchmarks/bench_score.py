@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import write_jsonl  # noqa: E402
+from _corpus import best_of, write_jsonl  # noqa: E402
 
 from framing.corpus import load_corpus  # noqa: E402
 from framing.lexicon import load_lexicon  # noqa: E402
@@ -54,20 +54,10 @@ def main() -> None:
         texts = [doc.text for doc in corpus]
         load_lexicon()  # parse the lexicon outside the timing, as a session would once
 
-        runs = []
-        for _ in range(args.repeats):
-            start = time.perf_counter()
-            sents = score(corpus)
-            runs.append(time.perf_counter() - start)
-        seconds = min(runs)
-
-        floor = []
-        for _ in range(args.repeats):
-            floor_start = time.perf_counter()
-            for text in texts:
-                re.findall(r"\w+", text)
-            floor.append(time.perf_counter() - floor_start)
-        floor_rate = n_tokens / min(floor)
+        sents = score(corpus)
+        seconds = best_of(args.repeats, lambda: score(corpus))
+        floor = best_of(args.repeats, lambda: [re.findall(r"\w+", text) for text in texts])
+        floor_rate = n_tokens / floor
         liwc_rate = _liwc_rate(texts, n_tokens, folder)
 
     rate = n_tokens / seconds

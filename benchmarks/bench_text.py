@@ -10,26 +10,15 @@ import argparse
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import write_jsonl  # noqa: E402
+from _corpus import best_of, write_jsonl  # noqa: E402
 
 from framing.clean import clean  # noqa: E402
 from framing.corpus import load_corpus  # noqa: E402
 from framing.text import punkt_tokenizer, split_sentences  # noqa: E402
-
-
-def _best(repeats: int, work) -> float:
-    """Seconds of the fastest of ``repeats`` runs (as timeit does: the others met noise)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -45,15 +34,15 @@ def main() -> None:
         cleaned = [clean(text).text for text in texts]
         n_sentences = sum(len(split_sentences(text)) for text in cleaned)
 
-        load = _best(args.repeats, lambda: load_corpus(path))
-        cleaning = _best(args.repeats, lambda: [clean(text) for text in texts])
-        splitting = _best(args.repeats, lambda: [split_sentences(text) for text in cleaned])
-        floor = _best(args.repeats, lambda: [re.findall(r"\w+", text) for text in texts])
+        load = best_of(args.repeats, lambda: load_corpus(path))
+        cleaning = best_of(args.repeats, lambda: [clean(text) for text in texts])
+        splitting = best_of(args.repeats, lambda: [split_sentences(text) for text in cleaned])
+        floor = best_of(args.repeats, lambda: [re.findall(r"\w+", text) for text in texts])
 
         punkt = punkt_tokenizer()
         sample = cleaned[:200]
         sample_tokens = sum(len(re.findall(r"\w+", t)) for t in sample)
-        punkt_seconds = _best(1, lambda: [list(punkt.span_tokenize(t)) for t in sample])
+        punkt_seconds = best_of(1, lambda: [list(punkt.span_tokenize(t)) for t in sample])
 
     total = load + cleaning + splitting
     rate = n_tokens / total

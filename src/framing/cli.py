@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def common(sub: argparse.ArgumentParser) -> None:
+    def common(sub: argparse.ArgumentParser, output: str, *, required: bool = False) -> None:
         sub.add_argument(
             "path", help="a folder of .txt files (+ manifest.csv), or a .csv/.jsonl file"
         )
@@ -71,8 +71,26 @@ def _parser() -> argparse.ArgumentParser:
             choices=("lexicon", "classifier"),
             help="lexicon cues or the bundled classifier (default: lexicon)",
         )
-        sub.add_argument("-o", "--output", help="write here instead of stdout (atomically)")
+        sub.add_argument("-o", "--output", required=required, help=output)
         sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
+
+    def comparison(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--by", default="outlet", help="metadata column to compare (default: outlet)"
+        )
+        sub.add_argument(
+            "--voice",
+            default="all",
+            choices=("all", "narrator", "source"),
+            help="whose words count: all, the outlet's own (narrator), or quoted sources",
+        )
+        sub.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+        sub.add_argument(
+            "--n-resamples",
+            type=int,
+            default=10_000,
+            help="bootstrap and permutation resamples (default: 10000)",
+        )
 
     sub = commands.add_parser(
         "compare", help="compare groups of documents on every axis",
@@ -80,22 +98,9 @@ def _parser() -> argparse.ArgumentParser:
         "balance with confidence intervals, omnibus and pairwise tests, effect sizes.",
         epilog=_EXAMPLES["compare"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    common(sub)
-    sub.add_argument("--by", default="outlet", help="metadata column to compare (default: outlet)")
-    sub.add_argument(
-        "--voice",
-        default="all",
-        choices=("all", "narrator", "source"),
-        help="whose words count: all, the outlet's own (narrator), or quoted sources",
-    )
+    common(sub, "write here instead of stdout (atomically)")
+    comparison(sub)
     sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
-    sub.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    sub.add_argument(
-        "--n-resamples",
-        type=int,
-        default=10_000,
-        help="bootstrap and permutation resamples (default: 10000)",
-    )
 
     sub = commands.add_parser(
         "score", help="score every sentence, with the evidence for each label",
@@ -103,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         "and the matched cues (as JSON).",
         epilog=_EXAMPLES["score"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    common(sub)
+    common(sub, "write here instead of stdout (atomically)")
     sub.add_argument(
         "--format",
         default="csv",
@@ -118,19 +123,13 @@ def _parser() -> argparse.ArgumentParser:
         "distinctive terms, and method notes.",
         epilog=_EXAMPLES["report"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    sub.add_argument("path", help="a folder of .txt files (+ manifest.csv), or a .csv/.jsonl file")
-    sub.add_argument("-o", "--output", required=True, help="the report folder (empty or new)")
+    common(sub, "the report folder (empty or new)", required=True)
+    comparison(sub)
     sub.add_argument(
         "--force",
         action="store_true",
         help="write into a non-empty folder, replacing only the report's own files",
     )
-    sub.add_argument("--lexicon", default="relationship", help="built-in name or .toml file")
-    sub.add_argument("--by", default="outlet", help="metadata column to compare (default: outlet)")
-    sub.add_argument("--voice", default="all", choices=("all", "narrator", "source"))
-    sub.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    sub.add_argument("--n-resamples", type=int, default=10_000)
-    sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
 
     sub = commands.add_parser(
         "lexicon", help="work with lexicon files", epilog=_EXAMPLES["lexicon"],
@@ -221,8 +220,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "report":
         path = write_report(
-            args.path, args.output, by=args.by, lexicon=args.lexicon, voice=args.voice,
-            n_resamples=args.n_resamples, seed=args.seed, force=args.force,
+            args.path, args.output, by=args.by, lexicon=args.lexicon, method=args.method,
+            voice=args.voice, n_resamples=args.n_resamples, seed=args.seed, force=args.force,
         )  # fmt: skip
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)

@@ -95,6 +95,7 @@ def write_report(
     *,
     by: str = "outlet",
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    method: Literal["lexicon", "classifier"] = "lexicon",
     voice: Literal["all", "narrator", "source"] = "all",
     n_resamples: int = 10_000,
     seed: int = 0,
@@ -113,6 +114,8 @@ def write_report(
     by, voice, n_resamples, seed
         Passed to :func:`framing.compare`.
     lexicon : str, path or Lexicon, default='relationship'
+    method : {'lexicon', 'classifier'}, default='lexicon'
+        How sentences are labelled (see :func:`framing.score`).
     force : bool, default=False
         Write into a folder that is not empty, replacing only the report's own files
         (:data:`REPORT_FILES`); nothing else is touched or deleted.
@@ -150,7 +153,7 @@ def write_report(
     lex = load_lexicon(lexicon)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        sents = score(corpus, lex)
+        sents = score(corpus, lex, method=method)
         comparison = compare(sents, by=by, voice=voice, n_resamples=n_resamples, seed=seed)
     notes = sorted({str(w.message) for w in caught})
     removed = cleaning_report(corpus)
@@ -199,7 +202,7 @@ def write_report(
         _keyness_section(sents, by, top_terms),
         "## Method notes",
         "",
-        f"- lexicon: {lex.name} {lex.version}; method: lexicon; voice: {voice}",
+        f"- lexicon: {lex.name} {lex.version}; method: {method}; voice: {voice}",
         f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
         f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
         "- warnings:" if notes else "- warnings: none",
