@@ -180,3 +180,10 @@ def test_empty_text():
 def test_clean_corpus_accepts_documents():
     corpus = Corpus.from_texts(["Xi met Putin.\nSHARE"])
     assert clean_corpus(corpus.documents)["doc0001"].text == "Xi met Putin."
+
+
+def test_breadcrumb_trail_is_chrome_but_home_in_prose_is_not():
+    text = "Home | World | Asia\nXi met Putin.\nHome > News\nHome is where Putin feels safest."
+    result = clean(text)
+    assert [(r.line, r.reason) for r in result.removed] == [(1, "breadcrumb"), (3, "breadcrumb")]
+    assert result.text == "Xi met Putin.\nHome is where Putin feels safest."

@@ -101,6 +101,8 @@ _STRONG = [
         r"(leave|post|add|write) a comment|\d+ comments?|(view|show|read) "
         r"(all )?comments?|comments?|join the (conversation|discussion)",
     ),
+    # A breadcrumb trail at the top of a page: "Home | World | Asia", "Home > News".
+    ("breadcrumb", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
     (
         "page control",
         r"(close|close_game|open popup|open app|sign out|saved articles|my reads|menu|search|"
