@@ -291,3 +291,11 @@ def test_no_warning_on_clean_seed_load():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_corpus(SEEDS)
+
+
+def test_list_of_documents_and_unloadable_input():
+    docs = [Document("a", "Xi met Putin.", outlet="X"), Document("b", "Putin met Xi.")]
+    corpus = load_corpus(docs)
+    assert [d.doc_id for d in corpus] == ["a", "b"] and corpus["a"].outlet == "X"
+    with pytest.raises(CorpusError, match="cannot load a corpus from dict; give a folder"):
+        load_corpus({"text": "Xi met Putin."})

@@ -427,9 +427,7 @@ class Corpus:
         >>> Corpus.from_texts(["A text."]).to_frame().columns.tolist()
         ['doc_id', 'text', 'outlet', 'date', 'date_precision', 'year']
         """
-        keys: list[str] = []
-        for doc in self._documents:
-            keys.extend(k for k in doc.metadata if k not in keys and k not in _RESERVED)
+        keys = self.metadata_columns()
         rows = [
             {
                 "doc_id": d.doc_id,
@@ -554,7 +552,7 @@ def _cell_str(value: Any) -> str | None:
 
 
 def load_corpus(
-    path: str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Corpus,
+    path: str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document] | Corpus,
     *,
     text: str = "text",
     outlet: str | None = "outlet",
@@ -571,6 +569,7 @@ def load_corpus(
           first column ``file`` names a text file and whose other columns are metadata
           (``outlet`` and ``date`` are recognised); every ``.txt`` file needs a row and every
           row a file;
+        - a list of :class:`Document` objects (kept as they are);
         - a ``.csv`` file or a ``.jsonl`` file (one JSON object per line) with a text column;
         - a DataFrame (see :meth:`Corpus.from_frame`), a list of strings, or a Corpus (returned).
     text, outlet, date, doc_id : str or None
@@ -647,9 +646,15 @@ def load_corpus(
             "a .csv or a .jsonl file",
             path=target,
         )
-    if isinstance(path, Iterable) and not isinstance(path, bytes):
-        return Corpus.from_texts(path)  # type: ignore[arg-type]  # items are checked there
-    raise CorpusError(f"cannot load a corpus from {type(path).__name__}")
+    if isinstance(path, Iterable) and not isinstance(path, (bytes, Mapping)):
+        items = list(path)
+        if items and all(isinstance(item, Document) for item in items):
+            return Corpus(items)
+        return Corpus.from_texts(items)
+    raise CorpusError(
+        f"cannot load a corpus from {type(path).__name__}; give a folder of .txt files, a .csv "
+        "or .jsonl file, a DataFrame with a text column, or a list of strings or Documents"
+    )
 
 
 def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:

@@ -58,23 +58,6 @@ def sentence_columns(lexicon: Lexicon) -> list[str]:
     return [*_BASE_COLUMNS, *per_axis, "cues", "evidence", "flags"]
 
 
-def _as_corpus(data: Any) -> Corpus:
-    """The corpus to score, from any accepted input."""
-    if isinstance(data, Corpus):
-        return data
-    if isinstance(data, (str, os.PathLike, pd.DataFrame)):
-        return load_corpus(data)
-    if isinstance(data, Iterable) and not isinstance(data, (bytes, dict)):
-        items = list(data)
-        if items and all(isinstance(item, Document) for item in items):
-            return Corpus(items)
-        return load_corpus(items)
-    raise ParameterError(
-        "data", type(data).__name__,
-        "a Corpus, a path, a DataFrame with a text column, or a list of strings",
-    )  # fmt: skip
-
-
 def score(
     data: Corpus | str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document],
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
@@ -163,7 +146,7 @@ def score(
     if method not in ("lexicon", "classifier"):
         raise ParameterError("method", method, ("lexicon", "classifier"))
     lex = load_lexicon(lexicon)
-    corpus = _as_corpus(data)
+    corpus = load_corpus(data)
     documents = list(corpus)
     meta_columns = [*_DOC_COLUMNS, *corpus.metadata_columns()]
     dyad = lex.dyad_matcher()
