@@ -202,21 +202,18 @@ def _progress_bar(args: argparse.Namespace):
 def _run(args: argparse.Namespace) -> int:
     if args.command == "lexicon":
         target = args.file
-        if target in builtin_lexicons():
-            lexicon = load_lexicon(target)
-            print(f"{target}: no problems ({len(lexicon.cues)} cues on {len(lexicon.axes)} axes)")
-            return 0
-        if not Path(target).is_file():
-            raise _UsageError(f"{target}: no such lexicon file")
-        problems = check_lexicon(target)
-        if not problems:
-            lexicon = load_lexicon(target)
-            print(f"{target}: no problems ({len(lexicon.cues)} cues on {len(lexicon.axes)} axes)")
-            return 0
-        for problem in problems:
-            print(f"{target}: {problem}")
-        print(f"{target}: {len(problems)} problem(s)", file=sys.stderr)
-        return 2
+        if target not in builtin_lexicons():
+            if not Path(target).is_file():
+                raise _UsageError(f"{target}: no such lexicon file")
+            problems = check_lexicon(target)
+            for problem in problems:
+                print(f"{target}: {problem}")
+            if problems:
+                print(f"{target}: {len(problems)} problem(s)", file=sys.stderr)
+                return 2
+        lexicon = load_lexicon(target)
+        print(f"{target}: no problems ({len(lexicon.cues)} cues on {len(lexicon.axes)} axes)")
+        return 0
 
     if args.command == "report":
         path = write_report(

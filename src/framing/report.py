@@ -55,13 +55,13 @@ def _markdown_table(headers: list[str], rows: list[list[object]]) -> str:
 
 def _evidence_section(sents: pd.DataFrame, comparison: Comparison, by: str, per_pole: int) -> str:
     parts = []
+    groups = sents.set_index(["doc_id", "sent_id"])[by]
     for axis, poles in comparison.axes.items():
         for pole in poles:
             found = evidence(sents, axis, pole)
             if found.empty:
                 parts.append(f"**{axis} → {pole}**: no sentence.\n")
                 continue
-            groups = sents.set_index(["doc_id", "sent_id"])[by]
             found[by] = [
                 groups.get((d, s)) for d, s in zip(found["doc_id"], found["sent_id"], strict=True)
             ]
