@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import framing
+from framing import scoring
 from framing.corpus import Corpus
 from framing.errors import FramingWarning, ParameterError
 from framing.lexicon import load_lexicon
@@ -577,3 +579,81 @@ def test_every_input_document_is_accounted_for(tmp_path):
         {"source": "c.txt", "reason": "empty"},
         {"source": "b", "reason": "no text after cleaning"},
     ]
+
+
+# --- chunks, streams and worker processes ------------------------------------------------------
+
+
+def test_worker_errors_reach_the_caller_with_type_and_document(monkeypatch):
+    import framing.scoring as scoring_module
+
+    original = scoring_module._score_document
+
+    def broken(doc, *args):
+        if doc.doc_id == "doc0002":
+            raise ParameterError("text", "unreadable", "a text the scorer can read")
+        return original(doc, *args)
+
+    monkeypatch.setattr(scoring_module, "_score_document", broken)
+    for n_jobs in (1, 2):  # in this process, and from a worker process (pickled back)
+        with pytest.raises(ParameterError, match="^document 'doc0002': text='unreadable'"):
+            framing.score(["Xi met Putin.", "Putin met Xi."], chunk_size=1, n_jobs=n_jobs)
+
+
+def test_bugs_keep_their_type_and_name_the_document(monkeypatch):
+    import framing.scoring as scoring_module
+
+    def broken(doc, *args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(scoring_module, "_score_document", broken)
+    with pytest.raises(ZeroDivisionError) as info:
+        framing.score(["Xi met Putin."])
+    if hasattr(info.value, "__notes__"):
+        assert info.value.__notes__ == ["while scoring document 'doc0001'"]
+
+
+def test_a_stream_of_documents_scores_like_a_corpus_and_records_empty_ones():
+    docs = [
+        framing.Document("a", "Xi and Putin are old friends.", outlet="X"),
+        framing.Document("b", "   ", outlet="X"),
+        framing.Document("c", "Russia is China's junior partner.", outlet="Y"),
+    ]
+    with pytest.warns(framing.DataQualityWarning, match="1 empty"):
+        streamed = framing.score(iter(docs), chunk_size=2)
+    with pytest.warns(framing.DataQualityWarning):
+        whole = framing.score(docs)
+    pd.testing.assert_frame_equal(streamed, whole)
+    assert streamed.attrs["framing"]["skipped"] == [{"source": "b", "reason": "empty"}]
+
+
+def test_a_stream_rejects_duplicate_ids_and_foreign_items():
+    docs = [framing.Document("a", "Xi met Putin."), framing.Document("a", "Putin met Xi.")]
+    with pytest.raises(framing.CorpusError, match="duplicate doc_id 'a' in the stream"):
+        framing.score(iter(docs))
+    with pytest.raises(framing.CorpusError, match="got int"):
+        framing.score(iter([framing.Document("a", "Xi met Putin."), 3]))
+    with pytest.raises(framing.CorpusError, match="no document with text"):
+        framing.score(iter([framing.Document("a", " ")]))
+
+
+@pytest.mark.parametrize("name, value", [("n_jobs", 0), ("n_jobs", -2), ("n_jobs", 1.5),
+                                         ("chunk_size", 0), ("chunk_size", True)])  # fmt: skip
+def test_bad_jobs_and_chunk_sizes_are_parameter_errors(name, value):
+    with pytest.raises(ParameterError, match=name):
+        framing.score(["Xi met Putin."], **{name: value})
+
+
+def test_iter_scores_warns_once_at_the_end_of_the_stream():
+    texts = ["Ukraine held talks.", "The weather was cold.", "Markets fell."]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parts = list(framing.iter_scores(texts, chunk_size=1))
+    assert [len(p) for p in parts] == [1, 1, 1]
+    assert sum("no sentence is about the dyad" in str(w.message) for w in caught) == 1
+
+
+def test_cues_round_trip_through_json():
+    sents = framing.score(SEEDS)
+    back = scoring.cues_from_json(scoring.cues_to_json(sents))
+    assert back["cues"].tolist() == sents["cues"].tolist()

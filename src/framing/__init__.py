@@ -20,7 +20,7 @@ from .errors import (
 )
 from .keyness import keyness
 from .lexicon import Lexicon, check_lexicon, load_lexicon
-from .scoring import aggregate, evidence, score
+from .scoring import aggregate, evidence, iter_scores, score
 from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alpha
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "confusion_matrix",
     "evaluate",
     "evidence",
+    "iter_scores",
     "keyness",
     "krippendorff_alpha",
     "load_corpus",

@@ -20,7 +20,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime
@@ -81,6 +81,14 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only metadata view cannot pickle; worker processes need documents to.
+        return (
+            Document,
+            (self.doc_id, self.text, self.outlet, self.date, self.date_precision,
+             dict(self.metadata), self.source),
+        )  # fmt: skip
 
     @property
     def year(self) -> int | None:
@@ -273,6 +281,23 @@ class Corpus:
         return self._documents
 
     # -- constructors ---------------------------------------------------------------------------
+    @classmethod
+    def _unchecked(
+        cls, documents: Sequence[Document], skipped: pd.DataFrame | None = None
+    ) -> Corpus:
+        """A part of a corpus whose documents were checked already (a chunk; may be empty)."""
+        corpus = cls.__new__(cls)
+        corpus._documents = tuple(documents)
+        corpus._index = {doc.doc_id: i for i, doc in enumerate(corpus._documents)}
+        corpus.skipped = (
+            skipped.reset_index(drop=True)
+            if skipped is not None
+            else pd.DataFrame(
+                {"source": pd.Series(dtype=object), "reason": pd.Series(dtype=object)}
+            )
+        )
+        return corpus
+
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, outlet: str | None = None) -> Corpus:
         """Build a corpus from plain strings, with ids ``doc0001``, ``doc0002`` ...

@@ -38,7 +38,24 @@ __all__ = [
 
 
 class FramingError(Exception):
-    """Base class of every error that :mod:`framing` raises on purpose."""
+    """Base class of every error that :mod:`framing` raises on purpose.
+
+    Errors pickle with their message and attributes intact, so an error raised in a worker
+    process (``score(..., n_jobs=2)``, Dask) reaches the caller as the same type.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take keyword attributes in __init__; rebuild without calling it.
+        return (_rebuild_error, (type(self), self.args, self.__dict__))
+
+
+def _rebuild_error(
+    cls: type[FramingError], args: tuple[Any, ...], state: dict[str, Any]
+) -> FramingError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(FramingError, ValueError):

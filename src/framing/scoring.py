@@ -16,10 +16,13 @@ Examples
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import warnings
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Literal
 
 import numpy as np
@@ -29,12 +32,20 @@ from .classify import classify_sentences
 from .clean import clean
 from .corpus import Corpus, Document, load_corpus
 from .dyad import DyadMatcher
-from .errors import DataQualityWarning, FramingWarning, ParameterError
+from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
 from .text import split_sentences
 from .voice import attribute_voice
 
-__all__ = ["score", "aggregate", "evidence", "sentence_columns"]
+__all__ = [
+    "score",
+    "iter_scores",
+    "aggregate",
+    "evidence",
+    "sentence_columns",
+    "cues_to_json",
+    "cues_from_json",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -59,19 +70,28 @@ def sentence_columns(lexicon: Lexicon) -> list[str]:
 
 
 def score(
-    data: Corpus | str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document],
+    data: Corpus
+    | str
+    | os.PathLike[str]
+    | pd.DataFrame
+    | Iterable[str]
+    | Iterable[Document]
+    | Iterable[Corpus],
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",
     relevant_only: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    n_jobs: int = 1,
+    chunk_size: int = 200,
 ) -> pd.DataFrame:
     """Score every sentence on every axis of the lexicon, with the evidence for each label.
 
     Parameters
     ----------
-    data : Corpus, path, DataFrame, list of str or list of Document
-        What :func:`framing.load_corpus` accepts.
+    data : Corpus, path, DataFrame, list of str, iterable of Document or of Corpus
+        What :func:`framing.load_corpus` accepts, or a stream of documents: a generator of
+        :class:`~framing.Document`, or the chunks of :func:`framing.iter_corpus`.
     lexicon : str, path or Lexicon, default='relationship'
         A built-in lexicon name, a TOML file, or a :class:`~framing.Lexicon`.
     method : {'lexicon', 'classifier'}, default='lexicon'
@@ -84,8 +104,16 @@ def score(
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
     progress : callable or None, default=None
-        Called as ``progress(done, total)`` after each document (the command line uses it for
-        its progress bar; the library itself never prints).
+        Called as ``progress(done, total)`` as documents are scored (``total`` is None for a
+        stream of unknown length). The command line uses it for its progress bar; the library
+        itself never prints.
+    n_jobs : int, default=1
+        Worker processes. With more than one, chunks of ``chunk_size`` documents are scored in
+        parallel; the result is identical to ``n_jobs=1``, rows in the same order. ``-1``: one
+        per CPU.
+    chunk_size : int, default=200
+        Documents per chunk (the unit of work of a worker, and of memory in
+        :func:`iter_scores`). It never changes a number.
 
     Returns
     -------
@@ -105,7 +133,7 @@ def score(
           else 'none');
         - ``cues``: a list of dicts, one per matched cue: ``cue, term, axis, pole,
           lexicon_pole, start, end, weight, negated, negator, performance, marker, conceded,
-          quoted``;
+          quoted`` (:func:`cues_to_json` turns the column into JSON text for files);
         - ``evidence``: the same cues as readable text, ``'term' -> pole (negated by 'not',
           quoted)``, ';'-joined (for reading in a notebook or a CSV);
         - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
@@ -119,9 +147,9 @@ def score(
     Raises
     ------
     ParameterError
-        An unknown ``method``.
+        An unknown ``method``, ``n_jobs`` or ``chunk_size`` below 1 (other than -1).
     CorpusError, LexiconError
-        Bad input data or lexicon.
+        Bad input data or lexicon; documents with the same id in a stream.
 
     Warns
     -----
@@ -134,6 +162,7 @@ def score(
 
     See Also
     --------
+    iter_scores : the same rows chunk by chunk, in bounded memory.
     aggregate, evidence, framing.compare
 
     Examples
@@ -143,21 +172,282 @@ def score(
     >>> float(row["power"]), row["power_label"], row["cues"][0]["negated"]
     (-1.0, 'junior', True)
     """
+    lex = load_lexicon(lexicon)
+    parts = list(
+        iter_scores(
+            data, lex, method=method, relevant_only=relevant_only, n_jobs=n_jobs,
+            chunk_size=chunk_size, progress=progress, _stacklevel=3,
+        )
+    )  # fmt: skip
+    if not parts:  # iter_scores yields at least one (maybe empty) table; keep mypy sure
+        raise AssertionError("iter_scores yielded nothing")
+    filled = [part for part in parts if len(part)] or parts[:1]
+    frame = pd.concat(filled, ignore_index=True) if len(filled) > 1 else filled[0]
+    info = dict(parts[0].attrs["framing"])
+    info["skipped"] = [record for part in parts for record in part.attrs["framing"]["skipped"]]
+    frame.attrs["framing"] = info
+    return frame
+
+
+def iter_scores(
+    data: Corpus
+    | str
+    | os.PathLike[str]
+    | pd.DataFrame
+    | Iterable[str]
+    | Iterable[Document]
+    | Iterable[Corpus],
+    lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    *,
+    method: Method = "lexicon",
+    relevant_only: bool = True,
+    n_jobs: int = 1,
+    chunk_size: int = 200,
+    progress: Callable[[int, int], None] | None = None,
+    _stacklevel: int = 2,
+) -> Iterator[pd.DataFrame]:
+    """Score a corpus chunk by chunk: the rows of :func:`score`, one table per chunk, in order.
+
+    Memory grows with ``chunk_size``, not with the corpus, when ``data`` is a stream
+    (:func:`framing.iter_corpus`, a generator of documents). Each table has the columns and
+    ``attrs["framing"]`` of :func:`score` (its ``skipped`` lists that chunk's skipped inputs).
+    Warnings about the whole stream (no relevant sentence, HTML, documents with no text) come
+    once, when the stream is exhausted.
+
+    Parameters
+    ----------
+    data, lexicon, method, relevant_only, n_jobs, chunk_size, progress
+        As in :func:`score`.
+
+    Yields
+    ------
+    pandas.DataFrame
+        The sentence table of one chunk (an empty table with every column when the input has
+        no document with sentences, so that at least one table comes).
+
+    Raises
+    ------
+    As :func:`score`; an error in a worker process reaches the caller as the same type, with
+    the document's id in its message.
+
+    Examples
+    --------
+    >>> texts = ["Xi and Putin are old friends.", "Russia is China's junior partner."]
+    >>> [len(part) for part in iter_scores(texts, chunk_size=1)]
+    [1, 1]
+    """
     if method not in ("lexicon", "classifier"):
         raise ParameterError("method", method, ("lexicon", "classifier"))
+    workers = _check_jobs(n_jobs)
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
     lex = load_lexicon(lexicon)
-    corpus = load_corpus(data)
-    documents = list(corpus)
-    meta_columns = [*_DOC_COLUMNS, *corpus.metadata_columns()]
+    job = _Job(lex, method, relevant_only)
+    chunks = _chunks(data, chunk_size)
+    total = len(data) if isinstance(data, Corpus) else None
+    results = _run(job, chunks, workers)
+    done = 0
+    any_rows = any_relevant = False
+    html: list[str] = []
+    emptied: list[str] = []
+    for frame in results:
+        info = frame.attrs["framing"]
+        html += info.pop("_html")
+        emptied += info.pop("_emptied")
+        done += info.pop("_documents")
+        any_rows = any_rows or len(frame) > 0
+        any_relevant = any_relevant or bool(frame["relevant"].any())
+        if progress is not None:
+            progress(done, total if total is not None else done)
+        yield frame
+    if emptied:
+        warnings.warn(
+            f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
+            f"sentence: {', '.join(emptied[:10])}; see attrs['framing']['skipped'] and "
+            "framing.cleaning_report",
+            DataQualityWarning,
+            stacklevel=_stacklevel,
+        )
+    if html:
+        warnings.warn(
+            f"{len(html)} document(s) were HTML; tags were stripped: {', '.join(html[:10])}",
+            FramingWarning,
+            stacklevel=_stacklevel,
+        )
+    if relevant_only and any_rows and not any_relevant:
+        warnings.warn(
+            "no sentence is about the dyad "
+            f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
+            "Check that the texts name both sides, or the lexicon's actor aliases.",
+            FramingWarning,
+            stacklevel=_stacklevel,
+        )
+
+
+def _check_jobs(n_jobs: int) -> int:
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ParameterError("n_jobs", n_jobs, "a positive integer, or -1 for one per CPU")
+    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+
+
+def _chunks(data: Any, chunk_size: int) -> Iterator[tuple[Corpus, list[str]]]:
+    """Split the input into corpora of at most ``chunk_size`` documents, lazily.
+
+    Yields ``(chunk, metadata_columns)``. A whole corpus gives every chunk the metadata columns
+    of the whole, so that chunking never changes the table; a stream takes each chunk's own.
+    Document ids must be unique across the stream.
+    """
+    if isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
+        isinstance(data, Sequence) and not isinstance(data, (bytes, Mapping))
+        and not any(isinstance(item, Corpus) for item in data)
+    ):  # fmt: skip
+        corpus = load_corpus(data)
+        meta = corpus.metadata_columns()
+        documents = list(corpus)
+        first_skipped: pd.DataFrame | None = corpus.skipped
+        for begin in range(0, len(documents), chunk_size):
+            yield Corpus._unchecked(documents[begin : begin + chunk_size], first_skipped), meta
+            first_skipped = None
+        return
+    if not isinstance(data, Iterable) or isinstance(data, (bytes, Mapping)):
+        raise CorpusError(
+            f"cannot score {type(data).__name__}; give a folder of .txt files, a .csv or .jsonl "
+            "file, a DataFrame, a list of strings or Documents, or framing.iter_corpus(...)"
+        )
+    seen: dict[str, str | None] = {}
+    pending: list[Document] = []
+    empty: list[str] = []
+    any_text = False
+
+    def check(doc: Document) -> None:
+        if doc.doc_id in seen:
+            raise CorpusError(
+                f"duplicate doc_id {doc.doc_id!r} in the stream ({seen[doc.doc_id] or 'first'} "
+                f"and {doc.source or 'second'}); give every document a unique id",
+                doc_id=doc.doc_id,
+            )
+        seen[doc.doc_id] = doc.source
+
+    def documents_chunk(docs: list[Document]) -> tuple[Corpus, list[str]]:
+        kept = [doc for doc in docs if doc.text.strip()]
+        blank = [doc.source or doc.doc_id for doc in docs if not doc.text.strip()]
+        empty.extend(blank)
+        skipped = pd.DataFrame({"source": blank, "reason": ["empty"] * len(blank)}, dtype=object)
+        chunk = Corpus._unchecked(kept, skipped)
+        return chunk, chunk.metadata_columns()
+
+    for item in data:
+        if isinstance(item, Corpus):
+            for doc in item:
+                check(doc)
+            documents = list(item)
+            skipped: pd.DataFrame | None = item.skipped
+            any_text = any_text or bool(documents)
+            for begin in range(0, max(len(documents), 1), chunk_size):
+                chunk = Corpus._unchecked(documents[begin : begin + chunk_size], skipped)
+                yield chunk, chunk.metadata_columns()
+                skipped = None
+        elif isinstance(item, Document):
+            check(item)
+            any_text = any_text or bool(item.text.strip())
+            pending.append(item)
+            if len(pending) == chunk_size:
+                yield documents_chunk(pending)
+                pending = []
+        else:
+            raise CorpusError(
+                f"a stream of documents holds Document or Corpus objects, got "
+                f"{type(item).__name__}; wrap texts with framing.Document(doc_id, text) or pass "
+                "a list of strings"
+            )
+    if pending:
+        yield documents_chunk(pending)
+    if not any_text:
+        raise CorpusError("the stream holds no document with text")
+    if empty:
+        more = f" and {len(empty) - 10} more" if len(empty) > 10 else ""
+        warnings.warn(
+            f"{len(empty)} empty or whitespace-only document(s) skipped: "
+            f"{', '.join(empty[:10])}{more}",
+            DataQualityWarning,
+            stacklevel=4,
+        )
+
+
+class _Job:
+    """What a worker needs to score a chunk; pickled once per worker process."""
+
+    def __init__(self, lexicon: Lexicon, method: Method, relevant_only: bool) -> None:
+        self.lexicon = lexicon
+        self.method = method
+        self.relevant_only = relevant_only
+
+    def __call__(self, chunk: Corpus, meta: list[str]) -> pd.DataFrame:
+        return _score_chunk(chunk, meta, self.lexicon, self.method, self.relevant_only)
+
+
+_WORKER_JOB: _Job | None = None
+
+
+def _start_worker(job: _Job) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+
+
+def _in_worker(chunk: Corpus, meta: list[str]) -> pd.DataFrame:
+    if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
+        raise RuntimeError("worker started without a job")
+    return _WORKER_JOB(chunk, meta)
+
+
+def _run(
+    job: _Job, chunks: Iterator[tuple[Corpus, list[str]]], workers: int
+) -> Iterator[pd.DataFrame]:
+    """Score the chunks in order, in this process or in ``workers`` processes."""
+    if workers == 1:
+        for chunk, meta in chunks:
+            yield job(chunk, meta)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(job,)
+    ) as pool:
+        pending: deque[Future[pd.DataFrame]] = deque()
+        try:
+            for chunk, meta in chunks:
+                pending.append(pool.submit(_in_worker, chunk, meta))
+                if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _score_chunk(
+    corpus: Corpus, meta: list[str], lex: Lexicon, method: Method, relevant_only: bool
+) -> pd.DataFrame:
+    """The sentence table of one chunk; bookkeeping for the caller in private attrs keys."""
+    meta_columns = [*_DOC_COLUMNS, *meta]
     dyad = lex.dyad_matcher()
     axes = lex.poles
     names = [*sentence_columns(lex), *meta_columns]
     data_columns: dict[str, list[Any]] = {name: [] for name in names}
     flagged: dict[str, list[str]] = {}
-    for done, doc in enumerate(documents, start=1):
-        _score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns)
-        if progress is not None:
-            progress(done, len(documents))
+    documents = list(corpus)
+    for doc in documents:
+        try:
+            _score_document(
+                doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns
+            )
+        except FramingError as exc:
+            if doc.doc_id not in str(exc):
+                exc.args = (f"document {doc.doc_id!r}: {exc}", *exc.args[1:])
+            raise
+        except Exception as exc:  # a bug: keep its type and trace, say which document
+            if hasattr(exc, "add_note"):
+                exc.add_note(f"while scoring document {doc.doc_id!r}")
+            raise
     skipped = [
         {"source": str(source), "reason": str(reason)}
         for source, reason in corpus.skipped[["source", "reason"]].itertuples(index=False)
@@ -165,21 +455,6 @@ def score(
     produced = set(data_columns["doc_id"])
     emptied = [doc.doc_id for doc in documents if doc.doc_id not in produced]
     skipped += [{"source": doc_id, "reason": "no text after cleaning"} for doc_id in emptied]
-    if emptied:
-        warnings.warn(
-            f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
-            f"sentence: {', '.join(emptied[:10])}; see attrs['framing']['skipped'] and "
-            "framing.cleaning_report",
-            DataQualityWarning,
-            stacklevel=2,
-        )
-    if "html" in flagged:
-        shown = ", ".join(flagged["html"][:10])
-        warnings.warn(
-            f"{len(flagged['html'])} document(s) were HTML; tags were stripped: {shown}",
-            FramingWarning,
-            stacklevel=2,
-        )
     if method == "classifier":
         _classify(data_columns, axes, relevant_only)
     frame = pd.DataFrame(data_columns, columns=names)
@@ -188,8 +463,10 @@ def score(
     for axis in axes:
         frame[axis] = frame[axis].astype("float64")
     frame["year"] = frame["year"].astype("Int64")
-    # Text columns keep None for a missing value (pandas would otherwise infer NaN).
-    for name in ("outlet", "date", "speaker", "date_precision"):
+    # Text columns keep None for a missing value (pandas would otherwise infer NaN), and
+    # metadata keeps its values as given: object columns, whatever a chunk happens to hold, so
+    # that chunking never changes a dtype.
+    for name in ("outlet", "date", "speaker", "date_precision", *meta):
         frame[name] = pd.Series(data_columns[name], dtype=object, index=frame.index)
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
@@ -197,16 +474,34 @@ def score(
         "method": method,
         "relevant_only": relevant_only,
         "skipped": skipped,
+        "_html": flagged.get("html", []),
+        "_emptied": emptied,
+        "_documents": len(documents),
     }
-    if relevant_only and len(frame) and not frame["relevant"].any():
-        warnings.warn(
-            "no sentence is about the dyad "
-            f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
-            "Check that the texts name both sides, or the lexicon's actor aliases.",
-            FramingWarning,
-            stacklevel=2,
-        )
     return frame
+
+
+def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a sentence table with ``cues`` as JSON text, for CSV, parquet or Dask.
+
+    Examples
+    --------
+    >>> sents = cues_to_json(score(["Xi and Putin are old friends."]))
+    >>> sents.loc[0, "cues"][:40]
+    '[{"cue": "old friend*", "term": "old fri'
+    >>> cues_from_json(sents).loc[0, "cues"][0]["pole"]
+    'friendship'
+    """
+    out = sents.copy()
+    out["cues"] = [json.dumps(cues, ensure_ascii=False) for cues in sents["cues"]]
+    return out
+
+
+def cues_from_json(sents: pd.DataFrame) -> pd.DataFrame:
+    """The reverse of :func:`cues_to_json`: ``cues`` back as lists of dicts."""
+    out = sents.copy()
+    out["cues"] = [json.loads(text) if isinstance(text, str) else [] for text in sents["cues"]]
+    return out
 
 
 def _score_document(
