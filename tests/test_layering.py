@@ -16,12 +16,15 @@ LAYERS = [
     {"errors", "_version"},
     {"_random"},
     {"corpus"},
+    {"stream"},  # reads big files in chunks of Documents
     {"clean"},
     {"text"},
     {"voice", "dyad"},
     {"lexicon"},
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},
+    {"tally"},  # per-document counts of a score() table
+    {"dask"},  # maps score and tally over Dask partitions (optional extra)
     {"stats"},
     {"plots"},
     {"compare", "keyness", "validate"},

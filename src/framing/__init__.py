@@ -21,6 +21,8 @@ from .errors import (
 from .keyness import keyness
 from .lexicon import Lexicon, check_lexicon, load_lexicon
 from .scoring import aggregate, evidence, iter_scores, score
+from .stream import iter_corpus
+from .tally import merge_tallies, tally
 from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alpha
 
 __all__ = [
@@ -51,13 +53,16 @@ __all__ = [
     "confusion_matrix",
     "evaluate",
     "evidence",
+    "iter_corpus",
     "iter_scores",
     "keyness",
     "krippendorff_alpha",
     "load_corpus",
     "load_lexicon",
+    "merge_tallies",
     "read_coding",
     "score",
     "suggest_for_coding",
+    "tally",
     "write_coding_sheet",
 ]

@@ -571,10 +571,13 @@ def _check_options(
 ) -> None:
     if not isinstance(sents, pd.DataFrame):
         raise ParameterError(
-            "sents", type(sents).__name__, "a pandas DataFrame from framing.score()"
+            "sents",
+            type(sents).__name__,
+            "a pandas DataFrame from framing.score() or framing.tally()",
         )
     if by not in sents.columns:
-        raise ParameterError("by", by, tuple(str(c) for c in sents.columns))
+        hint = "a tally keeps only document-level columns" if _is_tally(sents) else ""
+        raise ParameterError("by", by, tuple(str(c) for c in sents.columns), hint=hint)
     if voice not in _VOICES:
         raise ParameterError("voice", voice, _VOICES)
     if unit not in _UNITS:
@@ -617,10 +620,15 @@ def compare(
     sents : pandas.DataFrame
         The sentence table of :func:`framing.score`: one row per sentence with ``doc_id``, the
         column ``by``, ``voice``, ``relevant`` and ``X_label`` for every axis ``X`` (a pole
-        name or ``"none"``). Not modified.
+        name or ``"none"``). Or its tally (:func:`framing.tally`, :func:`framing.merge_tallies`,
+        :func:`framing.dask.tally`): one row per (document, voice) with ``doc_id``, ``by``,
+        ``voice``, ``n_sentences``, ``n_relevant`` and ``n_<pole>`` for every pole, recognised
+        by ``attrs["framing"]["kind"] == "tally"`` or by these columns; every number is then
+        identical to that of the sentence table. Not modified.
     by : str, default="outlet"
-        The column that defines the groups (``outlet``, ``country``, ``genre``, ``year`` ...).
-        Rows where it is missing are dropped with a warning.
+        The column that defines the groups (``outlet``, ``country``, ``genre``, ``year`` ...;
+        of a tally, a document-level column). Rows where it is missing are dropped with a
+        warning.
     axes : list of str or dict, optional
         Axes to compare. None: all axes in ``sents.attrs["framing"]["axes"]``; a list: those
         axes, poles from the attrs; a dict ``{axis: (first_pole, second_pole)}``: needed when
@@ -776,14 +784,19 @@ def compare(
     _check_options(sents, by, voice, unit, n_resamples, confidence, interval)
     rng = as_generator(seed)
     resolved = _resolve_axes(sents, axes)
-    required = ["doc_id", "voice", "relevant", *(f"{axis}_label" for axis in resolved)]
+    counted = _is_tally(sents)
+    if counted:
+        poles = [f"n_{pole}" for pair in resolved.values() for pole in pair]
+        required = ["doc_id", "voice", "n_sentences", "n_relevant", *poles]
+    else:
+        required = ["doc_id", "voice", "relevant", *(f"{axis}_label" for axis in resolved)]
     missing = [c for c in required if c not in sents.columns]
     if missing:
         raise ParameterError(
             "sents",
-            f"a table without {missing}",
-            f"a sentence table with the columns {required}",
-            hint="make it with framing.score()",
+            f"a {'tally' if counted else 'table'} without {missing}",
+            f"a {'tally' if counted else 'sentence table'} with the columns {required}",
+            hint="make it with framing.tally()" if counted else "make it with framing.score()",
         )
     info = sents.attrs.get("framing", {})
     lexicon = info.get("lexicon", {}) if isinstance(info, dict) else {}
@@ -794,8 +807,9 @@ def compare(
     missing_by = frame[by].isna().to_numpy()
     if missing_by.any():
         dropped = frame[missing_by]
+        n_dropped = int(dropped["n_sentences"].sum()) if counted else int(missing_by.sum())
         warnings.warn(
-            f"dropped {int(missing_by.sum())} sentences (in {dropped['doc_id'].nunique()} "
+            f"dropped {n_dropped} sentences (in {dropped['doc_id'].nunique()} "
             f"documents) that have no value in column {by!r}",
             DataQualityWarning,
             stacklevel=2,
@@ -812,7 +826,10 @@ def compare(
             needed=2,
         )
 
-    counts = _count_articles(frame, by, groups, resolved)
+    if counted:
+        counts = _count_tally(frame, by, groups, resolved)
+    else:
+        counts = _count_articles(frame, by, groups, resolved)
     rows, results = _summarise(counts, groups, resolved, unit, interval, confidence,
                                n_resamples, rng)  # fmt: skip
     summary = _summary_frame(rows, resolved)
@@ -854,9 +871,8 @@ class _Counts:
     second: dict[str, np.ndarray]
 
 
-def _count_articles(
-    frame: pd.DataFrame, by: str, groups: list[Any], axes: dict[str, tuple[str, str]]
-) -> _Counts:
+def _articles(frame: pd.DataFrame, by: str, groups: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """The article (group, doc_id) of every row, articles sorted by group then doc_id; bounds."""
     group_code = pd.Index(groups).get_indexer(frame[by])
     try:  # articles in doc_id order, so that draws do not depend on the order of rows
         doc_code, doc_values = pd.factorize(frame["doc_id"], sort=True)
@@ -867,7 +883,14 @@ def _count_articles(
     article_keys, article = np.unique(key, return_inverse=True)
     article_group = article_keys // n_doc_values
     bounds = np.searchsorted(article_group, np.arange(len(groups) + 1))
-    n_articles = article_keys.size
+    return article, bounds
+
+
+def _count_articles(
+    frame: pd.DataFrame, by: str, groups: list[Any], axes: dict[str, tuple[str, str]]
+) -> _Counts:
+    article, bounds = _articles(frame, by, groups)
+    n_articles = int(bounds[-1])
     relevant = frame["relevant"].fillna(False).to_numpy(dtype=bool)
     first: dict[str, np.ndarray] = {}
     second: dict[str, np.ndarray] = {}
@@ -891,6 +914,37 @@ def _count_articles(
         n_relevant=np.bincount(article[relevant], minlength=n_articles),
         first=first,
         second=second,
+    )
+
+
+def _is_tally(table: pd.DataFrame) -> bool:
+    """Whether ``table`` is a tally (framing.tally) rather than a sentence table."""
+    info = table.attrs.get("framing")
+    if isinstance(info, dict) and info.get("kind") == "tally":
+        return True
+    columns = set(table.columns)
+    return {"n_sentences", "n_relevant"} <= columns and "sent_id" not in columns
+
+
+def _count_tally(
+    frame: pd.DataFrame, by: str, groups: list[Any], axes: dict[str, tuple[str, str]]
+) -> _Counts:
+    """The arrays of :func:`_count_articles` from a tally: its counts summed per article."""
+    article, bounds = _articles(frame, by, groups)
+    n_articles = int(bounds[-1])
+
+    def summed(column: str) -> np.ndarray:
+        values = frame[column].to_numpy(dtype=np.int64)
+        out = np.zeros(n_articles, dtype=np.int64)
+        np.add.at(out, article, values)  # exact integer sums (bincount's weights are floats)
+        return out
+
+    return _Counts(
+        bounds=bounds,
+        n_sentences=summed("n_sentences"),
+        n_relevant=summed("n_relevant"),
+        first={axis: summed(f"n_{pole_a}") for axis, (pole_a, _) in axes.items()},
+        second={axis: summed(f"n_{pole_b}") for axis, (_, pole_b) in axes.items()},
     )
 
 

@@ -21,7 +21,7 @@ import logging
 import os
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Literal
 
@@ -205,7 +205,7 @@ def iter_scores(
     chunk_size: int = 200,
     progress: Callable[[int, int], None] | None = None,
     _stacklevel: int = 2,
-) -> Iterator[pd.DataFrame]:
+) -> Generator[pd.DataFrame, None, None]:
     """Score a corpus chunk by chunk: the rows of :func:`score`, one table per chunk, in order.
 
     Memory grows with ``chunk_size``, not with the corpus, when ``data`` is a stream

@@ -1,0 +1,324 @@
+"""Mergeable label counts per document: what :func:`framing.compare` needs, without the sentences.
+
+A sentence table holds one row per sentence, with its text and evidence; for a corpus of
+millions of articles that does not fit in memory. :func:`tally` reduces it to one row per
+(document, voice) with the document's metadata and its counts of sentences, relevant sentences
+and sentences labelled with each pole: the sufficient statistics of a comparison. Tallies are
+mergeable: :func:`merge_tallies` of the tallies of any partition of the sentences (by chunk of
+documents, or by arbitrary rows) is exactly the tally of the whole, so a corpus can be scored
+chunk by chunk, on all cores or on a cluster, and compared at the end with
+``framing.compare(tally, by="outlet")``, which gives the same numbers as on the sentence table.
+
+Examples
+--------
+>>> from framing.scoring import score
+>>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner."])
+>>> tally(sents)[["doc_id", "voice", "n_sentences", "n_relevant", "n_friendship", "n_junior"]]
+    doc_id     voice  n_sentences  n_relevant  n_friendship  n_junior
+0  doc0001  narrator            2           2             1         1
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+from .scoring import _BASE_COLUMNS
+
+__all__ = ["tally", "merge_tallies", "TALLY_COUNTS"]
+
+TALLY_COUNTS = ("n_sentences", "n_relevant")
+"""The fixed count columns of a tally; ``n_<pole>`` for every pole of every axis follow them."""
+
+# Columns of a sentence table that belong to the document, not to one sentence.
+_DOCUMENT_COLUMNS = ("doc_id", "outlet", "date")
+_KEY = ("doc_id", "voice")
+_HOW = "make it with framing.score() (its attrs name the axes and their poles)"
+
+
+def tally(sents: pd.DataFrame) -> pd.DataFrame:
+    """Count sentences and labels per (document, voice): the mergeable summary of a sentence table.
+
+    Parameters
+    ----------
+    sents : pandas.DataFrame
+        The sentence table of :func:`framing.score` (or one chunk of
+        :func:`framing.iter_scores`): ``doc_id``, ``voice``, ``relevant`` and ``X_label`` for
+        every axis ``X`` named in ``attrs["framing"]["axes"]``. Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (``doc_id``, ``voice``) that has at least one sentence, sorted by
+        ``doc_id`` then ``voice``, with columns:
+
+        - ``doc_id``, ``voice`` ('narrator' or 'source');
+        - every metadata column of the table, in its order and with its dtype (``outlet,
+          date``, ``flags``, ``date_precision, year`` and the corpus's own: ``country,
+          genre, title`` ...): all columns but the per-sentence ones (``sent_id, paragraph,
+          start, end, text, speaker, relevant, relevance, actors``, the axis scores and
+          labels, ``cues, evidence``). They are constant within a document in the output of
+          :func:`framing.score`; a column that varies within a document (one added by hand)
+          splits the document's row, so that a comparison by that column still counts the
+          same articles;
+        - ``n_sentences``, ``n_relevant`` and ``n_<pole>`` for each pole of each axis, in the
+          order of the axes: int64 counts of sentences, relevant sentences and sentences
+          labelled with that pole.
+
+        ``attrs["framing"]`` is a copy of the table's (axes, lexicon, method,
+        ``relevant_only``, ``skipped``) with ``"kind": "tally"``. A tally of an empty table
+        has every column and no row.
+
+    Raises
+    ------
+    ParameterError
+        ``sents`` is not a sentence table of :func:`framing.score` (not a DataFrame, no
+        ``attrs["framing"]["axes"]``, missing columns, already a tally); a label that is
+        neither a pole of its axis nor ``'none'``; a metadata column holding unhashable values
+        (lists, dicts); a pole whose count column would clash with another column.
+
+    See Also
+    --------
+    merge_tallies, framing.compare, framing.aggregate
+
+    Notes
+    -----
+    The counts are sums over sentences, so for two disjoint sets of sentences :math:`A` and
+    :math:`B`, ``tally(A ∪ B) == merge_tallies([tally(A), tally(B)])`` exactly (rows, order,
+    dtypes): whatever the chunking, the comparison is the same.
+
+    Examples
+    --------
+    >>> from framing.scoring import score
+    >>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner.",
+    ...                'China "is not our senior partner," Putin said of Xi.'])
+    >>> counts = tally(sents)
+    >>> counts[["doc_id", "voice", "n_sentences", "n_equal", "n_junior"]]
+        doc_id     voice  n_sentences  n_equal  n_junior
+    0  doc0001  narrator            2        0         1
+    1  doc0002    source            1        1         0
+    >>> counts.attrs["framing"]["kind"]
+    'tally'
+    """
+    axes = _axes_of_table(sents)
+    per_sentence = {c for c in _BASE_COLUMNS if c not in _DOCUMENT_COLUMNS} | {"cues", "evidence"}
+    per_sentence |= {c for axis in axes for c in (axis, f"{axis}_label")}
+    per_sentence -= set(_KEY)
+    keys = [*_KEY, *(c for c in sents.columns if c not in per_sentence and c not in _KEY)]
+    counts = _count_columns(axes)
+    _check_clash(keys, counts)
+
+    codes, first_rows = _group_codes(sents, keys)
+    n_groups = first_rows.size
+    relevant = sents["relevant"].fillna(False).to_numpy(dtype=bool)
+    values: dict[str, np.ndarray] = {
+        "n_sentences": np.bincount(codes, minlength=n_groups),
+        "n_relevant": np.bincount(codes[relevant], minlength=n_groups),
+    }
+    for axis, (pole_a, pole_b) in axes.items():
+        labels = sents[f"{axis}_label"]
+        found = {v for v in pd.unique(labels) if not pd.isna(v)}
+        unknown = sorted(str(v) for v in found - {pole_a, pole_b, "none"})
+        if unknown:
+            raise ParameterError(
+                "sents",
+                f"labels {unknown} in {axis}_label",
+                f"labels that are {pole_a!r}, {pole_b!r} or 'none'",
+                hint="the table's attrs name other poles than its labels",
+            )
+        array = labels.to_numpy(dtype=object)
+        for pole in (pole_a, pole_b):
+            values[f"n_{pole}"] = np.bincount(codes[array == pole], minlength=n_groups)
+    frame = sents[keys].iloc[first_rows].reset_index(drop=True)
+    for name in counts:
+        frame[name] = values[name].astype(np.int64)
+    out = _sorted(frame, keys)
+    out.attrs["framing"] = {**copy.deepcopy(sents.attrs["framing"]), "kind": "tally"}
+    return out
+
+
+def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Merge tallies of chunks of a corpus into the tally of the whole.
+
+    Rows with the same key (``doc_id``, ``voice`` and metadata) are summed, so a document whose
+    sentences were split between chunks is counted once, with all its sentences.
+
+    Parameters
+    ----------
+    tallies : iterable of pandas.DataFrame
+        Outputs of :func:`tally` (or of this function) made with the same axes, lexicon,
+        method and ``relevant_only``. Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A tally (columns as in :func:`tally`; metadata columns in the order first seen, a
+        column missing from some tallies is missing (NA) in their rows), sorted by ``doc_id``
+        then ``voice``. ``attrs["framing"]`` is that of the first tally with ``skipped``
+        concatenated over all of them.
+
+    Raises
+    ------
+    ParameterError
+        No tally given; an input that is not a tally; tallies made with different axes,
+        lexicons, methods or ``relevant_only``.
+
+    See Also
+    --------
+    tally
+
+    Examples
+    --------
+    >>> from framing.scoring import score
+    >>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner.",
+    ...                "Xi and Putin: a marriage of convenience."])
+    >>> parts = [tally(sents.iloc[:1]), tally(sents.iloc[1:])]  # any split of the rows
+    >>> merged = merge_tallies(parts)
+    >>> merged[["doc_id", "n_sentences", "n_friendship", "n_convenience"]]
+        doc_id  n_sentences  n_friendship  n_convenience
+    0  doc0001            2             1              0
+    1  doc0002            1             0              1
+    >>> merged.equals(tally(sents))
+    True
+    """
+    if isinstance(tallies, pd.DataFrame):
+        raise ParameterError(
+            "tallies", "a DataFrame", "an iterable of tallies, e.g. [tally_a, tally_b]"
+        )
+    frames = list(tallies)
+    if not frames:
+        raise ParameterError("tallies", "nothing", "at least one tally from framing.tally()")
+    infos = []
+    for i, frame in enumerate(frames):
+        info = frame.attrs.get("framing") if isinstance(frame, pd.DataFrame) else None
+        if not isinstance(info, dict) or info.get("kind") != "tally":
+            raise ParameterError(
+                "tallies",
+                f"item {i}: {type(frame).__name__} that is not a tally",
+                "outputs of framing.tally()",
+            )
+        infos.append(info)
+    for i, info in enumerate(infos[1:], start=1):
+        for name in ("axes", "lexicon", "method", "relevant_only"):
+            if info.get(name) != infos[0].get(name):
+                raise ParameterError(
+                    "tallies",
+                    f"item {i} with {name}={info.get(name)!r}",
+                    f"tallies made alike ({name}={infos[0].get(name)!r} in item 0)",
+                    hint="merge only tallies of one scoring run (same lexicon and options)",
+                )
+    axes = _poles_of(infos[0])
+    counts = _count_columns(axes)
+    keys: list[str] = []
+    for frame in frames:
+        missing = [c for c in (*_KEY, *counts) if c not in frame.columns]
+        if missing:
+            raise ParameterError(
+                "tallies", f"a tally without {missing}", f"tallies with the columns {counts}"
+            )
+        keys.extend(c for c in frame.columns if c not in counts and c not in keys)
+    filled = [frame for frame in frames if len(frame)]
+    if len(filled) > 1:
+        stacked = pd.concat([frame.reindex(columns=[*keys, *counts]) for frame in filled])
+    else:
+        stacked = (filled or frames)[0].reindex(columns=[*keys, *counts])
+    stacked = stacked.reset_index(drop=True)
+    codes, first_rows = _group_codes(stacked, keys)
+    frame = stacked[keys].iloc[first_rows].reset_index(drop=True)
+    summed = stacked[list(counts)].groupby(codes, sort=True).sum()
+    for name in counts:
+        frame[name] = summed[name].to_numpy(dtype=np.int64)
+    out = _sorted(frame, keys)
+    info = copy.deepcopy(infos[0])
+    info["skipped"] = [entry for other in infos for entry in copy.deepcopy(other["skipped"])]
+    out.attrs["framing"] = info
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+def _axes_of_table(sents: Any) -> dict[str, tuple[str, str]]:
+    """Check that ``sents`` is a sentence table of framing.score; its axes and poles."""
+    if not isinstance(sents, pd.DataFrame):
+        raise ParameterError("sents", type(sents).__name__, "a pandas DataFrame", hint=_HOW)
+    info = sents.attrs.get("framing")
+    if isinstance(info, dict) and info.get("kind") == "tally":
+        raise ParameterError(
+            "sents", "a tally", "a sentence table", hint="to combine tallies use merge_tallies()"
+        )
+    if not isinstance(info, dict) or not info.get("axes"):
+        raise ParameterError("sents", "a table without attrs['framing']['axes']",
+                             "the sentence table of framing.score", hint=_HOW)  # fmt: skip
+    axes = _poles_of(info)
+    required = [*_KEY, "relevant", *(f"{axis}_label" for axis in axes)]
+    missing = [c for c in required if c not in sents.columns]
+    if missing:
+        raise ParameterError(
+            "sents", f"a table without {missing}", f"a sentence table with the columns {required}",
+            hint=_HOW,
+        )  # fmt: skip
+    return axes
+
+
+def _poles_of(info: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    return {str(axis): (str(poles[0]), str(poles[1])) for axis, poles in info["axes"].items()}
+
+
+def _count_columns(axes: dict[str, tuple[str, str]]) -> list[str]:
+    return [*TALLY_COUNTS, *(f"n_{pole}" for poles in axes.values() for pole in poles)]
+
+
+def _check_clash(keys: list[str], counts: list[str]) -> None:
+    clash = sorted({c for c in counts if counts.count(c) > 1 or c in keys})
+    if clash:
+        raise ParameterError(
+            "sents",
+            f"count columns {clash} that clash",
+            "poles whose n_<pole> columns are distinct from each other and from the table's "
+            "columns",
+            hint="rename the clashing metadata columns",
+        )
+
+
+def _group_codes(frame: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of every row (in order of first appearance) and each group's first row."""
+    if frame.empty:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    try:
+        codes = frame.groupby(keys, sort=False, dropna=False, observed=True).ngroup()
+    except TypeError as exc:
+        bad = [c for c in keys if not _hashable(frame[c])]
+        raise ParameterError(
+            "sents",
+            f"unhashable values (lists, dicts) in the columns {bad or keys}",
+            "document metadata of strings, numbers, dates or None",
+            hint="drop those columns or turn their values into strings before tallying",
+        ) from exc
+    codes_array = codes.to_numpy(dtype=np.intp)
+    _, first_rows = np.unique(codes_array, return_index=True)
+    return codes_array, first_rows
+
+
+def _hashable(column: pd.Series) -> bool:
+    try:
+        pd.factorize(column)
+    except TypeError:
+        return False
+    return True
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rows in one order whatever the input order: by doc_id, voice, then the other keys."""
+    try:
+        out = frame.sort_values(keys, kind="stable", na_position="last")
+    except TypeError:  # mixed types in a column (ids that are numbers and strings)
+        out = frame.sort_values(
+            keys, kind="stable", na_position="last", key=lambda s: s.astype(str).where(s.notna())
+        )
+    return out.reset_index(drop=True)
