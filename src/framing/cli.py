@@ -20,21 +20,31 @@ import os
 import sys
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import pandas as pd
 
 from .compare import compare
-from .errors import FramingError, InputError
+from .corpus import Corpus, load_corpus
+from .errors import FramingError, FramingWarning, InputError
 from .lexicon import builtin_lexicons, check_lexicon, load_lexicon
 from .report import write_report
-from .scoring import score
+from .scoring import cues_to_json, iter_scores, score
+from .stream import iter_corpus
+from .tally import merge_tallies, tally
 
 __all__ = ["main", "run"]
 
 _PROGRESS_FROM = 50  # documents: smaller corpora finish before a bar would help
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
+_SENTENCE_FORMATS = ("csv", "json", "jsonl", "parquet")
+_BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+              ".parquet": "parquet", ".pq": "parquet"}  # fmt: skip
+_STREAMED = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")  # read chunk by chunk
+_JSON_DIGITS = 15  # the most pandas writes; a float keeps 15 significant digits in JSON
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
     "score": "example: framing score seeds/ -o sentences.csv",
@@ -74,6 +84,29 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", required=required, help=output)
         sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
 
+    def streaming(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="worker processes; -1: one per CPU (default: 1)",
+        )
+        sub.add_argument(
+            "--chunk-size",
+            type=int,
+            default=200,
+            metavar="K",
+            help="documents read and scored at a time; memory grows with K (default: 200)",
+        )
+        sub.add_argument(
+            "--errors",
+            default="raise",
+            choices=("raise", "skip"),
+            help="a malformed line of a .jsonl/.csv/.parquet file stops the run (raise, the "
+            "default) or is skipped, counted and reported (skip)",
+        )
+
     def comparison(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--by", default="outlet", help="metadata column to compare (default: outlet)"
@@ -101,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     common(sub, "write here instead of stdout (atomically)")
     comparison(sub)
     sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
+    streaming(sub)
 
     sub = commands.add_parser(
         "score", help="score every sentence, with the evidence for each label",
@@ -108,13 +142,15 @@ def _parser() -> argparse.ArgumentParser:
         "and the matched cues (as JSON).",
         epilog=_EXAMPLES["score"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    common(sub, "write here instead of stdout (atomically)")
+    common(sub, "write here instead of stdout (atomically, as it goes)")
     sub.add_argument(
         "--format",
-        default="csv",
-        choices=("csv", "json"),
-        help="csv (default) or json (one object per sentence)",
+        default=None,
+        choices=_SENTENCE_FORMATS,
+        help="csv, json (an array of objects), jsonl (one object per line) or parquet "
+        "(default: from the -o extension, else csv)",
     )
+    streaming(sub)
 
     sub = commands.add_parser(
         "report", help="write a Markdown report with figures into a folder",
@@ -152,11 +188,13 @@ def _version() -> str:
     return f"framing {__version__}"
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write to stdout, or to ``output`` through a temporary file renamed into place."""
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
+@contextmanager
+def _atomic(output: str) -> Iterator[Path]:
+    """A temporary file in the folder of ``output``, renamed over it when the block succeeds.
+
+    On any error, an interrupt included, the temporary file is removed and ``output`` is left
+    as it was (or absent).
+    """
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -165,25 +203,195 @@ def _write(text: str, output: str | None) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text if text.endswith("\n") else text + "\n")
+        yield Path(temporary)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _sentences_text(sents: pd.DataFrame, fmt: str) -> str:
-    frame = sents.copy()
-    frame["cues"] = [json.dumps(cues, ensure_ascii=False) for cues in frame["cues"]]
-    if fmt == "json":
-        frame["cues"] = [json.loads(c) for c in frame["cues"]]
-        return frame.to_json(orient="records", force_ascii=False, indent=1)
-    return frame.to_csv(index=False)
+@contextmanager
+def _text_output(output: str | None) -> Iterator[IO[str]]:
+    """stdout, or a text file written through :func:`_atomic`."""
+    if output is None:
+        yield sys.stdout
+        return
+    with _atomic(output) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
+        yield out
 
 
-def _progress_bar(args: argparse.Namespace):
+def _write(text: str, output: str | None) -> None:
+    """Write to stdout, or to ``output`` through a temporary file renamed into place."""
+    with _text_output(output) as stream:
+        stream.write(text if text.endswith("\n") else text + "\n")
+
+
+# -- sentence tables, written chunk by chunk ----------------------------------------------------
+def _sentence_format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    if args.output is None:
+        return "csv"
+    return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
+
+
+def _write_sentences(frames: Iterable[pd.DataFrame], fmt: str, output: str | None) -> list[str]:
+    """Write sentence tables as they come; return the columns left out (see :class:`_Columns`)."""
+    columns = _Columns()
+    if fmt == "parquet":
+        if output is None:
+            raise _UsageError("parquet output is binary: give a file with -o FILE.parquet")
+        parquet = _pyarrow()
+        with _atomic(output) as temporary:
+            _write_parquet(frames, temporary, columns, parquet)
+        return columns.dropped
+    with _text_output(output) as stream:
+        if fmt == "csv":
+            for frame in frames:
+                first = columns.names is None
+                columns.align(cues_to_json(frame)).to_csv(stream, header=first, index=False)
+        elif fmt == "jsonl":
+            for frame in frames:
+                if len(frame):
+                    stream.write(_json_records(frame, lines=True))
+        else:  # json: one array, its items written a chunk at a time
+            count = 0
+            for frame in frames:
+                if len(frame):
+                    stream.write("[\n" if not count else ",\n")
+                    stream.write(_json_records(frame, lines=False).strip()[1:-1].strip("\n"))
+                    count += len(frame)
+            stream.write("\n]\n" if count else "[]\n")
+    return columns.dropped
+
+
+class _Columns:
+    """The columns of the first table, kept for the tables after it (CSV and parquet files
+    have one header). A later table lacking a column gets None there; a column first seen
+    after the first table (a JSONL key that starts late) is left out and reported."""
+
+    def __init__(self) -> None:
+        self.names: list[str] | None = None
+        self.dropped: list[str] = []
+
+    def align(self, frame: pd.DataFrame) -> pd.DataFrame:
+        if self.names is None:
+            self.names = list(frame.columns)
+            return frame
+        if list(frame.columns) == self.names:
+            return frame
+        self.dropped += [c for c in frame.columns if c not in self.names and c not in self.dropped]
+        missing = {
+            name: pd.Series([None] * len(frame), index=frame.index, dtype=object)
+            for name in self.names
+            if name not in frame.columns
+        }
+        return frame.assign(**missing)[self.names] if missing else frame[self.names]
+
+
+def _json_records(frame: pd.DataFrame, *, lines: bool) -> str:
+    indent = {} if lines else {"indent": 1}
+    text = frame.to_json(
+        orient="records", lines=lines, force_ascii=False, double_precision=_JSON_DIGITS, **indent
+    )
+    return text if not lines or text.endswith("\n") else text + "\n"
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow
+        import pyarrow.parquet  # noqa: F401
+    except ImportError as exc:
+        raise _UsageError(
+            "writing .parquet needs pyarrow: pip install 'framing[parquet]', or write .csv "
+            "or .jsonl"
+        ) from exc
+    return pyarrow
+
+
+def _write_parquet(frames: Iterable[pd.DataFrame], path: Path, columns: _Columns, pa: Any) -> None:
+    """One parquet file, a row group per table, with the schema of the first table.
+
+    Text columns that are empty in the first table are typed as strings, so that a later table
+    with values fits; a later value of another type than the first table's is written as JSON
+    text (strings) or stops the run with a clear error (numbers).
+    """
+    writer = None
+    schema = None
+    retyped: dict[str, None] = {}
+    try:
+        for frame in frames:
+            frame = columns.align(cues_to_json(frame))
+            if writer is None:
+                schema = _arrow_schema(frame, pa)
+                writer = pa.parquet.ParquetWriter(path, schema)
+            writer.write_table(_arrow_table(frame, schema, pa, retyped))
+    finally:
+        if writer is not None:
+            writer.close()
+    if retyped:
+        warnings.warn(
+            f"column(s) {', '.join(map(repr, retyped))} mix value types; values not of the "
+            "first chunk's type are written as JSON text in the parquet file",
+            FramingWarning,
+            stacklevel=2,
+        )
+
+
+def _arrow_schema(frame: pd.DataFrame, pa: Any) -> Any:
+    """The schema of the first table (with pandas' dtype notes), all-missing columns as text."""
+    try:
+        schema = pa.Schema.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixes types already here
+        fields = []
+        for name in frame.columns:
+            try:
+                kind = pa.Array.from_pandas(frame[name]).type
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                kind = pa.string()
+            fields.append(pa.field(str(name), kind))
+        schema = pa.schema(fields)
+    for index, field in enumerate(schema):
+        if pa.types.is_null(field.type):  # no value in the first table: most metadata is text
+            schema = schema.set(index, pa.field(field.name, pa.string()))
+    return schema
+
+
+def _arrow_table(frame: pd.DataFrame, schema: Any, pa: Any, retyped: dict[str, None]) -> Any:
+    arrays = []
+    for field in schema:
+        column = frame[field.name]
+        try:
+            arrays.append(pa.Array.from_pandas(column, type=field.type))
+            continue
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
+            if not pa.types.is_string(field.type):
+                raise InputError(
+                    f"column {field.name!r} holds {field.type} values in the first chunk and "
+                    f"other values later ({exc}); parquet needs one type per column: write .csv "
+                    "or .jsonl, or make the column's values alike"
+                ) from exc
+        retyped[field.name] = None
+        text = [
+            None if _missing(value) else value if isinstance(value, str) else _as_json(value)
+            for value in column
+        ]
+        arrays.append(pa.array(text, type=field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value.item() if hasattr(value, "item") else value, ensure_ascii=False)
+
+
+# -- progress -----------------------------------------------------------------------------------
+def _progress_bar(args: argparse.Namespace) -> Callable[[int, int], None] | None:
     """A progress callback drawing on stderr, or None (not a terminal, or --quiet)."""
     if args.quiet or not sys.stderr.isatty():
         return None
@@ -197,6 +405,53 @@ def _progress_bar(args: argparse.Namespace):
         sys.stderr.flush()
 
     return draw
+
+
+class _Counter:
+    """Progress for a stream of unknown length: documents scored so far, on stderr."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.active = not args.quiet and sys.stderr.isatty()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.active and done >= _PROGRESS_FROM:
+            sys.stderr.write(f"\rscoring: {done} documents")
+            sys.stderr.flush()
+            self.drawn = True
+
+    def finish(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.drawn = False
+
+
+# -- commands -----------------------------------------------------------------------------------
+def _source(args: argparse.Namespace) -> tuple[Any, Callable[[int, int], None] | None, _Counter]:
+    """What to score and how to show progress.
+
+    A .jsonl, .csv or .parquet file is read as a stream (:func:`framing.iter_corpus`), with a
+    counter of documents; a folder or a .txt file is loaded whole first, so that the progress
+    bar knows the total.
+    """
+    counter = _Counter(args)
+    if _is_streamed(args.path):
+        chunks = iter_corpus(args.path, chunk_size=args.chunk_size, errors=args.errors)
+        return chunks, counter, counter
+    if args.errors == "skip":
+        warnings.warn(
+            f"--errors skip applies to .jsonl, .csv and .parquet files; {args.path} is read "
+            "whole, and a problem in it stops the run",
+            FramingWarning,
+            stacklevel=2,
+        )
+    return load_corpus(args.path), _progress_bar(args), counter
+
+
+def _is_streamed(path: str) -> bool:
+    target = Path(path)
+    return target.suffix.lower() in _STREAMED and target.is_file()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -223,15 +478,46 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
         return 0
-    sents = score(args.path, args.lexicon, method=args.method, progress=_progress_bar(args))
+
+    lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
+    data, progress, counter = _source(args)
+    options = {"method": args.method, "n_jobs": args.jobs, "chunk_size": args.chunk_size}
     if args.command == "score":
-        _write(_sentences_text(sents, args.format), args.output)
+        fmt = _sentence_format(args)
+        if fmt == "parquet":
+            _pyarrow()  # fail before scoring
+        frames = iter_scores(data, lexicon, progress=progress, **options)
+        with closing(frames), _finishing(counter):
+            dropped = _write_sentences(frames, fmt, args.output)
+        if dropped:
+            warnings.warn(
+                f"column(s) {', '.join(map(repr, dropped))} first appear after the first chunk "
+                f"and are not in the {fmt} output, which has one header; write .jsonl, or give "
+                "them a value (even null) in the first records",
+                FramingWarning,
+                stacklevel=2,
+            )
         return 0
+
+    if isinstance(data, Corpus):
+        sents = score(data, lexicon, progress=progress, **options)
+    else:  # a stream: keep only the counts per document, so memory does not grow with text
+        frames = iter_scores(data, lexicon, progress=progress, **options)
+        with closing(frames), _finishing(counter):
+            sents = merge_tallies(tally(frame) for frame in frames)
     comparison = compare(
         sents, by=args.by, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed
     )
     _write(comparison.table(fmt=args.format), args.output)
     return 0
+
+
+@contextmanager
+def _finishing(counter: _Counter) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        counter.finish()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -260,6 +546,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             print(f"framing: error: {message}", file=sys.stderr)
             status = 2
+        except KeyboardInterrupt:
+            print("framing: interrupted; no output file was written", file=sys.stderr)
+            return 130
     if not getattr(args, "quiet", False):
         seen = set()
         for warning in caught:
