@@ -19,49 +19,12 @@ import time
 import warnings
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_keyness import build_corpus  # noqa: E402
+from _corpus import build_corpus, make_sentences  # noqa: E402
 
 from framing.compare import compare  # noqa: E402
 from framing.keyness import keyness  # noqa: E402
-
-AXES = {"power": ["equal", "junior"], "bond": ["friendship", "convenience"]}
-
-
-def make_sentences(outlets: int, articles: int, per_article: int, seed: int = 0) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    n_docs = outlets * articles
-    n = n_docs * per_article
-    doc = np.repeat(np.arange(n_docs), per_article)
-    outlet_of_doc = np.repeat(np.arange(outlets), articles)
-    frame = pd.DataFrame(
-        {
-            "doc_id": pd.Series([f"doc{d:05d}" for d in range(n_docs)]).to_numpy()[doc],
-            "outlet": pd.Series([f"outlet {o:02d}" for o in range(outlets)]).to_numpy()[
-                outlet_of_doc[doc]
-            ],
-            "voice": np.where(rng.random(n) < 0.3, "source", "narrator").astype(object),
-            "relevant": rng.random(n) < 0.7,
-        }
-    )
-    for axis, (pole_a, pole_b) in AXES.items():
-        outlet_mean = rng.uniform(0.3, 0.7, outlets)
-        share = rng.beta(4 * outlet_mean[outlet_of_doc], 4 * (1 - outlet_mean[outlet_of_doc]))
-        labelled = frame["relevant"].to_numpy() & (rng.random(n) < 0.4)
-        first = rng.random(n) < share[doc]
-        labels = np.where(labelled, np.where(first, pole_a, pole_b), "none").astype(object)
-        frame[axis] = np.where(labelled, np.where(first, 1.0, -1.0), np.nan)
-        frame[f"{axis}_label"] = labels
-    frame.attrs["framing"] = {
-        "axes": AXES,
-        "lexicon": {"name": "relationship", "version": "1.0.0"},
-        "method": "lexicon",
-    }
-    return frame
 
 
 def main() -> None:

@@ -10,32 +10,15 @@ Run: ``python benchmarks/bench_keyness.py [--words 2000000] [--outlets 20] [--se
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from framing.keyness import keyness
+from _corpus import build_corpus  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def build_corpus(n_words: int, n_outlets: int, seed: int) -> pd.DataFrame:
-    """Repeat the seed texts to about ``n_words`` words, with random outlet labels."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    words = np.array([len(t.split()) for t in texts])
-    copies = int(np.ceil(n_words / words.sum()))
-    rng = np.random.default_rng(seed)
-    outlets = np.array([f"outlet_{k:02d}" for k in range(n_outlets)])
-    docs = texts * copies
-    return pd.DataFrame(
-        {
-            "doc_id": [f"d{i}" for i in range(len(docs))],
-            "outlet": outlets[rng.integers(0, n_outlets, size=len(docs))],
-            "text": docs,
-        }
-    )
+from framing.keyness import keyness  # noqa: E402
 
 
 def main() -> None:

@@ -1,44 +1,27 @@
 """Throughput of the whole scoring pipeline, in \\w+ tokens per second, beside its peers.
 
 Run: ``python benchmarks/bench_score.py [--words 2000000]`` (``pip install -e '.[bench]'`` for the
-``liwc`` comparison). Prints figures; asserts nothing. In the same run and on the same texts:
+peers). Prints figures; asserts nothing. In the same run and on the same texts:
 ``framing.score`` with the built-in lexicon (clean, sentences, voice, dyad, cues, labels); the
-``re.findall(r"\\w+")`` floor; and the ``liwc`` package counting a 40-term dictionary over
-``\\w+`` tokens (the dictionary is the first 40 one-word cues of the built-in lexicon).
+``re.findall(r"\\w+")`` floor; and the peers: ``liwc`` counting a 40-term dictionary over
+``\\w+`` tokens (the first 40 one-word cues of the built-in lexicon), ``vaderSentiment`` and
+``empath`` (a slow peer gets fewer runs). ``python benchmarks/run.py`` runs every benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
-import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import best_of, write_jsonl  # noqa: E402
+from _corpus import best_of, floor, peers, write_jsonl  # noqa: E402
 
 from framing.corpus import load_corpus  # noqa: E402
 from framing.lexicon import load_lexicon  # noqa: E402
 from framing.scoring import score  # noqa: E402
-
-
-def _liwc_rate(texts: list[str], n_tokens: int, folder: Path) -> float | None:
-    try:
-        import liwc
-    except ImportError:
-        return None
-    words = [c.term for c in load_lexicon().cues if " " not in c.term and "-" not in c.term][:40]
-    dic = folder / "forty.dic"
-    dic.write_text("%\n1\tcue\n%\n" + "".join(f"{w}\t1\n" for w in words), encoding="utf-8")
-    parse, _ = liwc.load_token_parser(str(dic))
-    start = time.perf_counter()
-    for text in texts:
-        Counter(category for token in re.findall(r"\w+", text.lower()) for category in parse(token))
-    return n_tokens / (time.perf_counter() - start)
 
 
 def main() -> None:
@@ -56,9 +39,15 @@ def main() -> None:
 
         sents = score(corpus)
         seconds = best_of(args.repeats, lambda: score(corpus))
-        floor = best_of(args.repeats, lambda: [re.findall(r"\w+", text) for text in texts])
-        floor_rate = n_tokens / floor
-        liwc_rate = _liwc_rate(texts, n_tokens, folder)
+        floor_rate = n_tokens / best_of(args.repeats, lambda: floor(texts))
+        rates: dict[str, float | str] = {}
+        for name, count in peers(folder).items():
+            if isinstance(count, str):
+                rates[name] = count
+            else:
+                rates[name] = n_tokens / best_of(
+                    args.repeats, lambda count=count: [count(t) for t in texts], budget=20
+                )
 
     rate = n_tokens / seconds
     print(f"documents              {len(corpus):>12,}")
@@ -68,10 +57,9 @@ def main() -> None:
     print(f"score() tokens/s       {rate:>12,.0f}   (target >= 1,000,000)")
     print(f"floor re.findall/s     {floor_rate:>12,.0f}")
     print(f"ratio to floor         {rate / floor_rate:>12.2f}   (target >= 0.30)")
-    if liwc_rate is None:
-        print("liwc tokens/s          not installed (pip install -e '.[bench]')")
-    else:
-        print(f"liwc 40 terms tokens/s {liwc_rate:>12,.0f}   (counting only)")
+    for name, peer in rates.items():
+        shown = peer if isinstance(peer, str) else f"{peer:>12,.0f}"
+        print(f"{name + ' tokens/s':<22} {shown}")
 
 
 if __name__ == "__main__":

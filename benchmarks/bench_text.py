@@ -7,14 +7,13 @@ The floor is a plain ``re.findall(r"\\w+")`` over the same texts in the same run
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import best_of, write_jsonl  # noqa: E402
+from _corpus import best_of, count_tokens, floor, text_stage, write_jsonl  # noqa: E402
 
 from framing.clean import clean  # noqa: E402
 from framing.corpus import load_corpus  # noqa: E402
@@ -34,25 +33,22 @@ def main() -> None:
         cleaned = [clean(text).text for text in texts]
         n_sentences = sum(len(split_sentences(text)) for text in cleaned)
 
-        load = best_of(args.repeats, lambda: load_corpus(path))
-        cleaning = best_of(args.repeats, lambda: [clean(text) for text in texts])
-        splitting = best_of(args.repeats, lambda: [split_sentences(text) for text in cleaned])
-        floor = best_of(args.repeats, lambda: [re.findall(r"\w+", text) for text in texts])
+        stage = text_stage(path, texts, args.repeats)
+        floor_seconds = best_of(args.repeats, lambda: floor(texts))
 
         punkt = punkt_tokenizer()
         sample = cleaned[:200]
-        sample_tokens = sum(len(re.findall(r"\w+", t)) for t in sample)
+        sample_tokens = count_tokens(sample)
         punkt_seconds = best_of(1, lambda: [list(punkt.span_tokenize(t)) for t in sample])
 
-    total = load + cleaning + splitting
-    rate = n_tokens / total
-    floor_rate = n_tokens / floor
+    rate = n_tokens / stage["total"]
+    floor_rate = n_tokens / floor_seconds
     print(f"documents            {len(corpus):>12,}")
     print(f"tokens (\\w+)         {n_tokens:>12,}")
     print(f"sentences            {n_sentences:>12,}")
-    print(f"load   s             {load:>12.2f}   (best of {args.repeats})")
-    print(f"clean  s             {cleaning:>12.2f}")
-    print(f"split  s             {splitting:>12.2f}")
+    print(f"load   s             {stage['load']:>12.2f}   (best of {args.repeats})")
+    print(f"clean  s             {stage['clean']:>12.2f}")
+    print(f"split  s             {stage['split']:>12.2f}")
     print(f"text stage tokens/s  {rate:>12,.0f}")
     print(f"floor re.findall/s   {floor_rate:>12,.0f}")
     print(f"ratio to floor       {rate / floor_rate:>12.2f}   (target >= 0.50)")

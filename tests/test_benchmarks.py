@@ -1,0 +1,166 @@
+"""The benchmarks entry point: a smoke run of ``benchmarks/run.py --quick`` and its helpers."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ROOT / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import _corpus  # noqa: E402
+
+SECTIONS = [
+    "Summary",
+    "Throughput",
+    "Scaling with corpus size",
+    "Parallel scoring",
+    "Peak memory",
+    "compare() and keyness()",
+    "Calibration",
+]
+NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
+
+
+def _tables(markdown: str) -> dict[str, list[dict[str, str]]]:
+    """The first table of each ``## `` section, as dicts keyed by the header cells."""
+    tables: dict[str, list[dict[str, str]]] = {}
+    for block in markdown.split("\n## ")[1:]:
+        title, _, body = block.partition("\n")
+        lines = [line for line in body.splitlines() if line.startswith("|")]
+        cells = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+        header, rows = cells[0], cells[2:]
+        tables[title.strip()] = [dict(zip(header, row, strict=True)) for row in rows]
+    return tables
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> str:
+    output = tmp_path_factory.mktemp("bench") / "RESULTS.md"
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return output.read_text(encoding="utf-8")
+
+
+def test_quick_run_writes_every_section(quick: str) -> None:
+    assert quick.startswith("# Benchmarks\n")
+    assert "- command: `python benchmarks/run.py --quick --output " in quick
+    assert re.search(r"took \d+ min \d+ s", quick)
+    assert re.search(r"- machine: .+, \d+ CPUs", quick)
+    tables = _tables(quick)
+    assert list(tables) == SECTIONS
+    assert all(tables[name] for name in SECTIONS)
+
+
+def test_summary_gives_a_value_and_a_verdict_for_every_target(quick: str) -> None:
+    summary = _tables(quick)["Summary"]
+    figures = [row["figure"] for row in summary]
+    for expected in (
+        "text stage, × floor",
+        "full pipeline, tokens/s per core",
+        "full pipeline, × floor",
+        "n_jobs=2 speed-up",
+    ):
+        assert expected in figures
+    assert any(figure.startswith("scaling: slope") for figure in figures)
+    assert any(figure.startswith("streamed peak memory") for figure in figures)
+    for row in summary:
+        assert row["result"] in ("met", "not met", "n/a"), row
+        if row["result"] != "n/a":
+            assert NUMBER.match(row["value"]), row
+            # the verdict agrees with the figure and its target
+            value = float(row["value"].replace(",", ""))
+            bound = float(re.sub(r"[^\d.]", "", row["target"].split(" to ")[0]))
+            if row["target"].startswith("≥"):
+                assert (value >= bound) == (row["result"] == "met"), row
+
+
+def test_throughput_rows_are_numbers_or_a_reason(quick: str) -> None:
+    rows = {row["what"]: row for row in _tables(quick)["Throughput"]}
+    floor = rows['`re.findall(r"\\w+")` floor']
+    assert floor["× floor"] == "1.00"
+    pipeline = rows["full pipeline: `framing.score()`, 1 core"]
+    text = rows["text stage: load + clean + split sentences"]
+    for row in (floor, pipeline, text):
+        assert NUMBER.match(row["tokens/s"]) and float(row["seconds"]) > 0
+    # each ratio is the row's rate over the floor's
+    floor_rate = float(floor["tokens/s"].replace(",", ""))
+    for row in (pipeline, text):
+        ratio = float(row["tokens/s"].replace(",", "")) / floor_rate
+        assert float(row["× floor"]) == pytest.approx(ratio, abs=0.006)
+    peers = [row for row in rows.values() if row["result"] == "peer"]
+    assert len(peers) == 3
+    for row in peers:
+        assert NUMBER.match(row["tokens/s"]) or row["tokens/s"].startswith(
+            ("not installed", "unavailable")
+        )
+
+
+def test_scaling_memory_and_parallel_tables(quick: str) -> None:
+    tables = _tables(quick)
+    scaling = tables["Scaling with corpus size"]
+    tokens = [int(row["tokens"].replace(",", "")) for row in scaling]
+    assert len(tokens) == 4 and tokens == sorted(tokens)
+    assert all(float(row["seconds"]) > 0 for row in scaling)
+    memory = {row["what"].split(":")[0]: row for row in tables["Peak memory"]}
+    assert set(memory) == {"baseline", "streamed", "in memory"}
+    assert float(memory["baseline"]["peak MB"].replace(",", "")) > 10
+    assert NUMBER.match(memory["in memory"]["peak MB"])
+    parallel = {row[""]: row for row in tables["Parallel scoring"]}
+    assert parallel["n_jobs=1"]["speed-up"] == "1.00"
+    two = parallel["n_jobs=2"]
+    assert two["same rows"] == "yes" or two["tokens/s"].startswith("not available yet")
+    analysis = tables["compare() and keyness()"]
+    assert any(row["what"].startswith("`keyness(") for row in analysis)
+    assert all(NUMBER.match(row["seconds"]) for row in analysis if row["seconds"])
+
+
+def test_timed_keeps_the_fastest_run_and_respects_the_budget() -> None:
+    calls: list[int] = []
+
+    def work() -> int:
+        calls.append(1)
+        return len(calls)
+
+    seconds, runs, result = _corpus.timed(3, work)
+    assert (runs, result, len(calls)) == (3, 3, 3) and seconds >= 0
+    calls.clear()
+    # a budget of zero: one run only, however many repeats are asked for
+    assert _corpus.timed(5, work, budget=0.0)[1:] == (1, 1)
+    assert _corpus.best_of(2, work) >= 0
+
+
+def test_missing_or_failing_peers_give_a_reason_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def needs_network(folder: Path):
+        def analyse(text: str) -> None:
+            raise ConnectionError("no route to host")
+
+        return analyse
+
+    monkeypatch.setitem(sys.modules, "vaderSentiment", None)  # import raises ImportError
+    monkeypatch.setitem(_corpus.PEERS, "empath", ("empath", needs_network))
+    found = _corpus.peers(tmp_path)
+    assert found["vaderSentiment"] == "not installed (pip install -e '.[bench]')"
+    assert found["empath"] == "unavailable: ConnectionError: no route to host"
+
+
+def test_write_jsonl_counts_the_tokens_it_writes(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    n_tokens = _corpus.write_jsonl(path, 3000)
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    assert n_tokens == sum(len(re.findall(r"\w+", text)) for text in texts) >= 3000
+    assert len({json.loads(line)["doc_id"] for line in path.read_text().splitlines()}) == len(texts)
