@@ -198,7 +198,6 @@ _CONTAINS_HINTS = (
 )
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _SHORT_CHROME = 120  # full-line chrome patterns only ever match lines up to this length
 
 _CREDIT_SUFFIX = re.compile(
@@ -208,15 +207,18 @@ _CREDIT_SUFFIX = re.compile(
 )
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_SPECIAL = re.compile("|".join(p.pattern for p in (_SPACES, _INVISIBLE, _CONTROL)))
+# Lone surrogates (half an emoji from a truncated JSON string) cannot be encoded: drop them too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# One character class for all three: a single pass finds every character to replace.
+_SPECIAL = re.compile(
+    "[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]"
+)
 _MOJIBAKE = re.compile(r"â€[™œ\x9d˜“”¦]|Ã[©¨¢¡³±]")
 _HTML_HINT = re.compile(
     r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|li|table|script|style)\b[^>]*>|"
     r"</(?:p|div|span|a|article|section|h[1-6]|ul|li|body|html)>",
     re.IGNORECASE,
 )
-_BLANKS = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"[.?!][\"”’')\]]*$")
 
 
@@ -285,9 +287,9 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    # One search for any character to replace; most texts have none, and then nothing else runs.
+    # One scan for any character to replace; most texts have none, and then nothing else runs.
     # The few distinct characters found are replaced one by one with str.replace (C speed).
-    found = set(_SPECIAL.findall(text)) if _SPECIAL.search(text) else ()
+    found = set(_SPECIAL.findall(text))
     for char in found:
         text = text.replace(char, " " if _SPACES.match(char) else "")
     if any(_CONTROL.match(char) for char in found):
@@ -427,15 +429,25 @@ def clean(text: str) -> CleanedText:
         for i, reason in enumerate(reasons)
         if reason is not None
     )
-    kept = (
-        "\n".join(line for line, reason in zip(lines, reasons, strict=True) if not reason)
-        if removed
-        else normalised
-    )
-    if " \n" in kept or kept.endswith(" "):  # trailing spaces (tabs are spaces by now)
-        kept = _TRAILING_SPACE.sub("", kept)
-    cleaned = (_BLANKS.sub("\n\n", kept) if "\n\n\n" in kept else kept).strip()
-    return CleanedText(cleaned, removed, tuple(flags))
+    return CleanedText(_join_kept(lines, reasons), removed, tuple(flags))
+
+
+def _join_kept(lines: list[str], reasons: list[str | None]) -> str:
+    """The kept lines without trailing spaces (tabs are spaces by now), at most one blank line
+    in a row, and no blank lines at either end."""
+    kept: list[str] = []
+    blank = True  # no blank line at the start
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason:
+            continue
+        line = line.rstrip(" ")
+        if line:
+            kept.append(line)
+            blank = False
+        elif not blank:
+            kept.append(line)
+            blank = True
+    return "\n".join(kept).strip()
 
 
 def clean_corpus(corpus: Corpus | Iterable[Document]) -> dict[str, CleanedText]:
