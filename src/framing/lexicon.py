@@ -35,7 +35,7 @@ import os
 import re
 import sys
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -438,10 +438,11 @@ class Lexicon:
                 by_sentence.setdefault(index, []).append(hit)
         if not by_sentence:
             return out
-        rules = compiled.rule_hits(text, spans[0][0], spans[-1][1], lowered)
+        # Rule words matter only around cues: scan for them in the sentences that have one.
         for index, hits in by_sentence.items():
             start, end = spans[index][0], spans[index][1]
-            out[index] = compiled.apply(text, start, end, hits, rules.within(start, end))
+            rules = compiled.rule_hits(text, start, end, lowered)
+            out[index] = compiled.apply(text, start, end, hits, rules)
         return out
 
 
@@ -620,22 +621,6 @@ class _RuleHits:
     contrasts: list[Hit]
     negations: list[Hit]
     markers: list[Hit]
-
-    @functools.cached_property
-    def _starts(self) -> tuple[list[int], ...]:
-        return tuple([h[0] for h in hits] for hits in self._lists)
-
-    @property
-    def _lists(self) -> tuple[list[Hit], ...]:
-        return (self.breaks, self.contrasts, self.negations, self.markers)
-
-    def within(self, start: int, end: int) -> _RuleHits:
-        """The hits that lie inside ``[start, end)``: a sentence's share of a document scan."""
-        parts = [
-            [h for h in hits[bisect_left(starts, start) : bisect_left(starts, end)] if h[1] <= end]
-            for hits, starts in zip(self._lists, self._starts, strict=True)
-        ]
-        return _RuleHits(*parts)
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
