@@ -657,3 +657,12 @@ def test_cues_round_trip_through_json():
     sents = framing.score(SEEDS)
     back = scoring.cues_from_json(scoring.cues_to_json(sents))
     assert back["cues"].tolist() == sents["cues"].tolist()
+
+
+def test_workers_share_an_in_memory_corpus_in_small_chunks():
+    texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(8)]  # constructed
+    alone = framing.score(texts, n_jobs=1)
+    parts = list(framing.iter_scores(texts, n_jobs=2))  # chunk_size=200, but 8 documents
+    assert [len(part) for part in parts] == [1] * 8  # four chunks per worker, at least
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), alone, check_like=False)
+    assert [len(part) for part in framing.iter_scores(texts, chunk_size=3)] == [3, 3, 2]

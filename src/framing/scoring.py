@@ -112,8 +112,10 @@ def score(
         parallel; the result is identical to ``n_jobs=1``, rows in the same order. ``-1``: one
         per CPU.
     chunk_size : int, default=200
-        Documents per chunk (the unit of work of a worker, and of memory in
-        :func:`iter_scores`). It never changes a number.
+        Documents per chunk at most (the unit of work of a worker, and of memory in
+        :func:`iter_scores`). It never changes a number. With ``n_jobs > 1`` a corpus that is
+        in memory (not a stream) is cut into smaller chunks when it has fewer than four chunks
+        per worker, so that the workers share the work evenly.
 
     Returns
     -------
@@ -243,7 +245,7 @@ def iter_scores(
         raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
     lex = load_lexicon(lexicon)
     job = _Job(lex, method, relevant_only)
-    chunks = _chunks(data, chunk_size)
+    chunks = _chunks(data, chunk_size, workers)
     total = len(data) if isinstance(data, Corpus) else None
     results = _run(job, chunks, workers)
     done = 0
@@ -290,12 +292,13 @@ def _check_jobs(n_jobs: int) -> int:
     return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
 
 
-def _chunks(data: Any, chunk_size: int) -> Iterator[tuple[Corpus, list[str]]]:
+def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, list[str]]]:
     """Split the input into corpora of at most ``chunk_size`` documents, lazily.
 
     Yields ``(chunk, metadata_columns)``. A whole corpus gives every chunk the metadata columns
     of the whole, so that chunking never changes the table; a stream takes each chunk's own.
-    Document ids must be unique across the stream.
+    A whole corpus, which is in memory anyway, gets at least four chunks per worker when it
+    has that many documents. Document ids must be unique across the stream.
     """
     if isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
         isinstance(data, Sequence) and not isinstance(data, (bytes, Mapping))
@@ -304,6 +307,8 @@ def _chunks(data: Any, chunk_size: int) -> Iterator[tuple[Corpus, list[str]]]:
         corpus = load_corpus(data)
         meta = corpus.metadata_columns()
         documents = list(corpus)
+        if workers > 1:
+            chunk_size = min(chunk_size, max(1, -(-len(documents) // (4 * workers))))
         first_skipped: pd.DataFrame | None = corpus.skipped
         for begin in range(0, len(documents), chunk_size):
             yield Corpus._unchecked(documents[begin : begin + chunk_size], first_skipped), meta
