@@ -1207,7 +1207,11 @@ def _omnibus_frame(
             for g in usable
         ]
         poles_seen = [
-            p for p, total in zip((pole_a, pole_b), np.sum(table, axis=0), strict=True) if total
+            p
+            for p, total in zip(
+                (pole_a, pole_b), np.reshape(table, (-1, 2)).sum(axis=0), strict=True
+            )
+            if total
         ]
         if len(usable) < 2 or len(poles_seen) < 2:
             reason = (

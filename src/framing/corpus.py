@@ -36,6 +36,7 @@ from .errors import CorpusError, DataQualityWarning, InputEncodingError, Paramet
 __all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
 
 _MANIFEST = "manifest.csv"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: not encodable text
 _RESERVED = ("doc_id", "text", "outlet", "date", "date_precision", "year")
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), "day"),
@@ -386,8 +387,8 @@ class Corpus:
         for row_number, row in enumerate(frame.to_dict("records"), start=1):
             ident = _cell_str(row.get(doc_id)) if doc_id else None
             ident = ident or f"doc{row_number:04d}"
-            body = row[text]
-            if body is None or (isinstance(body, float) and math.isnan(body)):
+            body = _clean_cell(row[text])
+            if body is None:
                 body = ""
             if not isinstance(body, str):
                 raise CorpusError(
@@ -565,6 +566,10 @@ def _clean_cell(value: Any) -> Any:
         return None
     if isinstance(value, np.generic):
         return value.item()
+    if isinstance(value, str) and _SURROGATE.search(value):
+        # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file:
+        # mark it with the Unicode replacement character.
+        return _SURROGATE.sub("\ufffd", value)
     return value
 
 
@@ -714,7 +719,9 @@ def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
         records.append(record)
     if not records:
         raise CorpusError(f"{path}: no JSON lines, the file is empty", path=path)
-    return pd.DataFrame.from_records(records)
+    # Object columns keep the values as JSON gave them, as iter_corpus does (and a str column
+    # would reject a lone surrogate before _clean_cell could mark it).
+    return pd.DataFrame(records, dtype=object)
 
 
 def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
