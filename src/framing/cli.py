@@ -44,7 +44,6 @@ _SENTENCE_FORMATS = ("csv", "json", "jsonl", "parquet")
 _BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
               ".parquet": "parquet", ".pq": "parquet"}  # fmt: skip
 _STREAMED = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")  # read chunk by chunk
-_JSON_DIGITS = 15  # the most pandas writes; a float keeps 15 significant digits in JSON
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
     "score": "example: framing score seeds/ -o sentences.csv",
@@ -254,15 +253,14 @@ def _write_sentences(frames: Iterable[pd.DataFrame], fmt: str, output: str | Non
                 columns.align(cues_to_json(frame)).to_csv(stream, header=first, index=False)
         elif fmt == "jsonl":
             for frame in frames:
-                if len(frame):
-                    stream.write(_json_records(frame, lines=True))
+                stream.writelines(_as_json(record) + "\n" for record in _json_records(frame))
         else:  # json: one array, its items written a chunk at a time
             count = 0
             for frame in frames:
-                if len(frame):
-                    stream.write("[\n" if not count else ",\n")
-                    stream.write(_json_records(frame, lines=False).strip()[1:-1].strip("\n"))
-                    count += len(frame)
+                for record in _json_records(frame):
+                    stream.write("[\n " if not count else ",\n ")
+                    stream.write(_as_json(record, indent=1).replace("\n", "\n "))
+                    count += 1
             stream.write("\n]\n" if count else "[]\n")
     return columns.dropped
 
@@ -291,12 +289,19 @@ class _Columns:
         return frame.assign(**missing)[self.names] if missing else frame[self.names]
 
 
-def _json_records(frame: pd.DataFrame, *, lines: bool) -> str:
-    indent = {} if lines else {"indent": 1}
-    text = frame.to_json(
-        orient="records", lines=lines, force_ascii=False, double_precision=_JSON_DIGITS, **indent
-    )
-    return text if not lines or text.endswith("\n") else text + "\n"
+def _json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as plain Python values, every missing value None (JSON null)."""
+    plain = frame.astype(object)
+    return plain.where(frame.notna(), None).to_dict("records")
+
+
+def _json_default(value: Any) -> Any:
+    """JSON for what :mod:`json` does not know: numpy scalars, dates (ISO 8601), else text."""
+    if hasattr(value, "item"):
+        return value.item()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _pyarrow() -> Any:
@@ -386,8 +391,10 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
-def _as_json(value: Any) -> str:
-    return json.dumps(value.item() if hasattr(value, "item") else value, ensure_ascii=False)
+def _as_json(value: Any, *, indent: int | None = None) -> str:
+    """JSON text; floats keep every digit (the shortest text that reads back as the same float,
+    where pandas stops at 15 significant digits and 0.30000000000000004 would come back 0.3)."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
 
 
 # -- progress -----------------------------------------------------------------------------------
