@@ -291,3 +291,25 @@ def test_compare_on_a_big_file_gives_the_whole_file_table(capsys, big, chunking)
         warnings.simplefilter("ignore")
         whole = framing.compare(cues_from_json(expected), n_resamples=200, seed=3)
     assert out == whole.table(fmt="csv").rstrip("\n") + "\n"
+
+
+# -- bad option values -------------------------------------------------------------------------
+@pytest.mark.parametrize("command", ["score", "compare"])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--chunk-size", "0"),
+        ("--chunk-size", "-3"),
+        ("--chunk-size", "many"),
+        ("--jobs", "0"),
+        ("--jobs", "-2"),
+        ("--jobs", "1.5"),
+        ("--errors", "ignore"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(tmp_path, capsys, big, command, option, value):
+    target = tmp_path / "out.csv"
+    assert main([command, str(big[0]), "-o", str(target), option, value]) == 2
+    err = capsys.readouterr().err
+    assert f"error: argument {option}: " in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []

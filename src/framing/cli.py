@@ -86,14 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     def streaming(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--jobs",
-            type=int,
+            type=_jobs,
             default=1,
             metavar="N",
             help="worker processes; -1: one per CPU (default: 1)",
         )
         sub.add_argument(
             "--chunk-size",
-            type=int,
+            type=_at_least_one,
             default=200,
             metavar="K",
             help="documents read and scored at a time; memory grows with K (default: 200)",
@@ -179,6 +179,31 @@ def _parser() -> argparse.ArgumentParser:
         "file", help=f"a .toml lexicon, or a built-in name ({', '.join(builtin_lexicons())})"
     )
     return parser
+
+
+def _at_least_one(text: str) -> int:
+    """``--chunk-size``: an integer of at least 1 (checked by argparse: a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number; give 1 or more"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not allowed; give 1 or more")
+    return value
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, or -1 for one per CPU."""
+    if text.strip() == "-1":
+        return -1
+    try:
+        return _at_least_one(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not allowed; give 1 or more processes, or -1 for one per CPU"
+        ) from None
 
 
 def _version() -> str:
