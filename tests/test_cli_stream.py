@@ -313,3 +313,26 @@ def test_bad_option_values_are_usage_errors(tmp_path, capsys, big, command, opti
     err = capsys.readouterr().err
     assert f"error: argument {option}: " in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the output file itself --------------------------------------------------------------------
+def test_output_file_has_the_usual_permissions(tmp_path, big):
+    """Not the 0600 of the temporary file it was renamed from: as any new file (umask)."""
+    usual = tmp_path / "usual.txt"
+    usual.write_text("", encoding="utf-8")
+    for name in ("sentences.csv", "sentences.parquet"):
+        assert main(["score", str(big[0]), "-o", str(tmp_path / name), "-q"]) == 0
+        assert (tmp_path / name).stat().st_mode == usual.stat().st_mode
+    table = tmp_path / "table.md"
+    assert main(["compare", str(SEEDS), "--n-resamples", "100", "-o", str(table), "-q"]) == 0
+    assert table.stat().st_mode == usual.stat().st_mode
+
+
+def test_output_that_is_a_folder_is_a_usage_error(tmp_path, capsys, big):
+    (tmp_path / "sentences.csv").mkdir()
+    assert main(["score", str(big[0]), "-o", str(tmp_path / "sentences.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"framing: error: cannot write {tmp_path / 'sentences.csv'}: it is a folder; give a file "
+        "name\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["sentences.csv"]

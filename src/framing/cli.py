@@ -223,11 +223,16 @@ def _atomic(output: str) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise _UsageError(f"cannot write {output}: folder {str(folder)!r} does not exist")
+    if target.is_dir():
+        raise _UsageError(f"cannot write {output}: it is a folder; give a file name")
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
     os.close(handle)
+    mask = os.umask(0)  # mkstemp makes the file private (0600); the output gets the usual mode
+    os.umask(mask)
+    os.chmod(temporary, 0o666 & ~mask)
     try:
         yield Path(temporary)
         os.replace(temporary, target)
