@@ -336,3 +336,16 @@ def test_output_that_is_a_folder_is_a_usage_error(tmp_path, capsys, big):
         "name\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["sentences.csv"]
+
+
+def test_stdout_closed_early_ends_quietly(big):
+    """`framing score big.jsonl | head -1`: no BrokenPipeError traceback."""
+    command = [sys.executable, "-m", "framing", "score", str(big[0]), "--chunk-size", "1", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert process.stdout is not None and process.stdout.readline().startswith(b"doc_id,")
+        process.stdout.close()  # the table is 400 kB: far more than the pipe holds
+        err = process.communicate(timeout=60)[1]
+    finally:
+        process.kill()
+    assert (process.returncode, err) == (141, b"")

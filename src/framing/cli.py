@@ -39,6 +39,7 @@ from .tally import merge_tallies, tally
 __all__ = ["main", "run"]
 
 _PROGRESS_FROM = 50  # documents: smaller corpora finish before a bar would help
+_BROKEN_PIPE = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
 _SENTENCE_FORMATS = ("csv", "json", "jsonl", "parquet")
 _BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -586,6 +587,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("framing: interrupted; no output file was written", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # stdout's reader stopped early (framing score ... | head)
+            _detach_stdout()
+            return _BROKEN_PIPE
     if not getattr(args, "quiet", False):
         seen = set()
         for warning in caught:
@@ -594,6 +598,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 seen.add(text)
                 print(f"framing: warning: {text}", file=sys.stderr)
     return status
+
+
+def _detach_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds no broken
+    pipe to complain about (as the :mod:`signal` documentation advises)."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (captured in-process)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def run() -> None:
