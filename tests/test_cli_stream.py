@@ -162,6 +162,14 @@ def test_stdout_without_output_file(capsys, big, fmt):
     _assert_same_table(got, expected, csv=fmt == "csv")
 
 
+def test_parquet_to_stdout_is_refused_before_reading(tmp_path, capsys):
+    assert main(["score", str(tmp_path / "not-read.jsonl"), "--format", "parquet"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "framing: error: parquet output is binary: give a file with -o FILE.parquet\n",
+    )
+
+
 def test_seed_folder_to_csv_still_works(tmp_path, capsys, seeds_scores_cached):
     target = tmp_path / "x.csv"
     assert main(["score", f"{SEEDS}/", "-o", str(target), "-q"]) == 0
@@ -349,3 +357,42 @@ def test_stdout_closed_early_ends_quietly(big):
     finally:
         process.kill()
     assert (process.returncode, err) == (141, b"")
+
+
+# -- progress on a terminal ------------------------------------------------------------------
+def test_stream_counter_ends_its_line_before_an_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    path = _write_jsonl(tmp_path / "bad.jsonl", _copies(12), bad_at=55)
+    target = tmp_path / "sentences.csv"
+    assert main(["score", str(path), "-o", str(target), "--chunk-size", "10"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("\rscoring: 50 documents\nframing: error: ")
+    assert "line 55: not valid JSON" in err and err.count("\n") == 2
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_progress_bar_ends_its_line_when_interrupted(tmp_path, capsys, monkeypatch):
+    """A folder (the total is known: a bar) and a KeyboardInterrupt while the third chunk is
+    written: the message starts its own line and nothing is left in the output folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(60):  # constructed sentence
+        (corpus / f"d{index:02d}.txt").write_text("Xi and Putin are old friends.", "utf-8")
+    calls = []
+
+    def interrupt_third(frame: pd.DataFrame) -> pd.DataFrame:
+        calls.append(len(frame))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return cues_to_json(frame)
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("framing.cli.cues_to_json", interrupt_third)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    command = ["score", str(corpus), "-o", str(folder / "s.csv"), "--chunk-size", "10"]
+    assert main(command) == 130
+    err = capsys.readouterr().err
+    assert err.startswith("\rscoring [#####.........................] 10/60\r")
+    assert err.endswith("] 30/60\nframing: interrupted; no output file was written\n")
+    assert list(folder.iterdir()) == []

@@ -20,7 +20,7 @@ import os
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -271,11 +271,8 @@ def _write_sentences(frames: Iterable[pd.DataFrame], fmt: str, output: str | Non
     """Write sentence tables as they come; return the columns left out (see :class:`_Columns`)."""
     columns = _Columns()
     if fmt == "parquet":
-        if output is None:
-            raise _UsageError("parquet output is binary: give a file with -o FILE.parquet")
-        parquet = _pyarrow()
-        with _atomic(output) as temporary:
-            _write_parquet(frames, temporary, columns, parquet)
+        with _atomic(_parquet_file(output)) as temporary:
+            _write_parquet(frames, temporary, columns, _pyarrow())
         return columns.dropped
     with _text_output(output) as stream:
         if fmt == "csv":
@@ -333,6 +330,14 @@ def _json_default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _parquet_file(output: str | None) -> str:
+    """The file a parquet table goes to (it is binary: not stdout), once pyarrow is there."""
+    if output is None:
+        raise _UsageError("parquet output is binary: give a file with -o FILE.parquet")
+    _pyarrow()
+    return output
 
 
 def _pyarrow() -> Any:
@@ -429,54 +434,52 @@ def _as_json(value: Any, *, indent: int | None = None) -> str:
 
 
 # -- progress -----------------------------------------------------------------------------------
-def _progress_bar(args: argparse.Namespace) -> Callable[[int, int], None] | None:
-    """A progress callback drawing on stderr, or None (not a terminal, or --quiet)."""
-    if args.quiet or not sys.stderr.isatty():
-        return None
+class _Progress:
+    """Progress on stderr, only on a terminal and never with --quiet: a bar when the number of
+    documents is known (a folder, loaded whole), else a count of the documents scored so far
+    (a stream). :meth:`shown` ends the line, so that an error or a warning starts its own."""
 
-    def draw(done: int, total: int) -> None:
-        if total < _PROGRESS_FROM:
-            return
-        filled = int(30 * done / total)
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\rscoring [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{end}")
-        sys.stderr.flush()
-
-    return draw
-
-
-class _Counter:
-    """Progress for a stream of unknown length: documents scored so far, on stderr."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, *, known_total: bool) -> None:
         self.active = not args.quiet and sys.stderr.isatty()
+        self.known_total = known_total
         self.drawn = False
 
     def __call__(self, done: int, total: int) -> None:
-        if self.active and done >= _PROGRESS_FROM:
+        if not self.active:
+            return
+        if self.known_total and total >= _PROGRESS_FROM:
+            filled = int(30 * done / total)
+            sys.stderr.write(f"\rscoring [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        elif not self.known_total and done >= _PROGRESS_FROM:
             sys.stderr.write(f"\rscoring: {done} documents")
-            sys.stderr.flush()
-            self.drawn = True
+        else:
+            return
+        sys.stderr.flush()
+        self.drawn = True
 
-    def finish(self) -> None:
-        if self.drawn:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-            self.drawn = False
+    @contextmanager
+    def shown(self) -> Iterator[None]:
+        """The block that scores; the line is ended however it ends."""
+        try:
+            yield
+        finally:
+            if self.drawn:
+                sys.stderr.write("\n")
+                sys.stderr.flush()
+                self.drawn = False
 
 
 # -- commands -----------------------------------------------------------------------------------
-def _source(args: argparse.Namespace) -> tuple[Any, Callable[[int, int], None] | None, _Counter]:
+def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     """What to score and how to show progress.
 
     A .jsonl, .csv or .parquet file is read as a stream (:func:`framing.iter_corpus`), with a
     counter of documents; a folder or a .txt file is loaded whole first, so that the progress
     bar knows the total.
     """
-    counter = _Counter(args)
     if _is_streamed(args.path):
         chunks = iter_corpus(args.path, chunk_size=args.chunk_size, errors=args.errors)
-        return chunks, counter, counter
+        return chunks, _Progress(args, known_total=False)
     if args.errors == "skip":
         warnings.warn(
             f"--errors skip applies to .jsonl, .csv and .parquet files; {args.path} is read "
@@ -484,7 +487,7 @@ def _source(args: argparse.Namespace) -> tuple[Any, Callable[[int, int], None] |
             FramingWarning,
             stacklevel=2,
         )
-    return load_corpus(args.path), _progress_bar(args), counter
+    return load_corpus(args.path), _Progress(args, known_total=True)
 
 
 def _is_streamed(path: str) -> bool:
@@ -517,15 +520,15 @@ def _run(args: argparse.Namespace) -> int:
             print(f"framing: wrote {path}", file=sys.stderr)
         return 0
 
+    fmt = _sentence_format(args) if args.command == "score" else None
+    if fmt == "parquet":
+        _parquet_file(args.output)  # fail before reading and scoring
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
-    data, progress, counter = _source(args)
+    data, progress = _source(args)
     options = {"method": args.method, "n_jobs": args.jobs, "chunk_size": args.chunk_size}
-    if args.command == "score":
-        fmt = _sentence_format(args)
-        if fmt == "parquet":
-            _pyarrow()  # fail before scoring
+    if fmt is not None:
         frames = iter_scores(data, lexicon, progress=progress, **options)
-        with closing(frames), _finishing(counter):
+        with closing(frames), progress.shown():
             dropped = _write_sentences(frames, fmt, args.output)
         if dropped:
             warnings.warn(
@@ -537,25 +540,18 @@ def _run(args: argparse.Namespace) -> int:
             )
         return 0
 
-    if isinstance(data, Corpus):
-        sents = score(data, lexicon, progress=progress, **options)
-    else:  # a stream: keep only the counts per document, so memory does not grow with text
-        frames = iter_scores(data, lexicon, progress=progress, **options)
-        with closing(frames), _finishing(counter):
-            sents = merge_tallies(tally(frame) for frame in frames)
+    with progress.shown():
+        if isinstance(data, Corpus):
+            sents = score(data, lexicon, progress=progress, **options)
+        else:  # a stream: keep only the counts per document, so memory does not grow with text
+            frames = iter_scores(data, lexicon, progress=progress, **options)
+            with closing(frames):
+                sents = merge_tallies(tally(frame) for frame in frames)
     comparison = compare(
         sents, by=args.by, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed
     )
     _write(comparison.table(fmt=args.format), args.output)
     return 0
-
-
-@contextmanager
-def _finishing(counter: _Counter) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        counter.finish()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
