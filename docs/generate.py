@@ -1,13 +1,16 @@
-"""Regenerate the generated documentation: the seed-corpus comparison.
+"""Regenerate the generated documentation: the seed-corpus comparison, the benchmarks page.
 
 Run ``python docs/generate.py`` after changing scoring, lexicons or statistics, and commit the
 result. ``python docs/generate.py --check`` exits 1 when a generated file differs from what the
 code produces now (CI runs it), so the docs never drift from the code.
 
 Writes ``docs/seeds/`` (the full report of ``framing report seeds -o docs/seeds``: report.md,
-framing_map.png, framing_map.svg), ``docs/seeds.md`` and the table between the ``seeds-table``
-markers in ``README.md``. ``--check`` compares the Markdown; the images are rewritten by a plain
-run but not compared, as their bytes depend on the installed fonts and matplotlib version.
+framing_map.png, framing_map.svg), ``docs/seeds.md``, the table between the ``seeds-table``
+markers in ``README.md``, and ``docs/benchmarks.md``, a copy of ``benchmarks/RESULTS.md`` (which
+``python benchmarks/run.py`` writes; mkdocs cannot link outside ``docs/``), or, while that file
+is missing, a page that says how to produce it. ``--check`` compares the Markdown; the images
+are rewritten by a plain run but not compared, as their bytes depend on the installed fonts and
+matplotlib version.
 """
 
 from __future__ import annotations
@@ -59,6 +62,34 @@ def _seed_comparison() -> tuple[str, str]:
     return page, table
 
 
+def _benchmarks_page() -> str:
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    note = (
+        "Copied from `benchmarks/RESULTS.md` by `python docs/generate.py`; do not edit by hand. "
+        "`python benchmarks/run.py` measures again (a few minutes) and rewrites that file."
+    )
+    if not results.exists():
+        return "\n".join(
+            [
+                "# Benchmarks",
+                "",
+                "No results yet: `benchmarks/RESULTS.md` is missing. Produce it with",
+                "",
+                "```text",
+                "python benchmarks/run.py            # the full run, a few minutes",
+                "python docs/generate.py             # copies it here",
+                "```",
+                "",
+                "and commit both files. It holds throughput beside the `re.findall` floor and the",
+                "peers, scaling with corpus size, the `n_jobs=2` speed-up, peak memory when",
+                "streaming, `compare()` and `keyness()` times, and the calibration of intervals.",
+                "",
+            ]
+        )
+    title, _, rest = results.read_text(encoding="utf-8").partition("\n")
+    return f"{title}\n\n{note}\n{rest}"
+
+
 def _readme(table: str) -> str:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     head, rest = text.split(START, 1)
@@ -79,6 +110,7 @@ def main() -> int:
         ROOT / "docs" / "seeds.md": page,
         ROOT / "docs" / "seeds" / "report.md": report,
         ROOT / "README.md": _readme(table),
+        ROOT / "docs" / "benchmarks.md": _benchmarks_page(),
     }
     stale = [
         p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text
