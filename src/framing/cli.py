@@ -230,11 +230,11 @@ def _atomic(output: str) -> Iterator[Path]:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
-    os.close(handle)
-    mask = os.umask(0)  # mkstemp makes the file private (0600); the output gets the usual mode
-    os.umask(mask)
-    os.chmod(temporary, 0o666 & ~mask)
     try:
+        os.close(handle)
+        mask = os.umask(0)  # mkstemp makes the file private (0600); output gets the usual mode
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         yield Path(temporary)
         os.replace(temporary, target)
     except BaseException:
