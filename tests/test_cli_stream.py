@@ -98,10 +98,6 @@ def _assert_same_table(got: pd.DataFrame, expected: pd.DataFrame, *, csv: bool =
         assert values == wanted, column
 
 
-def _leftovers(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
-
-
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> tuple[Path, pd.DataFrame]:
     """The seeds three times over as one .jsonl file, and its sentence table."""
