@@ -63,6 +63,8 @@ def test_report_contents_and_determinism(tmp_path):
     second = write_report(SEEDS, tmp_path / "b", n_resamples=200)
     text = first.read_text(encoding="utf-8")
     assert text == second.read_text(encoding="utf-8")
+    for name in ("framing_map.svg", "framing_map.png"):  # the figures too, byte for byte
+        assert (first.parent / name).read_bytes() == (second.parent / name).read_bytes(), name
     assert sorted(p.name for p in first.parent.iterdir()) == sorted(REPORT_FILES)
     for heading in (
         "## Corpus",

@@ -162,7 +162,11 @@ def write_report(
     figure = comparison.plot()
     with _replacing(target / "framing_map.png") as temporary:
         figure.savefig(temporary, format="png", dpi=120, metadata={"Software": None})
-    with _replacing(target / "framing_map.svg") as temporary:
+    from matplotlib import rc_context
+
+    # A fixed salt for the SVG's element ids (random by default): the same report, byte for byte.
+    same_ids = rc_context({"svg.hashsalt": "framing"})
+    with _replacing(target / "framing_map.svg") as temporary, same_ids:
         figure.savefig(temporary, format="svg", metadata={"Date": None, "Creator": None})
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
