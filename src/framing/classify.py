@@ -41,6 +41,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from ._files import atomic_path
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from .lexicon import Lexicon, load_lexicon
 
@@ -676,7 +677,8 @@ def _write_seed_coding(
     if missing:
         raise InputError(f"{os.fspath(source)}: missing columns {missing}")
     shipped = frame.loc[:, list(_SHIPPED_COLUMNS)]
-    shipped.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+    with atomic_path(target) as temporary:
+        shipped.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
     return shipped
 
 

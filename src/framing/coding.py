@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
+from ._files import atomic_path
 from ._random import SeedLike, as_generator
 from .classify import NONE, FrameClassifier
 from .errors import CorpusError, FramingWarning, InputError, ParameterError
@@ -245,7 +246,8 @@ def write_coding_sheet(
     for column in ("relevant", *lex.axis_names, "voice", "speaker", "note"):
         sheet[column] = ""
     target = Path(path)
-    sheet.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+    with atomic_path(target) as temporary:
+        sheet.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
     return target
 
 

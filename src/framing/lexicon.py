@@ -591,7 +591,8 @@ class _Compiled:
         sentence_start: int,
     ) -> str | None:
         """The negator governing a cue at ``position``, if any (nearest first)."""
-        clause_start = max((b for b in clause_edges if b < position), default=sentence_start)
+        before = bisect_right(clause_edges, position - 1)  # sorted: the last edge < position
+        clause_start = clause_edges[before - 1] if before else sentence_start
         window = self.lexicon.settings.negation_window
         best = None
         for s, e, i in negations:

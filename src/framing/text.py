@@ -262,7 +262,8 @@ _APOSTROPHE_RE = "['’]"
 def _phrase_key(phrase: str) -> str:
     """Normal form of a phrase or a matched text: lower case, one space between words."""
     text = phrase.lower().replace("’", "'")
-    return " ".join(re.split(r"[\s\-‐‑–—]+", text.strip()))
+    # Only words: a phrase that is all separators ('-') has an empty key and never matches.
+    return " ".join(word for word in re.split(r"[\s\-‐‑–—]+", text) if word)
 
 
 def _units(key: str) -> list[str]:
@@ -363,7 +364,7 @@ class PhraseMatcher:
     def _key(self, text: str) -> str:
         key = _phrase_key(text)
         if self.case_sensitive:  # keep the case, normalise only separators and apostrophes
-            key = " ".join(re.split(r"[\s\-‐‑–—]+", text.replace("’", "'").strip()))
+            key = " ".join(w for w in re.split(r"[\s\-‐‑–—]+", text.replace("’", "'")) if w)
         return key
 
     def _resolve(self, matched: str) -> int:
