@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
+import framing.text
 from framing.coding import write_coding_sheet
 from framing.errors import LexiconError
 from framing.lexicon import Actor, Axis, Cue, Dyad, Lexicon
@@ -68,6 +69,7 @@ def test_adversarial_cues_aliases_and_text_finish():
 import warnings
 warnings.simplefilter("ignore")
 import framing
+import framing.text
 from tests.test_safety import ADVERSARIAL, _lexicon
 lexicon = _lexicon([*ADVERSARIAL, "aaaa*"], aliases=("(a|a)+$", "[a-z]+"))
 text = "(a|a)+$ and [a-z]+ met. " + "a" * 200_000 + "!" + " (a|a)+" * 20_000 + " [ " * 20_000
@@ -281,3 +283,23 @@ def test_many_cues_in_one_sentence_stay_linear():
     text = "alpha beta" + " [ " * 20_000 + "."
     matches = lexicon.match_sentences(text, [(0, len(text), 0)])
     assert len(matches[0]) == 20_000
+
+
+# The sentence-boundary candidate pattern as it was: correct, but quadratic on a long run of
+# marks (40,000 '!' took 15 s), since a match was tried from every mark of the run.
+_BACKTRACKING_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=[ \t]+\S)")
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet=".?!…\"”’'»)] \tab\n", max_size=60))
+def test_sentence_candidates_are_those_of_the_backtracking_pattern(text):
+    from framing.text import _CANDIDATE
+
+    expected = [m.span() for m in _BACKTRACKING_CANDIDATE.finditer(text)]
+    assert [m.span() for m in _CANDIDATE.finditer(text)] == expected
+
+
+def test_a_megabyte_of_exclamation_marks_ends_one_sentence():
+    text = "Xi and Putin " + "!" * 1_000_000 + " Friends."
+    spans = framing.text.split_sentences(text)
+    assert spans == [(0, 13 + 1_000_000, 0), (14 + 1_000_000, len(text), 0)]

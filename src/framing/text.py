@@ -66,7 +66,9 @@ SENTENCE_STARTERS = frozenset(
     "one two three no not".split()
 )
 
-_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=[ \t]+\S)")
+# Only at the start of a run of marks, taken whole (possessive): a run of a million '!' is one
+# candidate, not a million candidates that each scan to its end (quadratic time).
+_CANDIDATE = re.compile(r"(?<![.?!…])[.?!…]++[\"”’'»)\]]*+(?=[ \t]+\S)")
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
