@@ -320,3 +320,14 @@ def test_contracted_negation_only_when_listed():
     listed = Lexicon("t", "1", "constructed", axes, cues, settings=Settings(negators=("n't",)))
     assert [m.negated for m in plain.match("They aren't friends.")] == [False]
     assert [m.negated for m in listed.match("They aren't friends.")] == [True]
+
+
+def test_the_nearest_negator_in_the_window_decides_even_among_thousands():
+    lex = load_lexicon("relationship")
+    # Constructed: 3,000 negators, then cues far from them (not negated), then one cue right
+    # after a negator (negated). Each cue looks back only to the nearest negators.
+    far = "not " * 3000 + "they met and talked and walked and ate as " + "old friends and " * 200
+    text = far + "not a junior partner"
+    matches = lex.match(text)
+    assert [m.negated for m in matches] == [False] * 200 + [True]
+    assert matches[-1].negator == "not" and matches[-1].pole == "equal"

@@ -264,16 +264,19 @@ def test_a_completed_write_replaces_the_file_with_the_usual_mode(tmp_path):
     assert target.stat().st_mode & 0o644 == 0o644  # readable as a new file would be
 
 
-def test_a_cue_that_is_only_a_separator_matches_nothing():
+def test_a_cue_that_is_only_a_separator_matches_nothing_and_is_a_lexicon_error():
     # Found by the random-lexicon property: a cue '-' matched a space and crashed (LookupError).
+    # The matcher ignores it; a lexicon reports it, with the reason.
     matcher = PhraseMatcher(["-", ":", "- x"])
     text = "a - b : c -x"
     assert [(text[s:e], matcher.phrases[i]) for s, e, i in matcher.finditer(text)] == [
         (":", ":"),
         ("x", "- x"),
     ]
-    sents = framing.score(["alpha beta - friends."], _lexicon(["-", ":"]))
-    assert sents["cues"].tolist() == [[]]
+    with pytest.raises(LexiconError, match="cue '-' is only word separators"):
+        _lexicon(["-", ":"])
+    sents = framing.score(["alpha beta : friends."], _lexicon([":", "cold"]))
+    assert [cue["term"] for cue in sents.loc[0, "cues"]] == [":"]
 
 
 def test_many_cues_in_one_sentence_stay_linear():

@@ -35,7 +35,7 @@ import os
 import re
 import sys
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -79,6 +79,7 @@ _DYAD_KEYS = {"sides", "references", "counterpart_terms", "carry_terms", "exclud
 _AXIS_KEYS = {"description", "poles", "cues"}
 _CUE_KEYS = {"cue", "weight", "note"}
 _CUE_TEXT = re.compile(r"^[^\s*]+\*?(?:[\s\-]+[^\s*]+\*?)*$")
+_ONLY_SEPARATORS = re.compile(r"[\s\-‐‑–—]+")  # what a space in a cue matches: no word at all
 # Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
 # ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
@@ -590,20 +591,29 @@ class _Compiled:
         clause_edges: list[int],
         sentence_start: int,
     ) -> str | None:
-        """The negator governing a cue at ``position``, if any (nearest first)."""
+        """The negator governing a cue at ``position``, if any: the nearest (last-starting)
+        negator that ends before it, in its clause, within the negation window."""
         before = bisect_right(clause_edges, position - 1)  # sorted: the last edge < position
         clause_start = clause_edges[before - 1] if before else sentence_start
         window = self.lexicon.settings.negation_window
-        best = None
-        for s, e, i in negations:
-            if e <= position and s >= clause_start:
-                if len(_WORDS.findall(text, e, position)) <= window and (
-                    best is None or s > best[0]
-                ):
-                    best = (s, e, i)
-        if best is None or best[2] >= self.n_real_negators:
-            return None  # none, or the nearest is a pseudo-negator ("not only")
-        return text[best[0] : best[1]]
+        # Negations are sorted by start: walk back from the cue to the clause start. A negator
+        # that is too far from the cue makes every one ending no later than it too far as well,
+        # so only overlapping, longer ones are still counted: linear, not quadratic, in a
+        # sentence full of negators.
+        too_far_from = -1
+        for index in range(bisect_left(negations, (position,)) - 1, -1, -1):
+            s, e, i = negations[index]
+            if s < clause_start:
+                break
+            if e > position or e <= too_far_from:
+                continue
+            if len(_WORDS.findall(text, e, position)) > window:
+                too_far_from = max(too_far_from, e)
+                continue
+            if i >= self.n_real_negators:
+                return None  # the nearest is a pseudo-negator ("not only")
+            return text[s:e]
+        return None
 
 
 Hit = tuple[int, int, int]
@@ -954,6 +964,10 @@ def _semantic_problems(
         term = cue.term.strip()
         if not term:
             problems.append(LexiconProblem(cue.line, "empty cue", cue.term))
+            continue
+        if _ONLY_SEPARATORS.fullmatch(term):
+            message = f"cue {term!r} is only word separators (hyphens, dashes): it matches nothing"
+            problems.append(LexiconProblem(cue.line, message, term))
             continue
         if "*" in term:
             words = re.split(r"[\s\-]+", term)
