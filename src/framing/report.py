@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from ._files import atomic_path
 from .clean import cleaning_report
 from .compare import Comparison, compare
 from .corpus import Corpus, load_corpus
@@ -160,13 +159,13 @@ def write_report(
     duplicates = corpus.duplicates()
 
     figure = comparison.plot()
-    with _replacing(target / "framing_map.png") as temporary:
+    with atomic_path(target / "framing_map.png") as temporary:
         figure.savefig(temporary, format="png", dpi=120, metadata={"Software": None})
     from matplotlib import rc_context
 
     # A fixed salt for the SVG's element ids (random by default): the same report, byte for byte.
     same_ids = rc_context({"svg.hashsalt": "framing"})
-    with _replacing(target / "framing_map.svg") as temporary, same_ids:
+    with atomic_path(target / "framing_map.svg") as temporary, same_ids:
         figure.savefig(temporary, format="svg", metadata={"Date": None, "Creator": None})
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
@@ -214,17 +213,6 @@ def write_report(
         "",
     ]  # fmt: skip
     path = target / "report.md"
-    with _replacing(path) as temporary:
+    with atomic_path(path) as temporary:
         temporary.write_text("\n".join(lines), encoding="utf-8")
     return path
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """Write to a temporary file beside ``path``, then rename it into place (atomic)."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
