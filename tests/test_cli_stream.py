@@ -267,7 +267,14 @@ def test_interrupt_leaves_no_output_and_no_temporary_file(tmp_path):
     target.write_bytes(b"an earlier run\n")
     command = [sys.executable, "-m", "framing", "score", str(path), "-o", str(target)]
     process = subprocess.Popen(
-        [*command, "--chunk-size", "5"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*command, "--chunk-size", "5"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A child inherits an ignored SIGINT (a shell's background job, or a test runner that
+        # ignores it), and Python then keeps it ignored: give the child the default, as a
+        # terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 60
