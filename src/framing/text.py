@@ -67,8 +67,10 @@ SENTENCE_STARTERS = frozenset(
 )
 
 # Only at the start of a run of marks, taken whole (possessive): a run of a million '!' is one
-# candidate, not a million candidates that each scan to its end (quadratic time).
-_CANDIDATE = re.compile(r"(?<![.?!…])[.?!…]++[\"”’'»)\]]*+(?=[ \t]+\S)")
+# candidate, not a million candidates that each scan to its end (quadratic time). The pattern
+# opens with the mark itself, so the engine jumps from mark to mark; the look-behind, run only
+# there, checks that the character before it is not a mark too.
+_CANDIDATE = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"”’'»)\]]*+(?=[ \t]+\S)")
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
