@@ -183,19 +183,15 @@ _STRONG_RE = re.compile(rf"(?:{_STRONG_BODY})[.:!]?$", re.IGNORECASE)
 _WEAK_BODY, _WEAK_NAMES = _named(_WEAK)
 _WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
 _CONTAINS_RE = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _STRONG_CONTAINS]
-# Cheap substring tests that every line matching _STRONG_CONTAINS passes (lower-cased line).
-_CONTAINS_HINTS = (
-    "download",
-    " app ",
-    " app.",
-    " app!",
-    "donat",
-    "your support",
-    "your contribution",
-    "support independent",
-    "support our",
-    "support us",
-)
+# Cheap substring tests that every line matching _STRONG_CONTAINS passes (lower-cased line),
+# grouped by a common prefix: one pass over the text per prefix, then the full hints at each hit.
+_CONTAINS_HINTS = {
+    "download": ("download",),
+    " app": (" app ", " app.", " app!"),
+    "donat": ("donat",),
+    "your ": ("your support", "your contribution"),
+    "support ": ("support independent", "support our", "support us"),
+}
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
 _SHORT_CHROME = 120  # full-line chrome patterns only ever match lines up to this length
@@ -299,13 +295,14 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     return text, flags
 
 
-def _find_all(text: str, needles: tuple[str, ...]) -> Iterator[int]:
-    """Offsets of every occurrence of each needle (plain substring search, done in C)."""
-    for needle in needles:
-        at = text.find(needle)
+def _find_all(text: str, hints: dict[str, tuple[str, ...]]) -> Iterator[int]:
+    """Offsets of every occurrence of each hint (plain substring search, done in C)."""
+    for prefix, needles in hints.items():
+        at = text.find(prefix)
         while at >= 0:
-            yield at
-            at = text.find(needle, at + 1)
+            if any(text.startswith(needle, at) for needle in needles):
+                yield at
+            at = text.find(prefix, at + 1)
 
 
 def _contains_reason(line: str) -> str | None:
