@@ -663,6 +663,6 @@ def test_workers_share_an_in_memory_corpus_in_small_chunks():
     texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(8)]  # constructed
     alone = framing.score(texts, n_jobs=1)
     parts = list(framing.iter_scores(texts, n_jobs=2))  # chunk_size=200, but 8 documents
-    assert [len(part) for part in parts] == [1] * 8  # four chunks per worker, at least
+    assert [len(part) for part in parts] == [1] * 8  # eight chunks per worker, at least
     pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), alone, check_like=False)
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=3)] == [3, 3, 2]

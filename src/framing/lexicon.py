@@ -273,6 +273,11 @@ class Lexicon:
         >>> load_lexicon("relationship").dyad_matcher().sides
         ('china', 'russia')
         """
+        return self._dyad_matcher
+
+    @functools.cached_property
+    def _dyad_matcher(self) -> DyadMatcher:
+        """Built once per lexicon, as its compiled cues are: the alias patterns are costly."""
         return DyadMatcher(
             {actor.key: actor.aliases for actor in self.actors},
             self.dyad.sides,

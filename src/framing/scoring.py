@@ -28,7 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .classify import classify_sentences
+from .classify import bundled_classifier, classify_sentences
 from .clean import clean
 from .corpus import Corpus, Document, load_corpus
 from .dyad import DyadMatcher
@@ -114,7 +114,7 @@ def score(
     chunk_size : int, default=200
         Documents per chunk at most (the unit of work of a worker, and of memory in
         :func:`iter_scores`). It never changes a number. With ``n_jobs > 1`` a corpus that is
-        in memory (not a stream) is cut into smaller chunks when it has fewer than four chunks
+        in memory (not a stream) is cut into smaller chunks when it has fewer than eight chunks
         per worker, so that the workers share the work evenly.
 
     Returns
@@ -297,7 +297,7 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
 
     Yields ``(chunk, metadata_columns)``. A whole corpus gives every chunk the metadata columns
     of the whole, so that chunking never changes the table; a stream takes each chunk's own.
-    A whole corpus, which is in memory anyway, gets at least four chunks per worker when it
+    A whole corpus, which is in memory anyway, gets at least eight chunks per worker when it
     has that many documents. Document ids must be unique across the stream.
     """
     if isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
@@ -308,7 +308,7 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
         meta = corpus.metadata_columns()
         documents = list(corpus)
         if workers > 1:
-            chunk_size = min(chunk_size, max(1, -(-len(documents) // (4 * workers))))
+            chunk_size = min(chunk_size, max(1, -(-len(documents) // (8 * workers))))
         first_skipped: pd.DataFrame | None = corpus.skipped
         for begin in range(0, len(documents), chunk_size):
             yield Corpus._unchecked(documents[begin : begin + chunk_size], first_skipped), meta
@@ -390,6 +390,14 @@ class _Job:
     def __call__(self, chunk: Corpus, meta: list[str]) -> pd.DataFrame:
         return _score_chunk(chunk, meta, self.lexicon, self.method, self.relevant_only)
 
+    def prepare(self) -> None:
+        """Compile the lexicon's patterns and train the bundled classifiers now (all cached)."""
+        self.lexicon.match("")
+        self.lexicon.dyad_matcher()
+        if self.method == "classifier":
+            for axis in self.lexicon.poles:
+                bundled_classifier(axis)
+
 
 _WORKER_JOB: _Job | None = None
 
@@ -413,6 +421,7 @@ def _run(
         for chunk, meta in chunks:
             yield job(chunk, meta)
         return
+    job.prepare()  # once, here: forked workers inherit it instead of each building its own
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(job,)
     ) as pool:
