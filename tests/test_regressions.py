@@ -1,11 +1,15 @@
 """Regressions from real-world nasties met while building, derived from the seeds at test time.
 
+The cases and their expected outcomes are in tests/data/regressions/ (see its README).
+
 (The seeds' page chrome is checked line by line in test_clean.py.)
 """
 
 from __future__ import annotations
 
+import csv
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -15,28 +19,24 @@ from framing.scoring import score
 
 from .conftest import SEEDS  # noqa: F401  (the seeds fixture reads from there)
 
+CASES = Path(__file__).parent / "data" / "regressions"
 
-@pytest.fixture(scope="module")
-def reworded(seeds_scores_cached):
-    """Seed 004 is a machine-reworded copy ('Chinese language President', 'expensive good friend')."""
+
+def _reworded_cases() -> list[dict[str, str]]:
+    with open(CASES / "reworded.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("case", _reworded_cases(), ids=lambda case: f"sentence {case['sent_id']}")
+def test_machine_reworded_seed(seeds_scores_cached, case):
+    """Seed 004 is a machine-reworded copy ('Chinese language President', 'the 2 leaders')."""
     sents = seeds_scores_cached
-    return sents[sents["doc_id"].str.startswith("004")].set_index("sent_id")
-
-
-@pytest.mark.parametrize(
-    ("sent_id", "relevant", "bond", "speaker"),
-    [
-        (0, True, "none", None),  # "Chinese language President Xi Jinping and Russian President ..."
-        (10, True, "none", None),  # "the 2 leaders": numeral for "two"
-        (11, True, "friendship", None),  # "They ... refer to one another as 'expensive good friend.'"
-        (12, True, "friendship", None),  # "This week they even hugged."
-        (18, True, "none", "Xi"),  # "... stated Xi."
-        (22, True, "none", "Alexander Gabuev"),  # "says Alexander Gabuev"
-    ],
-)
-def test_machine_reworded_seed(reworded, sent_id, relevant, bond, speaker):
-    row = reworded.loc[sent_id]
-    assert (bool(row["relevant"]), row["bond_label"], row["speaker"]) == (relevant, bond, speaker)
+    row = sents[(sents["doc_id"] == case["doc_id"]) & (sents["sent_id"] == int(case["sent_id"]))]
+    assert len(row) == 1, case
+    row = row.iloc[0]
+    assert row["text"].startswith(case["text_starts"]), case["why"]
+    expected = (case["relevant"] == "yes", case["bond_label"], case["speaker"] or None)
+    assert (bool(row["relevant"]), row["bond_label"], row["speaker"]) == expected, case["why"]
 
 
 def test_wire_story_in_two_outlets(seeds):
