@@ -232,13 +232,17 @@ class VoiceResult:
     voice: tuple[str, ...]
     speaker: tuple[str | None, ...]
     quotes: tuple[tuple[int, int], ...]
-    _starts: np.ndarray = field(init=False, repr=False, compare=False)
-    _ends: np.ndarray = field(init=False, repr=False, compare=False)
+    _bounds: np.ndarray = field(init=False, repr=False, compare=False)
+    _inside: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        spans = np.asarray(self.quotes, dtype=np.int64).reshape(-1, 2)
-        object.__setattr__(self, "_starts", spans[:, 0].copy())
-        object.__setattr__(self, "_ends", spans[:, 1].copy())
+        # The quotations' starts and ends interleaved (s0, e0, s1, e1, ...) never descend, so
+        # the number of bounds at or before a position is odd exactly inside a quotation:
+        # _inside[count] answers with one searchsorted and one lookup (quoted() is called for
+        # every sentence with cues, mostly with one or two positions).
+        bounds = np.asarray(self.quotes, dtype=np.int64).reshape(-1)
+        object.__setattr__(self, "_bounds", bounds)
+        object.__setattr__(self, "_inside", np.arange(bounds.size + 1) % 2 == 1)
 
     def __len__(self) -> int:
         return len(self.voice)
@@ -265,10 +269,7 @@ class VoiceResult:
         array([ True, False])
         """
         pos = np.asarray(positions, dtype=np.int64)
-        index = np.searchsorted(self._starts, pos, side="right") - 1
-        if self._ends.size == 0:
-            return np.zeros(pos.shape, dtype=bool)
-        return (index >= 0) & (pos < self._ends[np.maximum(index, 0)])
+        return self._inside[np.searchsorted(self._bounds, pos, side="right")]
 
 
 def attribute_voice(
