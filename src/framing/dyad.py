@@ -34,6 +34,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from .errors import ParameterError
 from .text import PhraseMatcher
@@ -48,6 +50,10 @@ _OPENER = (
     r"today|yesterday|meanwhile)\b[^,.;:!?\"“”]{0,25}?,?\s+)?"
 )
 _ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,}$")
+# The bits of a hit code (see DyadMatcher.__init__): the kinds of phrase, then one per actor.
+_REFERENCE = 1
+_COUNTERPART = 2
+_ACTOR_BITS = 2
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,19 @@ class DyadResult:
     actors: tuple[tuple[str, ...], ...]
     basis: tuple[str, ...]
     established: tuple[bool, ...]
+
+
+class _HitCodes(dict[str, int]):
+    """The hit code of each matched text, found through the phrase matcher when first seen."""
+
+    def __init__(self, matcher: PhraseMatcher, codes: Sequence[int]) -> None:
+        super().__init__()
+        self._matcher = matcher
+        self._by_phrase = codes
+
+    def __missing__(self, matched: str) -> int:
+        code = self[matched] = self._by_phrase[self._matcher._resolve(matched)]
+        return code
 
 
 class DyadMatcher:
@@ -109,30 +128,37 @@ class DyadMatcher:
                 "sides", self.sides, f"two of the actors that have aliases: {sorted(actors)}"
             )
         self.actor_keys = tuple(actors)
-        self._actor_rank = {key: rank for rank, key in enumerate(self.actor_keys)}
+        # Each phrase has a hit code, bits that say what it means: the actor it names, or that
+        # it is a reference or a counterpart term (an exclusion is 0: it counts for nothing).
+        # A sentence's code is the union of its hits' codes.
+        actor_code = {key: 1 << (_ACTOR_BITS + rank) for rank, key in enumerate(self.actor_keys)}
+        self._sides_code = sum(actor_code[side] for side in self.sides)
         phrases: list[str] = []
-        kinds: list[tuple[str, str | None]] = []
+        codes: list[int] = []
         acronyms: list[str] = []
-        acronym_kinds: list[tuple[str, str | None]] = []
+        self._acronym_codes: list[int] = []
         for key, aliases in actors.items():
             for alias in aliases:
                 if _ACRONYM.match(alias):
                     acronyms.append(alias)
-                    acronym_kinds.append(("actor", key))
+                    self._acronym_codes.append(actor_code[key])
                 else:
                     phrases.append(alias)
-                    kinds.append(("actor", key))
-        for kind, terms in (
-            ("reference", references),
-            ("counterpart", counterpart_terms),
-            ("exclude", exclude),
+                    codes.append(actor_code[key])
+        for code, terms in (
+            (_REFERENCE, references),
+            (_COUNTERPART, counterpart_terms),
+            (0, exclude),
         ):
             phrases.extend(terms)
-            kinds.extend((kind, None) for _ in terms)
+            codes.extend(code for _ in terms)
         self._matcher = PhraseMatcher(phrases)
-        self._kinds = kinds
+        # The matcher's pattern without IGNORECASE, for text already lower-cased, as
+        # PhraseMatcher.finditer runs it (see _hits).
+        self._lower_pattern = re.compile(self._matcher.pattern.pattern)
+        self._codes = _HitCodes(self._matcher, codes)
+        self._actor_tuples: dict[int, tuple[str, ...]] = {}
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
-        self._acronym_kinds = acronym_kinds
         # An acronym matches case-sensitively and literally (a hyphen in it also matches a space
         # or a dash), so its matches start with its first hyphen-free part. The scan for
         # acronyms is slow (its pattern is tried at every character); it starts at the first
@@ -167,78 +193,91 @@ class DyadMatcher:
         """
         if not spans:
             return DyadResult((), (), (), ())
-        doc_start, doc_end = spans[0][0], spans[-1][1]
-        # Every phrase found, as (start, kind, actor): actor is the actor key of an alias and
-        # None for the other kinds.
-        found = list(self._matcher.finditer(text, doc_start, doc_end, lowered=lowered))
-        hits = [(start, *self._kinds[index]) for start, _, index in found]
-        acronyms = list(self._acronym_hits(text, doc_start, doc_end))
-        if acronyms:
-            claimed_starts = [start for start, _, _ in found]
-            for start, _, index in acronyms:
-                # An acronym inside a longer matched name ("US" in an excluded name) is not a
-                # hit.
-                before = bisect_right(claimed_starts, start) - 1
-                if before < 0 or found[before][1] <= start:
-                    hits.append((start, *self._acronym_kinds[index]))
-            hits.sort()
-        hit_starts = [hit[0] for hit in hits]
+        hit_starts, hit_codes = self._hits(text, spans[0][0], spans[-1][1], lowered)
 
         relevant: list[bool] = []
         actors: list[tuple[str, ...]] = []
         basis: list[str] = []
         established_at: list[bool] = []
-        both_sides = set(self.sides)
-        named_so_far: set[str] = set()
-        established_before = not both_sides  # both sides named before the current sentence
+        sides = self._sides_code
+        named_so_far = 0  # the codes of the sides named in the sentences so far
+        previous_relevant = False
         position = 0  # hits before it belong to earlier sentences (or lie between sentences)
         for start, end, _ in spans:
             stop = bisect_left(hit_starts, end, position)
             first = bisect_left(hit_starts, start, position, stop)
             position = stop
+            # The union of the codes of the sentence's hits (0 when it has none).
             if first == stop:
-                # No phrase in the sentence (a common case): it names no side, so it can only
-                # be carried by a relevant sentence before it.
-                actors.append(())
-                established_at.append(established_before)
-                if not self.sides:
-                    verdict = "no_dyad"
-                elif relevant and relevant[-1] and self._starts_with_carry(text, start, end):
-                    verdict = "carried"
-                else:
-                    verdict = "none"
-                basis.append(verdict)
-                relevant.append(verdict not in ("one_side", "none"))
-                continue
-            named = {actor for _, _, actor in hits[first:stop] if actor is not None}
-            kinds = {kind for _, kind, actor in hits[first:stop] if actor is None}
-            actors.append(self._in_lexicon_order(named))
-            sides_named = named.intersection(self.sides)
-            established = established_before or both_sides <= (named_so_far | named)
+                code = 0
+            elif stop - first == 1:
+                code = hit_codes[first]
+            else:
+                code = reduce(or_, hit_codes[first:stop])
+            named_so_far |= code & sides
+            # Always true when no dyad is defined (sides is 0).
+            established = named_so_far == sides
+            sides_named = (code & sides).bit_count()
             if not self.sides:
                 verdict = "no_dyad"
-            elif len(sides_named) == 2:
+            elif sides_named == 2:
                 verdict = "both_sides"
-            elif "reference" in kinds and established:
+            elif code & _REFERENCE and established:
                 verdict = "reference"
-            elif "counterpart" in kinds and len(sides_named) == 1 and established:
+            elif code & _COUNTERPART and sides_named == 1 and established:
                 verdict = "counterpart"
-            elif relevant and relevant[-1] and self._starts_with_carry(text, start, end):
+            elif previous_relevant and self._starts_with_carry(text, start, end):
                 verdict = "carried"
             else:
                 verdict = "one_side" if sides_named else "none"
-            named_so_far |= named
-            established_before = established
-            established_at.append(established)
+            previous_relevant = verdict not in ("one_side", "none")
+            relevant.append(previous_relevant)
+            actors.append(self._actors_of(code))
             basis.append(verdict)
-            relevant.append(verdict not in ("one_side", "none"))
+            established_at.append(established)
         return DyadResult(tuple(relevant), tuple(actors), tuple(basis), tuple(established_at))
 
-    def _in_lexicon_order(self, named: set[str]) -> tuple[str, ...]:
-        """The actor keys in ``named``, in the order of the lexicon."""
-        if len(named) <= 1:
-            return tuple(named)
-        return tuple(sorted(named, key=self._actor_rank.__getitem__))
+    def _hits(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> tuple[list[int], list[int]]:
+        """The starts and codes of the phrases and acronyms in ``text[start:end]``, in order.
+
+        The phrase pattern is run here rather than through :meth:`PhraseMatcher.finditer`, and
+        its matches resolved through a dictionary of the texts matched so far: the aliases are
+        frequent (a hit every dozen words), and the cost per hit was most of this stage.
+        """
+        if lowered is not None and len(lowered) == len(text):
+            pattern, subject = self._lower_pattern, lowered  # as PhraseMatcher.finditer does
+        else:
+            pattern, subject = self._matcher.pattern, text
+        codes = self._codes
+        starts: list[int] = []
+        ends: list[int] = []
+        hit_codes: list[int] = []
+        for match in pattern.finditer(subject, start, end):
+            starts.append(match.start())
+            ends.append(match.end())
+            hit_codes.append(codes[match.group()])
+        acronyms = [
+            (at, self._acronym_codes[index])
+            for at, _, index in self._acronym_hits(text, start, end)
+            # An acronym inside a longer matched name ("US" in an excluded name) is not a hit.
+            if (before := bisect_right(starts, at) - 1) < 0 or ends[before] <= at
+        ]
+        if acronyms:
+            pairs = sorted([*zip(starts, hit_codes, strict=True), *acronyms])
+            return [at for at, _ in pairs], [code for _, code in pairs]
+        return starts, hit_codes
+
+    def _actors_of(self, code: int) -> tuple[str, ...]:
+        """The actor keys in a hit code, in the order of the lexicon (cached per code)."""
+        found = self._actor_tuples.get(code)
+        if found is None:
+            found = tuple(
+                key for rank, key in enumerate(self.actor_keys) if code >> (_ACTOR_BITS + rank) & 1
+            )
+            self._actor_tuples[code] = found
+        return found
 
     def _acronym_hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         """The acronym matches in ``text[start:end]``, as :meth:`PhraseMatcher.finditer`."""
