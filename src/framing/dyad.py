@@ -160,9 +160,9 @@ class DyadMatcher:
         self._actor_tuples: dict[int, tuple[str, ...]] = {}
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
         # An acronym matches case-sensitively and literally (a hyphen in it also matches a space
-        # or a dash), so its matches start with its first hyphen-free part. The scan for
-        # acronyms is slow (its pattern is tried at every character); it starts at the first
-        # occurrence of any such part, found by a fast literal search, or is skipped.
+        # or a dash), so its matches start with its first hyphen-free part. A search for the
+        # acronyms' pattern is slow (it is tried at every character): it is tried only where a
+        # fast literal search finds such a part, a cue (see _acronym_hits).
         parts = [part for alias in acronyms for part in alias.split("-") if part]
         self._acronym_cue: re.Pattern[str] | None = None
         if acronyms and all(alias[0] != "-" for alias in acronyms):
@@ -283,12 +283,21 @@ class DyadMatcher:
         """The acronym matches in ``text[start:end]``, as :meth:`PhraseMatcher.finditer`."""
         if not self._acronyms.phrases:
             return
-        if self._acronym_cue is not None:
-            cue = self._acronym_cue.search(text, start, end)
-            if cue is None:
-                return
-            start = cue.start()
-        yield from self._acronyms.finditer(text, start, end)
+        cue = self._acronym_cue
+        if cue is None:
+            yield from self._acronyms.finditer(text, start, end)
+            return
+        # The pattern is tried only where a cue is found by the fast literal search, as every
+        # match starts with one; a cue that starts no match is passed by one character, as
+        # the pattern's own search would.
+        pattern = self._acronyms.pattern
+        while (found := cue.search(text, start, end)) is not None:
+            match = pattern.match(text, found.start(), end)
+            if match is None:
+                start = found.start() + 1
+                continue
+            yield match.start(), match.end(), self._acronyms._resolve(match.group())
+            start = match.end()
 
     def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
         return self._carry_start.match(text, start, end) is not None
