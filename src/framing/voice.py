@@ -475,7 +475,7 @@ def attribute_voice(
         if who is not None:
             last_speaker[region] = who
 
-    spans = tuple((int(q[0]), int(q[1])) for q in quotes)
+    spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
 
@@ -497,7 +497,7 @@ def _check_spans(
         if array.size == 0:
             array = array.astype(np.int64)
         if array.ndim != 1 or not (
-            np.issubdtype(array.dtype, np.integer) or array.dtype == bool and array.size == 0
+            array.dtype.kind in "iu" or array.dtype == bool and array.size == 0
         ):
             raise InputError(
                 f"{name} must be a one-dimensional sequence of integers, got {array.dtype} "
@@ -510,7 +510,14 @@ def _check_spans(
             "starts, ends and paragraphs must have one value per sentence; got "
             f"{len(starts_arr)}, {len(ends_arr)} and {len(para_arr)} values"
         )
-    if len(starts_arr):
+    # The spans are valid exactly when s0 >= 0, s_i <= e_i <= s_i+1 and the last end is in the
+    # text: four cheap tests; the checks below only find the first bad sentence for the message.
+    if len(starts_arr) and not (
+        starts_arr[0] >= 0
+        and ends_arr[-1] <= len(text)
+        and (starts_arr <= ends_arr).all()
+        and (starts_arr[1:] >= ends_arr[:-1]).all()
+    ):
         bad = np.flatnonzero((starts_arr > ends_arr) | (starts_arr < 0) | (ends_arr > len(text)))
         if bad.size:
             i = int(bad[0])
@@ -518,13 +525,12 @@ def _check_spans(
                 f"sentence {i} has span ({starts_arr[i]}, {ends_arr[i]}), outside a text of "
                 f"{len(text)} characters or reversed; expected 0 <= start <= end <= len(text)"
             )
-        bad = np.flatnonzero(starts_arr[1:] < ends_arr[:-1])
-        if bad.size:
-            i = int(bad[0]) + 1
-            raise InputError(
-                f"sentence {i} starts at {starts_arr[i]}, before the end of sentence {i - 1} "
-                f"({ends_arr[i - 1]}); spans must be ascending and non-overlapping"
-            )
+        # Otherwise two spans overlap.
+        i = int(np.flatnonzero(starts_arr[1:] < ends_arr[:-1])[0]) + 1
+        raise InputError(
+            f"sentence {i} starts at {starts_arr[i]}, before the end of sentence {i - 1} "
+            f"({ends_arr[i - 1]}); spans must be ascending and non-overlapping"
+        )
     return starts_arr, ends_arr, para_arr
 
 
@@ -736,7 +742,7 @@ def _attributions(
 
 
 def _verb_matches(masked: str) -> list[re.Match[str]]:
-    """The reporting verbs of the masked text, in order, as matches of _VERB_AT_START_RE.
+    """The reporting verbs of the masked text, in order; group 1 of each match is the verb.
 
     A verb counts at the start of the text and after a space or one of _VERB_BOUNDARIES.
     """
@@ -749,23 +755,24 @@ def _verb_matches(masked: str) -> list[re.Match[str]]:
     for boundary in _VERB_BOUNDARIES:
         if boundary in spaced:
             spaced = spaced.replace(boundary, " ")
-    pos = 0
-    while (candidate := _VERB_AFTER_SPACE_RE.search(spaced, pos)) is not None:
-        # Match the verb again in the masked text itself: a replaced boundary inside a verb of
-        # two words (``according(to``) is no space.
-        match = _VERB_AT_START_RE.match(masked, candidate.start(1))
-        if match is not None:
+    # No verb can start inside another (the second word of ``according to`` and ``spoke of``
+    # starts none), so one pass of finditer sees every verb.
+    for candidate in _VERB_AFTER_SPACE_RE.finditer(spaced):
+        if candidate.group(1).isalpha():
+            found.append(candidate)  # a verb of one word reads the same in both texts
+        # A replaced boundary inside a verb of two words (``according(to``) is no space: match
+        # it again in the masked text itself.
+        elif (match := _VERB_AT_START_RE.match(masked, candidate.start(1))) is not None:
             found.append(match)
-            pos = match.end()
-        else:
-            pos = candidate.start(1)
     return found
 
 
 def _attribution(
     masked: str, s: int, e: int, match: re.Match[str], has_quote: bool
 ) -> _Candidate | None:
-    verb = " ".join(match.group(1).lower().split())
+    verb = match.group(1)
+    if not verb.isalpha():  # ``According  to``; verbs of one word are found in lower case
+        verb = " ".join(verb.lower().split())
     vs, ve = match.span(1)
     left = masked[max(s, vs - _WINDOW) : vs]
     right = masked[ve : min(e, ve + _WINDOW)]
@@ -831,8 +838,7 @@ def _clean_word(word: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    word = word.strip("[](")
-    return bool(word) and word[0].isupper()
+    return word.lstrip("[](")[:1].isupper()  # the first character after opening brackets
 
 
 def _is_possessive(word: str) -> bool:
@@ -873,18 +879,17 @@ def _starts_with_preposition(words: list[str]) -> bool:
 def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
-    if not words:
-        return None
-    titles = [j for j, w in enumerate(words) if _clean_word(w) in _TITLE_WORDS]
+    cleaned = [_clean_word(w) for w in words]  # once: for the titles and for the name
+    titles = [j for j, w in enumerate(cleaned) if w in _TITLE_WORDS]
     if titles:
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
-        rest = words[titles[-1] + 1 :]
-        while rest and (rest[0] in _PARTICLES or rest[0] in _OFFICE_WORDS):
-            rest = rest[1:]
-        if rest:
-            words = rest
-    name = " ".join(_clean_word(w) for w in words).strip()
+        first = titles[-1] + 1
+        while first < len(words) and (words[first] in _PARTICLES or words[first] in _OFFICE_WORDS):
+            first += 1
+        if first < len(words):
+            cleaned = cleaned[first:]
+    name = " ".join(cleaned).strip()
     return name or None
 
 
