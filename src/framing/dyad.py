@@ -250,24 +250,25 @@ class DyadMatcher:
             pattern, subject = self._lower_pattern, lowered  # as PhraseMatcher.finditer does
         else:
             pattern, subject = self._matcher.pattern, text
-        codes = self._codes
         starts: list[int] = []
-        ends: list[int] = []
-        hit_codes: list[int] = []
+        matched: list[str] = []
         for match in pattern.finditer(subject, start, end):
             starts.append(match.start())
-            ends.append(match.end())
-            hit_codes.append(codes[match.group()])
+            matched.append(match.group())
+        # Looked up all at once (a text not seen before is resolved by _HitCodes), and the end
+        # of a match is its start plus its length: the loop above does as little as it can.
+        codes = list(map(self._codes.__getitem__, matched))
         acronyms = [
             (at, self._acronym_codes[index])
             for at, _, index in self._acronym_hits(text, start, end)
             # An acronym inside a longer matched name ("US" in an excluded name) is not a hit.
-            if (before := bisect_right(starts, at) - 1) < 0 or ends[before] <= at
+            if (before := bisect_right(starts, at) - 1) < 0
+            or starts[before] + len(matched[before]) <= at
         ]
         if acronyms:
-            pairs = sorted([*zip(starts, hit_codes, strict=True), *acronyms])
+            pairs = sorted([*zip(starts, codes, strict=True), *acronyms])
             return [at for at, _ in pairs], [code for _, code in pairs]
-        return starts, hit_codes
+        return starts, codes
 
     def _actors_of(self, code: int) -> tuple[str, ...]:
         """The actor keys in a hit code, in the order of the lexicon (cached per code)."""
