@@ -43,6 +43,7 @@ from .stats import (
     pairwise_permutation_tests,
     permutation_test_groups,
 )
+from .tally import _unknown_labels
 
 __all__ = ["Comparison", "compare", "TABLE_FORMATS", "WARNING_CODES"]
 
@@ -896,8 +897,7 @@ def _count_articles(
     second: dict[str, np.ndarray] = {}
     for axis, (pole_a, pole_b) in axes.items():
         labels = frame[f"{axis}_label"]
-        found = {v for v in pd.unique(labels) if not pd.isna(v)}
-        unknown = sorted(str(v) for v in found - {pole_a, pole_b, "none"})
+        unknown = _unknown_labels(labels, (pole_a, pole_b))
         if unknown:
             raise ParameterError(
                 "axes",

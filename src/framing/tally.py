@@ -122,8 +122,7 @@ def tally(sents: pd.DataFrame) -> pd.DataFrame:
     }
     for axis, (pole_a, pole_b) in axes.items():
         labels = sents[f"{axis}_label"]
-        found = {v for v in pd.unique(labels) if not pd.isna(v)}
-        unknown = sorted(str(v) for v in found - {pole_a, pole_b, "none"})
+        unknown = _unknown_labels(labels, (pole_a, pole_b))
         if unknown:
             raise ParameterError(
                 "sents",
@@ -264,6 +263,12 @@ def _axes_of_table(sents: Any) -> dict[str, tuple[str, str]]:
             hint=_HOW,
         )  # fmt: skip
     return axes
+
+
+def _unknown_labels(labels: pd.Series, poles: tuple[str, str]) -> list[str]:
+    """The labels in a column that are neither of the poles nor 'none', sorted (missing ignored)."""
+    found = {v for v in pd.unique(labels) if not pd.isna(v)}
+    return sorted(str(v) for v in found - {*poles, "none"})
 
 
 def _poles_of(info: dict[str, Any]) -> dict[str, tuple[str, str]]:
