@@ -153,9 +153,6 @@ class DyadMatcher:
             phrases.extend(terms)
             codes.extend(code for _ in terms)
         self._matcher = PhraseMatcher(phrases)
-        # The matcher's pattern without IGNORECASE, for text already lower-cased, as
-        # PhraseMatcher.finditer runs it (see _hits).
-        self._lower_pattern = re.compile(self._matcher.pattern.pattern)
         self._codes = _HitCodes(self._matcher, codes)
         self._actor_tuples: dict[int, tuple[str, ...]] = {}
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
@@ -246,10 +243,7 @@ class DyadMatcher:
         its matches resolved through a dictionary of the texts matched so far: the aliases are
         frequent (a hit every dozen words), and the cost per hit was most of this stage.
         """
-        if lowered is not None and len(lowered) == len(text):
-            pattern, subject = self._lower_pattern, lowered  # as PhraseMatcher.finditer does
-        else:
-            pattern, subject = self._matcher.pattern, text
+        pattern, subject = self._matcher.scan_target(text, lowered)
         starts: list[int] = []
         matched: list[str] = []
         for match in pattern.finditer(subject, start, end):

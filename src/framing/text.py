@@ -403,9 +403,14 @@ class PhraseMatcher:
             matching then runs without case folding, which is much faster.
         """
         stop = len(text) if end is None else end
-        if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
-            for match in self._lower_pattern.finditer(lowered, start, stop):
-                yield match.start(), match.end(), self._resolve(match.group())
-            return
-        for match in self.pattern.finditer(text, start, stop):
+        pattern, subject = self.scan_target(text, lowered)
+        for match in pattern.finditer(subject, start, stop):
             yield match.start(), match.end(), self._resolve(match.group())
+
+    def scan_target(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+        """The pattern to run and the string to run it on: ``lowered`` without case folding
+        when it is given and usable (same length as ``text``), else ``text``. Offsets are the
+        same in both; for callers that run the pattern themselves (see :meth:`finditer`)."""
+        if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
+            return self._lower_pattern, lowered
+        return self.pattern, text
