@@ -381,43 +381,21 @@ class Corpus:
                 "; pass text='<column>'",
                 path=source,
             )
+        names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
         named = {text, outlet, date, doc_id} - {None}
         meta_columns = [c for c in frame.columns if c not in named]
         docs = []
         for row_number, row in enumerate(frame.to_dict("records"), start=1):
-            ident = _cell_str(row.get(doc_id)) if doc_id else None
-            ident = ident or f"doc{row_number:04d}"
-            body = _clean_cell(row[text])
-            if body is None:
-                body = ""
-            if not isinstance(body, str):
-                raise CorpusError(
-                    f"{where}, row {row_number}: text is {type(body).__name__}, not a string",
-                    path=source,
-                    row=row_number,
-                    doc_id=ident,
-                )
+            row_source = f"{source}:row {row_number}" if source else f"row {row_number}"
             try:
-                iso, precision = parse_date(row.get(date)) if date else (None, None)
-            except ValueError as exc:
+                docs.append(_record_document(row, row_number, names, meta_columns, row_source))
+            except _RecordError as exc:
                 raise CorpusError(
-                    f"{where}, row {row_number} ({ident}): {exc}",
+                    f"{where}, row {row_number} ({exc.ident}): {exc.reason}",
                     path=source,
                     row=row_number,
-                    doc_id=ident,
+                    doc_id=exc.ident,
                 ) from exc
-            metadata = {str(c): _clean_cell(row[c]) for c in meta_columns}
-            docs.append(
-                Document(
-                    ident,
-                    body,
-                    outlet=_cell_str(row.get(outlet)) if outlet else None,
-                    date=iso,
-                    date_precision=precision,
-                    metadata=metadata,
-                    source=f"{source}:row {row_number}" if source else f"row {row_number}",
-                )
-            )
         return cls._with_empty_skipped(docs)
 
     @classmethod
@@ -559,6 +537,52 @@ class Corpus:
             ascending=[False, False, True, True],
             ignore_index=True,
         )
+
+
+class _RecordError(ValueError):
+    """A table row or JSON record that cannot be a document: why, and the document's id."""
+
+    def __init__(self, reason: str, ident: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.ident = ident
+
+
+def _record_document(
+    record: Mapping[str, Any],
+    number: int,
+    names: Mapping[str, Any],
+    meta_keys: Iterable[Any],
+    source: str,
+) -> Document:
+    """One table row or JSON record as a Document: what :meth:`Corpus.from_frame` and
+    :func:`framing.iter_corpus` both read.
+
+    ``names`` maps ``text``, ``doc_id``, ``outlet`` and ``date`` to their column (key) names or
+    None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` become the
+    metadata (a missing key is None). Raises :class:`_RecordError` for a text that is not a
+    string or a date that is not a date.
+    """
+    key_id, key_date, key_outlet = names["doc_id"], names["date"], names["outlet"]
+    ident = (_cell_str(record.get(key_id)) if key_id else None) or f"doc{number:04d}"
+    body = _clean_cell(record.get(names["text"]))
+    if body is None:
+        body = ""
+    if not isinstance(body, str):
+        raise _RecordError(f"text is {type(body).__name__}, not a string", ident)
+    try:
+        iso, precision = parse_date(record.get(key_date)) if key_date else (None, None)
+    except ValueError as exc:
+        raise _RecordError(str(exc), ident) from exc
+    return Document(
+        ident,
+        body,
+        outlet=_cell_str(record.get(key_outlet)) if key_outlet else None,
+        date=iso,
+        date_precision=precision,
+        metadata={str(key): _clean_cell(record.get(key)) for key in meta_keys},
+        source=source,
+    )
 
 
 def _clean_cell(value: Any) -> Any:

@@ -34,7 +34,7 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
-from .corpus import Corpus, Document, _cell_str, _clean_cell, load_corpus, parse_date
+from .corpus import Corpus, Document, _record_document, _RecordError, load_corpus
 from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
 
 __all__ = ["iter_corpus"]
@@ -245,7 +245,10 @@ def _chunks(
                 for key in item.value:
                     if key not in named and key not in meta_keys:
                         meta_keys[key] = None
-                value = _document(item.value, item.position, source, names, meta_keys)
+                try:
+                    value = _record_document(item.value, item.position, names, meta_keys, source)
+                except _RecordError as exc:
+                    value = _Bad(f"{exc.reason} ({exc.ident})")
             if isinstance(value, _Bad):
                 if errors == "raise":
                     raise CorpusError(
@@ -300,38 +303,6 @@ def _corpus(documents: list[Document], skipped: list[tuple[str, str]]) -> Corpus
         {"source": [s for s, _ in skipped], "reason": [r for _, r in skipped]}, dtype=object
     )
     return Corpus(documents, skipped=frame)
-
-
-def _document(
-    record: dict[str, Any],
-    index: int,
-    source: str,
-    names: dict[str, Any],
-    meta_keys: dict[str, None],
-) -> Document | _Bad:
-    """One record as a Document, the way :meth:`framing.Corpus.from_frame` builds a row's."""
-    key_id, key_text, key_outlet, key_date = (
-        names["doc_id"], names["text"], names["outlet"], names["date"],
-    )  # fmt: skip
-    ident = (_cell_str(record.get(key_id)) if key_id else None) or f"doc{index:04d}"
-    body = _clean_cell(record.get(key_text))
-    if body is None:
-        body = ""
-    if not isinstance(body, str):
-        return _Bad(f"text is {type(body).__name__}, not a string ({ident})")
-    try:
-        iso, precision = parse_date(record.get(key_date)) if key_date else (None, None)
-    except ValueError as exc:
-        return _Bad(f"{exc} ({ident})")
-    return Document(
-        ident,
-        body,
-        outlet=_cell_str(record.get(key_outlet)) if key_outlet else None,
-        date=iso,
-        date_precision=precision,
-        metadata={str(key): _clean_cell(record.get(key)) for key in meta_keys},
-        source=source,
-    )
 
 
 # -- readers ------------------------------------------------------------------------------------
