@@ -403,13 +403,7 @@ class Corpus:
         """Keep documents with text; record and warn about empty ones."""
         empty = [d for d in docs if not d.text.strip()]
         if empty and len(empty) < len(docs):
-            names = ", ".join(d.source or d.doc_id for d in empty[:10])
-            more = f" and {len(empty) - 10} more" if len(empty) > 10 else ""
-            warnings.warn(
-                f"{len(empty)} empty or whitespace-only document(s) skipped: {names}{more}",
-                DataQualityWarning,
-                stacklevel=3,
-            )
+            _warn_empty([d.source or d.doc_id for d in empty], stacklevel=3)
         skipped = pd.DataFrame(
             {"source": [d.source or d.doc_id for d in empty], "reason": ["empty"] * len(empty)},
             dtype=object,
@@ -537,6 +531,24 @@ class Corpus:
             ascending=[False, False, True, True],
             ignore_index=True,
         )
+
+
+def _listed(items: Sequence[str], shown: int = 10) -> str:
+    """The first ``shown`` items, comma-separated, and how many more: for warnings."""
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return f"{', '.join(items[:shown])}{more}"
+
+
+def _warn_empty(sources: Sequence[str], stacklevel: int) -> None:
+    """The one warning about empty documents left out, wherever documents are read.
+
+    ``stacklevel`` counts as for :func:`warnings.warn` called by the caller itself.
+    """
+    warnings.warn(
+        f"{len(sources)} empty or whitespace-only document(s) skipped: {_listed(sources)}",
+        DataQualityWarning,
+        stacklevel=stacklevel + 1,
+    )
 
 
 class _RecordError(ValueError):

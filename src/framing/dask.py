@@ -52,16 +52,15 @@ import dask.bag
 import dask.dataframe
 import pandas as pd
 
-from .corpus import _RESERVED, Corpus, Document, _cell_str
-from .errors import CorpusError, DataQualityWarning, FramingWarning, ParameterError
+from .corpus import _RESERVED, Corpus, Document, _cell_str, _warn_empty
+from .errors import CorpusError, DataQualityWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
-from .scoring import Method, _Job
+from .scoring import Method, _Job, _warn_scored
 from .tally import merge_tallies
 from .tally import tally as _tally_table
 
 __all__ = ["score", "tally"]
 
-_SHOWN = 10  # ids named in a warning
 _HOW_TO_ID = (
     "give every document a unique id column (for example the file name and row number); "
     "automatic ids (doc0001 ...) number documents by position, which a partition does not know"
@@ -280,9 +279,14 @@ def tally(
         raise CorpusError(
             f"no partition holds a document with text ({len(empty)} empty document(s))"
         )
+    if empty:
+        _warn_empty(empty, stacklevel=2)
     emptied = [ident for result in results for ident in result.emptied]
     html = [ident for result in results for ident in result.html]
-    _warn(empty, emptied, html, job, results)
+    any_rows = any(result.any_rows for result in results)
+    any_relevant = any(result.any_relevant for result in results)
+    none_relevant = job.relevant_only and any_rows and not any_relevant
+    _warn_scored(emptied, html, job.lexicon, none_relevant, stacklevel=2)
     return merged
 
 
@@ -332,46 +336,6 @@ def _meta(job: _Job, columns: list[str]) -> pd.DataFrame:
     meta = job(Corpus._unchecked([Document("probe", _PROBE)]), columns).iloc[:0]
     meta.attrs["framing"] = _public(meta.attrs["framing"])
     return meta
-
-
-def _warn(
-    empty: list[str], emptied: list[str], html: list[str], job: _Job, results: tuple[_Part, ...]
-) -> None:
-    """The warnings of framing.score, once, for every partition."""
-
-    def listed(items: list[str]) -> str:
-        more = f" and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
-        return f"{', '.join(items[:_SHOWN])}{more}"
-
-    if empty:
-        warnings.warn(
-            f"{len(empty)} empty or whitespace-only document(s) skipped: {listed(empty)}",
-            DataQualityWarning,
-            stacklevel=3,
-        )
-    if emptied:
-        warnings.warn(
-            f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
-            f"sentence: {listed(emptied)}; see attrs['framing']['skipped'] and "
-            "framing.cleaning_report",
-            DataQualityWarning,
-            stacklevel=3,
-        )
-    if html:
-        warnings.warn(
-            f"{len(html)} document(s) were HTML; tags were stripped: {listed(html)}",
-            FramingWarning,
-            stacklevel=3,
-        )
-    any_rows = any(result.any_rows for result in results)
-    if job.relevant_only and any_rows and not any(result.any_relevant for result in results):
-        sides = " and ".join(job.lexicon.dyad.sides) or "no dyad defined"
-        warnings.warn(
-            f"no sentence is about the dyad ({sides}): every score is NaN. Check that the "
-            "texts name both sides, or the lexicon's actor aliases.",
-            FramingWarning,
-            stacklevel=3,
-        )
 
 
 # --------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .classify import bundled_classifier, classify_sentences
 from .clean import clean
-from .corpus import Corpus, Document, load_corpus
+from .corpus import Corpus, Document, _listed, _warn_empty, load_corpus
 from .dyad import DyadMatcher
 from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
@@ -262,27 +262,38 @@ def iter_scores(
         if progress is not None:
             progress(done, total if total is not None else done)
         yield frame
+    _warn_scored(emptied, html, lex, relevant_only and any_rows and not any_relevant, _stacklevel)
+
+
+def _warn_scored(
+    emptied: list[str], html: list[str], lex: Lexicon, none_relevant: bool, stacklevel: int
+) -> None:
+    """The warnings about a whole scoring run, once at its end (iter_scores, framing.dask):
+    documents that cleaning emptied, documents that were HTML, no sentence about the dyad.
+
+    ``stacklevel`` counts as for :func:`warnings.warn` called by the caller itself.
+    """
     if emptied:
         warnings.warn(
             f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
-            f"sentence: {', '.join(emptied[:10])}; see attrs['framing']['skipped'] and "
+            f"sentence: {_listed(emptied)}; see attrs['framing']['skipped'] and "
             "framing.cleaning_report",
             DataQualityWarning,
-            stacklevel=_stacklevel,
+            stacklevel=stacklevel + 1,
         )
     if html:
         warnings.warn(
-            f"{len(html)} document(s) were HTML; tags were stripped: {', '.join(html[:10])}",
+            f"{len(html)} document(s) were HTML; tags were stripped: {_listed(html)}",
             FramingWarning,
-            stacklevel=_stacklevel,
+            stacklevel=stacklevel + 1,
         )
-    if relevant_only and any_rows and not any_relevant:
+    if none_relevant:
         warnings.warn(
             "no sentence is about the dyad "
             f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
             "Check that the texts name both sides, or the lexicon's actor aliases.",
             FramingWarning,
-            stacklevel=_stacklevel,
+            stacklevel=stacklevel + 1,
         )
 
 
@@ -370,13 +381,7 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
     if not any_text:
         raise CorpusError("the stream holds no document with text")
     if empty:
-        more = f" and {len(empty) - 10} more" if len(empty) > 10 else ""
-        warnings.warn(
-            f"{len(empty)} empty or whitespace-only document(s) skipped: "
-            f"{', '.join(empty[:10])}{more}",
-            DataQualityWarning,
-            stacklevel=4,
-        )
+        _warn_empty(empty, stacklevel=4)
 
 
 class _Job:

@@ -34,7 +34,15 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
-from .corpus import Corpus, Document, _record_document, _RecordError, load_corpus
+from .corpus import (
+    Corpus,
+    Document,
+    _listed,
+    _record_document,
+    _RecordError,
+    _warn_empty,
+    load_corpus,
+)
 from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
 
 __all__ = ["iter_corpus"]
@@ -46,7 +54,6 @@ _PARQUET = (".parquet", ".pq")
 _WHOLE = (".txt",)
 _BINARY_CHECK = 65536  # bytes at the start of a file checked for NUL, as load_corpus does
 _PANDAS_INDEX = re.compile(r"^__index_level_\d+__$")
-_SHOWN = 10  # skipped inputs named in a warning
 
 
 class _Bad(NamedTuple):
@@ -281,17 +288,10 @@ def _chunks(
         )
     yield _corpus(documents, skipped)
     if empty:
-        more = f" and {len(empty) - _SHOWN} more" if len(empty) > _SHOWN else ""
-        warnings.warn(
-            f"{len(empty)} empty or whitespace-only document(s) skipped: "
-            f"{', '.join(empty[:_SHOWN])}{more}",
-            DataQualityWarning,
-            stacklevel=2,
-        )
+        _warn_empty(empty, stacklevel=2)
     if bad:
-        more = f" and {len(bad) - _SHOWN} more" if len(bad) > _SHOWN else ""
         warnings.warn(
-            f"{where}: {len(bad)} malformed {unit}(s) skipped ({', '.join(bad[:_SHOWN])}{more}); "
+            f"{where}: {len(bad)} malformed {unit}(s) skipped ({_listed(bad)}); "
             "see each chunk's Corpus.skipped for the reasons",
             DataQualityWarning,
             stacklevel=2,
