@@ -37,11 +37,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(path)
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
     temporary = Path(name)
-    mask = os.umask(0)  # mkstemp makes the file private (0600); give it the usual mode
-    os.umask(mask)
-    try:
+    try:  # the set-up too: an interrupt right after mkstemp must not leave the file behind
+        os.close(handle)
+        mask = os.umask(0)  # mkstemp makes the file private (0600); give it the usual mode
+        os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
         yield temporary
         os.replace(temporary, target)

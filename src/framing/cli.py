@@ -18,15 +18,15 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from ._files import atomic_path
 from .compare import compare
 from .corpus import Corpus, load_corpus
 from .errors import FramingError, FramingWarning, InputError
@@ -215,31 +215,20 @@ def _version() -> str:
 
 @contextmanager
 def _atomic(output: str) -> Iterator[Path]:
-    """A temporary file in the folder of ``output``, renamed over it when the block succeeds.
-
-    On any error, an interrupt included, the temporary file is removed and ``output`` is left
-    as it was (or absent).
-    """
+    """:func:`framing._files.atomic_path` for ``output``, with a usage error when its folder is
+    missing or not writable, or it is a folder."""
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise _UsageError(f"cannot write {output}: folder {str(folder)!r} does not exist")
     if target.is_dir():
         raise _UsageError(f"cannot write {output}: it is a folder; give a file name")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
-    try:
-        os.close(handle)
-        mask = os.umask(0)  # mkstemp makes the file private (0600); output gets the usual mode
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        yield Path(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with ExitStack() as stack:
+        try:  # only the temporary file's creation is the user's problem (a read-only folder)
+            temporary = stack.enter_context(atomic_path(target))
+        except OSError as exc:
+            raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
+        yield temporary
 
 
 @contextmanager
