@@ -277,7 +277,8 @@ def tally(
     empty = [entry["source"] for entry in skipped if entry["reason"] == "empty"]
     if not seen:
         raise CorpusError(
-            f"no partition holds a document with text ({len(empty)} empty document(s))"
+            f"no partition holds a document with text ({len(empty)} empty document(s)); "
+            f"check that text={names.text!r} names the column (key) with the article text"
         )
     if empty:
         _warn_empty(empty, stacklevel=2)
