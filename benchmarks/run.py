@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_calibration  # noqa: E402
+import bench_stages  # noqa: E402
 from _corpus import (  # noqa: E402
     PEERS,
     floor,
@@ -283,6 +284,35 @@ def throughput(
         ["what", "seconds", "runs", "tokens/s", "× floor", "target", "result"],
         rows,
         ["left", "right", "right", "right", "right", "left", "left"],
+    )
+
+
+def stages(settings: Settings, data: Scored, clock: float) -> Section:
+    """Each stage of score() timed apart (bench_stages.py), in seconds and floor units."""
+    progress(clock, f"stages of score() on {words(data.n_words)}")
+    texts = [doc.text for doc in data.corpus]
+    passes = [bench_stages.stage_seconds(texts) for _ in range(settings.repeats)]
+    best = {name: min(spent[name] for spent in passes) for name in bench_stages.STAGES}
+    floor_seconds, _, _ = timed(settings.repeats, lambda: floor(texts))
+    rest = max(data.seconds - sum(best.values()), 0.0)
+    rows = [
+        [name, f"{seconds:.3f}", f"{seconds / floor_seconds:.2f}", f"{seconds / data.seconds:.0%}"]
+        for name, seconds in [*best.items(), ("rows and table (the rest of score())", rest)]
+    ]
+    rows.append(["`score()` in all", f"{data.seconds:.3f}",
+                 f"{data.seconds / floor_seconds:.2f}", "100%"])  # fmt: skip
+    note = (
+        f"On the {words(data.n_words)} corpus: the stages of `framing.score` timed apart, summed "
+        f"over its documents (best of {settings.repeats} passes), in seconds and in floor units "
+        "(the time of `re.findall(r\"\\w+\")` on the same texts). `python "
+        "benchmarks/bench_stages.py` prints the same table."
+    )
+    return Section(
+        "Stages of score()",
+        note,
+        ["stage", "seconds", "floors", "share"],
+        rows,
+        ["left", "right", "right", "right"],
     )
 
 
@@ -666,6 +696,7 @@ def main(argv: list[str] | None = None) -> int:
         middle, largest = scored[2], scored[-1]
         sections = [
             throughput(settings, middle, folder, summary, clock),
+            stages(settings, middle, clock),
             scaled,
             parallel(settings, middle, summary, clock),
             memory(settings, largest, summary, clock),

@@ -19,6 +19,7 @@ import _corpus  # noqa: E402
 SECTIONS = [
     "Summary",
     "Throughput",
+    "Stages of score()",
     "Scaling with corpus size",
     "Parallel scoring",
     "Peak memory",

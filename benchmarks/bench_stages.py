@@ -1,0 +1,86 @@
+"""Where the scoring pipeline spends its time: each stage of ``framing.score``, timed apart.
+
+Run: ``python benchmarks/bench_stages.py [--words 1000000]``. Prints figures; asserts nothing.
+Each document is cleaned, split into sentences, attributed (voice), judged for the dyad and
+matched against the built-in lexicon, as ``framing.score`` does, with the time of each stage
+summed over the corpus (best of ``--repeats`` passes); ``score()`` itself is timed last, so the
+rest of its time is building the rows and the table. Each stage is also given in floor units:
+its time over that of ``re.findall(r"\\w+")`` on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import best_of, floor, write_jsonl  # noqa: E402
+
+from framing.clean import clean  # noqa: E402
+from framing.corpus import load_corpus  # noqa: E402
+from framing.lexicon import load_lexicon  # noqa: E402
+from framing.scoring import score  # noqa: E402
+from framing.text import split_sentences  # noqa: E402
+from framing.voice import attribute_voice  # noqa: E402
+
+STAGES = ("clean", "split", "voice", "dyad", "cues")
+
+
+def stage_seconds(texts: list[str]) -> dict[str, float]:
+    """One pass over the texts: the seconds spent in each stage."""
+    lexicon = load_lexicon()
+    dyad = lexicon.dyad_matcher()
+    spent = dict.fromkeys(STAGES, 0.0)
+    for raw in texts:
+        t0 = time.perf_counter()
+        text = clean(raw).text
+        t1 = time.perf_counter()
+        spans = split_sentences(text)
+        t2 = time.perf_counter()
+        if spans:
+            starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
+            attribute_voice(text, starts, ends, paragraphs)
+        t3 = time.perf_counter()
+        lowered = text.lower()
+        dyad.relevance(text, spans, lowered=lowered)
+        t4 = time.perf_counter()
+        lexicon.match_sentences(text, spans, lowered=lowered)
+        t5 = time.perf_counter()
+        times = (t0, t1, t2, t3, t4, t5)
+        for name, begin, end in zip(STAGES, times, times[1:], strict=False):
+            spent[name] += end - begin
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3, help="best of this many passes")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        n_tokens = write_jsonl(path, args.words)
+        corpus = load_corpus(path)
+    texts = [doc.text for doc in corpus]
+    lexicon = load_lexicon()
+    lexicon.match("")  # compile the patterns outside the timing, as a session would once
+    passes = [stage_seconds(texts) for _ in range(args.repeats)]
+    best = {name: min(spent[name] for spent in passes) for name in STAGES}
+    total = best_of(args.repeats, lambda: score(corpus, lexicon))
+    floor_seconds = best_of(args.repeats, lambda: floor(texts))
+    rows = [*best.items(), ("rows and table (the rest)", total - sum(best.values()))]
+    print(f"tokens (\\w+) {n_tokens:,}; per stage, best of {args.repeats}")
+    print(f"{'stage':<28}{'seconds':>9}{'floors':>9}{'share':>8}")
+    for name, seconds in rows:
+        print(f"{name:<28}{seconds:>9.3f}{seconds / floor_seconds:>9.2f}{seconds / total:>8.0%}")
+    print(f"{'score() in all':<28}{total:>9.3f}{total / floor_seconds:>9.2f}{1:>8.0%}")
+    print(f"score() tokens/s {n_tokens / total:,.0f}")
+    print(f"floor re.findall/s {n_tokens / floor_seconds:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
