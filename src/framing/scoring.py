@@ -551,8 +551,13 @@ def _score_document(
     relevant = list(relevance.relevant)
     basis = list(relevance.basis)
     cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
     labels = {axis: ["none"] * n for axis in axes}
+    found = [m for matches in all_matches for m in matches]
+    # Whether each cue is quoted: one lookup for the whole document.
+    quoted = voice.quoted(np.fromiter((m.start for m in found), np.int64, len(found))).tolist()
+    taken = 0
     for index, matches in enumerate(all_matches):
         if not matches:
             continue
@@ -566,8 +571,7 @@ def _score_document(
             # camaraderie was put on display"), is about the relationship: the other side is
             # clearly meant.
             relevant[index], basis[index] = True, "framed"
-        quoted = voice.quoted(np.fromiter((m.start for m in matches), dtype=np.int64))
-        cues[index] = [
+        described = cues[index] = [
             {
                 "cue": m.cue,
                 "term": m.term,
@@ -582,15 +586,20 @@ def _score_document(
                 "performance": m.performance,
                 "marker": m.marker,
                 "conceded": m.conceded,
-                "quoted": bool(q),
+                "quoted": q,
             }  # fmt: skip
-            for m, q in zip(matches, quoted, strict=True)
+            for m, q in zip(matches, quoted[taken : taken + len(matches)], strict=True)
         ]
+        taken += len(matches)
+        evidence[index] = "; ".join(map(_describe, described))
         if relevant_only and not relevant[index]:
             continue
+        weights: dict[tuple[str, str], float] = {}
+        for m in matches:  # summed in text order, from 0, as sum() would
+            weights[m.axis, m.pole] = weights.get((m.axis, m.pole), 0) + m.weight
         for axis, (first, second) in axes.items():
-            weight_first = sum(m.weight for m in matches if m.axis == axis and m.pole == first)
-            weight_second = sum(m.weight for m in matches if m.axis == axis and m.pole == second)
+            weight_first = weights.get((axis, first), 0)
+            weight_second = weights.get((axis, second), 0)
             total = weight_first + weight_second
             if total:
                 scores[axis][index] = (weight_first - weight_second) / total
@@ -614,7 +623,7 @@ def _score_document(
         columns[axis].extend(scores[axis])
         columns[f"{axis}_label"].extend(labels[axis])
     columns["cues"].extend(cues)
-    columns["evidence"].extend("; ".join(_describe(c) for c in found) for found in cues)
+    columns["evidence"].extend(evidence)
     columns["flags"].extend([";".join(cleaned.flags)] * n)
     columns["date_precision"].extend([doc.date_precision] * n)
     columns["year"].extend([doc.year] * n)
