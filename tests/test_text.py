@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing.clean import clean
-from framing.text import PhraseMatcher, count_words, punkt_tokenizer, split_sentences, tokenize
+from framing.text import (
+    PhraseMatcher,
+    PhraseSets,
+    count_words,
+    punkt_tokenizer,
+    split_sentences,
+    tokenize,
+)
 
 
 @pytest.fixture(scope="module")
@@ -263,3 +272,50 @@ class TestPhraseMatcher:
 
     def test_empty(self):
         assert list(PhraseMatcher([]).finditer("anything")) == []
+
+
+# Constructed phrase sets that overlap one another ("no" in "no longer", "but" in "nothing but"),
+# with wildcards, possessives and hyphens: every matcher must see exactly its own matches.
+_SET_PHRASES = [
+    ["not", "no", "no longer", "nothing but", "never*"],
+    ["but", "yet", "but also", "although"],
+    ["display*", "on display", "staged", "show of"],
+]
+_SET_WORDS = (
+    "not no longer nothing but also yet never nevertheless on display displayed staged show of "
+    "Xi's x NO But"
+).split()
+
+
+class TestPhraseSets:
+    matchers = [PhraseMatcher(phrases) for phrases in _SET_PHRASES]
+    sets = PhraseSets(matchers)
+
+    def separate(self, text, start=0, end=None, lowered=None):
+        return [list(m.finditer(text, start, end, lowered=lowered)) for m in self.matchers]
+
+    def test_constructed_sentence(self):
+        text = "Nothing but a show of unity, not friends; no longer staged but also displayed."
+        found = self.sets.findall(text)
+        assert found == self.separate(text)
+        assert [self.matchers[1].phrases[i] for _, _, i in found[1]] == ["but", "but also"]
+        assert [text[s:e] for s, e, _ in found[0]] == ["Nothing but", "not", "no longer"]
+
+    @given(
+        st.lists(st.sampled_from(_SET_WORDS), max_size=25),
+        st.lists(st.sampled_from([" ", "-", ", ", ". ", "\n", "—", " - "]), min_size=25),
+        st.integers(0, 40),
+        st.integers(0, 200),
+    )
+    def test_same_as_each_matcher_alone(self, words, separators, start, end):
+        text = "".join(w + s for w, s in zip(words, separators, strict=False))
+        start, end = min(start, len(text)), min(max(start, end), len(text))
+        assert self.sets.findall(text, start, end) == self.separate(text, start, end)
+        lowered = text.lower()
+        assert self.sets.findall(text, start, end, lowered=lowered) == self.separate(
+            text, start, end, lowered
+        )
+
+    def test_case_must_agree(self):
+        with pytest.raises(ValueError, match="fold case"):
+            PhraseSets([PhraseMatcher(["US"], case_sensitive=True), PhraseMatcher(["us"])])

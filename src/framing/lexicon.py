@@ -44,7 +44,7 @@ from typing import Any, Literal, NoReturn
 
 from .dyad import DyadMatcher
 from .errors import FramingWarning, LexiconError, ParameterError
-from .text import PhraseMatcher
+from .text import PhraseMatcher, PhraseSets
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -479,6 +479,7 @@ class _Compiled:
         self.negators = PhraseMatcher(negators)
         self.markers = PhraseMatcher(settings.performance_markers)
         self.contrast = PhraseMatcher([*settings.contrast_markers, *settings.concession_markers])
+        self.rules = PhraseSets([self.negators, self.contrast, self.markers])  # one scan for all
         self.n_contrast = len(settings.contrast_markers)
         self.other_pole = {(axis.name, axis.poles[0]): axis.poles[1] for axis in lexicon.axes} | {
             (axis.name, axis.poles[1]): axis.poles[0] for axis in lexicon.axes
@@ -496,8 +497,8 @@ class _Compiled:
         ]
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
-        """Negators, contrast and performance markers, clause breaks in a span: one scan each."""
-        negations = list(self.negators.finditer(text, start, end, lowered=lowered))
+        """Negators, contrast and performance markers, clause breaks in a span."""
+        negations, contrasts, markers = self.rules.findall(text, start, end, lowered=lowered)
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
@@ -510,9 +511,9 @@ class _Compiled:
                 for m in _CLAUSE_BREAK.finditer(text, start, end)
                 if m.group() not in "–-" or _spaced(text, m.start())
             ],
-            contrasts=list(self.contrast.finditer(text, start, end, lowered=lowered)),
+            contrasts=contrasts,
             negations=negations,
-            markers=list(self.markers.finditer(text, start, end, lowered=lowered)),
+            markers=markers,
         )
 
     def apply(

@@ -33,6 +33,7 @@ __all__ = [
     "SENTENCE_STARTERS",
     "Token",
     "PhraseMatcher",
+    "PhraseSets",
     "split_sentences",
     "tokenize",
     "count_words",
@@ -360,7 +361,9 @@ class PhraseMatcher:
         present = [key for key in keys if key]
         body = _trie_regex(present) if present else r"(?!)"
         flags = 0 if case_sensitive else re.IGNORECASE
-        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?:['’]s)?(?!\w)", flags)
+        # What follows the word boundary, kept apart for PhraseSets, which shares the boundary.
+        self._body = rf"(?:{body})(?:['’]s)?(?!\w)"
+        self.pattern = re.compile(rf"(?<!\w){self._body}", flags)
         # The same pattern without IGNORECASE, for text already lower-cased: three times faster.
         self._lower_pattern = self.pattern if case_sensitive else re.compile(self.pattern.pattern)
         self._cache: dict[str, int] = {}
@@ -414,3 +417,71 @@ class PhraseMatcher:
         if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
             return self._lower_pattern, lowered
         return self.pattern, text
+
+
+class PhraseSets:
+    """Several phrase matchers run as one scan of the text.
+
+    Each matcher's matches are exactly those of its own :meth:`PhraseMatcher.finditer`
+    (leftmost, longest, never overlapping one another); matches of different matchers may
+    overlap. One scan costs little more than the scan of one matcher: the word boundary that
+    every match starts at is tested once per character for all of them, and each matcher's
+    pattern is tried only there.
+
+    Parameters
+    ----------
+    matchers : sequence of PhraseMatcher
+        All case-insensitive, or all case-sensitive.
+
+    Examples
+    --------
+    >>> negators, contrast = PhraseMatcher(["not", "no longer"]), PhraseMatcher(["but"])
+    >>> sets = PhraseSets([negators, contrast])
+    >>> sets.findall("Not friends, but no longer rivals.")
+    [[(0, 3, 0), (17, 26, 1)], [(13, 16, 0)]]
+    """
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self.matchers = list(matchers)
+        sensitive = {matcher.case_sensitive for matcher in self.matchers}
+        if len(sensitive) > 1:
+            raise ValueError("PhraseSets needs matchers that all fold case, or none")
+        self.case_sensitive = sensitive == {True}
+        # At a word boundary, each matcher's pattern in a lookahead that captures its match or
+        # nothing; the scan stops only where at least one of them matched.
+        tries = "".join(f"(?:(?=({matcher._body}))|)" for matcher in self.matchers)
+        anyone = "".join(f"(?({k})|" for k in range(1, len(self.matchers) + 1))
+        source = rf"(?<!\w){tries}{anyone}(?!){')' * len(self.matchers)}"
+        self.pattern = re.compile(source, 0 if self.case_sensitive else re.IGNORECASE)
+        self._lower_pattern = self.pattern if self.case_sensitive else re.compile(source)
+
+    def findall(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> list[list[tuple[int, int, int]]]:
+        """Each matcher's ``(start, end, phrase_index)`` matches in ``text[start:end]``.
+
+        Parameters
+        ----------
+        text, start, end, lowered
+            As in :meth:`PhraseMatcher.finditer`.
+
+        Returns
+        -------
+        list of list of tuple
+            One list per matcher, in the order given, each as ``list(matcher.finditer(...))``.
+        """
+        stop = len(text) if end is None else end
+        if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
+            pattern, subject = self._lower_pattern, lowered
+        else:
+            pattern, subject = self.pattern, text
+        found: list[list[tuple[int, int, int]]] = [[] for _ in self.matchers]
+        resume = [start] * len(self.matchers)  # where each matcher's own scan would go on
+        groups = list(enumerate(self.matchers))
+        for match in pattern.finditer(subject, start, stop):
+            for k, matcher in groups:
+                at = match.start(k + 1)  # -1 when this matcher did not match here
+                if at >= resume[k]:
+                    resume[k] = match.end(k + 1)
+                    found[k].append((at, resume[k], matcher._resolve(match.group(k + 1))))
+        return found
