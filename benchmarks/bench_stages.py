@@ -6,11 +6,16 @@ matched against the built-in lexicon, as ``framing.score`` does, with the time o
 summed over the corpus (best of ``--repeats`` passes); ``score()`` itself is timed last, so the
 rest of its time is building the rows and the table. Each stage is also given in floor units:
 its time over that of ``re.findall(r"\\w+")`` on the same texts.
+
+It also prints what single scans of the texts cost in floor units (:func:`scan_seconds`): the
+least a stage that searches the text with a Python regular expression can cost. They bound the
+pipeline's speed from below: see the "Stages of score()" section of ``RESULTS.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -56,6 +61,26 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
     return spent
 
 
+def scan_seconds(texts: list[str], repeats: int) -> dict[str, float]:
+    """Best-of seconds of single scans over the lower-cased texts, each finding (almost) nothing.
+
+    - ``lower``: ``str.lower()`` of every text (the matchers run on lower-cased text);
+    - ``boundary``: ``(?<!\\w)`` then a literal that never occurs, the word-boundary test every
+      phrase pattern starts with, alone;
+    - ``markers``: the built-in lexicon's contrast and concession markers (20 phrases) as one
+      pattern, the cheapest real phrase scan.
+    """
+    lowered = [text.lower() for text in texts]
+    boundary = re.compile(r"(?<!\w)\x00never")
+    markers = load_lexicon()._compiled.contrast
+    scans = {
+        "lower": lambda: [text.lower() for text in texts],
+        "boundary": lambda: [boundary.findall(text) for text in lowered],
+        "markers": lambda: [list(markers.finditer(text, lowered=text)) for text in lowered],
+    }
+    return {name: best_of(repeats, scan) for name, scan in scans.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=1_000_000)
@@ -80,6 +105,9 @@ def main() -> None:
     print(f"{'score() in all':<28}{total:>9.3f}{total / floor_seconds:>9.2f}{1:>8.0%}")
     print(f"score() tokens/s {n_tokens / total:,.0f}")
     print(f"floor re.findall/s {n_tokens / floor_seconds:,.0f}")
+    print("single scans of the texts, in floors:")
+    for name, seconds in scan_seconds(texts, args.repeats).items():
+        print(f"  {name:<26}{seconds:>9.3f}{seconds / floor_seconds:>9.2f}")
 
 
 if __name__ == "__main__":

@@ -301,11 +301,23 @@ def stages(settings: Settings, data: Scored, clock: float) -> Section:
     ]
     rows.append(["`score()` in all", f"{data.seconds:.3f}",
                  f"{data.seconds / floor_seconds:.2f}", "100%"])  # fmt: skip
+    scans = bench_stages.scan_seconds(texts, settings.repeats)
+    budget = 1 / TARGET_PIPELINE_FLOOR  # floors a pipeline at the target ratio may spend
+    text_floors = (best["clean"] + best["split"]) / floor_seconds
+    boundary = scans["boundary"] / floor_seconds
     note = (
         f"On the {words(data.n_words)} corpus: the stages of `framing.score` timed apart, summed "
         f"over its documents (best of {settings.repeats} passes), in seconds and in floor units "
-        "(the time of `re.findall(r\"\\w+\")` on the same texts). `python "
-        "benchmarks/bench_stages.py` prints the same table."
+        '(the time of `re.findall(r"\\w+")` on the same texts). `python '
+        "benchmarks/bench_stages.py` prints the same table.\n\n"
+        "What single scans of the (lower-cased) texts cost here, in floors: `str.lower()` "
+        f"{scans['lower'] / floor_seconds:.2f}; the word-boundary test `(?<!\\w)` that every "
+        f"phrase pattern starts with, alone, {boundary:.2f}; the 20 contrast markers of the "
+        f"built-in lexicon {scans['markers'] / floor_seconds:.2f}. A pipeline at "
+        f"{TARGET_PIPELINE_FLOOR:.2f} × floor may spend {budget:.2f} floors in all; cleaning and "
+        f"splitting take {text_floors:.2f} here, which leaves room for "
+        f"{max(budget - text_floors, 0) / boundary:.1f} bare boundary scans for voice, dyad, cues "
+        "and the rows, before any Python work per match or per sentence."
     )
     return Section(
         "Stages of score()",
