@@ -482,6 +482,17 @@ def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
         ("Xi did not say whether the pair would meet.", "narrator", None),
         ("The columnist writes a weekly column.", "narrator", None),
         ("Russia’s claims on the region grew.", "narrator", None),
+        # Present-tense verbs after a plural subject, at the end of the sentence (wire copy).
+        ("The partnership will not last, analysts warn.", "source", "analysts"),
+        ("The alignment is hollow, critics contend.", "source", "critics"),
+        ("Officials insist that the two are equals.", "source", "Officials"),
+        ("Analysts note that the pair are close.", "source", "Analysts"),
+        ("Russia must contend with sanctions from the West.", "narrator", None),
+        ("Both economies are under stress as the leaders meet.", "narrator", None),
+        # A denied or never-made statement attributes nothing, as ``did not say`` does.
+        ("Chinese officials have never described Russia as a junior partner.", "narrator", None),
+        ("Putin never said that the two are equals.", "narrator", None),
+        ("One insider said: “Putin needs Xi more than ever.”", "source", "One insider"),
     ],
 )
 def test_reporting_clauses(text: str, voice: str, speaker: str | None) -> None:

@@ -72,7 +72,8 @@ _STRONG_VERBS = frozenset(
     warned warns asserted asserts acknowledged acknowledges remarked remarks stressed stresses
     emphasised emphasized emphasises emphasizes contended contends cautioned cautions predicted
     predicts explained explains informed informs concurred concurs likened likens quipped
-    joked asked""".split()
+    joked asked insist warn contend caution predict explain stress emphasise emphasize assert
+    acknowledge concur""".split()
 )
 # Reporting verbs only when the sentence has a quotation or the verb is followed by ``that``,
 # a colon or a comma (``writes a weekly column`` is not speech, ``wrote that`` is;
@@ -80,7 +81,8 @@ _STRONG_VERBS = frozenset(
 _WEAK_VERBS = frozenset(
     """wrote writes write noted notes described describes describe suggested suggests pledged
     pledges observed observes concluded concludes reported reports responded responds replied
-    replies declared declares announced announces claimed claims admitted admits""".split()
+    replies declared declares announced announces claimed claims admitted admits note suggest
+    observe conclude respond reply declare claim admit""".split()
 )
 # Verbs that take the speaker after them: ``“…,” said Alicja Bachulska``.
 _INVERTED_VERBS = frozenset(
@@ -145,11 +147,12 @@ _NOT_SOURCES = frozenset({"plan", "plans", "schedule", "script", "tradition", "c
 _AUXILIARIES = frozenset(
     """also has have had later then would will may might could can did does do once again
     previously recently earlier himself herself itself themselves further often even only
-    already reportedly long since subsequently first still now just too never
+    already reportedly long since subsequently first still now just too
     """.split()
 )
-# A verb after these has no speaker of its own: ``was said``, ``to say``, ``not say``.
-_NOT_SPEECH = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "not"})
+# A verb after these has no speaker of its own: ``was said``, ``to say``, ``not say``,
+# ``have never described``.
+_NOT_SPEECH = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "not", "never"})
 _CONJUNCTION_STARTERS = frozenset(
     """But And Or So Yet Then Now Still Also Later Meanwhile Instead However Here There Thus
     Indeed Even Only Nor Both Earlier Separately Again Finally Previously Recently""".split()
@@ -191,7 +194,10 @@ _HEAD_NOUNS = frozenset(
     military army representative representatives director professor chief secretary
     spokespersons participants organisers organizers fellow correspondent editor columnist
     writer journalist author historian strategist specialist watcher head counterpart premier
-    chancellor commander general""".split()
+    chancellor commander general insider insiders negotiator negotiators witness witnesses
+    executive executives banker bankers investor investors academic academics politician
+    politicians activist activists pundit pundits delegate delegates delegation
+    broadcaster""".split()
 )
 # What may follow a speaker named after its verb: ``said Alicja Bachulska, an expert``,
 # ``wrote Gideon Rachman in a Financial Times op-ed``.
