@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import framing
 from framing.dyad import DyadMatcher
 from framing.errors import ParameterError
 from framing.lexicon import load_lexicon
@@ -178,3 +179,32 @@ def test_carry_after_a_short_opener(relationship):
         "carried",
         "none",
     ]
+
+
+def test_framed_sentences_carry_relevance_to_the_next():
+    # Constructed. A framed sentence is relevant, so a carry term after it is carried and a
+    # cue after it is framed; without `framed`, the chain stops at the one-side sentence.
+    matcher = DyadMatcher(
+        {"china": ["China", "Xi", "Beijing"], "russia": ["Russia", "Putin", "Moscow"]},
+        sides=("china", "russia"),
+        carry_terms=["they"],
+    )
+    text = (
+        "Xi met Putin. Moscow is now the junior partner. They met 40 times. "
+        "Trade is lopsided. Rain fell. Trade is lopsided."
+    )
+    spans = split_sentences(text)
+    framed = [False, True, False, True, False, True]
+    result = matcher.relevance(text, spans, framed=framed)
+    assert result.basis == ("both_sides", "framed", "carried", "framed", "none", "none")
+    assert result.relevant == (True, True, True, True, False, False)
+    plain = matcher.relevance(text, spans)
+    assert plain.basis == ("both_sides", "one_side", "none", "none", "none", "none")
+    with pytest.raises(ParameterError, match="framed"):
+        matcher.relevance(text, spans, framed=[True])
+
+
+def test_score_chains_relevance_through_framed_sentences():
+    # Constructed: the review's case; before, "They met 40 times." lost its relevance.
+    sents = framing.score(["Xi met Putin. Moscow is now the junior partner. They met 40 times."])
+    assert list(sents["relevance"]) == ["both_sides", "framed", "carried"]

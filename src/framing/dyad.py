@@ -10,7 +10,11 @@ A sentence is relevant (codebook, "Target") when
 - ``counterpart``: it names one side and refers to the other (``his Russian counterpart``,
   ``its northern neighbour``), the other side having been named earlier in the document;
 - ``carried``: it starts with a carry term (``They``, ``Both``, ``The two``; after an optional
-  ``And``/``But``) and the sentence before it is relevant.
+  ``And``/``But``) and the sentence before it is relevant;
+- ``framed``, when the caller says which sentences hold a frame cue (``framed=``, as
+  :func:`framing.score` does): it holds one, both sides have been named so far, and it names
+  one side or follows a relevant sentence ("China holds all of these cards": the other side is
+  clearly meant).
 
 Names inside other names (``South China Morning Post``) can be listed as exclusions: they
 claim their words and count for no side.
@@ -171,7 +175,12 @@ class DyadMatcher:
         )
 
     def relevance(
-        self, text: str, spans: Sequence[tuple[int, int, int]], *, lowered: str | None = None
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, int]],
+        *,
+        lowered: str | None = None,
+        framed: Sequence[bool] | None = None,
     ) -> DyadResult:
         """Judge every sentence of one document.
 
@@ -183,11 +192,31 @@ class DyadMatcher:
             Its sentences, in order (see :func:`framing.text.split_sentences`).
         lowered : str or None, default=None
             ``text.lower()`` if the caller has it (faster matching; same result).
+        framed : sequence of bool or None, default=None
+            Whether each sentence holds a frame cue. When given, a sentence that no other rule
+            makes relevant is ``framed`` when it holds one, both sides have been named so far,
+            and it names one side or follows a relevant sentence; a ``framed`` sentence is
+            relevant, so the next one may be ``carried`` or ``framed`` after it.
 
         Returns
         -------
         DyadResult
+
+        Examples
+        --------
+        >>> matcher = DyadMatcher(
+        ...     {"china": ["China", "Xi"], "russia": ["Russia", "Moscow"]},
+        ...     sides=("china", "russia"), carry_terms=["they"],
+        ... )
+        >>> text = "Xi met Moscow's envoy. Moscow is the junior partner. They met often."
+        >>> spans = [(0, 22, 0), (23, 52, 0), (53, 68, 0)]
+        >>> matcher.relevance(text, spans).basis
+        ('both_sides', 'one_side', 'none')
+        >>> matcher.relevance(text, spans, framed=[False, True, False]).basis
+        ('both_sides', 'framed', 'carried')
         """
+        if framed is not None and len(framed) != len(spans):
+            raise ParameterError("framed", f"{len(framed)} values", f"one per span ({len(spans)})")
         if not spans:
             return DyadResult((), (), (), ())
         hit_starts, hit_codes = self._hits(text, spans[0][0], spans[-1][1], lowered)
@@ -200,7 +229,7 @@ class DyadMatcher:
         named_so_far = 0  # the codes of the sides named in the sentences so far
         previous_relevant = False
         position = 0  # hits before it belong to earlier sentences (or lie between sentences)
-        for start, end, _ in spans:
+        for index, (start, end, _) in enumerate(spans):
             stop = bisect_left(hit_starts, end, position)
             first = bisect_left(hit_starts, start, position, stop)
             position = stop
@@ -225,6 +254,13 @@ class DyadMatcher:
                 verdict = "counterpart"
             elif previous_relevant and self._starts_with_carry(text, start, end):
                 verdict = "carried"
+            elif (
+                framed is not None
+                and framed[index]
+                and established
+                and (sides_named == 1 or previous_relevant)
+            ):
+                verdict = "framed"
             else:
                 verdict = "one_side" if sides_named else "none"
             previous_relevant = verdict not in ("one_side", "none")

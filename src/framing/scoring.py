@@ -545,11 +545,14 @@ def _score_document(
     starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
     voice = attribute_voice(text, starts, ends, paragraphs)
     lowered = text.lower()
-    relevance = dyad.relevance(text, spans, lowered=lowered)
     all_matches = lex.match_sentences(text, spans, lowered=lowered)
+    # Codebook, Target: a frame cue in a document about the dyad, with one side named ("China
+    # holds all of these cards") or right after a relevant sentence ("Calculated camaraderie was
+    # put on display"), is about the relationship: the other side is clearly meant.
+    framed = [bool(matches) for matches in all_matches]
+    relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed)
 
-    relevant = list(relevance.relevant)
-    basis = list(relevance.basis)
+    relevant = relevance.relevant
     cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
     evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
@@ -561,16 +564,6 @@ def _score_document(
     for index, matches in enumerate(all_matches):
         if not matches:
             continue
-        if (
-            not relevant[index]
-            and relevance.established[index]
-            and (basis[index] == "one_side" or (index and relevance.relevant[index - 1]))
-        ):
-            # Codebook, Target: a frame cue in a document about the dyad, with one side named
-            # ("China holds all of these cards") or right after a relevant sentence ("Calculated
-            # camaraderie was put on display"), is about the relationship: the other side is
-            # clearly meant.
-            relevant[index], basis[index] = True, "framed"
         described = cues[index] = [
             {
                 "cue": m.cue,
@@ -617,7 +610,7 @@ def _score_document(
     columns["voice"].extend(voice.voice)
     columns["speaker"].extend(voice.speaker)
     columns["relevant"].extend(relevant)
-    columns["relevance"].extend(basis)
+    columns["relevance"].extend(relevance.basis)
     columns["actors"].extend(";".join(a) for a in relevance.actors)
     for axis in axes:
         columns[axis].extend(scores[axis])
