@@ -331,3 +331,22 @@ def test_the_nearest_negator_in_the_window_decides_even_among_thousands():
     matches = lex.match(text)
     assert [m.negated for m in matches] == [False] * 200 + [True]
     assert matches[-1].negator == "not" and matches[-1].pole == "equal"
+
+
+# Coverage found by a review of constructed articles in several outlet styles (wire, tabloid,
+# analysis): each sentence is constructed; the expected poles follow the codebook.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia depends on China for machinery.", [("power", "junior")]),
+        ("How long it lasts will depend on events.", []),
+        ("Russia and China depend on each other.", [("power", "equal")]),
+        ("Depending on the outcome, Xi may visit.", []),
+        ("He added that the support had limits.", [("bond", "convenience")]),
+        ("Putin and his pal Xi cozied up in Beijing.", [("bond", "friendship")] * 2),
+        ("Xi is the boss now.", [("power", "junior")]),
+        ("The balance of power has shifted.", [("power", "junior")]),
+    ],
+)
+def test_reviewed_coverage(lex, text, expected):
+    assert [(m.axis, m.pole) for m in lex.match(text)] == expected
