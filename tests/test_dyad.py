@@ -208,3 +208,22 @@ def test_score_chains_relevance_through_framed_sentences():
     # Constructed: the review's case; before, "They met 40 times." lost its relevance.
     sents = framing.score(["Xi met Putin. Moscow is now the junior partner. They met 40 times."])
     assert list(sents["relevance"]) == ["both_sides", "framed", "carried"]
+
+
+def test_a_speaker_names_its_side():
+    # Constructed: Putin's own words about China name both sides, in the sentence that
+    # attributes them and in the next sentence of the same quotation.
+    text = (
+        "Xi Jinping welcomed Vladimir Putin to Beijing.\n\n"
+        "“Our relations with China are not aimed against anyone,” Putin said. “They are "
+        "built on equality and trust with China.”\n\n"
+        "“We are selling grain to China,” a diplomat said."
+    )
+    sents = framing.score([text])
+    assert list(sents["speaker"]) == [None, "Putin", "Putin", "a diplomat"]
+    assert list(sents["relevance"]) == ["both_sides", "both_sides", "both_sides", "one_side"]
+    assert list(sents["actors"])[2] == "china;russia"
+    matcher = load_lexicon("relationship").dyad_matcher()
+    spans = split_sentences(text)
+    with pytest.raises(ParameterError, match="speakers"):
+        matcher.relevance(text, spans, speakers=["Putin"])

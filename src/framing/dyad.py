@@ -137,6 +137,8 @@ class DyadMatcher:
         # A sentence's code is the union of its hits' codes.
         actor_code = {key: 1 << (_ACTOR_BITS + rank) for rank, key in enumerate(self.actor_keys)}
         self._sides_code = sum(actor_code[side] for side in self.sides)
+        self._actors_code = sum(actor_code.values())
+        self._speaker_codes: dict[str, int] = {}
         phrases: list[str] = []
         codes: list[int] = []
         acronyms: list[str] = []
@@ -181,6 +183,7 @@ class DyadMatcher:
         *,
         lowered: str | None = None,
         framed: Sequence[bool] | None = None,
+        speakers: Sequence[str | None] | None = None,
     ) -> DyadResult:
         """Judge every sentence of one document.
 
@@ -197,6 +200,10 @@ class DyadMatcher:
             makes relevant is ``framed`` when it holds one, both sides have been named so far,
             and it names one side or follows a relevant sentence; a ``framed`` sentence is
             relevant, so the next one may be ``carried`` or ``framed`` after it.
+        speakers : sequence of str or None, or None, default=None
+            The speaker of each sentence (:func:`framing.voice.attribute_voice`). An actor named
+            in a sentence's speaker counts as named in the sentence: Putin's ``“Our relations
+            with China are good.”`` names both sides, whichever sentence says it is his.
 
         Returns
         -------
@@ -214,9 +221,14 @@ class DyadMatcher:
         ('both_sides', 'one_side', 'none')
         >>> matcher.relevance(text, spans, framed=[False, True, False]).basis
         ('both_sides', 'framed', 'carried')
+        >>> quote = "“Our ties with China are strong.” Russia and China met."
+        >>> quoted = [(0, 33, 0), (34, 56, 0)]
+        >>> matcher.relevance(quote, quoted, speakers=["Putin's aide in Moscow", None]).basis
+        ('both_sides', 'both_sides')
         """
-        if framed is not None and len(framed) != len(spans):
-            raise ParameterError("framed", f"{len(framed)} values", f"one per span ({len(spans)})")
+        for name, values in (("framed", framed), ("speakers", speakers)):
+            if values is not None and len(values) != len(spans):
+                raise ParameterError(name, f"{len(values)} values", f"one per span ({len(spans)})")
         if not spans:
             return DyadResult((), (), (), ())
         hit_starts, hit_codes = self._hits(text, spans[0][0], spans[-1][1], lowered)
@@ -240,6 +252,8 @@ class DyadMatcher:
                 code = hit_codes[first]
             else:
                 code = reduce(or_, hit_codes[first:stop])
+            if speakers is not None and speakers[index]:
+                code |= self._speaker_code(speakers[index])
             named_so_far |= code & sides
             # Always true when no dyad is defined (sides is 0).
             established = named_so_far == sides
@@ -299,6 +313,17 @@ class DyadMatcher:
             pairs = sorted([*zip(starts, codes, strict=True), *acronyms])
             return [at for at, _ in pairs], [code for _, code in pairs]
         return starts, codes
+
+    def _speaker_code(self, speaker: str) -> int:
+        """The actors named in a speaker (``Kremlin spokesman Dmitry Peskov``), as a hit code
+        of actor bits only: a speaker is no reference to the pair (cached per speaker)."""
+        code = self._speaker_codes.get(speaker)
+        if code is None:
+            if len(self._speaker_codes) > 100_000:  # bounded over a stream of many speakers
+                self._speaker_codes.clear()
+            _, codes = self._hits(speaker, 0, len(speaker), None)
+            code = self._speaker_codes[speaker] = reduce(or_, codes, 0) & self._actors_code
+        return code
 
     def _actors_of(self, code: int) -> tuple[str, ...]:
         """The actor keys in a hit code, in the order of the lexicon (cached per code)."""

@@ -550,7 +550,7 @@ def _score_document(
     # holds all of these cards") or right after a relevant sentence ("Calculated camaraderie was
     # put on display"), is about the relationship: the other side is clearly meant.
     framed = [bool(matches) for matches in all_matches]
-    relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed)
+    relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed, speakers=voice.speaker)
 
     relevant = relevance.relevant
     cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
