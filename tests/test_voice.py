@@ -493,6 +493,18 @@ def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
         ("Chinese officials have never described Russia as a junior partner.", "narrator", None),
         ("Putin never said that the two are equals.", "narrator", None),
         ("One insider said: “Putin needs Xi more than ever.”", "source", "One insider"),
+        # A described source with a place or body after it.
+        (
+            "They have never been closer, officials in both capitals insist.",
+            "source",
+            "officials in both capitals",
+        ),
+        ("The pair are close, analysts at Carnegie said.", "source", "analysts at Carnegie"),
+        ("Officials in Beijing said the pair would meet.", "source", "Officials in Beijing"),
+        ("Xi in Moscow said the pair would meet.", "source", "Xi"),
+        # A spaced hyphen is a dash (live blogs, headlines); the outlet's own reporter is no source.
+        ("Q&A: the cards - an expert explains the summit.", "source", "an expert"),
+        ("10:30 GMT - Our correspondent notes that the mood is warm.", "narrator", None),
     ],
 )
 def test_reporting_clauses(text: str, voice: str, speaker: str | None) -> None:
@@ -752,3 +764,20 @@ def test_two_word_verb_needs_white_space():
     ]:
         result = attribute_voice(text, [0], [len(text)], [0])
         assert result.speaker == (speaker,), text
+
+
+def test_interview_answers_are_the_interviewees():
+    # Constructed transcript: the paragraphs that open with "A:" are source, all their
+    # sentences; the questions are the outlet's.
+    text = (
+        "Q: Is Russia the junior partner?\n\n"
+        "A: It's a partnership, but not between equals. China has all the leverage.\n\n"
+        "Q: Could it break down?\n\nAnswer: Not soon."
+    )
+    assert [voice for _, voice, _ in rows(text)] == [
+        "narrator",
+        "source",
+        "source",
+        "narrator",
+        "source",
+    ]

@@ -177,6 +177,7 @@ _TITLE_WORDS = frozenset(
 # Words that complete a title: ``Secretary of State``, ``Minister of Foreign Affairs``.
 _OFFICE_WORDS = frozenset("State Foreign Affairs Defence Defense Finance Trade Commerce".split())
 _PREPOSITIONS = frozenset("from of at with for in on to by".split())
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})  # ``officials in both capitals``
 _HAVE = frozenset({"has", "have", "had"})
 _CLAUSE_WORDS = frozenset(
     """that which who whom when while because as if and but where after before since though
@@ -207,6 +208,8 @@ _AFTER_INVERTED = frozenset(
 )
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
 _DELIMITERS = ",;:" + _MASK + "—–"
+# An interviewee's answer in a transcript (``A: It's a partnership, but not between equals.``).
+_ANSWER_RE = re.compile(r"(?:A|Answer)\s*:\s")
 _DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]")
 _ABBREVIATED = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "St.", "Prof.", "Gen."})
 
@@ -480,6 +483,14 @@ def attribute_voice(
         speakers.append(who)
         if who is not None:
             last_speaker[region] = who
+
+    # An interview transcript: a paragraph that opens with ``A:`` is the interviewee's answer.
+    answer = False
+    for i in range(n):
+        if i == 0 or region_list[i] != region_list[i - 1]:
+            answer = _ANSWER_RE.match(text, starts_list[i], ends_list[i]) is not None
+        if answer:
+            voice[i] = "source"
 
     spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
@@ -922,12 +933,20 @@ def _tail_name(words: list[str]) -> str | None:
 
 
 def _described(words: list[str]) -> str | None:
-    """A described speaker: up to five words ending in a head noun (``a Russian official``)."""
-    if not 1 <= len(words) <= 5:
+    """A described speaker: up to five words ending in a head noun (``a Russian official``),
+    which may be followed by a place or body (``officials in both capitals``, ``analysts at
+    Carnegie``: ``in``, ``at`` or ``from`` and up to three words)."""
+    head = len(words) - 1
+    if len(words) >= 3:
+        for k in range(max(1, len(words) - 4), len(words) - 1):
+            if words[k].lower() in _PLACE_PREPOSITIONS:
+                head = k - 1
+                break
+    if not 0 <= head <= 4 or words[head].lower().rstrip(".") not in _HEAD_NOUNS:
         return None
-    if words[-1].lower().rstrip(".") not in _HEAD_NOUNS:
+    if any(w.lower() in _PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words[: head + 1]):
         return None
-    if any(w.lower() in _PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words):
+    if any(w.lower() in _CLAUSE_WORDS for w in words[head + 1 :]):
         return None
     return " ".join(_clean_word(w) for w in words)
 
@@ -975,11 +994,14 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
-    cut = max(map(t.rfind, _DELIMITERS))  # the last delimiter, or -1
+    dash = t.rfind(" - ")  # a spaced hyphen as a dash: ``10:30 GMT - Our correspondent``
+    cut = max(*map(t.rfind, _DELIMITERS), dash + 1 if dash >= 0 else -1)  # the last, or -1
     after_comma = cut >= 0 and t[cut] == ","
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
         return None
+    if words[0] in ("Our", "our"):
+        return None  # ``our correspondent notes``: the outlet's own words
     last = words[-1]
     if last in _PRONOUNS or (len(words) == 1 and last.lower() in _PRONOUNS):
         return ("pronoun", last, after_comma)
