@@ -227,3 +227,10 @@ def test_a_speaker_names_its_side():
     spans = split_sentences(text)
     with pytest.raises(ParameterError, match="speakers"):
         matcher.relevance(text, spans, speakers=["Putin"])
+
+
+def test_tabloid_nickname_names_russia():
+    # Constructed tabloid line: "Vlad" is Putin in the British popular press.
+    sents = framing.score(["Talk about a bromance between Vlad and Xi!"])
+    assert sents.loc[0, "relevance"] == "both_sides"
+    assert sents.loc[0, "bond_label"] == "friendship"

@@ -505,6 +505,9 @@ def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
         # A spaced hyphen is a dash (live blogs, headlines); the outlet's own reporter is no source.
         ("Q&A: the cards - an expert explains the summit.", "source", "an expert"),
         ("10:30 GMT - Our correspondent notes that the mood is warm.", "narrator", None),
+        # A linking word that opens the sentence is no part of the speaker.
+        ("Yet most experts say the tie rests on interests.", "source", "most experts"),
+        ("But American officials said the pair would meet.", "source", "American officials"),
     ],
 )
 def test_reporting_clauses(text: str, voice: str, speaker: str | None) -> None:

@@ -157,6 +157,10 @@ _CONJUNCTION_STARTERS = frozenset(
     """But And Or So Yet Then Now Still Also Later Meanwhile Instead However Here There Thus
     Indeed Even Only Nor Both Earlier Separately Again Finally Previously Recently""".split()
 )
+# Sentence-opening links that are no part of the subject after them.
+_LINKING_STARTERS = frozenset(
+    "But And Or So Yet Still Also Meanwhile However Thus Indeed Now Then".split()
+)
 _PREPOSITION_STARTERS = frozenset(
     """In On At For To From By With After Before During Since Last This That These Those It
     When While As If Although Though Because Once Why What How Where Who Whether Amid Despite
@@ -1002,6 +1006,8 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         return None
     if words[0] in ("Our", "our"):
         return None  # ``our correspondent notes``: the outlet's own words
+    while len(words) > 1 and words[0] in _LINKING_STARTERS:
+        words = words[1:]  # ``Yet most experts say``: the speaker is ``most experts``
     last = words[-1]
     if last in _PRONOUNS or (len(words) == 1 and last.lower() in _PRONOUNS):
         return ("pronoun", last, after_comma)
