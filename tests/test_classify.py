@@ -300,17 +300,37 @@ def test_temperature_minimises_log_loss():
     assert found > 1
 
 
+# constructed: sentences whose label goes against their words, so that cross-validation errs
+HARD = [
+    ("Some call it a partnership of equals; few believe it.", "none"),
+    ("Officials deny that Moscow depends on Beijing.", "none"),
+    ("Xi and Putin met as they do every year.", "equal"),
+]
+
+
 def test_calibration_uses_cross_validated_decisions():
-    clf = FrameClassifier(cv=3).fit(TEXTS, LABELS)
+    texts = TEXTS + [text for text, _ in HARD]
+    y = np.asarray(LABELS + [label for _, label in HARD])
+    clf = FrameClassifier(cv=3).fit(texts, y)
     base = clone(clf.pipeline_)
     splitter = StratifiedKFold(3, shuffle=True, random_state=0)
-    z = np.empty((12, 3))
-    y = np.asarray(LABELS)
-    for train, test in splitter.split(TEXTS, y):
-        model = clone(base).fit([TEXTS[i] for i in train], y[train])
-        z[test] = model.decision_function([TEXTS[i] for i in test])
-    expected = _fit_temperature(z, np.searchsorted(clf.classes_, y))
+    z = np.empty((len(texts), 3))
+    for train, test in splitter.split(texts, y):
+        model = clone(base).fit([texts[i] for i in train], y[train])
+        z[test] = model.decision_function([texts[i] for i in test])
+    targets = np.searchsorted(clf.classes_, y)
+    assert (z.argmax(axis=1) != targets).any()  # the hard sentences make it err
+    expected = _fit_temperature(z, targets)
     assert clf.temperature_ == pytest.approx(expected, rel=1e-9)
+
+
+def test_no_calibration_when_cross_validation_makes_no_error():
+    # TEXTS are separable: the log loss would take T to its bound and every probability to
+    # 1.0. The model keeps its own scale instead, and says so.
+    with pytest.warns(FramingWarning, match="predicted right in cross-validation"):
+        clf = FrameClassifier(cv=3).fit(TEXTS, LABELS)
+    assert clf.temperature_ == 1.0
+    assert clf.predict_proba(TEXTS).max() < 0.999
 
 
 def test_single_example_class_warns_and_skips_calibration():

@@ -357,8 +357,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     -----
     Calibration: ``cross_val_predict`` gives each training sentence a decision vector ``z``
     from a model that did not see it (stratified folds, ``min(cv, smallest class)`` of them);
-    ``T`` minimises the mean log loss of ``softmax(z / T)`` (Guo et al. 2017). One parameter
-    suits a few hundred sentences with classes of a handful, where Platt or isotonic
+    ``T`` minimises the mean log loss of ``softmax(z / T)`` (Guo et al. 2017); when every
+    held-out sentence is predicted right, that loss only falls as ``T`` shrinks (towards
+    probabilities of exactly 1), so ``T`` stays 1, with a warning. One parameter suits a
+    few hundred sentences with classes of a handful, where Platt or isotonic
     calibration per class would overfit, and it keeps the ranking, so ``predict`` with
     ``threshold=0`` is the regression's own decision. The balanced class weights are not
     undone: probabilities of rare classes stay on the generous side, which favours recall of
@@ -524,9 +526,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             logits = cross_val_predict(
                 clone(pipeline), texts, labels, cv=splitter, method="decision_function"
             )
-            self.temperature_ = _fit_temperature(
-                _as_logits(logits), np.searchsorted(classes, labels.astype(str))
-            )
+            targets = np.searchsorted(classes, labels.astype(str))
+            if (_as_logits(logits).argmax(axis=1) == targets).all():
+                # Every held-out sentence is right: the log loss keeps falling as T shrinks,
+                # so it would pick the smallest T allowed and make every probability 1.0.
+                # Nothing measures how sure the model should be: keep its own scale.
+                warnings.warn(
+                    "every sentence was predicted right in cross-validation, so the "
+                    "probabilities cannot be calibrated: they are the logistic regression's "
+                    "own. Code more sentences, including hard ones.",
+                    FramingWarning,
+                    stacklevel=2,
+                )
+                self.temperature_ = 1.0
+            else:
+                self.temperature_ = _fit_temperature(_as_logits(logits), targets)
         else:
             warnings.warn(
                 f"class {names[int(counts.argmin())]!r} has a single example: probabilities are "
