@@ -252,8 +252,9 @@ class DyadMatcher:
                 code = hit_codes[first]
             else:
                 code = reduce(or_, hit_codes[first:stop])
-            if speakers is not None and speakers[index]:
-                code |= self._speaker_code(speakers[index])
+            speaker = speakers[index] if speakers is not None else None
+            if speaker:
+                code |= self._speaker_code(speaker)
             named_so_far |= code & sides
             # Always true when no dyad is defined (sides is 0).
             established = named_so_far == sides
