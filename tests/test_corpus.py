@@ -299,3 +299,145 @@ def test_list_of_documents_and_unloadable_input():
     assert [d.doc_id for d in corpus] == ["a", "b"] and corpus["a"].outlet == "X"
     with pytest.raises(CorpusError, match="cannot load a corpus from dict; give a folder"):
         load_corpus({"text": "Xi met Putin."})
+
+
+# --------------------------------------------------------------------------------------------
+# Lines end at "\n" only; a few invalid bytes in UTF-8 text are replaced, not the whole file
+# re-read as cp1252 (constructed texts)
+# --------------------------------------------------------------------------------------------
+# Characters str.splitlines() breaks at, none of which ends a line of a JSONL or CSV file.
+LINE_BREAKERS = ["\u2028", "\u2029", "\u0085", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("encoding", [None, "utf-8"])
+def test_jsonl_keeps_line_breakers_inside_strings(tmp_path, newline, encoding):
+    # Raw, as some exporters write them (json.dumps would escape the control characters).
+    lines = [
+        f'{{"doc_id": "d{i}", "text": "Xi met Putin.{char}They talked."}}'
+        for i, char in enumerate(LINE_BREAKERS)
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes((newline.join(lines) + newline).encode("utf-8"))
+    corpus = load_corpus(path, encoding=encoding)
+    assert [d.text for d in corpus] == [f"Xi met Putin.{c}They talked." for c in LINE_BREAKERS]
+    # Line numbers in errors count "\n" only.
+    path.write_bytes((newline.join([*lines, "{broken"]) + newline).encode("utf-8"))
+    with pytest.raises(CorpusError, match=f"line {len(lines) + 1}: not valid JSON") as info:
+        load_corpus(path, encoding=encoding)
+    assert info.value.row == len(lines) + 1
+
+
+def test_csv_and_manifest_keep_line_breakers_inside_cells(tmp_path):
+    path = tmp_path / "a.csv"
+    frame = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(LINE_BREAKERS))],
+         "text": [f"Xi met Putin.{c}They talked." for c in LINE_BREAKERS]}
+    )  # fmt: skip
+    frame.to_csv(path, index=False)
+    assert [d.text for d in load_corpus(path)] == frame["text"].tolist()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Xi met Putin.", encoding="utf-8")
+    (folder / "manifest.csv").write_text('file,title\na.txt,"Xi\u2028Putin"\n', encoding="utf-8")
+    assert load_corpus(folder)[0].metadata == {"title": "Xi\u2028Putin"}
+
+
+def _caught(function, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = function(*args, **kwargs)
+    return result, [str(w.message) for w in caught if issubclass(w.category, DataQualityWarning)]
+
+
+def test_a_stray_byte_in_utf8_text_is_replaced_not_the_file_read_as_cp1252(tmp_path):
+    path = tmp_path / "a.txt"
+    # UTF-8 Cyrillic and Chinese, and one cp1252 apostrophe (0x92) on line 2.
+    path.write_bytes("Путин встретил 习近平.\n".encode() + b"Xi\x92s aides smiled.\n")
+    corpus, messages = _caught(load_corpus, path)
+    assert corpus[0].text == "Путин встретил 习近平.\nXi\ufffds aides smiled.\n"
+    assert messages == [
+        f"{path}: 1 byte not valid UTF-8, replaced by U+FFFD: line 2 (1 byte); the rest of the "
+        "file is UTF-8"
+    ]
+
+
+def test_replaced_bytes_are_counted_by_line(tmp_path):
+    path = tmp_path / "a.txt"
+    # A BOM, then invalid bytes on lines 2 and 4 (a cut-off Chinese character is two of them).
+    path.write_bytes(
+        b"\xef\xbb\xbf" + "Путин\n".encode() + b"a\x93b\x94\n\n" + "习近平".encode()[:-1] + b"\n"
+    )
+    corpus, messages = _caught(load_corpus, path)
+    assert corpus[0].text == "Путин\na\ufffdb\ufffd\n\n习近\ufffd\ufffd\n"
+    assert messages == [
+        f"{path}: 4 bytes not valid UTF-8, replaced by U+FFFD: line 2 (2 bytes), line 4 (2 "
+        "bytes); the rest of the file is UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Xi’s “friend” – Putin à Moscou".encode("cp1252"),  # no multi-byte UTF-8 at all
+        # More invalid bytes than multi-byte sequences: a cp1252 file with one UTF-8 "é".
+        "é".encode() + "Xi’s “friend” – Putin".encode("cp1252"),
+    ],
+)
+def test_text_that_is_not_utf8_stays_cp1252(tmp_path, data):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    corpus, messages = _caught(load_corpus, path)
+    assert corpus[0].text == data.decode("cp1252")
+    assert messages == [
+        f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters"
+    ]
+
+
+def test_a_stray_byte_with_no_cp1252_meaning_is_replaced_too(tmp_path):
+    # 0x81 is undefined in cp1252: the file used to be an InputEncodingError.
+    path = tmp_path / "a.txt"
+    path.write_bytes("Путин \x81".encode().replace(b"\xc2\x81", b"\x81"))
+    corpus, messages = _caught(load_corpus, path)
+    assert corpus[0].text == "Путин \ufffd" and len(messages) == 1
+
+
+def test_jsonl_and_csv_are_decoded_line_by_line_with_line_numbers(tmp_path):
+    good = json.dumps({"text": "Путин met Xi."}, ensure_ascii=False).encode()
+    stray = json.dumps({"text": "习近平’s aides"}, ensure_ascii=False).encode()
+    stray = stray.replace("’".encode(), b"\x92")
+    latin = json.dumps({"text": "Xi’s café"}, ensure_ascii=False).encode("cp1252")
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\n".join([good, stray, latin, stray]) + b"\n")
+    corpus, messages = _caught(load_corpus, path)
+    assert [d.text for d in corpus] == [
+        "Путин met Xi.", "习近平\ufffds aides", "Xi’s café", "习近平\ufffds aides",
+    ]  # fmt: skip
+    assert messages == [
+        f"{path}: line 2: 1 byte not valid UTF-8, replaced by U+FFFD; the rest of the line is "
+        "UTF-8 (any later such line is read the same way)",
+        f"{path}: line 3 is not UTF-8, read as cp1252 (Windows-1252), as is any later such "
+        "line; check its accented characters",
+        f"{path}: 2 bytes not valid UTF-8, replaced by U+FFFD, on 2 lines: line 2 (1 byte), "
+        "line 4 (1 byte)",
+    ]
+    table = tmp_path / "a.csv"
+    # The policy applies per line: line 3 holds UTF-8 Cyrillic, line 4 none.
+    table.write_bytes(
+        b"text,outlet\n" + '"Путин и\nСи'.encode() + b'\x92\nXi\x92s",A\n'
+    )  # the cell spans lines 2 to 4
+    corpus, messages = _caught(load_corpus, table)
+    assert corpus[0].text == "Путин и\nСи\ufffd\nXi’s"
+    assert messages == [
+        f"{table}: line 3: 1 byte not valid UTF-8, replaced by U+FFFD; the rest of the line is "
+        "UTF-8 (any later such line is read the same way)",
+        f"{table}: line 4 is not UTF-8, read as cp1252 (Windows-1252), as is any later such "
+        "line; check its accented characters",
+    ]
+
+
+def test_an_unknown_forced_encoding_for_a_table(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Xi met Putin."}\n', encoding="utf-8")
+    with pytest.raises(InputEncodingError, match="cannot be decoded as no-such-codec"):
+        load_corpus(path, encoding="no-such-codec")

@@ -383,6 +383,80 @@ def test_binary_and_undecodable_files(tmp_path):
         list(iter_corpus(undecodable))
 
 
+# Characters str.splitlines() breaks at; none ends a line of a JSONL or CSV file.
+LINE_BREAKERS = ["\u2028", "\u2029", "\u0085", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"]
+
+
+@pytest.mark.parametrize("encoding", [None, "utf-8"])
+def test_lines_end_at_newline_only(tmp_path, encoding):
+    # Raw inside JSON strings, as some exporters write them; CRLF line ends.
+    lines = [
+        f'{{"doc_id": "d{i}", "text": "Xi met Putin.{char}They talked."}}'
+        for i, char in enumerate(LINE_BREAKERS)
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    docs = [d for c in iter_corpus(path, chunk_size=3, encoding=encoding) for d in c]
+    assert [d.text for d in docs] == [f"Xi met Putin.{c}They talked." for c in LINE_BREAKERS]
+    assert [_key(d) for d in docs] == [_key(d) for d in load_corpus(path, encoding=encoding)]
+    assert docs[-1].source == f"{path}:line {len(lines)}"
+    path.write_bytes(("\r\n".join([*lines, "{broken"]) + "\r\n").encode("utf-8"))
+    with pytest.raises(CorpusError, match=f", line {len(lines) + 1}: not valid JSON"):
+        list(iter_corpus(path, encoding=encoding))
+    table = tmp_path / "a.csv"
+    frame = pd.DataFrame({"text": [f"Xi met Putin.{c}They talked." for c in LINE_BREAKERS]})
+    frame.to_csv(table, index=False)
+    (chunk,) = iter_corpus(table, encoding=encoding)
+    assert [d.text for d in chunk] == frame["text"].tolist()
+    assert [d.source for d in chunk][-1] == f"{table}:row {len(LINE_BREAKERS)}"
+
+
+def _messages(caught):
+    return [str(w.message) for w in caught if issubclass(w.category, DataQualityWarning)]
+
+
+def test_stray_bytes_in_utf8_lines_are_replaced_as_load_corpus_does(tmp_path):
+    good = json.dumps({"text": "Путин met Xi."}, ensure_ascii=False).encode()
+    stray = json.dumps({"text": "习近平’s aides"}, ensure_ascii=False).encode()
+    stray = stray.replace("’".encode(), b"\x92")
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\n".join([good, stray, good, stray.replace(b"\x92", b"\x92\x81")]) + b"\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = [d for c in iter_corpus(path, chunk_size=1) for d in c]
+    assert [d.text for d in docs] == [
+        "Путин met Xi.", "习近平\ufffds aides", "Путин met Xi.", "习近平\ufffd\ufffds aides",
+    ]  # fmt: skip
+    assert _messages(caught) == [
+        f"{path}: line 2: 1 byte not valid UTF-8, replaced by U+FFFD; the rest of the line is "
+        "UTF-8 (any later such line is read the same way)",
+        f"{path}: 3 bytes not valid UTF-8, replaced by U+FFFD, on 2 lines: line 2 (1 byte), "
+        "line 4 (2 bytes)",
+    ]
+    with warnings.catch_warnings(record=True) as whole:
+        warnings.simplefilter("always")
+        assert [_key(d) for d in docs] == [_key(d) for d in load_corpus(path)]
+    assert _messages(whole) == _messages(caught)
+
+
+def test_the_first_replaced_line_warns_before_the_end_of_the_file(tmp_path):
+    stray = json.dumps({"text": "习近平’s aides"}, ensure_ascii=False).encode()
+    lines = [stray.replace("’".encode(), b"\x92")] + [
+        json.dumps({"text": t}).encode() for t in TEXTS
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chunks = iter_corpus(path, chunk_size=1)
+        next(chunks)
+        chunks.close()
+    assert _messages(caught) == [
+        f"{path}: line 1: 1 byte not valid UTF-8, replaced by U+FFFD; the rest of the line is "
+        "UTF-8 (any later such line is read the same way)"
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Arguments, checked when iter_corpus is called
 # --------------------------------------------------------------------------------------------

@@ -202,10 +202,202 @@ def test_paragraph_numbers():
     ]
 
 
+# Constructed news sentences at the spots review B found wrong, and their near neighbours that
+# must not change.
+def _split(text):
+    return [text[s:e] for s, e, _ in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plain words that are also on the abbreviation list end a sentence ...
+        (
+            "Asked about arms, the spokesman said no. Moscow did not comment.",
+            ["Asked about arms, the spokesman said no.", "Moscow did not comment."],
+        ),
+        ("Putin fell ill. Xi sent a message.", ["Putin fell ill.", "Xi sent a message."]),
+        (
+            "China buys Russian iron ore. Beijing pays in yuan.",
+            ["China buys Russian iron ore.", "Beijing pays in yuan."],
+        ),
+        ("It was a near miss. Moscow said so.", ["It was a near miss.", "Moscow said so."]),
+        ("The deal was a wash. Gazprom lost.", ["The deal was a wash.", "Gazprom lost."]),
+        ("It lacked critical mass. Xi left.", ["It lacked critical mass.", "Xi left."]),
+        ("Diplomacy is an art. Lavrov knows it.", ["Diplomacy is an art.", "Lavrov knows it."]),
+        # ... but not in the abbreviation's own context: a number after it, a state after a comma.
+        ("Li is ranked No. 2 in the party.", ["Li is ranked No. 2 in the party."]),
+        ("He is no. 5 on the list.", ["He is no. 5 on the list."]),
+        ("Under Art. 5 allies help.", ["Under Art. 5 allies help."]),
+        ("He met them on Mar. 3 in Moscow.", ["He met them on Mar. 3 in Moscow."]),
+        (
+            "A firm from Springfield, Ill. Grain signed.",
+            ["A firm from Springfield, Ill. Grain signed."],
+        ),
+        (
+            "He flew from Boston, Mass. The talks began.",
+            ["He flew from Boston, Mass.", "The talks began."],
+        ),
+        # A quotation ending in ? or ! keeps its attribution ...
+        ('"Why now?" Peskov asked.', ['"Why now?" Peskov asked.']),
+        ('"Never!" Zakharova said on Telegram.', ['"Never!" Zakharova said on Telegram.']),
+        (
+            "“Is this an alliance?” Lavrov asked reporters.",
+            ["“Is this an alliance?” Lavrov asked reporters."],
+        ),
+        ('"Why now?" asked Peskov.', ['"Why now?" asked Peskov.']),
+        (
+            '"Why now?" Mr. Peskov asked when reporters raised it.',
+            ['"Why now?" Mr. Peskov asked when reporters raised it.'],
+        ),
+        (
+            '"Why now?" Kremlin spokesman Dmitry Peskov said.',
+            ['"Why now?" Kremlin spokesman Dmitry Peskov said.'],
+        ),
+        ('"Why now?" Peskov, the spokesman, asked.', ['"Why now?" Peskov, the spokesman, asked.']),
+        ('"Never!" He later added.', ['"Never!" He later added.']),
+        ("'Why now?' Peskov asked.", ["'Why now?' Peskov asked."]),
+        # ... and only an attribution: a new sentence still starts after it.
+        ('"Why now?" The answer came later.', ['"Why now?"', "The answer came later."]),
+        ('He asked: "Why now?" Nobody answered.', ['He asked: "Why now?"', "Nobody answered."]),
+        (
+            '"Why now?" Analysts said the timing was odd.',
+            ['"Why now?"', "Analysts said the timing was odd."],
+        ),
+        (
+            '"Why now?" Russian officials said nothing.',
+            ['"Why now?"', "Russian officials said nothing."],
+        ),
+        (
+            '"Why now?" Asked later, Peskov said nothing.',
+            ['"Why now?"', "Asked later, Peskov said nothing."],
+        ),
+        (
+            '"Why now?" Moscow. Peskov said nothing.',
+            ['"Why now?"', "Moscow.", "Peskov said nothing."],
+        ),
+        ("Why now? Peskov asked.", ["Why now?", "Peskov asked."]),  # no quotation
+        ("“Is it?” Xi asked. “Yes,” Putin said.", ["“Is it?” Xi asked.", "“Yes,” Putin said."]),
+        # The word before a period starts after a dash, slash or bracket.
+        (
+            "The two leaders—Mr. Xi and Mr. Putin—spoke for hours. Neither mentioned Ukraine.",
+            ["The two leaders—Mr. Xi and Mr. Putin—spoke for hours.", "Neither mentioned Ukraine."],
+        ),
+        (
+            "The rivals—U.S. President Biden and Xi—met.",
+            ["The rivals—U.S. President Biden and Xi—met."],
+        ),
+        ("Xi met Putin (Gen. Li came too).", ["Xi met Putin (Gen. Li came too)."]),
+        (
+            "Officials/Dr. Li attended. Talks went well.",
+            ["Officials/Dr. Li attended.", "Talks went well."],
+        ),
+        (
+            "The talks lasted four hours—a record. Xi left.",
+            ["The talks lasted four hours—a record.", "Xi left."],
+        ),
+    ],
+)
+def test_news_boundaries(text, expected):
+    assert _split(text) == expected
+
+
+WRAPPED = (
+    "Chinese Foreign Minister Wang Yi said on Tuesday that relations with\n"
+    "Russia were at their best in history. He spoke after talks in Beijing, where\n"
+    "the two men discussed Ukraine and the situation on the Korean Peninsula and\n"
+    "Russia's war. Lavrov said the two countries opposed bloc confrontation in\n"
+    "Asia.\n"
+    "\n"
+    "Xi and Putin meet in Moscow\n"
+    "The two leaders met on Tuesday.\n"
+)  # constructed, wrapped at 80 columns
+
+
+def test_hard_wrapped_lines_join_after_a_word_that_cannot_end_a_sentence():
+    spans = split_sentences(WRAPPED)
+    assert [(WRAPPED[s:e].replace("\n", " "), p) for s, e, p in spans] == [
+        (
+            "Chinese Foreign Minister Wang Yi said on Tuesday that relations with Russia were at "
+            "their best in history.",
+            0,
+        ),
+        (
+            "He spoke after talks in Beijing, where the two men discussed Ukraine and the "
+            "situation on the Korean Peninsula and Russia's war.",
+            0,
+        ),
+        ("Lavrov said the two countries opposed bloc confrontation in Asia.", 0),
+        ("Xi and Putin meet in Moscow", 1),  # a headline stays a sentence of its own
+        ("The two leaders met on Tuesday.", 2),
+    ]
+    for start, end, _ in spans:  # offsets index the text
+        assert WRAPPED[start:end] == WRAPPED[start:end].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Xi met the\nRussian leader.", ["Xi met the\nRussian leader."]),
+        ("Xi met Mr\nPutin in Moscow.", ["Xi met Mr\nPutin in Moscow."]),
+        ("China and\nThe Gambia signed.", ["China and\nThe Gambia signed."]),
+        # Headlines: no final punctuation, a capitalised next line.
+        (
+            "Xi and Putin meet in Moscow\nThe two met.",
+            ["Xi and Putin meet in Moscow", "The two met."],
+        ),
+        ("Talks Drag On\nThe two met.", ["Talks Drag On", "The two met."]),
+        ("Russia has no Plan A\nThe war goes on.", ["Russia has no Plan A", "The war goes on."]),
+        (
+            "What China is hoping for\nThe summit opens.",
+            ["What China is hoping for", "The summit opens."],
+        ),
+        # A long line ending in a preposition is a wrapped line whatever follows.
+        (
+            "The long report on Chinese investment published in\nThe Moscow Times was read.",
+            ["The long report on Chinese investment published in\nThe Moscow Times was read."],
+        ),
+        # A blank line is a paragraph break, whatever the line before ends with.
+        ("Xi met the\n\nRussian leader.", ["Xi met the", "Russian leader."]),
+        ("He said: with\nPutin. Then", ["He said: with\nPutin.", "Then"]),
+    ],
+)
+def test_line_breaks(text, expected):
+    assert _split(text) == expected
+
+
+_PIECES = [
+    "Xi", "met", "Putin", "no.", "No.", "ill.", "Ill.", "Mass.", "5", "the", "with", "in", "Mr.",
+    "U.S.", "—", "leaders—Mr.", '"Why now?"', "“Never!”", "Peskov", "asked", "said", "He",
+    "later", ",", "The", "answer", "Nobody", "(Gen.", "/", "A", "a", "…", "?", "!", ".",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40),
+    st.lists(st.sampled_from([" ", " ", " ", "\n", "\n\n", "", "\t", "  "]), min_size=40),
+)
+def test_spans_are_ordered_stripped_offsets_whatever_the_text(pieces, separators):
+    text = "".join(p + s for p, s in zip(pieces, separators, strict=False))
+    spans = split_sentences(text)
+    previous_end, previous_paragraph = 0, -1
+    for start, end, paragraph in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        assert paragraph in (previous_paragraph, previous_paragraph + 1)
+        assert "\n\n" not in text[start:end].replace(" ", "").replace("\t", "")
+        previous_end, previous_paragraph = end, paragraph
+    # Every non-space character is in exactly one sentence.
+    covered = sum(len(text[s:e]) - len(re.sub(r"\S", "", text[s:e])) for s, e, _ in spans)
+    assert covered == len(re.sub(r"\s", "", text))
+
+
 def test_large_single_line():
     text = "Xi met Mr. Putin in Moscow. " * 100_000
     spans = split_sentences(text)
     assert len(spans) == 100_000
+    # Words separated by tabs alone: the word before each period is still found in linear time.
+    assert len(split_sentences("Xi met Putin.\t" * 100_000)) == 100_000
 
 
 def test_tokens_have_offsets_and_forms():

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -20,7 +21,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime
@@ -146,7 +147,13 @@ def parse_date(value: Any) -> tuple[str | None, str | None]:
 
 
 def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
-    """Read a text file as UTF-8 (with or without BOM), falling back to cp1252 with a warning.
+    """Read a text file as UTF-8 (with or without BOM), falling back as described below.
+
+    A file that is UTF-8 apart from a few invalid bytes (it holds valid multi-byte UTF-8
+    sequences, at least as many as invalid bytes: a Russian or Chinese article with one stray
+    Windows byte) is read as UTF-8 with each invalid byte replaced by U+FFFD (``\ufffd``), with
+    a warning naming the lines and the count. A file that is not UTF-8 at all is read as cp1252,
+    with a warning.
 
     Parameters
     ----------
@@ -167,7 +174,7 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
     Warns
     -----
     DataQualityWarning
-        When the file was not UTF-8 and was read as cp1252.
+        When invalid bytes were replaced, or the file was not UTF-8 and was read as cp1252.
     """
     path = Path(path)
     try:
@@ -188,22 +195,183 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
                 f"{path}: cannot be decoded as {encoding} ({exc})", path=path
             ) from exc
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
+        text, how, replaced = _decode(data)
     except UnicodeDecodeError as exc:
         raise InputEncodingError(
             f"{path}: is neither UTF-8 nor cp1252 text; pass encoding=... to say what it is",
             path=path,
         ) from exc
-    warnings.warn(
-        f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters",
-        DataQualityWarning,
-        stacklevel=3,
-    )
+    if how == "replaced":
+        places = [_bytes_at(n, k) for n, k in _replaced_by_line(text, replaced)]
+        warnings.warn(
+            f"{path}: {_bytes(len(replaced))} not valid UTF-8, replaced by U+FFFD: "
+            f"{_listed(places)}; the rest of the file is UTF-8",
+            DataQualityWarning,
+            stacklevel=3,
+        )
+    elif how == "cp1252":
+        warnings.warn(
+            f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters",
+            DataQualityWarning,
+            stacklevel=3,
+        )
     return text
+
+
+# -- decoding -------------------------------------------------------------------------------------
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")  # an invalid byte, as 'surrogateescape' reads it
+
+
+def _decode(data: bytes, *, bom: bool = True) -> tuple[str, str, list[int]]:
+    """Bytes as text by the loading policy: ``(text, how, replaced)``.
+
+    ``how`` is ``'utf-8'`` (valid UTF-8), ``'replaced'`` (UTF-8 apart from a few invalid bytes:
+    the bytes hold valid multi-byte sequences, at least as many as invalid bytes; each invalid
+    byte becomes U+FFFD and ``replaced`` lists their offsets in the text) or ``'cp1252'`` (not
+    UTF-8 at all, the usual case of text saved by older Windows software, whose accented
+    letters are each one invalid byte). A leading UTF-8 byte order mark is dropped when ``bom``
+    (it counts as one multi-byte sequence). Raises :class:`UnicodeDecodeError` when the bytes
+    are neither UTF-8 nor cp1252. The same policy decodes a whole file
+    (:func:`read_text_file`) and each line of a JSONL or CSV file (:func:`_read_lines`).
+    """
+    try:
+        return data.decode("utf-8-sig" if bom else "utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = [match.start() for match in _ESCAPED_BYTE.finditer(text)]
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(invalid)
+    if multibyte >= len(invalid):
+        text = _ESCAPED_BYTE.sub("\ufffd", text)
+        if bom and text.startswith("\ufeff"):
+            text = text[1:]
+            invalid = [offset - 1 for offset in invalid]
+        return text, "replaced", invalid
+    if bom and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    return data.decode("cp1252"), "cp1252", []
+
+
+def _replaced_by_line(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """``(line number, count)`` of the replaced bytes at ``offsets`` (sorted) in ``text``."""
+    counts: dict[int, int] = {}
+    line, scanned = 1, 0
+    for offset in offsets:
+        line += text.count("\n", scanned, offset)
+        scanned = offset
+        counts[line] = counts.get(line, 0) + 1
+    return list(counts.items())
+
+
+def _bytes(count: int) -> str:
+    return f"{count} byte{'s' if count > 1 else ''}"
+
+
+def _bytes_at(line: int, count: int) -> str:
+    return f"line {line} ({_bytes(count)})"
+
+
+class _LineDecoder:
+    """Decodes the lines of one file by :func:`_decode`'s policy, warning as it goes.
+
+    The first line read as cp1252 and the first line with replaced bytes each warn at once
+    (naming the line); :meth:`finish`, at the end of the file, adds the total when more than
+    one line had bytes replaced.
+    """
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.cp1252 = False
+        self.replaced: list[str] = []
+        self.total = 0
+
+    def __call__(self, number: int, raw: bytes) -> str:
+        try:
+            line, how, replaced = _decode(raw, bom=number == 1)
+        except UnicodeDecodeError as exc:
+            raise InputEncodingError(
+                f"{self.where}, line {number}: neither UTF-8 nor cp1252 text; pass encoding=... "
+                "to say what it is",
+                path=self.where,
+            ) from exc
+        if how == "cp1252" and not self.cp1252:
+            self.cp1252 = True
+            warnings.warn(
+                f"{self.where}: line {number} is not UTF-8, read as cp1252 (Windows-1252), as is "
+                "any later such line; check its accented characters",
+                DataQualityWarning,
+                stacklevel=4,
+            )
+        elif how == "replaced":
+            self.total += len(replaced)
+            self.replaced.append(_bytes_at(number, len(replaced)))
+            if len(self.replaced) == 1:
+                warnings.warn(
+                    f"{self.where}: line {number}: {_bytes(len(replaced))} not valid UTF-8, "
+                    "replaced by U+FFFD; the rest of the line is UTF-8 (any later such line is "
+                    "read the same way)",
+                    DataQualityWarning,
+                    stacklevel=4,
+                )
+        return line
+
+    def finish(self) -> None:
+        """At the end of the file: the total, when more than one line had bytes replaced."""
+        if len(self.replaced) > 1:
+            warnings.warn(
+                f"{self.where}: {_bytes(self.total)} not valid UTF-8, replaced by U+FFFD, on "
+                f"{len(self.replaced)} lines: {_listed(self.replaced)}",
+                DataQualityWarning,
+                stacklevel=4,
+            )
+
+
+_BINARY_CHECK = 65536  # bytes at the start of a file checked for NUL
+
+
+def _read_lines(
+    path: Path, where: str, encoding: str | None
+) -> Generator[tuple[int, str], None, None]:
+    """``(line number, text)`` of a JSONL or CSV file, line endings kept, decoded line by line.
+
+    Lines end at ``\n`` only (``\r\n`` stays whole at the end of its line): never at the
+    other characters :meth:`str.splitlines` breaks at (U+2028, U+2029, U+0085, ``\x1c`` to
+    ``\x1e``, a lone ``\r``), which may stand inside a JSON string or a CSV cell. Without
+    ``encoding`` each line is decoded by :func:`_decode`'s policy; the file is opened only when
+    the first line is asked for and closed when the generator ends or is closed.
+    """
+    if encoding is not None:
+        try:
+            text_handle = open(path, encoding=encoding, newline="\n")  # noqa: SIM115
+        except LookupError as exc:
+            raise InputEncodingError(
+                f"{where}: cannot be decoded as {encoding} ({exc})", path=where
+            ) from exc
+        with text_handle:
+            number = 0
+            try:
+                for number, line in enumerate(text_handle, start=1):  # noqa: B007
+                    yield number, line
+            except UnicodeDecodeError as exc:
+                raise InputEncodingError(
+                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc})",
+                    path=where,
+                ) from exc
+        return
+    checked = 0
+    decode = _LineDecoder(where)
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if checked < _BINARY_CHECK:
+                if b"\x00" in raw:
+                    raise InputEncodingError(
+                        f"{where}: looks binary (contains NUL bytes, line {number}), not text; "
+                        "convert it to UTF-8",
+                        path=where,
+                    )
+                checked += len(raw)
+            yield number, decode(number, raw)
+    decode.finish()
 
 
 class Corpus:
@@ -641,8 +809,11 @@ def load_corpus(
     text, outlet, date, doc_id : str or None
         Column names for tables (CSV, JSONL, DataFrame).
     encoding : str or None, default=None
-        Force an encoding for text files; by default UTF-8 (with or without BOM), then cp1252
-        with a warning.
+        Force an encoding for text files; by default UTF-8 (with or without BOM), with a few
+        invalid bytes replaced by U+FFFD, or cp1252 for text that is not UTF-8 at all, each
+        with a warning (see :func:`read_text_file`). A ``.txt`` file or manifest is decoded
+        whole, a ``.csv`` or ``.jsonl`` file line by line (lines end at ``\n`` only), as
+        :func:`framing.iter_corpus` reads it.
 
     Returns
     -------
@@ -663,7 +834,8 @@ def load_corpus(
     -----
     DataQualityWarning
         Empty or whitespace-only files (named; they are skipped and listed in
-        ``corpus.skipped``), files read as cp1252.
+        ``corpus.skipped``), invalid bytes replaced by U+FFFD (file, lines and count), files
+        (or lines) read as cp1252.
 
     Examples
     --------
@@ -724,7 +896,8 @@ def load_corpus(
 
 
 def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
-    content = read_text_file(path, encoding=encoding)
+    # Decoded line by line, as iter_corpus reads it: the same text, the same warnings.
+    content = "".join(line for _, line in _read_lines(path, str(path), encoding))
     try:
         return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -732,13 +905,13 @@ def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
 
 
 def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
-    content = read_text_file(path, encoding=encoding)
     records = []
-    for line_number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at "\n" only: a U+2028 (or U+0085 ...) inside a JSON string is part of it.
+    for line_number, line in _read_lines(path, str(path), encoding):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _json_record(line)
         except json.JSONDecodeError as exc:
             raise CorpusError(
                 f"{path}, line {line_number}: not valid JSON ({exc.msg}); each line must be one "
@@ -758,6 +931,12 @@ def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
     # Object columns keep the values as JSON gave them, as iter_corpus does (and a str column
     # would reject a lone surrogate before _clean_cell could mark it).
     return pd.DataFrame(records, dtype=object)
+
+
+def _json_record(line: str) -> Any:
+    """One JSONL line parsed. Raw control characters (a tab, ``\x1c``) inside a string, which
+    strict JSON wants escaped, are taken as they are: their meaning is not in doubt."""
+    return json.loads(line, strict=False)
 
 
 def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:

@@ -37,13 +37,15 @@ import pandas as pd
 from .corpus import (
     Corpus,
     Document,
+    _json_record,
     _listed,
+    _read_lines,
     _record_document,
     _RecordError,
     _warn_empty,
     load_corpus,
 )
-from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
+from .errors import CorpusError, DataQualityWarning, ParameterError
 
 __all__ = ["iter_corpus"]
 
@@ -52,7 +54,6 @@ _JSONL = (".jsonl", ".ndjson")
 _CSV = (".csv",)
 _PARQUET = (".parquet", ".pq")
 _WHOLE = (".txt",)
-_BINARY_CHECK = 65536  # bytes at the start of a file checked for NUL, as load_corpus does
 _PANDAS_INDEX = re.compile(r"^__index_level_\d+__$")
 
 
@@ -109,8 +110,11 @@ def iter_corpus(
         ``Corpus.skipped`` (``source`` ``"file:line 7"``, ``reason``) and warns once, at the
         end, with the count.
     encoding : str or None, default=None
-        Force a text encoding. By default each line is read as UTF-8 (a BOM is dropped), and a
-        line that is not UTF-8 as cp1252, with a warning.
+        Force a text encoding. By default each line is read as UTF-8 (a BOM is dropped); a line
+        that is UTF-8 apart from a few invalid bytes has them replaced by U+FFFD, and a line
+        that is not UTF-8 at all is read as cp1252, each with a warning naming the line (see
+        :func:`framing.corpus.read_text_file`). Lines end at ``\n`` (or ``\r\n``) only, never
+        at a U+2028 or similar character inside a JSON string or CSV cell.
 
     Returns
     -------
@@ -136,7 +140,9 @@ def iter_corpus(
     -----
     DataQualityWarning
         Once at the end: the number of empty documents and of skipped records (the first
-        ones named); when a line was read as cp1252.
+        ones named). At the first line read as cp1252, and at the first line with invalid
+        bytes replaced (with their count; the total follows at the end of the file when more
+        lines had some).
 
     See Also
     --------
@@ -306,56 +312,9 @@ def _corpus(documents: list[Document], skipped: list[tuple[str, str]]) -> Corpus
 
 
 # -- readers ------------------------------------------------------------------------------------
-def _lines(path: Path, where: str, encoding: str | None) -> Generator[tuple[int, str], None, None]:
-    """``(line number, text)`` of a file, line endings kept, decoded line by line."""
-    if encoding is not None:
-        with open(path, encoding=encoding, newline="") as handle:
-            number = 0
-            try:
-                for number, line in enumerate(handle, start=1):  # noqa: B007
-                    yield number, line
-            except UnicodeDecodeError as exc:
-                raise InputEncodingError(
-                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc})",
-                    path=where,
-                ) from exc
-        return
-    checked = 0
-    warned = False
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8) :]
-            if checked < _BINARY_CHECK:
-                if b"\x00" in raw:
-                    raise InputEncodingError(
-                        f"{where}: looks binary (contains NUL bytes, line {number}), not text; "
-                        "convert it to UTF-8",
-                        path=where,
-                    )
-                checked += len(raw)
-            try:
-                yield number, raw.decode("utf-8")
-                continue
-            except UnicodeDecodeError:
-                pass
-            try:
-                line = raw.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                raise InputEncodingError(
-                    f"{where}, line {number}: neither UTF-8 nor cp1252 text; pass encoding=... "
-                    "to say what it is",
-                    path=where,
-                ) from exc
-            if not warned:
-                warned = True
-                warnings.warn(
-                    f"{where}: line {number} is not UTF-8, read as cp1252 (Windows-1252), as is "
-                    "any later such line; check its accented characters",
-                    DataQualityWarning,
-                    stacklevel=2,
-                )
-            yield number, line
+# Lines are read (split at "\n" only) and decoded by the reader load_corpus uses for .jsonl and
+# .csv files (corpus._read_lines): the same text, the same encoding policy and warnings.
+_lines = _read_lines
 
 
 def _jsonl_items(path: Path, where: str, text: str, encoding: str | None) -> _Records:
@@ -368,7 +327,7 @@ def _jsonl_items(path: Path, where: str, text: str, encoding: str | None) -> _Re
                 continue
             index += 1
             try:
-                record = json.loads(line)
+                record = _json_record(line)
             except json.JSONDecodeError as exc:
                 reason = f"not valid JSON ({exc.msg}); each line must be one JSON object"
                 yield _Item(index, number, "", _Bad(reason))

@@ -5,9 +5,18 @@ downloaded model: a list of abbreviations (:data:`ABBREVIATIONS`, Punkt's ``abbr
 titles that never end a sentence, and frequent sentence starters (Punkt's orthographic
 heuristic). :func:`punkt_tokenizer` returns NLTK's own tokenizer with these parameters; the
 splitter used by the library applies the same decisions with compiled regular expressions, one
-Python step per candidate boundary rather than per token, which is several times faster.
-Line breaks are boundaries, except a soft wrap (a line that does not end a sentence followed by
-one that starts in lower case). Each line is a paragraph; blank lines separate paragraphs too.
+Python step per candidate boundary rather than per token, which is several times faster. It
+adds a few decisions of its own that Punkt's parameters cannot express, all about news text:
+an abbreviation that is also a plain word ends a sentence outside its own context (``said no.``
+but ``No. 1``; ``fell ill.`` but ``Springfield, Ill.``: :data:`NUMBER_ABBREVIATIONS`,
+:data:`STATE_ABBREVIATIONS`); a quotation ending in ``?`` or ``!`` keeps its attribution
+(``"Why now?" Peskov asked.``, :data:`REPORTING_VERBS`); the word before a period starts after
+a dash, slash or bracket (``leaders—Mr. Xi``); and an ellipsis ends a sentence.
+Line breaks are boundaries, except a soft wrap: a line that does not end a sentence followed by
+one that starts in lower case, or a line that ends with a word that cannot end a sentence
+(``relations with`` / ``Russia were …``; a headline such as ``Xi meets Putin`` / ``The two
+leaders …`` stays a sentence of its own). Each line is a paragraph (wrapped lines joined);
+blank lines separate paragraphs too.
 
 Tokens are made lazily (:func:`tokenize`): the scorer matches compiled patterns over sentences
 and never needs per-token objects.
@@ -31,6 +40,9 @@ __all__ = [
     "ABBREVIATIONS",
     "TITLES",
     "SENTENCE_STARTERS",
+    "NUMBER_ABBREVIATIONS",
+    "STATE_ABBREVIATIONS",
+    "REPORTING_VERBS",
     "Token",
     "PhraseMatcher",
     "PhraseSets",
@@ -66,6 +78,49 @@ SENTENCE_STARTERS = frozenset(
     "his her their our my your what who why how where both neither some many most several "
     "one two three no not".split()
 )
+#: Abbreviations that are also ordinary words at the end of a sentence ("the spokesman said
+#: no.", "iron ore.", "a work of art.", "Putin fell ill."): the splitter reads the period after
+#: one as an abbreviation only in the abbreviation's own context. These are abbreviations only
+#: before a number ("No. 1", "no. 5", "Art. 5", "Fig. 2", "Mar. 3") ...
+NUMBER_ABBREVIATIONS = frozenset("no nos art fig para mar".split())
+#: ... and these (US states) only written with a capital after a comma ("Springfield, Ill.",
+#: "Boston, Mass.").
+STATE_ABBREVIATIONS = frozenset("ark ill mass miss ore wash pa mo la".split())
+#: Reporting verbs: ``"Why now?" Peskov asked.`` is one sentence.
+REPORTING_VERBS = frozenset(
+    "said says asked asks told tells added adds replied replies insisted insists wrote writes "
+    "answered answers responded responds declared declares stressed stresses noted notes "
+    "explained explains argued argues claimed claims warned warns shouted shouts exclaimed "
+    "exclaims countered counters retorted retorts recalled recalls remarked remarks quipped "
+    "quips joked jokes demanded demands wondered wonders continued continues snapped snaps "
+    "posted posts tweeted tweets commented comments".split()
+)
+_PRONOUNS = frozenset("he she they we i".split())
+# Capitalised words that start a new sentence rather than name a quotation's speaker.
+_NOT_NAMES = (
+    SENTENCE_STARTERS
+    | REPORTING_VERBS
+    | frozenset(
+        "nobody somebody everybody anybody someone everyone anyone none nothing all each few "
+        "others officials analysts experts critics observers diplomats reporters journalists "
+        "sources residents people witnesses commentators scholars economists".split()
+    )
+)
+_ADVERBS = frozenset("later then also again simply only once finally".split())
+# Words that cannot end a sentence: a line that ends with one (and no punctuation) is wrapped
+# and goes on in the next line, whatever the case of the next line's first letter. In any case:
+# articles, conjunctions, "of", possessives and titles written without a period ...
+_NEVER_FINAL = frozenset("an the and or nor of than its their our your whose mr mrs ms dr".split())
+# ... and, in lower case ("Plan A", "Talks Drag On" end title-case headlines), "a" and the
+# prepositions. A preposition may end a short headline ("What Xi is hoping for"): it joins the
+# next line when its line is as long as a wrapped line of text or the next line does not start
+# with a frequent sentence starter ("relations with" / "Russia were").
+_LOWER_NEVER_FINAL = frozenset({"a"})
+_PREPOSITIONS = frozenset(
+    "with to in on by as at for from that into onto upon between among amid against via "
+    "toward towards".split()
+)
+_WRAPPED_LINE = 40  # characters: text wrapped at 60 columns or more fills lines this far
 
 # Only at the start of a run of marks, taken whole (possessive): a run of a million '!' is one
 # candidate, not a million candidates that each scan to its end (quadratic time). The pattern
@@ -78,7 +133,16 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-_LEADING_PUNCT = re.compile(r"^[\"“‘'(\[«]+")
+_LEADING_PUNCT = re.compile(r"[\"“‘'(\[«]+")
+# The word before a period starts after the last space, and then after the last dash, slash or
+# opening bracket in it ("leaders—Mr.", "(Gen."); leading quotes are stripped from it after.
+_INNER_BREAK = re.compile(r".*[—–‐‑\-/(\[{]")
+_WORD_REACH = 48
+_CLOSING_QUOTES = "\"”’'»"
+# One word of an attribution after a quotation: letters (a name may hold digits, hyphens,
+# apostrophes), then an optional period (a title or initial) and comma (an apposition).
+_ATTRIBUTION_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(\.?)(,?)")
+_LAST_WORD = re.compile(r"(?<!\w)\w+$")
 
 
 def punkt_tokenizer() -> PunktSentenceTokenizer:
@@ -99,22 +163,46 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-def _is_boundary(text: str, line_start: int, dot: int, next_start: int) -> bool:
-    """Decide whether the punctuation at ``dot`` (its first character) ends a sentence."""
+def _is_boundary(text: str, line_start: int, dot: int, end: int, next_start: int) -> bool:
+    """Decide whether the punctuation at ``dot`` (its first character, the candidate ending at
+    ``end``) ends a sentence."""
     nxt = text[next_start]
     if nxt.islower():
         return False
     mark = text[dot]
     if mark != ".":
+        # '"Why now?" Peskov asked.': a quotation ending in ? or ! and its attribution.
+        if mark in "?!" and text[end - 1] in _CLOSING_QUOTES:
+            return not _attribution_follows(text, next_start)
         return True
     if text.startswith("..", dot):
         return nxt.isupper() or nxt in "\"“‘'(["
-    word_start = text.rfind(" ", line_start, dot) + 1
-    word = _LEADING_PUNCT.sub("", text[max(word_start, line_start) : dot]).lower()
+    # Words longer than _WORD_REACH are no abbreviations: the search goes no further back, so
+    # that a long run of words separated by tabs alone costs linear time.
+    reach = max(line_start, dot - _WORD_REACH)
+    word_start = max(text.rfind(" ", reach, dot), text.rfind("\t", reach, dot)) + 1
+    if not word_start:
+        if reach > line_start:
+            return True
+        word_start = reach
+    inner = _INNER_BREAK.match(text, word_start, dot)
+    if inner:
+        word_start = inner.end()
+    leading = _LEADING_PUNCT.match(text, word_start, dot)
+    if leading:
+        word_start = leading.end()
+    written = text[word_start:dot]
+    word = written.lower()
     if not word:
         return True
     if word in TITLES:
         return False
+    if word in NUMBER_ABBREVIATIONS:  # "No. 1", not "said no."
+        return not nxt.isdigit()
+    if word in STATE_ABBREVIATIONS and not (
+        written[0].isupper() and word_start >= 2 and text.startswith(", ", word_start - 2)
+    ):  # "Springfield, Ill.", not "fell ill."
+        return True
     if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush", "J. Smith"
         return _next_word(text, next_start) in SENTENCE_STARTERS
     if word in ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha()):
@@ -122,9 +210,65 @@ def _is_boundary(text: str, line_start: int, dot: int, next_start: int) -> bool:
     return True
 
 
+def _attribution_follows(text: str, start: int) -> bool:
+    """Whether a short attribution starts at ``start``: a reporting verb after a pronoun
+    (``He asked``, ``He later added``) or after a name of up to five words (``Peskov asked``,
+    ``Kremlin spokesman Dmitry Peskov said``, ``Mr. Peskov, the spokesman, said``, ``Peskov
+    later told``). A name starts with a capital and is no frequent sentence starter or generic
+    subject (``Nobody answered.``, ``Analysts said …`` start new sentences), and the word
+    before the verb is capitalised, ends an apposition (a comma) or is an adverb."""
+    match = _ATTRIBUTION_WORD.match(text, start)
+    if not match:
+        return False
+    written = match.group(1)
+    first = written.lower()
+    if first in _PRONOUNS:
+        reach = 2  # the pronoun and an adverb
+    elif written[0].isupper() and first not in _NOT_NAMES:
+        reach = 5  # words before the verb
+    else:
+        return False
+    for _ in range(reach):
+        word, period, comma = match.group(1), match.group(2), match.group(3)
+        if period and word.lower() not in TITLES and len(word) > 1:  # the sentence ended
+            return False
+        space = _SPACE_RUN.match(text, match.end())
+        following = _ATTRIBUTION_WORD.match(text, space.end()) if space else None
+        if not following:
+            return False
+        if following.group(1).lower() in REPORTING_VERBS:
+            return bool(
+                match.start() == start  # the pronoun or one-word name itself
+                or word[0].isupper()
+                or comma
+                or word in _ADVERBS
+                or word.endswith("ly")
+            )
+        match = following
+    return False
+
+
 def _next_word(text: str, start: int) -> str:
     match = _WORD.match(text, start + (0 if text[start].isalnum() else 1))
     return match.group().lower() if match else ""
+
+
+def _ends_unfinished(text: str, line_start: int, line_end: int, next_start: int) -> bool:
+    """Whether the line ``text[line_start:line_end]`` ends with a word that cannot end a
+    sentence (``relations with``, ``the``), so that the next line, at ``next_start``, goes on
+    with the same sentence."""
+    match = _LAST_WORD.search(text, max(line_start, line_end - 12), line_end)
+    if not match:
+        return False
+    word = match.group()
+    if word.lower() in _NEVER_FINAL or word in _LOWER_NEVER_FINAL:
+        return True
+    if word not in _PREPOSITIONS:
+        return False
+    return (
+        line_end - line_start >= _WRAPPED_LINE
+        or _next_word(text, next_start) not in SENTENCE_STARTERS
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
@@ -147,8 +291,20 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     closing quotes or brackets, then white space. It is a boundary unless the next word starts
     in lower case (``“…,” he said``), the word before the period is a title (``Mr.``), or the word
     is an abbreviation or an initial (``U.S.``, ``W.``) and the next word is not a frequent
-    sentence starter. Decimals (``1.28``) have no white space after the period and are never
-    candidates.
+    sentence starter. The word before the period is taken after the last space, dash, slash or
+    opening bracket and without opening quotes (``leaders—Mr.`` is ``Mr.``). An abbreviation
+    that is also a plain word is one only in its own context: before a number
+    (:data:`NUMBER_ABBREVIATIONS`: ``No. 1`` but ``said no. Moscow``) or capitalised after a
+    comma (:data:`STATE_ABBREVIATIONS`: ``Springfield, Ill.`` but ``fell ill. Xi``). A ``?`` or
+    ``!`` with closing quotes is no boundary when a short attribution follows: a pronoun or a
+    name and a reporting verb (``"Why now?" Peskov asked.``, ``"Never!" He later added.``);
+    ``"Why now?" The answer came later.`` splits. Decimals (``1.28``) have no white space after
+    the period and are never candidates.
+
+    A line break ends a sentence unless the line has no final punctuation and the next line
+    starts in lower case, or the line ends with a word that cannot end a sentence (an article,
+    conjunction, ``of``, a possessive, ``Mr``, or a lower-case preposition: ``relations with``
+    / ``Russia were``); the sentence then spans the line break.
 
     Examples
     --------
@@ -158,7 +314,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     """
     spans: list[tuple[int, int, int]] = []
     paragraph = -1
-    previous_line_end = None
+    previous_line_start, previous_line_end = 0, None
     for line in _LINE.finditer(text):
         line_start, line_end = line.span()
         # Trim the line.
@@ -170,9 +326,12 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
             continue
         soft_wrap = (
             previous_line_end is not None
-            and text[line_start].islower()
             and text.count("\n", previous_line_end, line_start) == 1
             and not _SENT_END.search(text, max(0, previous_line_end - 4), previous_line_end)
+            and (
+                text[line_start].islower()
+                or _ends_unfinished(text, previous_line_start, previous_line_end, line_start)
+            )
         )
         if soft_wrap:
             # Continue the last sentence of the previous line across the line break.
@@ -186,11 +345,11 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
             next_start = space.end() if space else end
             if next_start >= line_end:
                 break
-            if _is_boundary(text, line_start, candidate.start(), next_start):
+            if _is_boundary(text, line_start, candidate.start(), end, next_start):
                 spans.append((sentence_start, end, paragraph))
                 sentence_start = next_start
         spans.append((sentence_start, line_end, paragraph))
-        previous_line_end = line_end
+        previous_line_start, previous_line_end = line_start, line_end
     return spans
 
 
