@@ -234,3 +234,11 @@ def test_tabloid_nickname_names_russia():
     sents = framing.score(["Talk about a bromance between Vlad and Xi!"])
     assert sents.loc[0, "relevance"] == "both_sides"
     assert sents.loc[0, "bond_label"] == "friendship"
+
+
+def test_the_relationship_refers_to_the_pair_once_both_are_named():
+    # Constructed: after both sides are named, "the partnership" is theirs; before, it is not.
+    sents = framing.score(
+        ["Will the partnership last? Xi met Putin. Rain fell. Will the partnership last?"]
+    )
+    assert list(sents["relevance"]) == ["none", "both_sides", "none", "reference"]
