@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from framing.clean import clean, clean_corpus, cleaning_report
+from framing.clean import _STRONG, _STRONG_LONG, clean, clean_corpus, cleaning_report
 from framing.corpus import Corpus
 
 # Every line cleaning must remove from the seeds, checked by hand against the files; every
@@ -187,3 +190,458 @@ def test_breadcrumb_trail_is_chrome_but_home_in_prose_is_not():
     result = clean(text)
     assert [(r.line, r.reason) for r in result.removed] == [(1, "breadcrumb"), (3, "breadcrumb")]
     assert result.text == "Xi met Putin.\nHome is where Putin feels safest."
+
+
+# --- constructed lines: chrome that must go, near misses that must stay -------------------------
+# tests/data/cleaning_lines.tsv (see its header): each chrome line between two paragraphs is
+# removed with its reason; each line of prose survives between two paragraphs and, unless it is
+# marked "keep mid-page", as the last paragraph before a closing block of share buttons.
+_LINES = Path(__file__).parent / "data" / "cleaning_lines.tsv"
+_CASES = [
+    tuple(row.split("\t"))
+    for row in _LINES.read_text(encoding="utf-8").splitlines()
+    if row and not row.startswith("#")
+]
+_BEFORE = (
+    "Xi Jinping met Vladimir Putin in Moscow on Tuesday, and the two signed a joint statement."
+)
+_AFTER = "The two men met again on Wednesday to discuss trade and energy."
+_CLOSING = "Share this article\nFacebook\nTwitter"
+
+
+def test_constructed_lines_file_is_well_formed():
+    assert all(len(case) == 2 and case[1] == case[1].strip() for case in _CASES)
+    kinds = {expect for expect, _ in _CASES}
+    assert {"keep", "keep mid-page", "byline", "photo credit", "cookie notice"} <= kinds
+    assert len({line for _, line in _CASES}) == len(_CASES)
+
+
+@pytest.mark.parametrize(
+    ("reason", "line"), [c for c in _CASES if not c[0].startswith("keep")], ids=lambda v: v[:50]
+)
+def test_chrome_line_is_removed_with_its_reason(reason, line):
+    result = clean(f"{_BEFORE}\n\n{line}\n\n{_AFTER}")
+    assert [(r.line, r.text, r.reason) for r in result.removed] == [(3, line, reason)]
+    assert result.text == f"{_BEFORE}\n\n{_AFTER}"
+
+
+@pytest.mark.parametrize(
+    ("expect", "line"), [c for c in _CASES if c[0].startswith("keep")], ids=lambda v: v[:50]
+)
+def test_prose_line_is_kept(expect, line):
+    result = clean(f"{_BEFORE}\n\n{line}\n\n{_AFTER}")
+    assert result.removed == ()
+    assert result.text == f"{_BEFORE}\n\n{line}\n\n{_AFTER}"
+    if expect == "keep":  # also as the last paragraph above the page's closing chrome
+        result = clean(f"{_BEFORE}\n\n{line}\n\n{_CLOSING}")
+        assert result.text == f"{_BEFORE}\n\n{line}"
+        assert [r.line for r in result.removed] == [5, 6, 7]
+
+
+def test_review_trigger_words_are_all_kept():
+    # Review B, item 9: every line here used to be removed as a photo credit, an app or donation
+    # prompt or a page control.
+    lines = [
+        "Putin seeks Xi's help as sanctions bite",
+        '"We need your support," Putin told Xi at the start of the talks, according to the '
+        "Kremlin.",
+        "Russian tourists are being urged to download the Alipay app before travelling to China, "
+        "because Visa and Mastercard cards no longer work there.",
+        "Credit lines from Chinese banks to Russian firms have dried up.",
+        "Images of the two leaders embracing were shown on state television.",
+        "Photographs released by the Kremlin showed Xi smiling.",
+        "Share prices of Russian exporters rose on the news.",
+        "Search and rescue teams from both countries held a joint drill.",
+        "More from Beijing is expected on Friday.",
+    ]
+    text = "\n\n".join(lines)
+    result = clean(text)
+    assert (result.text, result.removed) == (text, ())
+
+
+def test_appeals_in_prompt_form_are_removed_wherever_they_stand():
+    text = (
+        "Xi met Putin.\n"
+        "Read the full story on the go. Download now!\n"
+        "The pair spoke for hours.\n"
+        "This site is free, and we need your support. Your contribution will help us report.\n"
+        "Trade rose."
+    )
+    result = clean(text)
+    assert [(r.line, r.reason) for r in result.removed] == [
+        (2, "app promotion"),
+        (4, "donation prompt"),
+    ]
+    # The same phrases inside prose, or quoted, are no appeal.
+    prose = (
+        "Xi met Putin.\n"
+        "Russian banks told clients to download the Mir Pay app, which now works in China.\n"
+        "“We need your support,” Putin said. “Your support helps us,” he added.\n"
+        "Trade rose."
+    )
+    assert clean(prose).text == prose
+
+
+# --- the closing block ---------------------------------------------------------------------------
+def test_closing_block_keeps_a_final_bullet_list_and_a_quoted_line():
+    text = (
+        "The two leaders met for hours. Here is what they agreed:\n\n"
+        "• A new rail link across the Amur River\n"
+        "• Visa-free travel for tour groups\n\n"
+        "As one banner in Harbin put it:\n"
+        '"Friends forever"\n\n'
+        "Share this story\nFacebook\nTwitter"
+    )
+    result = clean(text)
+    assert [r.text for r in result.removed] == ["Share this story", "Facebook", "Twitter"]
+    assert result.text.endswith(
+        '• Visa-free travel for tour groups\n\nAs one banner in Harbin put it:\n"Friends forever"'
+    )
+
+
+def test_closing_block_removes_bios_and_credit_lines_but_not_prose_like_them():
+    chrome = (
+        "Xi met Putin in Moscow on Tuesday.\n\n"
+        "Jane Doe is a senior correspondent for The Daily Ledger in Beijing.\n"
+        "Charles Roe reported from Moscow; Anna Lee contributed reporting from Beijing.\n"
+        "Associated Press writer Ken Mori in Tokyo contributed to this report.\n"
+        "Get Latest World News along with Latest News from India at The Ledger.\n"
+        "Share"
+    )
+    result = clean(chrome)
+    assert [r.reason for r in result.removed] == [
+        "author bio",
+        "credit line",
+        "credit line",
+        "site promotion",
+        "share prompt",
+    ]
+    assert result.text == "Xi met Putin in Moscow on Tuesday."
+    # Without strong chrome after them the same lines are kept (seed 004 ends with a credit).
+    assert clean(chrome.removesuffix("\nShare")).text == chrome.removesuffix("\nShare")
+
+
+# --- photo credits inside captions --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        (
+            "Xi Jinping greets Vladimir Putin at the Great Hall of the People.",
+            "(Photo: AFP/Getty Images)",
+        ),
+        ("Chinese and Russian honour guards march in Red Square on May 9.", "(Reuters)"),
+        ("Xi Jinping (L) and Vladimir Putin watch the parade.", "Photo: EPA-EFE/Maxim Shipenkov"),
+        ("Xi and Putin in Moscow", "(Photo credit: Sputnik/Kremlin via Reuters)"),
+        ("Putin and Xi at the Kremlin.", "Image: Ministry of Foreign Affairs of Russia"),
+        ("Ice cream was served.", "(AFP) PREMIUM"),
+    ],
+)
+def test_caption_keeps_its_text_and_loses_its_credit(caption, credit):
+    text = f"Xi met Putin.\n\n  {caption} {credit}  \nThey talked for hours."
+    result = clean(text)
+    assert result.text == f"Xi met Putin.\n\n  {caption}\nThey talked for hours."
+    assert [(r.line, r.text, r.reason) for r in result.removed] == [(3, credit, "photo credit")]
+
+
+def test_caption_credits_are_recorded_in_line_order_with_other_removals():
+    text = (
+        "Share\n"
+        "Honour guards march in Red Square on May 9. (Reuters)\n"
+        "Xi met Putin.\n"
+        "Advertisement\n"
+        "Xi and Putin watch the parade. Photo: EPA-EFE/Maxim Shipenkov\n"
+        "They talked."
+    )
+    result = clean(text)
+    assert [(r.line, r.text, r.reason) for r in result.removed] == [
+        (1, "Share", "share prompt"),
+        (2, "(Reuters)", "photo credit"),
+        (4, "Advertisement", "advertisement"),
+        (5, "Photo: EPA-EFE/Maxim Shipenkov", "photo credit"),
+    ]
+    # Every line is either kept whole, removed whole, or kept with its credit recorded.
+    kept = result.text.split("\n")
+    for number, line in enumerate(text.split("\n"), start=1):
+        records = [r for r in result.removed if r.line == number]
+        if not records:
+            assert line in kept
+        elif records[0].text == line:
+            assert line not in kept
+        else:
+            assert f"{line.removesuffix(records[0].text).rstrip()}" in kept
+
+
+def test_credit_like_endings_that_are_not_credits_are_kept():
+    text = (
+        "BEIJING, March 21 (Xinhua)\n"  # a dateline: no caption sentence before the agency
+        "Putin met Xi (Reuters)\n"
+        "Picture this: Putin in Beijing.\n"
+        "The caption read: Xi and Putin shake hands in Moscow\n"
+        "Photo: Xi and Putin shake hands in Moscow."
+    )
+    assert clean(text).text == text
+
+
+# --- bylines, datelines and other chrome near misses ---------------------------------------------
+def test_constructed_page_from_the_review():
+    # Review B, text 01 (constructed): everything but the article's own lines goes.
+    page = [
+        ("C", "Xi and Putin pledge 'no limits' on energy | World | The Daily Ledger"),
+        ("C", "Skip to main content"),
+        ("C", "Menu"),
+        ("C", "World"),
+        ("C", "Politics"),
+        ("C", "Business"),
+        ("C", "Opinion"),
+        ("", ""),
+        ("K", "Xi and Putin pledge 'no limits' on energy"),
+        ("K", "The two leaders signed a pipeline memorandum in Beijing on Tuesday."),
+        ("C", "By Jane Doe and John Roe"),
+        ("C", "Updated 3 hours ago"),
+        ("C", "Share this article"),
+        ("", ""),
+        ("K", "Chinese President Xi Jinping and Russian President Vladimir V. Putin agreed."),
+        ("", ""),
+        ("K", "Xi Jinping greets Vladimir Putin. (Photo: AFP/Getty Images)"),
+        ("", ""),
+        ("C", "Advertisement"),
+        ("", ""),
+        ("K", "Trade between the two countries rose 3.2 per cent in the first quarter."),
+        ("", ""),
+        ("C", "Related:"),
+        ("C", "Putin lands in Beijing for two-day visit"),
+        ("C", "What the pipeline means for Europe"),
+        ("", ""),
+        ("C", "Sign up for our newsletter"),
+        ("C", "Jane Doe is a senior correspondent for The Daily Ledger in Beijing."),
+        ("C", "© 2024 The Daily Ledger. All rights reserved."),
+    ]
+    result = clean("\n".join(line for _, line in page))
+    removed = {r.text for r in result.removed}
+    assert removed == {line for kind, line in page if kind == "C"} | {"(Photo: AFP/Getty Images)"}
+    assert result.text.split("\n") == [
+        "Xi and Putin pledge 'no limits' on energy",
+        "The two leaders signed a pipeline memorandum in Beijing on Tuesday.",
+        "",
+        "Chinese President Xi Jinping and Russian President Vladimir V. Putin agreed.",
+        "",
+        "Xi Jinping greets Vladimir Putin.",
+        "",
+        "Trade between the two countries rose 3.2 per cent in the first quarter.",
+    ]
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["World"] == "page header"
+    assert reasons["Putin lands in Beijing for two-day visit"] == "link list"
+
+
+def test_page_title_found_past_a_long_menu_but_not_past_prose():
+    menu = "\n".join(["Home", "World", "Asia", "Business", "Sport", "Tech", "Culture"])
+    text = f"Xi and Putin meet in Beijing | World News | The Ledger\n{menu}\nXi and Putin meet in Beijing\nXi met Putin."
+    result = clean(text)
+    assert result.text == "Xi and Putin meet in Beijing\nXi met Putin."
+    assert [r.reason for r in result.removed][:3] == ["page title", "page control", "page header"]
+    prose = (
+        "Xi and Putin meet in Beijing: what the summit means\n"
+        "Analysts expect little.\nThe pair last met in May.\nTrade is up.\nGas is stuck.\n"
+        "Oil flows.\nArms are a worry.\nXi and Putin meet in Beijing\nXi met Putin."
+    )
+    assert clean(prose).text == prose
+
+
+def test_link_and_tag_lists_below_their_heading():
+    text = (
+        "Xi met Putin.\n\nTopics\nChina\nRussia\nVladimir Putin\n\n"
+        "Read more:\nPutin lands in Beijing for a two-day visit\n\nThe talks went on."
+    )
+    result = clean(text)
+    assert result.text == "Xi met Putin.\n\nThe talks went on."
+    assert [r.reason for r in result.removed] == ["page control"] + ["link list"] * 3 + [
+        "page control",
+        "link list",
+    ]
+    # A sentence right below such a heading is prose, and so is what follows it.
+    text = "Xi met Putin.\nRelated stories\nXi met Putin again in May.\nA new chapter"
+    assert clean(text).text == "Xi met Putin.\nXi met Putin again in May.\nA new chapter"
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+def test_entities_are_decoded_without_tags_and_flagged():
+    raw = (
+        "China&#8217;s leader arrived in Moscow.\n"
+        "Putin called Xi a &ldquo;dear friend.&rdquo;&nbsp;They dined on trade &amp; energy.\n"
+        "AT&T and R&D stay as they are; so does &notanentity;"
+    )
+    result = clean(raw)
+    assert result.flags == ("html_entities",)
+    assert result.text == (
+        "China’s leader arrived in Moscow.\n"
+        "Putin called Xi a “dear friend.” They dined on trade & energy.\n"
+        "AT&T and R&D stay as they are; so does &notanentity;"
+    )
+    assert clean("AT&T and R&D in Moscow.").flags == ()
+
+
+def test_inline_tags_are_stripped_without_block_tags():
+    result = clean("Xi met <em>Putin</em> &amp; <strong>Lavrov</strong>.\nThey <i>talked</i>.")
+    assert result.flags == ("html",)
+    assert result.text == "Xi met Putin & Lavrov.\nThey talked."  # line breaks kept
+
+
+def test_menus_buttons_and_table_cells_are_separate_lines():
+    raw = (
+        '<nav><a href="/">Home</a><a href="/w">World</a><a href="/a">Asia</a></nav>'
+        "<h1>Xi hosts Putin</h1><p>Xi met Putin.</p><button>Share</button><span>Copy link</span>"
+        "<table><tr><th>Russia</th><th>China</th></tr><tr><td>$240bn</td><td>$190bn</td></tr>"
+        "</table><aside>Sign up for our newsletter</aside><figure><img src='x.jpg'>"
+        "<figcaption>Xi and Putin in Moscow. Photo: Reuters</figcaption></figure>"
+        "<ul><li>One</li><li>Two</li></ul>"
+    )
+    result = clean(raw)
+    lines = [line for line in result.text.split("\n") if line]
+    assert lines == [
+        "World",
+        "Asia",
+        "Xi hosts Putin",
+        "Xi met Putin.",
+        "Russia",
+        "China",
+        "$240bn",
+        "$190bn",
+        "Xi and Putin in Moscow.",
+        "One",
+        "Two",
+    ]
+    assert {r.text for r in result.removed} == {
+        "Home",
+        "Share",
+        "Copy link",
+        "Sign up for our newsletter",
+        "Photo: Reuters",
+    }
+
+
+def test_wrapped_html_source_gives_one_line_per_paragraph():
+    raw = (
+        "<article>\n  <p>Chinese President Xi Jinping met Russian President\n"
+        "    Vladimir Putin in Moscow on Tuesday, the Kremlin\n    said.</p>\n"
+        "  <p>The talks   lasted\n    four hours.</p>\n</article>"
+    )
+    assert clean(raw).text == (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on "
+        "Tuesday, the Kremlin said.\n\nThe talks lasted four hours."
+    )
+    # <pre> keeps its lines.
+    raw = "<div>Xi met Putin.</div><pre>Trade rose.\n  Gas fell.</pre>"
+    assert clean(raw).text == "Xi met Putin.\n\nTrade rose.\nGas fell."
+
+
+def test_html_entities_are_decoded_once():
+    result = clean("<p>The Kremlin wrote &amp;lt;b&amp;gt; in its release.</p>")
+    assert result.text == "The Kremlin wrote &lt;b&gt; in its release."
+
+
+# --- mojibake ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xiâ€™s visit to Moscow.",
+        "ÐŸÑƒÑ‚Ð¸Ð½ met Xi.",  # Путин read as cp1252
+        "ä¹\xa0è¿‘å¹³ met Putin.",  # 习近平 read as cp1252
+        "Ã\xa0 Moscou.",  # à
+    ],
+)
+def test_mojibake_of_any_script_is_flagged(text):
+    assert "mojibake" in clean(text).flags
+
+
+def test_text_in_other_scripts_is_no_mojibake():
+    text = "Путин и Си Цзиньпин; 习近平和普京; Café in Zürich, São Paulo, naïve résumé – «quotes»."
+    assert clean(text).flags == ()
+
+
+# --- the first characters declared for the strong patterns --------------------------------------
+def _first_chars(pattern: str) -> tuple[set[str], bool]:
+    """Every character a match of ``pattern`` (case-insensitive) can start with, and whether it
+    can match the empty string at the start: read from the parsed pattern."""
+    try:
+        from re import _constants as const
+        from re import _parser as parser
+    except ImportError:  # Python 3.10
+        import sre_constants as const  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    alphabet = [chr(c) for c in range(32, 0x3000)]
+
+    def charset(items) -> set[str]:
+        tests = []
+        negate = False
+        for op, av in items:
+            if op is const.NEGATE:
+                negate = True
+            elif op is const.LITERAL:
+                tests.append(lambda c, av=av: ord(c) == av)
+            elif op is const.RANGE:
+                tests.append(lambda c, av=av: av[0] <= ord(c) <= av[1])
+            elif op is const.CATEGORY:
+                name = str(av)
+                probe = {"DIGIT": r"\d", "WORD": r"\w", "SPACE": r"\s"}
+                key = next(k for k in probe if k in name)
+                regex = re.compile(probe[key] if "NOT" not in name else probe[key].upper())
+                tests.append(lambda c, regex=regex: bool(regex.match(c)))
+            else:
+                raise AssertionError(f"unexpected {op}")
+        found = {c for c in alphabet if any(test(c) for test in tests)}
+        return set(alphabet) - found if negate else found
+
+    def walk(items, ignore: bool) -> tuple[set[str], bool]:
+        chars: set[str] = set()
+        for op, av in items:
+            first, nullable = step(op, av, ignore)
+            chars |= first
+            if not nullable:
+                return chars, False
+        return chars, True
+
+    def step(op, av, ignore: bool) -> tuple[set[str], bool]:
+        if op is const.LITERAL:
+            chars = {chr(av)}
+        elif op is const.NOT_LITERAL or op is const.ANY:
+            return set(alphabet), False
+        elif op is const.IN:
+            chars = charset(av)
+        elif op is const.BRANCH:
+            results = [walk(branch, ignore) for branch in av[1]]
+            return set().union(*(r[0] for r in results)), any(r[1] for r in results)
+        elif op is const.SUBPATTERN:
+            _, add, remove, sub = av
+            ignore = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            return walk(sub, ignore)
+        elif op in (const.MAX_REPEAT, const.MIN_REPEAT):
+            low, _, sub = av
+            chars, nullable = walk(sub, ignore)
+            return chars, nullable or low == 0
+        elif op in (const.AT, const.ASSERT, const.ASSERT_NOT):
+            return set(), True  # a lookahead only narrows: leaving it out over-counts
+        else:
+            raise AssertionError(f"unexpected {op}")
+        if ignore:
+            chars = chars | {c.upper() for c in chars} | {c.lower() for c in chars}
+        return chars, False
+
+    return walk(parser.parse(pattern, re.IGNORECASE), True)
+
+
+def test_strong_patterns_declare_every_first_character_they_can_match():
+    for reason, firsts, pattern in _STRONG + _STRONG_LONG:
+        chars, nullable = _first_chars(pattern)
+        assert not nullable, reason
+        undeclared = {c.lower() for c in chars} - set(firsts)
+        assert not undeclared, f"{reason}: a line can start with {sorted(undeclared)}"
+
+
+def test_caption_printed_twice_is_kept_once_without_its_credit():
+    caption = "Xi Jinping and Vladimir Putin watch the parade in Red Square."
+    text = f"Xi met Putin.\n{caption} Photo: EPA-EFE/Maxim Shipenkov\nThey met.\n{caption}\nOK."
+    result = clean(text)
+    assert result.text == f"Xi met Putin.\nThey met.\n{caption}\nOK."
+    assert [(r.line, r.reason) for r in result.removed] == [(2, "repeated line")]

@@ -1,11 +1,16 @@
 """Cleaning: strip page chrome and HTML, normalise unicode, and record every line removed.
 
 Cleaning is conservative. A line is removed only when it matches a known kind of page chrome
-(share and subscribe prompts, app promotions, advertising and donation blocks, comment links,
-datelines and photo credits, the page title that repeats the headline) or repeats an earlier
-line (a caption printed twice). Reader-facing blocks that are only recognisable in context
-(author bios, promotions, menus) are removed only inside the block of chrome that closes a page.
-Every removal is recorded with its line number and a reason, so nothing disappears silently.
+(share and subscribe prompts, bylines, datelines, reading times, cookie notices, copyright and
+wire footers, app promotions, advertising and donation blocks, comment links, photo credits, the
+page title that repeats the headline) or repeats an earlier line (a caption printed twice).
+Reader-facing blocks that are only recognisable in context (author bios, promotions, menus) are
+removed only inside the block of chrome that closes a page, after a list heading such as
+``Related:``, or between the browser title and the headline. Patterns match whole lines and are
+tightly anchored: a line of article prose that merely starts like chrome (``By contrast, ...``,
+``Credit lines from Chinese banks ...``) is kept. A photo credit at the end of a caption
+(``... in Moscow. (Photo: AFP/Getty Images)``) is cut off and the caption kept. Every removal
+is recorded with its line number and a reason, so nothing disappears silently.
 
 Unicode is normalised to NFC; non-breaking and other exotic spaces become spaces; soft hyphens,
 zero-width characters and control characters are dropped. Curly quotes and apostrophes are kept:
@@ -27,8 +32,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
 from itertools import accumulate
 
@@ -40,11 +46,18 @@ __all__ = ["RemovedLine", "CleanedText", "clean", "clean_corpus", "cleaning_repo
 
 _MAX_CHROME_LINE = 600  # longer lines are article prose; chrome lines are short
 _SHORT_LINE_WORDS = 6
+_TITLE_LOOKAHEAD = 5  # the headline is looked for this many lines below the page title ...
+_TITLE_MENU_LIMIT = 40  # ... or further, past menu lines only, up to this many lines
 
 
 @dataclass(frozen=True)
 class RemovedLine:
-    """A line that cleaning removed: its 1-based number in the normalised input, text, reason."""
+    """What cleaning removed: the 1-based line number in the normalised input, text, reason.
+
+    Usually ``text`` is the whole line. A photo credit cut from the end of a caption that is
+    kept (``... in Moscow. (Photo: AFP)``) is recorded with the caption's line number and only
+    the credit as ``text``: the rest of that line is in the cleaned text.
+    """
 
     line: int
     text: str
@@ -61,10 +74,12 @@ class CleanedText:
         The cleaned text: kept lines joined by ``\\n``, blank lines between paragraphs kept
         (runs of blank lines folded to one), no leading or trailing white space.
     removed : tuple of RemovedLine
-        Every removed line with its reason.
+        Every removed line (or photo credit cut from a caption) with its reason, in line order.
     flags : tuple of str
-        Quality flags: ``html`` (tags were stripped), ``control_characters``, ``mojibake``
-        (UTF-8 read as cp1252, e.g. ``â€™``), ``cp1252`` is set by loaders, not here.
+        Quality flags: ``html`` (tags were stripped), ``html_entities`` (HTML entities such as
+        ``&amp;`` were decoded in a text without tags), ``control_characters``, ``mojibake``
+        (UTF-8 read as cp1252, e.g. ``â€™``, ``ÐŸÑƒÑ‚Ð¸Ð½``); ``cp1252`` is set by loaders, not
+        here.
     """
 
     text: str
@@ -72,63 +87,203 @@ class CleanedText:
     flags: tuple[str, ...]
 
 
-# Lines removed wherever they stand: (reason, pattern matched against the whole stripped line).
+# Building blocks. The patterns are matched case-insensitively; names are matched
+# case-sensitively inside them ((?-i:...)), so that 'By Jane Doe' is a byline and 'By contrast,
+# Moscow ...' is not. A name is two to four capitalised words (initials, words in capitals and
+# lower-case particles allowed inside).
+# Title-case function words are no names ('By Land And Sea', 'By The Numbers' are headings).
+_NOT_NAMES = r"(?:And|AND|Or|OR|Of|OF|The|THE|In|IN|On|ON|At|AT|For|FOR|To|TO|With|WITH)\b"
+_WORD = rf"(?!{_NOT_NAMES})[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:de|da|di|du|dos|del|der|den|van|von|bin|al|el|la|le)"
+_NAME = rf"(?-i:{_WORD}(?: (?:{_WORD}|{_PARTICLE})){{1,3}})"
+_NAMES = rf"{_NAME}(?:(?:,| and| &) {_NAME}){{0,4}}"
+# Names as wire footers write them: 'Laura Zhou in Beijing and Guy Faulconbridge in Moscow'.
+_WIRE_NAMES = rf"(?-i:{_WORD}(?:,? (?:{_WORD}|{_PARTICLE}|and|in|from|at|&)){{0,14}})"
+# A credit names people and agencies: capitalised words, slashes, 'via', 'courtesy of the'; never
+# a clause with a lower-case verb ('Photo: Xi and Putin shake hands' is a caption, kept).
+_CREDIT_TOKEN = rf"(?:[A-Z0-9][\w'’.&-]*|of|the|and|via|for|courtesy|by|{_PARTICLE})"
+_CREDIT_BODY = rf"(?-i:{_CREDIT_TOKEN}(?:(?: ?[/|] ?|, |; | - | ){_CREDIT_TOKEN}){{0,11}})"
+_CREDIT_LABEL = (
+    r"(?:(?:photo|image|picture|photograph|video|graphic|illustration)s?(?: credits?)?|credits?)"
+)
+_AGENCY = (
+    r"(?:AFP|AP|Reuters|Getty Images|EPA(?:-EFE)?|Xinhua|TASS|Sputnik|RIA Novosti|Bloomberg|"
+    r"PTI|ANI|HT Photo|File Photo|File|Pool)"
+)
+_TIME = r"(?:[0-9]{1,2}[:.][0-9]{2}(?: ?[ap]\.?m\.?)?|[0-9]{1,2} ?[ap]\.?m\.?)"
+_ZONES = r"(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|hkt|sgt|jst|kst|bjt|[ecmp][sd]t)"
+_ZONE = rf"(?: {_ZONES}(?:[+-][0-9]{{1,2}})?)"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|"
+    rf"[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH},? [0-9]{{4}}|"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2})"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )"
+_STAMP = r"(?:(?:last )?(?:updated|published|posted|first published|modified)(?: on| at)?:? ?)"
+# '2 hours ago'; in words only after a stamp ('Updated a year ago'; 'A year ago' is a heading).
+_AGO_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
+_AGO = rf"(?:[0-9]+ {_AGO_UNIT}|just now)"
+_AGO_WORDS = rf"(?:a|an|one|two|three|few|several) {_AGO_UNIT}"
+_NETWORKS = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|messenger|"
+    r"weibo|wechat|vk|flipboard|bluesky|threads|mastodon)"
+)
+
+# Lines removed wherever they stand: (reason, the characters such a line can start with in
+# lower case, pattern matched against the whole stripped line). A pattern is tried only on the
+# lines its first character allows (tests/test_clean.py checks the characters against the
+# patterns).
 _STRONG = [
     (
         "share prompt",
-        r"(follow us( on)?( \w+)?|share|share this( article| story| page)?( on| via)?|"
-        r"share via \w+|"
-        r"tweet( this)?|copy link|print( this)?( article| page)?|email( this)?( article)?|"
-        r"(facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest)( \| \w+)*)",
+        "fstclpexwrmvb",
+        rf"(follow us( on)?( [\w@.-]+){{0,2}}|follow @\w+( on \w+)?|"
+        rf"share( this| the)?( article| story| page| post| link)?( on| via| to| with)?"
+        rf"( {_NETWORKS})?( \(opens (in )?(a )?new (window|tab)\))?|"
+        r"tweet( this)?|copy( the)? link|link copied|print( this)?( article| page)?|"
+        r"email( this)?( article)?|"
+        rf"{_NETWORKS}( \| \w+)*)",
     ),
     (
         "subscribe prompt",
-        r"(subscribe|subscribe (now|today|here)|subscribe to [\w .'’&-]{1,40}|"
+        "sgncalbj",
+        r"(subscribe|subscribe (now|today|here)|subscribe (to|for) [\w .'’&-]{1,40}|"
         r"sign up( now| today)?( for| to)? (our |the )?(free )?(daily |weekly )?"
         r"newsletters?.{0,60}|"
-        r"start \d+ days? free trial( subscribe now)?|subscribe now|"
+        r"sign up( now| today)? (for|to) (our|the|a) [\w .'’&-]{1,40} newsletters?|"
+        r"get (our|the) (free )?[\w .'’&-]{0,30}newsletters?|newsletters?|"
+        r"start [0-9]+ days? free trial( subscribe now)?|subscribe now|"
         r"continue reading with .{0,60}subscription|"
         r"already (a subscriber|have an account)\??.{0,40}|(log|sign) ?in( to .{0,40})?|"
         r"(become|join) (a|our) (member|subscriber|supporter)s?.{0,60})",
     ),
     (
         "advertisement",
-        r"(google )?(ads?|advertisements?)( \d+)?|sponsored( content| links?)?|"
-        r"advertisement ?- ?(scroll|continue) .{0,40}",
+        "gasc",
+        r"(google )?(ads?|advertisements?)( [0-9]+)?|sponsored( content| links?)?|"
+        r"advertisement ?- ?(scroll|continue) .{0,40}|"
+        r"(story )?continues below( (this )?advertisement)?|continue reading below",
     ),
     (
         "comment prompt",
-        r"(leave|post|add|write) a comment|\d+ comments?|(view|show|read) "
-        r"(all )?comments?|comments?|join the (conversation|discussion)",
+        "lpawvsrcjh0123456789",
+        r"(leave|post|add|write) a comment|[0-9]+ comments?|(view|show|read) "
+        r"(all )?comments?|comments?|join the (conversation|discussion)|have your say",
     ),
     # A breadcrumb trail at the top of a page: "Home | World | Asia", "Home > News".
-    ("breadcrumb", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
+    ("breadcrumb", "h", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
     (
         "page control",
-        r"(close|close_game|open popup|open app|sign out|saved articles|my reads|menu|search|"
-        r"home|skip to (main )?content|"
+        "cogsmhbflprtaykwne",
+        r"(close|close_game|open popup|open app|get the app|sign out|saved articles|my reads|"
+        r"menu|search|home|skip to (main )?content|"
         r"story saved|save (article|story)|bookmark|live score|freemium|premium|read more|"
-        r"see also|related( articles| stories| news| content)?|more from [\w .'’-]{1,40}|"
-        r"trending( now)?|"
+        r"see also|related( articles?| stories| news| content| coverage| topics)?|"
+        r"also read|more stories|more (on|about) this (story|topic)|"
+        r"(more from|more on)(?-i:(?: (?:[A-Z0-9][\w'’&.-]*|the|of|and|&)){1,6})|"
+        r"trending( now)?|most (read|popular|viewed|shared)|recommended( for you| stories)?|"
+        r"you (may|might) also like|show (more|less)|topics|tags|key events|"
+        r"show key events only|loading(\.{1,3}|…)?|"
+        r"please (enable|turn on) javascript.{0,60}|contact us|"
+        r"our standards: .{0,60}|(acquire )?licensing rights(, opens new tab)?|"
         r"top stories|welcome back!?|back to top|next article|previous article|load more|"
-        r"click (on )?(here|the image|the button).{0,100})",
+        r"click (on )?(here|the image|the button).{0,100}|"
+        r"(live|opinion|analysis|commentary|editorial|explainer|breaking( news)?|exclusive|"
+        r"news analysis))",
+    ),
+    # 'Read more: Putin lands in Beijing', 'RELATED: What the pipeline means for Europe'.
+    (
+        "related link",
+        "rausm",
+        r"(read more|also read|read also|read next|up next|see also|more on this( story)?|"
+        r"related( articles?| stories| coverage)?) ?[:|»›] ?.{1,100}",
+    ),
+    (
+        "byline",
+        "beptwcr",
+        rf"(?-i:By|BY|by) {_NAMES}((,| \||) (?-i:{_WORD}(?: {_WORD}){{0,3}}))?|"
+        r"by (our|a|staff) (own )?(staff )?(correspondents?|reporters?|writers?)( in \w+)?|"
+        r"(editors?|edited by|produced by|written by|translated by|compiled by|"
+        rf"text by|words by) ?:? {_NAMES}|"
+        rf"reporting from (?-i:{_WORD}(?:(?:,| and) {_WORD}){{0,4}})",
     ),
     (
         "dateline",
-        r"((updated|published|posted|last updated)( on)?:? ?)?"
-        r"((mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
-        r"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
-        r"\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? \d{4}|"
-        r"\d{4}-\d{2}-\d{2})(,? (at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?)?",
+        "lupfm0123456789twsjaond",
+        rf"{_STAMP}?({_TIME}{_ZONE}?,? )?{_WEEKDAY}?{_DATE}"
+        rf"((,| /| -| \|)? (at )?{_TIME}{_ZONE}?)?|"
+        rf"{_STAMP}?{_AGO}|{_STAMP}{_AGO_WORDS}|"
+        # A bare time on its own line (a live blog's entries): '10:32 GMT', '9.15 a.m.'.
+        rf"([0-9]{{1,2}}:[0-9]{{2}}( ?[ap]\.?m\.?)?|"
+        rf"[0-9]{{1,2}}(\.[0-9]{{2}})? ?[ap]\.?m\.?){_ZONE}?|"
+        rf"[0-9]{{1,2}}\.[0-9]{{2}}{_ZONE}",
+    ),
+    (
+        "reading time",
+        "0123456789erlp",
+        r"([0-9]{1,3} ?(min|mins|minutes?)( read| listen| watch)?|"
+        r"(estimated )?reading time:? [0-9]{1,3} ?(min|mins|minutes?)|"
+        r"listen( to)?( this)?( article| story)?( \(?[0-9]{1,3} ?(min|mins|minutes?)\)?)?|"
+        r"play audio|listen now)",
     ),
     (
         "photo credit",
-        r"((photo|image|picture|credit|photograph)s?( credit)?:? ?.{0,60}|"
-        r"[\w .'’-]{0,40}/ ?(getty|reuters|afp|ap|epa|pool|sputnik|xinhua|tass|bloomberg)"
-        r"( \w+){0,2}|.{0,40}\b(getty|shutterstock|alamy) (images|photos?))",
+        "pivgc(",
+        rf"({_CREDIT_LABEL}: {_CREDIT_BODY}|"
+        rf"(photo|image|picture|photograph)s? (credits?|courtesy)( of)?:? {_CREDIT_BODY}|"
+        rf"\({_CREDIT_LABEL}:? {_CREDIT_BODY}\)|"
+        rf"\((?-i:{_AGENCY})\))",
+    ),
+    (
+        "cookie notice",
+        "ardmcpt",
+        # A lone 'Decline' or 'Refuse' may be a heading: only 'Accept' stands alone.
+        r"accept|(accept|allow|reject|decline|refuse)(( all| essential| necessary| optional)"
+        r"( cookies)?| cookies)|(manage|cookie|privacy) (preferences|settings|choices|options)|"
+        r"cookie (policy|notice|consent)|privacy policy|terms (of use|of service|and conditions)",
     ),
 ]
-# Lines up to _MAX_CHROME_LINE characters removed wherever they stand when they contain these.
+# Short-line chrome that can start with any word, tried only on lines holding one of the
+# (lower-case) needles: a pattern that can start anywhere is slow to fail on every line.
+_STRONG_GATED = [
+    (
+        "photo credit",
+        ("/", " via ", "images", "photo"),
+        r"[\w .'’-]{0,40}/ ?(getty|reuters|afp|ap|epa|pool|sputnik|xinhua|tass|bloomberg)"
+        r"( \w+){0,2}|"
+        rf"(xinhua|reuters|afp|epa(-efe)?|sputnik|tass|ria novosti|pool) ?/ ?{_CREDIT_BODY}|"
+        rf"{_CREDIT_BODY} via (?-i:Getty Images|Reuters|AP|AFP|EPA)|"
+        r"([\w.'’/-]+( [\w.'’/-]+){0,3}/)?(getty|shutterstock|alamy) (images|photos?)",
+    ),
+    ("byline", ("|",), rf"{_NAME} \| {_AGENCY}"),
+]
+# Chrome that can run longer than a short line (up to _MAX_CHROME_LINE characters): matched on
+# every line, short or long.
+_STRONG_LONG = [
+    (
+        "cookie notice",
+        "wto",
+        r"(we|this (site|website)|our (site|website)) uses? cookies\b.{0,500}",
+    ),
+    (
+        "copyright",
+        "c(©a",
+        r"((copyright|\(c\)) ?©? ?[0-9]{4}|©).{0,500}|all rights reserved\..{0,300}|"
+        r"all rights reserved|"
+        r"a version of this article (appears|appeared) in print .{0,400}",
+    ),
+    (
+        "wire footer",
+        "arwepct",
+        rf"((additional )?(reporting|writing|editing|production|compiled|translation) by "
+        rf"{_WIRE_NAMES}(;|,|\.)? ?)+",
+    ),
+]
+# Lines up to _MAX_CHROME_LINE characters removed wherever they stand when they contain these
+# in a prompt form: the phrase starts the line or one of its sentences (not a quotation:
+# '"We need your support," Putin told Xi' is prose), or the line is short and has neither
+# closing punctuation nor quotation marks ('Click here to download the app').
 _STRONG_CONTAINS = [
     (
         "app promotion",
@@ -142,14 +297,18 @@ _STRONG_CONTAINS = [
         r"support (independent|our) journalism)\b",
     ),
 ]
+_PROMPT_START = r"(?:^|(?<=[.!?:|•·] )|(?<=[.!?][”’\"')] ))"
+_CONTAINS_WORDS = 12
 # Lines removed only inside the block of chrome that closes a page.
 _WEAK = [
     (
         "author bio",
-        r".{0,200}\b(writes (a |an )?(weekly |regular |monthly |fortnightly )?column|"
-        r"is (a|an|the) .{0,60}(correspondent|columnist|editor|contributor|reporter) (for|at|with)|"
-        r"was previously posted|exclusively for .{0,30} readers|follow (him|her|them) on)\b"
-        r".{0,400}",
+        # 'Jane Doe is a correspondent for ...', 'Sutirtho Patranobis, HT's China hand, writes a
+        # weekly column ...': the name starts the line ('..., who is a former correspondent for
+        # RIA Novosti' in an article's last paragraph is prose).
+        rf"{_NAME}(, [^,]{{1,80}},)? (writes (a |an )?(weekly |regular |monthly |fortnightly )?"
+        r"column|is (a|an|the) [^.;]{0,60}?(correspondent|columnist|editor|contributor|reporter|"
+        r"bureau chief)\b).{0,600}",
     ),
     (
         "disclaimer",
@@ -158,17 +317,51 @@ _WEAK = [
     ),
     (
         "credit line",
-        r"[A-Z][\w .'’-]{2,60} (reported|contributed reporting|contributed) "
-        r"(from|to) .{0,120}",
+        # 'X reported from Moscow; Y from Beijing', 'X contributed reporting', 'X contributed to
+        # this report' ('Chinese investment contributed to a boom ...' is prose).
+        rf"{_WIRE_NAMES} (reported from|contributed reporting|contributed (additional )?"
+        r"reporting from) .{0,160}|"
+        r"(?-i:[A-Z])[^.!?]{0,120} contributed (additional )?(reporting )?to this "
+        r"(report|article|story)",
     ),
     (
         "site promotion",
-        r".{0,300}\b(get (the )?latest \w+ news|you can (now )?(help|support|combat|"
-        r"access|download|read)|know more about this project|e-?paper|e-?books?|infographics|"
-        r"newsletters?)\b.{0,300}",
+        r"get (the )?latest .{0,60}\bnews\b.{0,300}",
     ),
-    ("navigation list", r"([\w'’-]+( [\w'’-]+){0,3} (I|\||•|·) ){2,}[\w'’-]+( [\w'’-]+){0,3}"),
 ]
+# Weak chrome found anywhere in a line (searched, not matched from the start), each tried only
+# on lines holding one of its needles (lower case) and, for the site's products, on lines of up
+# to _PRODUCT_WORDS words ('CDT EBOOKS', 'Daily E-Paper').
+_WEAK_ANYWHERE = [
+    (
+        "author bio",
+        ("exclusively for", "follow him", "follow her", "follow them"),
+        r"\b(exclusively for .{0,30} readers|follow (him|her|them) on)\b",
+    ),
+    (
+        "site promotion",
+        ("know more", "you can"),
+        r"\b(know more about this project|you can (now )?(support us|combat))\b",
+    ),
+    ("site promotion", ("paper", "book", "magazine", "infographic", "newsletter"), None),
+    (
+        "navigation list",
+        (" i ", "|", "•", "·"),
+        r"^([\w'’-]+( [\w'’-]+){0,3} (I|\||•|·) ){2,}[\w'’-]+( [\w'’-]+){0,3}[.:!]?$",
+    ),
+]
+_PRODUCTS = re.compile(r"\b(e-?paper|e-?books?|e-?magazines?|infographics|newsletters?)\b", re.I)
+_PRODUCT_WORDS = 11
+# A heading over a list of links or tags: the short lines right below it (same paragraph) are
+# link or tag lists ('Related:' / 'Putin lands in Beijing for two-day visit'). Every heading is
+# also a 'page control' line.
+_LIST_HEADING = re.compile(
+    r"((related( articles?| stories| news| content| coverage| topics)?|more stories|topics|"
+    r"tags|most (read|popular|viewed|shared)|recommended( for you| stories)?|"
+    r"you (may|might) also like):?|(read more|see also|also read|more (on|about) this "
+    r"(story|topic)):)",
+    re.IGNORECASE,
+)
 
 
 def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
@@ -177,30 +370,69 @@ def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
     return "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns)), names
 
 
-_STRONG_BODY, _STRONG_NAMES = _named(_STRONG)
+def _by_first(
+    patterns: list[tuple[str, str, str]],
+) -> dict[str, tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]]:
+    """For each first character a line can have (lower case), the patterns (reason, compiled
+    ``match``) that can match a line starting with it, in list order: a line is tried only
+    against the few patterns its first character allows (failing every alternative of one big
+    alternation costs more than the whole rest of cleaning)."""
+    table: dict[str, list[tuple[str, Callable[[str], re.Match[str] | None]]]] = {}
+    for reason, firsts, p in patterns:
+        match = re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE).match
+        for char in firsts:
+            table.setdefault(char, []).append((reason, match))
+    return {char: tuple(tried) for char, tried in table.items()}
+
+
 # Matched line by line: trying the alternation at every position of a whole text is slower.
-_STRONG_RE = re.compile(rf"(?:{_STRONG_BODY})[.:!]?$", re.IGNORECASE)
+_STRONG_BY_FIRST = _by_first(_STRONG + _STRONG_LONG)
+_GATED_RE = [
+    (reason, needles, re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE))
+    for reason, needles, p in _STRONG_GATED
+]
+# Every line a gated pattern can match holds '/' or '|' or one of these.
+_GATE_HINT = re.compile(r"via|VIA|mages|MAGES|hoto|HOTO")
+_LONG_BY_FIRST = _by_first(_STRONG_LONG)
 _WEAK_BODY, _WEAK_NAMES = _named(_WEAK)
 _WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
-_CONTAINS_RE = [(reason, re.compile(p, re.IGNORECASE)) for reason, p in _STRONG_CONTAINS]
+_WEAK_ANYWHERE_RE = [
+    (reason, needles, re.compile(p, re.IGNORECASE) if p else None)
+    for reason, needles, p in _WEAK_ANYWHERE
+]
+_CONTAINS_RE = [
+    (reason, re.compile(_PROMPT_START + f"(?:{p})", re.IGNORECASE), re.compile(p, re.IGNORECASE))
+    for reason, p in _STRONG_CONTAINS
+]
 # Cheap substring tests that every line matching _STRONG_CONTAINS passes (lower-cased line),
 # grouped by a common prefix: one pass over the text per prefix, then the full hints at each hit.
 _CONTAINS_HINTS = {
     "download": ("download",),
-    " app": (" app ", " app.", " app!"),
+    " app": (" app ", " app.", " app!", " app\n", " app,", " app:"),
     "donat": ("donat",),
     "your ": ("your support", "your contribution"),
     "support ": ("support independent", "support our", "support us"),
 }
+_QUOTES = set('"“”„«»')
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
-_SHORT_CHROME = 120  # full-line chrome patterns only ever match lines up to this length
+_SHORT_CHROME = 120  # the short-line chrome patterns only ever match lines up to this length
 
 _CREDIT_SUFFIX = re.compile(
     r"\s?\((?:AFP|AP|Reuters|Getty Images|EPA|Xinhua|TASS|Sputnik|Bloomberg|PTI|ANI|HT Photo|"
     r"File Photo|File)\)(?:\s+PREMIUM)?\s*$|\s+PREMIUM\s*$",
     re.IGNORECASE,
 )
+# A photo credit at the end of a caption that is kept: '... of the People. (Photo: AFP/Getty
+# Images)', '... on May 9. (Reuters)', '... watch the parade. Photo: EPA-EFE/Maxim Shipenkov'. A
+# bare agency or label follows the end of the caption's sentence; a bracketed label may follow
+# any word. Searched in the last _CREDIT_TAIL characters of a line.
+_INLINE_CREDIT = re.compile(
+    rf"(?<=\S) (\({_CREDIT_LABEL}:? {_CREDIT_BODY}\)|"
+    rf"(?<=[.!?”’\"')\]] )(?:\((?-i:{_AGENCY})\)(?-i: PREMIUM)?|{_CREDIT_LABEL}: {_CREDIT_BODY}))$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = 140
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Lone surrogates (half an emoji from a truncated JSON string) cannot be encoded: drop them too.
@@ -209,17 +441,47 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPECIAL = re.compile(
     "[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]"
 )
-_MOJIBAKE = re.compile(r"â€[™œ\x9d˜“”¦]|Ã[©¨¢¡³±]")
+# UTF-8 read as cp1252 (or Latin-1): each multi-byte character becomes a lead character
+# (Â-ß for two bytes, à-ï for three) and continuation characters (the cp1252 characters of the
+# bytes 0x80-0xBF). 'â€™' (’), 'Ã©' (é), 'Ã\xa0' (à) are flagged alone; other two-byte letters
+# (Cyrillic 'ÐŸÑƒÑ‚Ð¸Ð½') and three-byte ones (Chinese 'ä¹\xa0è¿‘å¹³') two in a row, which
+# ordinary text never has.
+_CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# The search runs only on texts holding one of the lead characters of the mojibake of
+# punctuation and Latin letters (â, Ã, Â), Cyrillic (Ð, Ñ) or Chinese (ä-é): a few substring
+# tests cost less than one search.
+_MOJIBAKE_LEADS = ("â", "Ã", "Â", "Ð", "Ñ", "ä", "å", "æ", "ç", "è", "é")
+_MOJIBAKE = re.compile(
+    rf"[Â-ï](?:(?<=â)€[™œ\x9d˜“”¦]|(?<=Ã)[{_CONT}]|(?<=[Â-ß])[{_CONT}][Â-ß][{_CONT}]|"
+    rf"(?<=[à-ï])[{_CONT}]{{2}}[à-ï][{_CONT}]{{2}})"
+)
 _HTML_HINT = re.compile(
-    r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|li|table|script|style)\b[^>]*>|"
-    r"</(?:p|div|span|a|article|section|h[1-6]|ul|li|body|html)>",
+    r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|ol|li|table|tr|td|th|"
+    r"script|style|nav|aside|main|header|footer|figure|figcaption|blockquote|button|em|strong|"
+    r"i|b|u|small|sup|sub|mark|cite|abbr|time|img)\b[^>]*>|"
+    r"</(?:p|div|span|a|article|section|h[1-6]|ul|ol|li|body|html|table|tr|td|th|nav|aside|"
+    r"main|header|footer|figure|figcaption|blockquote|button|em|strong|i|b|u|small|sup|sub|"
+    r"mark|cite|abbr|time)>",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.?!][\"”’')\]]*$")
+# A character reference with its semicolon ('&amp;', '&#8217;', '&#x2019;'); 'AT&T' and
+# 'R&D' are no entities.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*$")
+# A bullet item or a quoted line: article text even when short ('• Visa-free travel for tour
+# groups', '"Friends forever"'), never swept into the closing block.
+_LIST_OR_QUOTE = re.compile(r"(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s|[\"“”„«‘'’]")
 
 
 class _TextExtractor(HTMLParser):
-    """Collect the text of an HTML page, with line breaks at block elements, without scripts."""
+    """Collect the text of an HTML page, with line breaks at block elements, without scripts.
+
+    Inside a ``<nav>`` or ``<menu>`` every link is a line of its own (a menu of links written
+    without white space would otherwise read ``HomeWorldAsia``). When the page has block
+    elements other than ``<br>``, white space inside the text is collapsed as a browser does,
+    so that HTML source wrapped at any column gives one line per paragraph; a fragment with
+    only inline tags (``Xi met <em>Putin</em>.``) keeps its line breaks.
+    """
 
     _BLOCK = {
         "p",
@@ -227,6 +489,8 @@ class _TextExtractor(HTMLParser):
         "br",
         "li",
         "tr",
+        "td",
+        "th",
         "h1",
         "h2",
         "h3",
@@ -237,41 +501,119 @@ class _TextExtractor(HTMLParser):
         "section",
         "header",
         "footer",
+        "main",
+        "nav",
+        "aside",
+        "menu",
+        "button",
+        "form",
+        "figure",
         "blockquote",
         "figcaption",
+        "caption",
         "title",
+        "table",
         "ul",
         "ol",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "pre",
+        "address",
+        "details",
+        "summary",
     }
     _SKIP = {"script", "style", "noscript", "template", "svg"}
+    _MENUS = {"nav", "menu"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._menus = 0
+        self._pre = 0
+        self.structured = False  # a block element other than <br> was seen
+        self._wrapped: list[int] = []  # indices of parts whose white space may be collapsed
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n\n" if tag == "p" else "\n")
+            if tag != "br":
+                self.structured = True
+            if tag in self._MENUS:
+                self._menus += 1
+            elif tag == "pre":
+                self._pre += 1
+        elif tag == "a" and self._menus:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <hr/>: a line break; a self-closed <p/> or <div/> is no container to open.
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+            self.structured = self.structured or tag != "br"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag in self._BLOCK:
             self.parts.append("\n")
+            if tag in self._MENUS:
+                self._menus = max(0, self._menus - 1)
+            elif tag == "pre":
+                self._pre = max(0, self._pre - 1)
+        elif tag == "a" and self._menus:
+            self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
+            if not self._pre:
+                self._wrapped.append(len(self.parts))
             self.parts.append(data)
+
+    def text(self) -> str:
+        """The collected text; white space collapsed when the page has block structure."""
+        if self.structured:
+            for i in self._wrapped:
+                self.parts[i] = _HTML_SPACE.sub(_collapsed, self.parts[i])
+            return _LINE_EDGE.sub("\n", "".join(self.parts))
+        return "".join(self.parts)
+
+
+# White space inside HTML text: a browser shows any run of it as one space (a blank line
+# inside a text node, rare in HTML but common when plain text holds a stray tag, stays a
+# paragraph break).
+_HTML_SPACE = re.compile(r"\s+")
+_LINE_EDGE = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _collapsed(match: re.Match[str]) -> str:
+    return "\n\n" if match.group().count("\n") > 1 else " "
 
 
 def _strip_html(text: str) -> str:
     parser = _TextExtractor()
     parser.feed(text)
     parser.close()
-    return html.unescape("".join(parser.parts))
+    # The parser decodes entities itself (convert_charrefs): no second html.unescape, which
+    # would turn a page's literal '&lt;b&gt;' (written '&amp;lt;b&amp;gt;') into a tag.
+    return parser.text()
+
+
+def _entity(match: re.Match[str]) -> str:
+    """The character an entity stands for; an unknown name stays as written ('&notanentity;'
+    is no '&not;' followed by text, as html.unescape would have it)."""
+    entity = match.group()
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return html5_entities.get(entity[1:], entity)
+
+
+def _decode_entities(text: str) -> str:
+    return _ENTITY.sub(_entity, text)
 
 
 def _normalise(text: str) -> tuple[str, list[str]]:
@@ -279,10 +621,19 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     if "<" in text and _HTML_HINT.search(text):
         text = _strip_html(text)
         flags.append("html")
+    elif "&" in text and _ENTITY.search(text):
+        # RSS and JSON exports: entities without tags ('China&#8217;s', '&ldquo;', '&nbsp;').
+        decoded = _decode_entities(text)
+        if decoded != text:
+            text = decoded
+            flags.append("html_entities")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    # Before spaces and control characters are replaced: U+00A0 and C1 characters are part of
+    # some mojibake ('Ã\xa0' for 'à').
+    mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
     # One scan for any character to replace; most texts have none, and then nothing else runs.
     # The few distinct characters found are replaced one by one with str.replace (C speed).
     found = set(_SPECIAL.findall(text))
@@ -290,7 +641,7 @@ def _normalise(text: str) -> tuple[str, list[str]]:
         text = text.replace(char, " " if _SPACES.match(char) else "")
     if any(_CONTROL.match(char) for char in found):
         flags.append("control_characters")
-    if ("â€" in text or "Ã" in text) and _MOJIBAKE.search(text):
+    if mojibake:
         flags.append("mojibake")
     return text, flags
 
@@ -306,11 +657,16 @@ def _find_all(text: str, hints: dict[str, tuple[str, ...]]) -> Iterator[int]:
 
 
 def _contains_reason(line: str) -> str | None:
-    """Why a line holding a contains-hint is chrome, if it is."""
+    """Why a line holding a contains-hint is chrome, if it is: the appeal in a prompt form."""
     if len(line) > _MAX_CHROME_LINE:
         return None
-    for reason, pattern in _CONTAINS_RE:
-        if pattern.search(line):
+    short = (
+        len(line.split()) <= _CONTAINS_WORDS
+        and not _SENTENCE_END.search(line)
+        and not _QUOTES.intersection(line)
+    )
+    for reason, prompt, anywhere in _CONTAINS_RE:
+        if (prompt if not short else anywhere).search(line):
             return reason
     return None
 
@@ -319,7 +675,17 @@ def _weak_reason(line: str) -> str | None:
     if len(line) > _MAX_CHROME_LINE:
         return None
     match = _WEAK_RE.match(line)
-    return _WEAK_NAMES[match.lastgroup or ""] if match else None
+    if match:
+        return _WEAK_NAMES[match.lastgroup or ""]
+    lowered = line.lower()
+    for reason, needles, pattern in _WEAK_ANYWHERE_RE:
+        if any(needle in lowered for needle in needles):
+            if pattern is None:
+                if len(line.split()) <= _PRODUCT_WORDS and _PRODUCTS.search(line):
+                    return reason
+            elif pattern.search(line):
+                return reason
+    return None
 
 
 def _is_short(line: str) -> bool:
@@ -329,6 +695,20 @@ def _is_short(line: str) -> bool:
         and len(line.split()) <= _SHORT_LINE_WORDS
         and not _SENTENCE_END.search(line)
     )
+
+
+def _is_link(line: str) -> bool:
+    """A line that can be a headline in a list of links or a tag: no closing punctuation."""
+    return len(line) <= _SHORT_CHROME and len(line.split()) <= 15 and not _SENTENCE_END.search(line)
+
+
+def _gated_reason(line: str) -> str | None:
+    """The reason of the gated short-line chrome pattern a line matches, if any."""
+    lowered = line.lower()
+    for reason, needles, pattern in _GATED_RE:
+        if any(needle in lowered for needle in needles) and pattern.match(line):
+            return reason
+    return None
 
 
 def clean(text: str) -> CleanedText:
@@ -346,54 +726,82 @@ def clean(text: str) -> CleanedText:
 
     Notes
     -----
-    In order: HTML tags are stripped when the text looks like HTML (flag ``html``); unicode is
+    In order: HTML tags are stripped when the text looks like HTML (flag ``html``), or HTML
+    entities decoded when a text without tags holds some (flag ``html_entities``); unicode is
     normalised (NFC, spaces, invisible and control characters); then lines are classified. A
-    line is removed when it (1) matches a strong chrome pattern anywhere in the text, (2) is the
-    page title, the first line when a later line among the first five repeats its beginning (the
-    title with the site name appended), (3) repeats another line of the document once a photo
-    credit such as ``(AFP)`` is set aside (a caption printed twice; the first copy without a
-    credit is kept), or (4) belongs to the
+    line is removed when it (1) matches a strong chrome pattern anywhere in the text (whole
+    line, or an appeal in a prompt form), (2) is the page title, the first line when a later
+    line repeats its beginning (the title with the site name appended) among the next five
+    lines or past menu lines only; the menu lines between the two go too (``page header``),
+    (3) lists links or tags right below a heading such as ``Related:`` or ``Topics``, (4)
+    repeats another line of the document once a photo credit such as ``(AFP)`` is set aside (a
+    caption printed twice; the first copy without a credit is kept), or (5) belongs to the
     closing chrome block: the longest run of lines at the end of the text made only of chrome
-    lines, weak chrome lines (author bio, disclaimer, promotion, navigation list) and short lines,
-    and containing at least one strong chrome line.
+    lines, weak chrome lines (author bio, disclaimer, credit line, promotion, navigation list)
+    and short lines (not bullet items or quotations), and containing at least one strong chrome
+    line. Finally a photo credit at the end of a kept line (``... May 9. (Reuters)``) is cut
+    off and recorded.
 
     Examples
     --------
     >>> clean("Mar 27, 2023 08:03 PM IST\\n\\nXi met Putin in Moscow.").removed[0].reason
     'dateline'
+    >>> result = clean("Xi greets Putin in Moscow. (Photo: AFP/Getty Images)")
+    >>> result.text, [(r.line, r.text, r.reason) for r in result.removed]
+    ('Xi greets Putin in Moscow.', [(1, '(Photo: AFP/Getty Images)', 'photo credit')])
     """
     normalised, flags = _normalise(text)
     lines = normalised.split("\n")
     stripped = [line.strip() for line in lines]
     line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     reasons: list[str | None] = [None] * len(lines)
-    # Full-line chrome patterns on short lines, then the lines holding a contains-hint.
+    # Whole-line chrome patterns, then the lines holding a contains-hint.
     for i, line in enumerate(stripped):
-        if line and len(line) <= _SHORT_CHROME:
-            match = _STRONG_RE.match(line)
-            if match:
-                reasons[i] = _STRONG_NAMES[match.lastgroup or ""]
-            elif _SUPPORT_SITE.match(line):
-                reasons[i] = "donation prompt"
-    for i in {
-        bisect_right(line_starts, at) - 1 for at in _find_all(normalised.lower(), _CONTAINS_HINTS)
-    }:
+        if line:
+            if len(line) <= _SHORT_CHROME:
+                for reason, fits in _STRONG_BY_FIRST.get(line[0].lower(), ()):
+                    if fits(line):
+                        reasons[i] = reason
+                        break
+                else:
+                    if _SUPPORT_SITE.match(line):
+                        reasons[i] = "donation prompt"
+                    elif "/" in line or "|" in line or _GATE_HINT.search(line):
+                        reasons[i] = _gated_reason(line)
+            elif len(line) <= _MAX_CHROME_LINE:
+                for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
+                    if fits(line):
+                        reasons[i] = reason
+                        break
+    lowered = normalised.lower() + "\n"
+    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, _CONTAINS_HINTS)}:
         reasons[i] = reasons[i] or _contains_reason(stripped[i])
 
     nonblank = [i for i, s in enumerate(stripped) if s]
-    if len(nonblank) > 1:
-        first = stripped[nonblank[0]]
-        for j in nonblank[1:6]:
-            heading = stripped[j]
-            if len(heading) >= 20 and first != heading and first.startswith(heading):
-                reasons[nonblank[0]] = "page title"
-                break
+    _mark_page_title(stripped, nonblank, reasons)
+    _mark_link_lists(stripped, reasons)
+
+    # A photo credit at the end of a line: where the caption before it ends.
+    cuts = {}
+    for i, line in enumerate(stripped):
+        # A credit ends with ')' or with a name: most lines end with a period or a quote.
+        if line and not reasons[i]:
+            end = line[-1]
+            if end == ")" or (
+                end.isalnum()
+                and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
+            ):
+                tail = line[-_CREDIT_TAIL:]
+                match = _INLINE_CREDIT.search(tail)
+                if match:
+                    cuts[i] = len(line) - len(tail) + match.start()
 
     # A line printed twice (a caption, a pull quote) is kept once: the first copy without a
     # photo credit, so the sentence reads as prose; the other copies are removed.
+    credited = {i for i, line in enumerate(stripped) if line.endswith((")", "PREMIUM"))}
     keys = [
-        _CREDIT_SUFFIX.sub("", line) if line.endswith((")", "PREMIUM")) else line
-        for line in stripped
+        line[: cuts[i]] if i in cuts else _CREDIT_SUFFIX.sub("", line) if i in credited else line
+        for i, line in enumerate(stripped)
     ]
     counts = Counter(keys)
     copies: dict[str, list[int]] = {}
@@ -402,31 +810,86 @@ def clean(text: str) -> CleanedText:
             copies.setdefault(key, []).append(i)
     for indices in copies.values():
         if len(indices) > 1:
-            plain = [i for i in indices if not stripped[i].endswith((")", "PREMIUM"))]
+            plain = [i for i in indices if i not in cuts and i not in credited]
             keeper = plain[0] if plain else indices[0]
             for i in indices:
                 if i != keeper:
                     reasons[i] = "repeated line"
 
-    tail_start = None
-    for i in reversed(nonblank):
-        line = stripped[i]
-        if reasons[i] or _weak_reason(line) or _is_short(line):
-            tail_start = i
-            continue
-        break
-    if tail_start is not None:
-        block = [i for i in nonblank if i >= tail_start]
-        if any(reasons[i] and reasons[i] != "repeated line" for i in block):
-            for i in block:
-                reasons[i] = reasons[i] or _weak_reason(stripped[i]) or "closing page chrome"
+    _mark_closing_block(stripped, nonblank, reasons)
 
-    removed = tuple(
+    removed = [
         RemovedLine(i + 1, stripped[i], reason)
         for i, reason in enumerate(reasons)
         if reason is not None
-    )
-    return CleanedText(_join_kept(lines, reasons), removed, tuple(flags))
+    ]
+    # The credits cut off the captions that are kept, recorded in line order with the rest.
+    credits = [i for i in cuts if not reasons[i]]
+    if credits:
+        for i in credits:
+            cut = cuts[i]
+            removed.append(RemovedLine(i + 1, stripped[i][cut:].strip(), "photo credit"))
+            line = lines[i].rstrip(" ")
+            lines[i] = line[: len(line) - (len(stripped[i]) - cut)]
+        removed.sort(key=lambda r: r.line)
+    return CleanedText(_join_kept(lines, reasons), tuple(removed), tuple(flags))
+
+
+def _mark_page_title(stripped: list[str], nonblank: list[int], reasons: list[str | None]) -> None:
+    """The browser title (the headline with the site name appended) and the menu below it.
+
+    The headline is looked for among the next five lines, or further down past menu lines only
+    (short lines and chrome): a page saved with its site navigation can have dozens.
+    """
+    if len(nonblank) < 2:
+        return
+    first = stripped[nonblank[0]]
+    menu = True  # every line so far is chrome or short
+    for n, j in enumerate(nonblank[1:_TITLE_MENU_LIMIT], start=1):
+        heading = stripped[j]
+        if len(heading) >= 20 and first != heading and first.startswith(heading):
+            reasons[nonblank[0]] = "page title"
+            # What stands between the title and the headline is the site's header: menus.
+            for k in nonblank[1:n]:
+                if not reasons[k] and _is_short(stripped[k]):
+                    reasons[k] = "page header"
+            return
+        menu = menu and bool(reasons[j] or _is_short(heading))
+        if n >= _TITLE_LOOKAHEAD and not menu:
+            return
+
+
+def _mark_link_lists(stripped: list[str], reasons: list[str | None]) -> None:
+    """Headlines or tags listed right below 'Related:', 'Read more', 'Topics' (same paragraph)."""
+    scanned = 0  # lines below this were looked at for an earlier heading of the same list
+    for i, reason in enumerate(reasons):
+        if i >= scanned and reason == "page control" and _LIST_HEADING.fullmatch(stripped[i]):
+            for j in range(i + 1, len(stripped)):
+                scanned = j
+                below = stripped[j]
+                if not below or not (reasons[j] or _is_link(below)):
+                    break
+                reasons[j] = reasons[j] or "link list"
+            else:
+                scanned = len(stripped)
+
+
+def _mark_closing_block(
+    stripped: list[str], nonblank: list[int], reasons: list[str | None]
+) -> None:
+    """The run of chrome, weak chrome and short lines that closes a page, when it holds at
+    least one strong chrome line. A bullet item or a quoted line ends the run: article text."""
+    block: list[tuple[int, str | None]] = []  # (line, weak reason), from the end
+    for i in reversed(nonblank):
+        line = stripped[i]
+        weak = None if reasons[i] else _weak_reason(line)
+        if reasons[i] or weak or (_is_short(line) and not _LIST_OR_QUOTE.match(line)):
+            block.append((i, weak))
+            continue
+        break
+    if any(reasons[i] and reasons[i] != "repeated line" for i, _ in block):
+        for i, weak in block:
+            reasons[i] = reasons[i] or weak or "closing page chrome"
 
 
 def _join_kept(lines: list[str], reasons: list[str | None]) -> str:
