@@ -346,6 +346,9 @@ def test_the_nearest_negator_in_the_window_decides_even_among_thousands():
         ("Putin and his pal Xi cozied up in Beijing.", [("bond", "friendship")] * 2),
         ("Xi is the boss now.", [("power", "junior")]),
         ("The balance of power has shifted.", [("power", "junior")]),
+        # A dismissed claim is denied (rule 1); "dismissed as" labels and is no negator.
+        ("Peskov dismissed suggestions that Moscow had become dependent.", [("power", "equal")]),
+        ("Critics dismissed it as a marriage of convenience.", [("bond", "convenience")]),
     ],
 )
 def test_reviewed_coverage(lex, text, expected):
