@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data" / "constructed" / "articles"
 # Sentences agreeing with the coding, per set: relevant, power label, bond label, voice.
 FLOORS = {
     "review": {"n": 106, "relevant": 100, "power": 98, "bond": 96, "voice": 104},
-    "heldout": {"n": 98, "relevant": 87, "power": 87, "bond": 86, "voice": 87},
+    "heldout": {"n": 98, "relevant": 87, "power": 88, "bond": 86, "voice": 87},
 }
 
 

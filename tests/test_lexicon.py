@@ -349,6 +349,9 @@ def test_the_nearest_negator_in_the_window_decides_even_among_thousands():
         # A dismissed claim is denied (rule 1); "dismissed as" labels and is no negator.
         ("Peskov dismissed suggestions that Moscow had become dependent.", [("power", "equal")]),
         ("Critics dismissed it as a marriage of convenience.", [("bond", "convenience")]),
+        ("Beijing holds most of the cards.", [("power", "junior")]),
+        ("It's pure theatre, one diplomat said.", [("bond", "convenience")]),
+        ("The theatre of war moved east.", []),
     ],
 )
 def test_reviewed_coverage(lex, text, expected):
