@@ -573,9 +573,7 @@ class PhraseMatcher:
         """The pattern to run and the string to run it on: ``lowered`` without case folding
         when it is given and usable (same length as ``text``), else ``text``. Offsets are the
         same in both; for callers that run the pattern themselves (see :meth:`finditer`)."""
-        if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
-            return self._lower_pattern, lowered
-        return self.pattern, text
+        return _scan_target(self, text, lowered)
 
 
 class PhraseSets:
@@ -630,10 +628,7 @@ class PhraseSets:
             One list per matcher, in the order given, each as ``list(matcher.finditer(...))``.
         """
         stop = len(text) if end is None else end
-        if lowered is not None and not self.case_sensitive and len(lowered) == len(text):
-            pattern, subject = self._lower_pattern, lowered
-        else:
-            pattern, subject = self.pattern, text
+        pattern, subject = _scan_target(self, text, lowered)
         found: list[list[tuple[int, int, int]]] = [[] for _ in self.matchers]
         resume = [start] * len(self.matchers)  # where each matcher's own scan would go on
         groups = list(enumerate(self.matchers))
@@ -644,3 +639,14 @@ class PhraseSets:
                     resume[k] = match.end(k + 1)
                     found[k].append((at, resume[k], matcher._resolve(match.group(k + 1))))
         return found
+
+
+def _scan_target(
+    scanner: PhraseMatcher | PhraseSets, text: str, lowered: str | None
+) -> tuple[re.Pattern[str], str]:
+    """The pattern of a matcher (or set of matchers) to run and the string to run it on: the
+    pattern without case folding on ``lowered`` when it is given and usable (same length as
+    ``text``), else the case-folding pattern on ``text``. Offsets are the same in both."""
+    if lowered is not None and not scanner.case_sensitive and len(lowered) == len(text):
+        return scanner._lower_pattern, lowered
+    return scanner.pattern, text
