@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing.clean import clean
+from framing.errors import ParameterError
 from framing.text import (
     PhraseMatcher,
     PhraseSets,
@@ -509,5 +510,5 @@ class TestPhraseSets:
         )
 
     def test_case_must_agree(self):
-        with pytest.raises(ValueError, match="fold case"):
+        with pytest.raises(ParameterError, match="fold case"):
             PhraseSets([PhraseMatcher(["US"], case_sensitive=True), PhraseMatcher(["us"])])

@@ -192,7 +192,7 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputEncodingError(
-                f"{path}: cannot be decoded as {encoding} ({exc})", path=path
+                f"{path}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=path
             ) from exc
     try:
         text, how, replaced = _decode(data)
@@ -219,6 +219,10 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
 
 
 # -- decoding -------------------------------------------------------------------------------------
+_ENCODING_FIX = (
+    "pass the file's real encoding (a name Python knows, such as 'utf-8', 'cp1252' or "
+    "'latin-1'), or leave encoding=None to have UTF-8 and cp1252 tried"
+)
 _ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")  # an invalid byte, as 'surrogateescape' reads it
 
 
@@ -345,7 +349,7 @@ def _read_lines(
             text_handle = open(path, encoding=encoding, newline="\n")  # noqa: SIM115
         except LookupError as exc:
             raise InputEncodingError(
-                f"{where}: cannot be decoded as {encoding} ({exc})", path=where
+                f"{where}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=where
             ) from exc
         with text_handle:
             number = 0
@@ -354,7 +358,8 @@ def _read_lines(
                     yield number, line
             except UnicodeDecodeError as exc:
                 raise InputEncodingError(
-                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc})",
+                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc}); "
+                    f"{_ENCODING_FIX}",
                     path=where,
                 ) from exc
         return

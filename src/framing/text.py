@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .errors import ParameterError
+
 __all__ = [
     "ABBREVIATIONS",
     "TITLES",
@@ -602,7 +604,10 @@ class PhraseSets:
         self.matchers = list(matchers)
         sensitive = {matcher.case_sensitive for matcher in self.matchers}
         if len(sensitive) > 1:
-            raise ValueError("PhraseSets needs matchers that all fold case, or none")
+            raise ParameterError(
+                "matchers", f"case_sensitive {sorted(sensitive)}",
+                "PhraseMatchers that all fold case, or none (one case_sensitive for all)",
+            )  # fmt: skip
         self.case_sensitive = sensitive == {True}
         # At a word boundary, each matcher's pattern in a lookahead that captures its match or
         # nothing; the scan stops only where at least one of them matched.
