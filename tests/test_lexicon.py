@@ -356,3 +356,124 @@ def test_the_nearest_negator_in_the_window_decides_even_among_thousands():
 )
 def test_reviewed_coverage(lex, text, expected):
     assert [(m.axis, m.pole) for m in lex.match(text)] == expected
+
+
+# --- mention vs assertion, clause negators, appearance (codebook rules 1, 2, 4) ----------------
+# Constructed sentences. Each row: text -> [(term, counted pole, weight > 0, negated, mention)].
+
+
+def _counted(lex, text):
+    return [(m.term, m.pole, m.weight > 0, m.negated, m.mention) for m in lex.match(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A reported slogan is named, not asserted; a frame after it in the clause still counts.
+        (
+            "The so-called no-limits partnership has limits.",
+            [
+                ("no-limits", "friendship", False, False, "so called"),
+                ("has limits", "convenience", True, False, None),
+            ],
+        ),
+        (
+            "Officials in both capitals call it what both sides call a partnership of equals.",
+            [("partnership of equals", "equal", False, False, "what both sides call")],
+        ),
+        # Reporting about coverage.
+        (
+            "Chinese state television dwelt on the camaraderie of the two men.",
+            [("camaraderie", "friendship", False, False, "dwelt on")],
+        ),
+        # A frame in a question asserts nothing.
+        (
+            "Is the bond between Xi and Putin really a bromance?",
+            [("bromance", "friendship", False, False, "question")],
+        ),
+        (
+            "“Is this a partnership of equals?” the analyst asked, unconvinced.",
+            [("partnership of equals", "equal", True, False, None)],
+        ),
+        # Scare quotes around one frame word, after a definite determiner or possessive.
+        (
+            "Their 'friendship' runs on Russian oil.",
+            [("friendship", "friendship", False, False, "scare quotes")],
+        ),
+        # Short quotations of a source's words are citations and count.
+        (
+            "Xi spoke of his “deep personal friendship” with Putin.",
+            [("personal friendship", "friendship", True, False, None)],
+        ),
+        (
+            "Moscow expects a “lifeline” from Beijing.",
+            [("lifeline", "junior", True, False, None)],
+        ),
+        # A clause-opening "Nor" negates its clause beyond the negation window.
+        (
+            "Nor is the relationship, whatever the communiqués say, a partnership of equals.",
+            [("partnership of equals", "junior", True, True, None)],
+        ),
+        # "Neither X nor Y": each negator governs its own phrase, not the whole clause.
+        (
+            "Neither sanctions nor European anger have cooled the embrace of Moscow.",
+            [("embrace", "friendship", True, False, None)],
+        ),
+        # Appearance on the power axis: staged parity is not parity.
+        (
+            "The summit was staged to look like a meeting of equals.",
+            [("of equals", "equal", False, False, "to look like")],
+        ),
+        # Rule 4 across axes: the conceded pole on another axis codes nothing.
+        (
+            "Xi and Putin may well be friends, yet Beijing holds the leverage.",
+            [("friends", "friendship", False, False, None), ("leverage", "junior", True, False, None)],
+        ),
+        # Concession with "while": the clause up to its comma is set aside.
+        (
+            "While Beijing praises the friendship, Russia is now China's junior partner.",
+            [
+                ("friendship", "friendship", False, False, None),
+                ("junior partner", "junior", True, False, None),
+            ],
+        ),
+        # A negator inside a cue ("no" of "no-limits") does not negate the next cue.
+        (
+            "It was a no-limits friendship.",
+            [("no-limits", "friendship", True, False, None), ("friendship", "friendship", True, False, None)],
+        ),
+        # Negated and performed warmth reads as performance once, not as warmth again.
+        (
+            "Nor should anyone take their chemistry at face value, since it is calculated.",
+            [("chemistry", "convenience", True, True, None)],
+        ),
+    ],
+)
+def test_mentions_and_clause_rules(lex, text, expected):
+    assert _counted(lex, text) == expected
+
+
+def test_a_mention_labels_nothing_but_keeps_its_evidence():
+    import framing
+
+    sents = framing.score(["Is the bond between Xi and Putin really a bromance?"])
+    row = sents.iloc[0]
+    assert row["bond_label"] == "none" and bool(row["relevant"])
+    assert "mention: 'question'" in row["evidence"]
+    assert framing.evidence(sents, "bond", "friendship").empty
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("mention_window = -1", "mention_window must be an integer >= 0"),
+        ('mention_in_questions = "yes"', "mention_in_questions must be true or false"),
+    ],
+)
+def test_mention_settings_are_checked(tmp_path, setting, message):
+    source = Path(__file__).parent / "data" / "lexicons" / "us_uk.toml"
+    text = source.read_text(encoding="utf-8").replace("[settings]\n", f"[settings]\n{setting}\n")
+    path = tmp_path / "lex.toml"
+    path.write_text(text, encoding="utf-8")
+    problems = check_lexicon(path)
+    assert any(message in p.message for p in problems), problems

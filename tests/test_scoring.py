@@ -358,18 +358,19 @@ def test_kirby_cues_are_quoted(seed_scores):
     }
 
 
-@pytest.mark.xfail(
-    strict=True, reason="rule 4 across axes: the conceded 'romance' still labels bond"
-)
-def test_known_failure_conceded_romance(seed_scores):
-    assert _row(seed_scores, "002", 0)["bond_label"] == "none"
+def test_conceded_cue_on_another_axis_codes_nothing(seed_scores):
+    # Rule 4: "may have a romance, but it's clear who has the power" asserts only power.
+    row = _row(seed_scores, "002", 0)
+    assert (row["power_label"], row["bond_label"]) == ("junior", "none")
+    romance = next(c for c in row["cues"] if c["cue"] == "romance")
+    assert romance["conceded"] and romance["weight"] == 0
 
 
-@pytest.mark.xfail(
-    strict=True, reason='negation window: "don\'t expect the ... bromance to end" flips bromance'
-)
-def test_known_failure_negation_of_another_verb(seed_scores):
-    assert _row(seed_scores, "002", 37)["bond_label"] == "none"
+def test_conceded_negated_bromance_codes_nothing(seed_scores):
+    # "don't expect the bromance to end -- but it's clear who's in power": the conceded (and
+    # wrongly negated) bromance no longer labels bond, because the sentence asserts power.
+    row = _row(seed_scores, "002", 37)
+    assert (row["power_label"], row["bond_label"]) == ("junior", "none")
 
 
 @pytest.mark.xfail(strict=True, reason="block quotations without quotation marks read as narrator")

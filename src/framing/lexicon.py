@@ -72,7 +72,9 @@ _META_KEYS = {"name", "version", "description", "language", "authors", "license"
 _SETTING_KEYS = {
     "negators", "pseudo_negators", "negation_window", "negation_mode", "contrast_markers",
     "concession_markers", "contrast_weight", "performance_markers", "performance_axis",
-    "performance_from", "performance_to", "ignore",
+    "performance_from", "performance_to", "ignore", "opening_negators", "mention_markers",
+    "mention_window", "mention_in_questions", "mention_in_scare_quotes", "appearance_markers",
+    "appearance_axis", "appearance_pole",
 }  # fmt: skip
 _ACTOR_KEYS = {"name", "aliases"}
 _DYAD_KEYS = {"sides", "references", "counterpart_terms", "carry_terms", "exclude"}
@@ -87,6 +89,17 @@ _COMMA = re.compile(r",")
 _WORDS = re.compile(r"\w+")
 _CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w+$")
+# Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
+# "the 'partnership'"). Real coverage quotes its sources' words in short quotations all the time
+# ("Xi spoke of his 'deep personal friendship'", "a 'no limits' partnership", "expects a
+# 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
+# after "a"/"an" are never taken for scare quotes.
+_SCARE_QUOTE = re.compile(
+    r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
+    re.IGNORECASE,
+)
+_CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,14 @@ class Settings:
     performance_from: str | None = None
     performance_to: str | None = None
     ignore: tuple[str, ...] = ()
+    opening_negators: tuple[str, ...] = ()
+    mention_markers: tuple[str, ...] = ()
+    mention_window: int = 6
+    mention_in_questions: bool = False
+    mention_in_scare_quotes: bool = False
+    appearance_markers: tuple[str, ...] = ()
+    appearance_axis: str | None = None
+    appearance_pole: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +198,10 @@ class CueMatch:
     marker : str or None
     conceded : bool
         It stands in a clause that a contrast marker or concession sets aside.
+    mention : str or None
+        Why the cue is mentioned rather than asserted (codebook rule 1), when it is: the mention
+        marker ("so-called"), ``'question'``, ``'scare quotes'`` or the appearance marker
+        ("staged to look like ... equals"). A mention counts with weight 0.
     """
 
     cue: str
@@ -192,6 +217,7 @@ class CueMatch:
     performance: bool = False
     marker: str | None = None
     conceded: bool = False
+    mention: str | None = None
 
 
 @dataclass(frozen=True)
@@ -479,7 +505,21 @@ class _Compiled:
         self.negators = PhraseMatcher(negators)
         self.markers = PhraseMatcher(settings.performance_markers)
         self.contrast = PhraseMatcher([*settings.contrast_markers, *settings.concession_markers])
-        self.rules = PhraseSets([self.negators, self.contrast, self.markers])  # one scan for all
+        self.mentions = PhraseMatcher(settings.mention_markers)
+        self.appearance = PhraseMatcher(settings.appearance_markers)
+        self.rules = PhraseSets(  # one scan for all
+            [self.negators, self.contrast, self.markers, self.mentions, self.appearance]
+        )
+        self.opening = (
+            re.compile(
+                r"[\W_]*(?:(?:and|but|yet|so)\s+)?(?:"
+                + "|".join(re.escape(w) for w in sorted(settings.opening_negators, key=len)[::-1])
+                + r")\b",
+                re.IGNORECASE,
+            )
+            if settings.opening_negators
+            else None
+        )
         self.n_contrast = len(settings.contrast_markers)
         self.other_pole = {(axis.name, axis.poles[0]): axis.poles[1] for axis in lexicon.axes} | {
             (axis.name, axis.poles[1]): axis.poles[0] for axis in lexicon.axes
@@ -498,7 +538,9 @@ class _Compiled:
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""
-        negations, contrasts, markers = self.rules.findall(text, start, end, lowered=lowered)
+        negations, contrasts, markers, mentions, appearance = self.rules.findall(
+            text, start, end, lowered=lowered
+        )
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
@@ -514,6 +556,8 @@ class _Compiled:
             contrasts=contrasts,
             negations=negations,
             markers=markers,
+            mentions=mentions,
+            appearance=appearance,
         )
 
     def apply(
@@ -536,25 +580,41 @@ class _Compiled:
                 comma = _COMMA.search(text, s, end)
                 concessions.append((s, comma.start() if comma else end))
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
-        negations = rules.negations
+        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
+        negations = [
+            n
+            for n in rules.negations
+            if not any(s <= n[0] and n[1] <= e and (s, e) != n[:2] for s, e, _ in found)
+        ]
         markers = [
             (s, e, i)
             for s, e, i in rules.markers
             if not self._negated_at(text, s, negations, clause_edges, start)
         ]
+        opening = self._opening_scope(text, start, end, clause_edges)
+        asks = settings.mention_in_questions and _is_question(text, start, end)
+        question = "question" if asks else None
+        quotes = _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else []
+        appearance = [
+            (s, e, self.appearance.phrases[i])
+            for s, e, i in rules.appearance
+            if not self._negated_at(text, s, negations, clause_edges, start)
+        ] + [(s, e, self.markers.phrases[i]) for s, e, i in markers]
         out = []
         for cue_start, cue_end, index in found:
             cue = self.lexicon.cues[index]
             pole = cue.pole
             weight = cue.weight
             negator = self._negated_at(text, cue_start, negations, clause_edges, start)
+            if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
+                negator = opening[2]
+            segment = _segment(cue_start, [s for s, _, _ in contrasts], start, end)
             marker = None
             if (
                 cue.axis == settings.performance_axis
                 and cue.pole == settings.performance_from
                 and markers
             ):
-                segment = _segment(cue_start, [s for s, _, _ in contrasts], start, end)
                 for s, e, i in markers:
                     if segment[0] <= s < segment[1] and not (s <= cue_start < e):
                         marker = self.markers.phrases[i]
@@ -563,13 +623,33 @@ class _Compiled:
             if negator is not None:
                 if settings.negation_mode == "drop":
                     continue
-                if settings.negation_mode == "flip":
+                # Negated and performed warmth ("Nor should we take the chemistry at face value:
+                # it is calculated") is performance once, not a double reversal back to warmth.
+                if settings.negation_mode == "flip" and marker is None:
                     pole = self.other_pole[(cue.axis, pole)]
             conceded = (last_contrast is not None and cue_start < last_contrast) or any(
                 s <= cue_start < e for s, e in concessions
             )
             if conceded:
                 weight *= settings.contrast_weight
+            scare = any(s <= cue_start and cue_end <= e for s, e in quotes)
+            mention = (
+                question
+                or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
+                or ("scare quotes" if scare else None)
+            )
+            if (
+                mention is None
+                and negator is None
+                and cue.axis == settings.appearance_axis
+                and cue.pole == settings.appearance_pole
+            ):
+                mention = next(
+                    (w for s, e, w in appearance if segment[0] <= s < segment[1] and s < cue_start),
+                    None,
+                )
+            if mention is not None:
+                weight = 0.0
             out.append(
                 CueMatch(
                     cue=cue.term,
@@ -585,9 +665,57 @@ class _Compiled:
                     performance=marker is not None,
                     marker=marker,
                     conceded=conceded,
+                    mention=mention,
                 )
             )
+        # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
+        # the other pole of its own axis, but when the sentence asserts a cue only on another axis
+        # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
+        asserted = {m.axis for m in out if not m.conceded and m.mention is None}
+        if asserted:
+            out = [
+                replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
+            ]
         return out
+
+    def _opening_scope(
+        self, text: str, start: int, end: int, clause_edges: list[int]
+    ) -> tuple[int, int, str] | None:
+        """A clause-opening negator ("Nor is it ...", "Neither side ...") and the clause it
+        governs: every cue in that clause is negated, however far from the negator."""
+        if self.opening is None:
+            return None
+        found = self.opening.match(text, start, end)
+        if found is None:
+            return None
+        stop = next((edge for edge in clause_edges if edge >= found.end()), end)
+        if _CORRELATIVE_NOR.search(text, found.end(), stop):
+            return None  # "Neither X nor Y ...": each negator governs its own phrase
+        word = _WORD_BEFORE.search(text, found.start(), found.end())
+        return found.end(), stop, (word.group() if word else text[found.start() : found.end()])
+
+    def _mentioned_by(
+        self,
+        text: str,
+        position: int,
+        mentions: list[Hit],
+        clause_edges: list[int],
+        sentence_start: int,
+    ) -> str | None:
+        """The mention marker ("so-called", "state TV dwelt on") before a cue in its clause,
+        within ``mention_window`` words, if any."""
+        if not mentions:
+            return None
+        before = bisect_right(clause_edges, position - 1)
+        clause_start = clause_edges[before - 1] if before else sentence_start
+        window = self.lexicon.settings.mention_window
+        for s, e, i in reversed(mentions):
+            if e > position:
+                continue
+            if s < clause_start or len(_WORDS.findall(text, e, position)) > window:
+                return None
+            return self.mentions.phrases[i]
+        return None
 
     def _negated_at(
         self,
@@ -638,6 +766,18 @@ class _RuleHits:
     contrasts: list[Hit]
     negations: list[Hit]
     markers: list[Hit]
+    mentions: list[Hit]
+    appearance: list[Hit]
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    """Does the sentence end in a question mark (closing quotes and brackets aside)?"""
+    return _QUESTION_END.search(text, start, end) is not None
+
+
+def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
+    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
@@ -764,9 +904,14 @@ def _parse_toml(source: str, path: str | None) -> tuple[Lexicon | None, list[Lex
         line = lines.key("settings", key)
         if key.endswith(("negators", "markers")) or key == "ignore":
             settings_kwargs[key] = _as_strings(value, f"settings.{key}", line, problems)
-        elif key == "negation_window":
+        elif key in ("negation_window", "mention_window"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                problems.append(LexiconProblem(line, "negation_window must be an integer >= 0"))
+                problems.append(LexiconProblem(line, f"{key} must be an integer >= 0"))
+            else:
+                settings_kwargs[key] = value
+        elif key.startswith("mention_in_"):
+            if not isinstance(value, bool):
+                problems.append(LexiconProblem(line, f"{key} must be true or false"))
             else:
                 settings_kwargs[key] = value
         elif key == "negation_mode":

@@ -135,7 +135,9 @@ def score(
           else 'none');
         - ``cues``: a list of dicts, one per matched cue: ``cue, term, axis, pole,
           lexicon_pole, start, end, weight, negated, negator, performance, marker, conceded,
-          quoted`` (:func:`cues_to_json` turns the column into JSON text for files);
+          mention, quoted`` (``mention``: why a cue is mentioned rather than asserted, e.g.
+          'so called', 'question', 'scare quotes'; it then counts with weight 0;
+          :func:`cues_to_json` turns the column into JSON text for files);
         - ``evidence``: the same cues as readable text, ``'term' -> pole (negated by 'not',
           quoted)``, ';'-joined (for reading in a notebook or a CSV);
         - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
@@ -579,6 +581,7 @@ def _score_document(
                 "performance": m.performance,
                 "marker": m.marker,
                 "conceded": m.conceded,
+                "mention": m.mention,
                 "quoted": q,
             }  # fmt: skip
             for m, q in zip(matches, quoted[taken : taken + len(matches)], strict=True)
@@ -649,6 +652,7 @@ def _describe(cue: dict[str, Any]) -> str:
         f"negated by '{cue['negator']}'" if cue["negated"] else "",
         f"performance: '{cue['marker']}'" if cue["performance"] else "",
         "conceded" if cue["conceded"] else "",
+        f"mention: '{cue['mention']}'" if cue.get("mention") else "",
         "quoted" if cue["quoted"] else "",
     ]
     detail = ", ".join(note for note in notes if note)
@@ -790,7 +794,11 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
     chosen = sents[sents[f"{axis}_label"] == pole]
     records = []
     for row in chosen.to_dict("records"):  # records, not tuples: axis names may hold hyphens
-        counted = [c for c in row["cues"] if c["axis"] == axis and c["pole"] == pole]
+        counted = [
+            c
+            for c in row["cues"]
+            if c["axis"] == axis and c["pole"] == pole and not c.get("mention")
+        ]
         marked = row["text"]
         for cue in sorted(counted, key=lambda c: -c["start"]):
             a, b = cue["start"] - row["start"], cue["end"] - row["start"]
