@@ -508,6 +508,12 @@ def test_quotation_continued_in_the_next_paragraph_keeps_its_speaker() -> None:
         # A linking word that opens the sentence is no part of the speaker.
         ("Yet most experts say the tie rests on interests.", "source", "most experts"),
         ("But American officials said the pair would meet.", "source", "American officials"),
+        # Asides: "as X put it" names the source; "the argument goes" is a source without a name.
+        ("As one diplomat put it, Moscow needs Beijing more.", "source", "one diplomat"),
+        ("Russia, as Lavrov put it, is nobody's junior partner.", "source", "Lavrov"),
+        ("Beijing holds the cards, or so the argument goes.", "source", None),
+        ("The thinking goes that Moscow has few other buyers.", "source", None),
+        ("Xi and Putin met; as expected, they put it in writing.", "narrator", None),
     ],
 )
 def test_reporting_clauses(text: str, voice: str, speaker: str | None) -> None:

@@ -128,6 +128,9 @@ class Comparison:
         Multiple-comparison adjustment of pairwise p-values (within each axis).
     lexicon_name, lexicon_version, method : str or None
         Provenance of the labels, from ``sents.attrs["framing"]``.
+    lexicon_hash, framing_version : str or None
+        The lexicon's content hash (:attr:`framing.Lexicon.content_hash`) and the version of
+        framing that scored the sentences, from ``sents.attrs["framing"]``.
     """
 
     summary: pd.DataFrame
@@ -146,6 +149,8 @@ class Comparison:
     lexicon_name: str | None
     lexicon_version: str | None
     method: str | None
+    lexicon_hash: str | None = None
+    framing_version: str | None = None
 
     # ---------------------------------------------------------------------------------- dunder
     def __eq__(self, other: object) -> bool:
@@ -362,6 +367,8 @@ class Comparison:
             "adjustment": self.adjustment,
             "lexicon_name": self.lexicon_name,
             "lexicon_version": self.lexicon_version,
+            "lexicon_hash": self.lexicon_hash,
+            "framing_version": self.framing_version,
             "method": self.method,
         }
 
@@ -390,6 +397,10 @@ class Comparison:
         if not isinstance(self.seed, int):
             seed += " (not reproducible)"
         lexicon = " ".join(v for v in (self.lexicon_name, self.lexicon_version) if v) or "unknown"
+        if self.lexicon_hash:
+            lexicon += f" (content hash {self.lexicon_hash})"
+        if self.framing_version:
+            lexicon += f"; framing {self.framing_version}"
         level = f"{round(self.confidence * 100, 1):g}%"
         return (
             f"Note: {groups} groups by '{self.by}'; n = {n_sentences:,} sentences in "
@@ -855,6 +866,8 @@ def compare(
         lexicon_name=lexicon.get("name") if isinstance(lexicon, dict) else None,
         lexicon_version=lexicon.get("version") if isinstance(lexicon, dict) else None,
         method=info.get("method") if isinstance(info, dict) else None,
+        lexicon_hash=lexicon.get("hash") if isinstance(lexicon, dict) else None,
+        framing_version=info.get("framing_version") if isinstance(info, dict) else None,
     )
 
 

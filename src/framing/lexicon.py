@@ -30,6 +30,8 @@ Examples
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import math
 import os
 import re
@@ -312,6 +314,36 @@ class Lexicon:
             carry_terms=self.dyad.carry_terms,
             exclude=self.dyad.exclude,
         )
+
+    @functools.cached_property
+    def content_hash(self) -> str:
+        """A SHA-256 of everything that decides what the lexicon labels, 12 hex digits.
+
+        Axes, cues (with weights), rule settings, actors and dyad phrases enter the hash; notes,
+        line numbers, the description and the path do not, so the same lexicon read from another
+        file or built in code has the same hash, and any change to a cue or rule changes it.
+        Outputs that name the lexicon (table notes, JSON, reports) give it beside the version.
+
+        Examples
+        --------
+        >>> lex = load_lexicon("relationship")
+        >>> len(lex.content_hash), lex.content_hash == load_lexicon("relationship").content_hash
+        (12, True)
+        """
+        content = {
+            "name": self.name,
+            "version": self.version,
+            "language": self.language,
+            "axes": [[axis.name, list(axis.poles)] for axis in self.axes],
+            "cues": [[c.term, c.axis, c.pole, c.weight] for c in self.cues],
+            "actors": [[a.key, a.name, list(a.aliases)] for a in self.actors],
+            "dyad": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(self.dyad).items()},
+            "settings": {
+                k: list(v) if isinstance(v, tuple) else v for k, v in vars(self.settings).items()
+            },
+        }
+        encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(encoded).hexdigest()[:12]
 
     def cues_of(self, axis: str, pole: str) -> list[Cue]:
         """The cues of one pole."""

@@ -22,6 +22,7 @@ from typing import Literal
 import pandas as pd
 
 from ._files import atomic_path
+from ._version import __version__
 from .clean import cleaning_report
 from .compare import Comparison, compare
 from .corpus import Corpus, load_corpus
@@ -205,7 +206,8 @@ def write_report(
         _keyness_section(sents, by, top_terms),
         "## Method notes",
         "",
-        f"- lexicon: {lex.name} {lex.version}; method: {method}; voice: {voice}",
+        f"- lexicon: {lex.name} {lex.version} (content hash {lex.content_hash}); "
+        f"framing {__version__}; method: {method}; voice: {voice}",
         f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
         f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
         "- warnings:" if notes else "- warnings: none",

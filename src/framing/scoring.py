@@ -28,6 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._version import __version__
 from .classify import bundled_classifier, classify_sentences
 from .clean import clean
 from .corpus import Corpus, Document, _listed, _warn_empty, load_corpus
@@ -143,7 +144,8 @@ def score(
         - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
         - then ``date_precision, year`` and every metadata column of the corpus.
 
-        ``attrs["framing"]`` records the axes and their poles, the lexicon name and version,
+        ``attrs["framing"]`` records the axes and their poles, the lexicon name, version and
+        content hash (:attr:`Lexicon.content_hash`), the framing version,
         the method, and ``skipped``: every input that gave no sentence, as ``{"source",
         "reason"}`` (empty files, documents that are all page chrome), so that nothing is lost
         without a record. An empty result keeps every column.
@@ -491,7 +493,8 @@ def _score_chunk(
         frame[name] = pd.Series(data_columns[name], dtype=object, index=frame.index)
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
-        "lexicon": {"name": lex.name, "version": lex.version},
+        "lexicon": {"name": lex.name, "version": lex.version, "hash": lex.content_hash},
+        "framing_version": __version__,
         "method": method,
         "relevant_only": relevant_only,
         "skipped": skipped,

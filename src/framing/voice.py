@@ -134,6 +134,16 @@ _TO_BE_RE = re.compile(r"\s+to\s+(?:be|have)\b")  # ``said to be``: not speech
 _WEAK_CUE_RE = re.compile(r"\s*(?:that\b|[:," + _MASK + "])")
 _AS_RE = re.compile(r"\bas\b")
 _ACCORDING_RE = re.compile(r"\s+((?:[^,;:!?()" + _MASK + r".]|\.(?=\S))+)")
+# ``as X put it`` / ``as X puts it`` / ``as X has put it``: X is the source, as with ``according
+# to X``; ``the argument goes`` / ``so the thinking goes``: a source without a name.
+_AS_PUT_IT_RE = re.compile(
+    r"\b[Aa]s\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
+    r"aptly|bluntly)\s+)?puts?\s+it\b"
+)
+_ARGUMENT_GOES_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]o\s+the|[Oo]r\s+so\s+the)\s+(?:argument|thinking|reasoning|"
+    r"logic|theory|story|narrative|line)\s+goes\b"
+)
 _PRIORITY_DIRECT = 3
 _PRIORITY_SECONDARY = 2  # parenthetical (``, the AP reported,``) and participles (``, saying``)
 _PRIORITY_ACCORDING = 1
@@ -745,7 +755,8 @@ def _attributions(
     """The best reporting clause of each sentence, or None."""
     matches = _verb_matches(masked)
     best: list[_Candidate | None] = [None] * len(starts)
-    if not matches:
+    asides = _asides(masked)
+    if not matches and not asides:
         return best
     starts_list, ends_list, quoted_list = starts.tolist(), ends.tolist(), has_quote.tolist()
     for match in matches:
@@ -759,7 +770,27 @@ def _attributions(
             best[i] is None or candidate[0] > best[i][0]  # type: ignore[index]
         ):
             best[i] = candidate
+    for candidate in asides:  # ``as X put it``, ``the argument goes``: any other wins
+        i = bisect_right(starts_list, candidate[1]) - 1
+        if i >= 0 and candidate[1] < ends_list[i] and best[i] is None:
+            best[i] = candidate
     return best
+
+
+def _asides(masked: str) -> list[_Candidate]:
+    """Attributions by an aside: ``as one diplomat put it`` (the speaker as written, ``he`` and
+    ``she`` resolved like a pronoun subject) and ``the argument goes`` (no speaker)."""
+    found: list[_Candidate] = []
+    for match in _AS_PUT_IT_RE.finditer(masked):
+        words = _strip_starters(match.group(1).split())
+        if not words:
+            continue
+        speaker = " ".join(words)
+        kind = "pronoun" if speaker.lower() in _PRONOUNS else "according"
+        found.append((_PRIORITY_ACCORDING, match.start(), kind, speaker))
+    for match in _ARGUMENT_GOES_RE.finditer(masked):
+        found.append((_PRIORITY_ACCORDING, match.start(), "according", None))
+    return found
 
 
 def _verb_matches(masked: str) -> list[re.Match[str]]:
