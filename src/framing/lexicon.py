@@ -75,8 +75,8 @@ _SETTING_KEYS = {
     "negators", "pseudo_negators", "negation_window", "negation_mode", "contrast_markers",
     "concession_markers", "contrast_weight", "performance_markers", "performance_axis",
     "performance_from", "performance_to", "ignore", "opening_negators", "mention_markers",
-    "mention_window", "mention_in_questions", "mention_in_scare_quotes", "appearance_markers",
-    "appearance_axis", "appearance_pole",
+    "mention_window", "mention_in_questions", "comma_contrast_markers", "mention_in_scare_quotes",
+    "appearance_markers", "appearance_axis", "appearance_pole",
 }  # fmt: skip
 _ACTOR_KEYS = {"name", "aliases"}
 _DYAD_KEYS = {"sides", "references", "counterpart_terms", "carry_terms", "exclude"}
@@ -164,6 +164,7 @@ class Settings:
     performance_from: str | None = None
     performance_to: str | None = None
     ignore: tuple[str, ...] = ()
+    comma_contrast_markers: tuple[str, ...] = ()
     opening_negators: tuple[str, ...] = ()
     mention_markers: tuple[str, ...] = ()
     mention_window: int = 6
@@ -553,6 +554,12 @@ class _Compiled:
             else None
         )
         self.n_contrast = len(settings.contrast_markers)
+        after_comma = {m.lower() for m in settings.comma_contrast_markers}
+        self.comma_contrast = {
+            self.n_contrast + k
+            for k, marker in enumerate(settings.concession_markers)
+            if marker.lower() in after_comma
+        }
         self.other_pole = {(axis.name, axis.poles[0]): axis.poles[1] for axis in lexicon.axes} | {
             (axis.name, axis.poles[1]): axis.poles[0] for axis in lexicon.axes
         }
@@ -604,13 +611,20 @@ class _Compiled:
         settings = self.lexicon.settings
         # Clause breaks and contrast segments of this sentence.
         breaks = [s for s, _, _ in rules.breaks]
-        contrasts = rules.contrasts
-        last_contrast = max((s for s, _, i in contrasts if i < self.n_contrast), default=None)
+        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
+        contrasts = [
+            c for c in rules.contrasts if not any(s <= c[0] and c[1] <= e for s, e, _ in found)
+        ]
+        asserting = [s for s, _, i in contrasts if i < self.n_contrast]
         concessions = []
         for s, _, i in contrasts:
             if i >= self.n_contrast:
+                if i in self.comma_contrast and text[start:s].rstrip().endswith(","):
+                    asserting.append(s)  # "..., though experts say X": X is asserted
+                    continue
                 comma = _COMMA.search(text, s, end)
                 concessions.append((s, comma.start() if comma else end))
+        last_contrast = max(asserting, default=None)
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
         # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
         negations = [
@@ -677,7 +691,11 @@ class _Compiled:
                 and cue.pole == settings.appearance_pole
             ):
                 mention = next(
-                    (w for s, e, w in appearance if segment[0] <= s < segment[1] and s < cue_start),
+                    (
+                        w
+                        for s, e, w in appearance
+                        if segment[0] <= s < segment[1] and not (s <= cue_start < e)
+                    ),
                     None,
                 )
             if mention is not None:
