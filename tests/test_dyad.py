@@ -34,14 +34,14 @@ def test_rules_on_constructed_text(relationship):
     # Constructed paragraph exercising every rule.
     text = (
         "Xi Jinping hosted Vladimir Putin in Beijing. They signed a statement. "
-        "China's economy grew. The pair then dined.\n"
+        "Meanwhile, China's economy grew. The pair then dined.\n"
         "The Kremlin praised its southern neighbour. Ukraine said nothing.\n"
         "Both sides were invited to talks."
     )
     assert [b for _, b in _judge(relationship, text)] == [
         "both_sides",  # both named
         "carried",  # "They" after a relevant sentence
-        "one_side",  # one side only
+        "one_side",  # one side only, and "Meanwhile" changes the subject
         "reference",  # "the pair", dyad established
         "counterpart",  # Kremlin + "its southern neighbour"
         "none",  # neither side
@@ -91,7 +91,7 @@ def test_seed_sentences(seeds, relationship):
         judged[
             "“It will legitimise Russia in the international arena by creating a positive image of Putin not being completely isolated in the context of war,” she told AFP."
         ]
-        == "one_side"
+        == "continued"  # gold: relevant (convenience); it goes on with the visit's story
     )
     assert (
         judged[
@@ -221,7 +221,7 @@ def test_a_speaker_names_its_side():
     )
     sents = framing.score([text])
     assert list(sents["speaker"]) == [None, "Putin", "Putin", "a diplomat"]
-    assert list(sents["relevance"]) == ["both_sides", "both_sides", "both_sides", "one_side"]
+    assert list(sents["relevance"]) == ["both_sides", "both_sides", "both_sides", "continued"]
     assert list(sents["actors"])[2] == "china;russia"
     matcher = load_lexicon("relationship").dyad_matcher()
     spans = split_sentences(text)
@@ -242,3 +242,41 @@ def test_the_relationship_refers_to_the_pair_once_both_are_named():
         ["Will the partnership last? Xi met Putin. Rain fell. Will the partnership last?"]
     )
     assert list(sents["relevance"]) == ["none", "both_sides", "none", "reference"]
+
+
+def test_one_side_sentence_continues_the_story(relationship):
+    # Constructed. Codebook, Target: a sentence that goes on with the relevant sentence before
+    # it is relevant; a shift term changes the subject; nothing continues after an irrelevant one.
+    text = (
+        "Xi Jinping hosted Vladimir Putin in Beijing. Beijing has not condemned the invasion. "
+        "Russia's army advanced. Separately, China's exports rose. Putin flew home."
+    )
+    assert [b for _, b in _judge(relationship, text)] == [
+        "both_sides", "continued", "continued", "one_side", "one_side",
+    ]
+
+
+def test_continuation_is_off_unless_asked():
+    matcher = DyadMatcher({"a": ["Alpha"], "b": ["Beta"]}, sides=("a", "b"))
+    text = "Alpha met Beta. Alpha smiled."
+    assert matcher.relevance(text, split_sentences(text)).basis == ("both_sides", "one_side")
+    on = DyadMatcher({"a": ["Alpha"], "b": ["Beta"]}, sides=("a", "b"), continue_one_side=True)
+    assert on.relevance(text, split_sentences(text)).basis == ("both_sides", "continued")
+
+
+def test_a_side_speaking_to_the_other_in_the_second_person():
+    # Constructed: Putin's words to Xi name one side; "you" is the other.
+    text = (
+        "Xi Jinping met Vladimir Putin. Russia's economy shrank last year.\n\n"
+        "“Dear friend, you have done so much for our ties,” Putin said."
+    )
+    sents = framing.score([text])
+    assert list(sents["relevance"])[-1] == "addressed"
+
+
+def test_continue_one_side_must_be_a_boolean(tmp_path):
+    source = (DATA / "us_uk.toml").read_text(encoding="utf-8")
+    path = tmp_path / "lex.toml"
+    path.write_text(source.replace("[dyad]\n", "[dyad]\ncontinue_one_side = \"yes\"\n"), encoding="utf-8")
+    problems = framing.check_lexicon(path)
+    assert any("continue_one_side must be true or false" in p.message for p in problems)

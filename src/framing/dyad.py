@@ -11,6 +11,12 @@ A sentence is relevant (codebook, "Target") when
   ``its northern neighbour``), the other side having been named earlier in the document;
 - ``carried``: it starts with a carry term (``They``, ``Both``, ``The two``; after an optional
   ``And``/``But``) and the sentence before it is relevant;
+- ``addressed``: its speaker is one side, both sides have been named so far, and it speaks to
+  the other in the second person (Putin's ``“You have done much for our ties,”``);
+- ``continued`` (when the matcher is built with ``continue_one_side=True``): it names one
+  side, both sides have been named so far, and the sentence before it is relevant: it goes on
+  with the relationship's story ("Beijing has not condemned the invasion either"), unless it
+  opens with a shift term (``Meanwhile``, ``Separately``);
 - ``framed``, when the caller says which sentences hold a frame cue (``framed=``, as
   :func:`framing.score` does): it holds one, both sides have been named so far, and it names
   one side or follows a relevant sentence ("China holds all of these cards": the other side is
@@ -46,6 +52,7 @@ from .text import PhraseMatcher
 
 __all__ = ["DyadMatcher", "DyadResult"]
 
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _LEAD = r"[\s\"“‘'(\[]*(?:(?:and|but|yet|so|still|now)\b,?\s+)?"
 # A short opener of time or place before the carried subject: "This week they even hugged.",
 # "In 2019, the pair ...". At most 25 characters, no sentence punctuation inside.
@@ -107,6 +114,12 @@ class DyadMatcher:
         The two actor keys of the dyad; empty means no dyad (every sentence is relevant).
     references, counterpart_terms, carry_terms, exclude : sequence of str
         See the module docstring.
+    continue_one_side : bool, default=False
+        Whether a one-side sentence right after a relevant one is ``continued`` (codebook,
+        Target: "the sentence continues the previous relevant sentence's subject").
+    shift_terms : sequence of str, default=()
+        Sentence openings that change the subject (``Meanwhile``, ``Separately``, ``Elsewhere``):
+        a sentence that opens with one is never ``continued``.
 
     Raises
     ------
@@ -123,8 +136,11 @@ class DyadMatcher:
         counterpart_terms: Sequence[str] = (),
         carry_terms: Sequence[str] = (),
         exclude: Sequence[str] = (),
+        continue_one_side: bool = False,
+        shift_terms: Sequence[str] = (),
     ) -> None:
         self.sides = tuple(sides)
+        self.continue_one_side = bool(continue_one_side)
         if self.sides and (
             len(self.sides) != 2 or any(not actors.get(side) for side in self.sides)
         ):
@@ -170,6 +186,12 @@ class DyadMatcher:
         self._acronym_cue: re.Pattern[str] | None = None
         if acronyms and all(alias[0] != "-" for alias in acronyms):
             self._acronym_cue = re.compile("|".join(re.escape(part) for part in parts))
+        shift = PhraseMatcher(list(shift_terms)) if shift_terms else None
+        self._shift_start = (
+            re.compile(_LEAD + _OPENER + "(?:" + shift.pattern.pattern + ")", re.IGNORECASE)
+            if shift is not None
+            else None
+        )
         carry = PhraseMatcher(list(carry_terms))
         # Carry terms at the start of a sentence, after an optional conjunction and opener.
         self._carry_start = re.compile(
@@ -270,12 +292,28 @@ class DyadMatcher:
             elif previous_relevant and self._starts_with_carry(text, start, end):
                 verdict = "carried"
             elif (
+                speaker
+                and sides_named == 1
+                and established
+                and self._speaker_code(speaker) & sides
+                and _SECOND_PERSON.search(text, start, end)
+            ):
+                verdict = "addressed"
+            elif (
                 framed is not None
                 and framed[index]
                 and established
                 and (sides_named == 1 or previous_relevant)
             ):
                 verdict = "framed"
+            elif (
+                self.continue_one_side
+                and previous_relevant
+                and established
+                and sides_named == 1
+                and (self._shift_start is None or not self._shift_start.match(text, start, end))
+            ):
+                verdict = "continued"
             else:
                 verdict = "one_side" if sides_named else "none"
             previous_relevant = verdict not in ("one_side", "none")

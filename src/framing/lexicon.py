@@ -79,7 +79,10 @@ _SETTING_KEYS = {
     "appearance_markers", "appearance_axis", "appearance_pole",
 }  # fmt: skip
 _ACTOR_KEYS = {"name", "aliases"}
-_DYAD_KEYS = {"sides", "references", "counterpart_terms", "carry_terms", "exclude"}
+_DYAD_KEYS = {
+    "sides", "references", "counterpart_terms", "carry_terms", "exclude", "continue_one_side",
+    "shift_terms",
+}  # fmt: skip
 _AXIS_KEYS = {"description", "poles", "cues"}
 _CUE_KEYS = {"cue", "weight", "note"}
 _CUE_TEXT = re.compile(r"^[^\s*]+\*?(?:[\s\-]+[^\s*]+\*?)*$")
@@ -131,6 +134,8 @@ class Dyad:
     counterpart_terms: tuple[str, ...] = ()
     carry_terms: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    continue_one_side: bool = False
+    shift_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +319,8 @@ class Lexicon:
             counterpart_terms=self.dyad.counterpart_terms,
             carry_terms=self.dyad.carry_terms,
             exclude=self.dyad.exclude,
+            continue_one_side=self.dyad.continue_one_side,
+            shift_terms=self.dyad.shift_terms,
         )
 
     @functools.cached_property
@@ -1002,13 +1009,22 @@ def _parse_toml(source: str, path: str | None) -> tuple[Lexicon | None, list[Lex
 
     dyad_data = data.get("dyad", {})
     unknown("dyad", dyad_data, _DYAD_KEYS)
-    dyad = Dyad(
-        **{
-            key: _as_strings(dyad_data[key], f"dyad.{key}", lines.key("dyad", key), problems)
-            for key in _DYAD_KEYS
-            if key in dyad_data
-        }
-    )
+    dyad_kwargs: dict[str, Any] = {
+        key: _as_strings(dyad_data[key], f"dyad.{key}", lines.key("dyad", key), problems)
+        for key in _DYAD_KEYS - {"continue_one_side"}
+        if key in dyad_data
+    }
+    if "continue_one_side" in dyad_data:
+        if isinstance(dyad_data["continue_one_side"], bool):
+            dyad_kwargs["continue_one_side"] = dyad_data["continue_one_side"]
+        else:
+            problems.append(
+                LexiconProblem(
+                    lines.key("dyad", "continue_one_side"),
+                    "dyad.continue_one_side must be true or false",
+                )
+            )
+    dyad = Dyad(**dyad_kwargs)
 
     axes = []
     cues = []

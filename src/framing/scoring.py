@@ -128,8 +128,10 @@ def score(
           into the document's cleaned text), ``text``;
         - ``voice`` ('narrator' or 'source'), ``speaker`` (str or None);
         - ``relevant`` (bool), ``relevance`` (why: 'both_sides', 'reference', 'counterpart',
-          'carried', 'framed' — a frame cue in a document about the dyad, with one side named
-          or right after a relevant sentence — 'one_side', 'none', 'no_dyad'), ``actors``
+          'carried', 'addressed' — one side speaking to the other as "you" — 'framed' — a
+          frame cue in a document about the dyad, with one side named or right after a relevant
+          sentence — 'continued' — one side named right after a relevant sentence — 'one_side',
+          'none', 'no_dyad'), ``actors``
           (sides named, ';'-joined);
         - for each axis ``X``: ``X`` (``(a - b) / (a + b)`` of the pole weights, in [-1, 1],
           NaN when unframed or not relevant) and ``X_label`` (the pole with the larger weight,
