@@ -379,9 +379,10 @@ def test_conceded_negated_bromance_codes_nothing(seed_scores):
     assert (row["power_label"], row["bond_label"]) == ("junior", "none")
 
 
-@pytest.mark.xfail(strict=True, reason="block quotations without quotation marks read as narrator")
-def test_known_failure_block_quote_voice(seed_scores):
-    assert _row(seed_scores, "003", 5)["voice"] == "source"
+def test_block_quotation_after_a_colon_is_the_speakers(seed_scores):
+    # "As David Pierson summarized for The New York Times, ...:" introduces his paragraphs.
+    row = _row(seed_scores, "003", 5)
+    assert (row["voice"], row["speaker"]) == ("source", "David Pierson")
 
 
 # --- the contract ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.errors import InputError, ParameterError
+from framing.text import split_sentences
 from framing.voice import VoiceResult, attribute_voice
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -169,8 +170,11 @@ SEED_CASES = [
     ("003", "too useful to abandon,” adding that", "source", "Yu Jie"),
     ("003", "The Economist argued, “Xi Jinping is subtler", "source", "The Economist"),
     ("003", "Laura Bicker from the BBC argued", "source", "Laura Bicker"),
-    # A block quotation without quotation marks is the narrator's by the codebook's rule.
-    ("003", "But in truth, this is no longer a partnership of equals.", "narrator", None),
+    # A block quotation after an introduction that ends in a colon is the speaker's words (both
+    # coders of the seeds coded these source).
+    ("003", "But in truth, this is no longer a partnership of equals.", "source", "Laura Bicker"),
+    ("003", "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity", "source", "David Pierson"),
+    ("003", "At the Associated Press, Huizhong Wu and Emily Wang Fujiyama underlined", "source", "Huizhong Wu and Emily Wang Fujiyama"),
     ("003", "said Alexandra Prokopenko, a fellow", "source", "Alexandra Prokopenko"),
     # 004: NPR (machine-reworded copy: `stated`, `says`, `informed`)
     ("004", "brazenly refer to one another as “expensive good friend.”", "narrator", None),
@@ -789,4 +793,26 @@ def test_interview_answers_are_the_interviewees():
         "source",
         "narrator",
         "source",
+    ]
+
+
+def test_block_quotation_ends_at_a_quotation_mark_or_a_new_speaker() -> None:
+    # constructed: an introduction ending in a colon, two quoted paragraphs without marks, then
+    # a paragraph that opens with a quotation mark (a quotation of its own) and narration.
+    text = (
+        "Writing in a weekly column, Anna Lind argued that the summit changed little:\n\n"
+        "Moscow came asking. Beijing listened.\n\n"
+        "The terms stay as they were.\n\n"
+        "“We are partners,” Putin said.\n\n"
+        "The leaders then dined."
+    )
+    spans = split_sentences(text)
+    result = attribute_voice(text, *zip(*spans, strict=True))
+    assert list(zip(result.voice, result.speaker)) == [
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("source", "Putin"),
+        ("narrator", None),
     ]

@@ -138,8 +138,21 @@ _ACCORDING_RE = re.compile(r"\s+((?:[^,;:!?()" + _MASK + r".]|\.(?=\S))+)")
 # to X``; ``the argument goes`` / ``so the thinking goes``: a source without a name.
 _AS_PUT_IT_RE = re.compile(
     r"\b[Aa]s\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
-    r"aptly|bluntly)\s+)?puts?\s+it\b"
+    r"aptly|bluntly)\s+)?(?:puts?\s+it|summari[sz]e[sd]|noted|notes|wrote|writes|observed|"
+    r"observes|argued|argues|explained|explains|reported|reports|remarked|remarks)\b"
 )
+# The introduction of a block quotation: a paragraph's last sentence, ending in a colon, with a
+# reporting clause of its own or a name before a verb of this list ("At the AP, Huizhong Wu
+# underlined the message being sent to the West:").
+_BLOCK_INTRO_RE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+(?:and\s+)?)*[A-Z][\w’'.-]*)(?:\s*,[^,:]{1,150},)?\s+(?:underlined|underscored|"
+    r"highlighted|summari[sz]ed|argued|wrote|noted|observed|explained|concluded|warned|added|"
+    r"said|says|writes|argues|notes|concurred|put it)\b"
+)
+_BLOCK_PARAGRAPHS = 3  # at most this many paragraphs after the introduction
+_COLON_END_RE = re.compile(r":\s*$")
+_OPENS_WITH_QUOTE_RE = re.compile(r"\s*[\"“„«‘']")
+_SOURCE_LINK_RE = re.compile(r"\s*\[[^\]\n]{1,20}\]\s*$")  # "[Source]" closing a block
 _ARGUMENT_GOES_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]o\s+the|[Oo]r\s+so\s+the)\s+(?:argument|thinking|reasoning|"
     r"logic|theory|story|narrative|line)\s+goes\b"
@@ -377,7 +390,10 @@ def attribute_voice(
     other than titles cover at least ``min_quoted_share`` of the sentence; its speaker is the
     last speaker of the paragraph, if any. Everything else is ``narrator``: a shorter quoted
     phrase without a reporting clause is a scare quote (``the “no-limits” partnership``).
-    Block quotations without quotation marks are the narrator's.
+    A paragraph whose last sentence ends in a colon after a reporting clause (``Laura Bicker from
+    the BBC argued that …:``, ``As David Pierson summarized for The New York Times, …:``)
+    introduces a block quotation: up to three paragraphs after it are ``source`` with that
+    speaker, until one opens with a quotation mark or has a reporting clause of its own.
 
     Examples
     --------
@@ -498,6 +514,8 @@ def attribute_voice(
         if who is not None:
             last_speaker[region] = who
 
+    _mark_block_quotations(text, starts_list, ends_list, region_list, own, voice, speakers)
+
     # An interview transcript: a paragraph that opens with ``A:`` is the interviewee's answer.
     answer = False
     for i in range(n):
@@ -508,6 +526,51 @@ def attribute_voice(
 
     spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
+
+
+def _mark_block_quotations(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    regions: list[int],
+    own: list[tuple[str, str | None] | None],
+    voice: list[str],
+    speakers: list[str | None],
+) -> None:
+    """Block quotations (in place): the paragraphs after an introduction that ends in a colon
+    ("As David Pierson summarized for The New York Times, ...:") are the speaker's words, up to
+    ``_BLOCK_PARAGRAPHS`` of them, until a paragraph opens with a quotation mark, has a
+    reporting clause of its own, or introduces another block."""
+    n = len(starts)
+    paragraphs: list[tuple[int, int]] = []  # (first, last) sentence of each paragraph
+    for i in range(n):
+        if i == 0 or regions[i] != regions[i - 1]:
+            paragraphs.append((i, i))
+        else:
+            paragraphs[-1] = (paragraphs[-1][0], i)
+    speaker: str | None = None
+    left = 0
+    for first, last in paragraphs:
+        if left:
+            if (
+                _OPENS_WITH_QUOTE_RE.match(text, starts[first])
+                or _SOURCE_LINK_RE.match(text, starts[first], ends[last])
+                or any(own[i] is not None for i in range(first, last + 1))
+            ):
+                left = 0
+            else:
+                for i in range(first, last + 1):
+                    if voice[i] == "narrator":
+                        voice[i], speakers[i] = "source", speaker
+                left -= 1
+        sentence = text[starts[last] : ends[last]]
+        if not _COLON_END_RE.search(sentence):
+            continue
+        if voice[last] == "source":
+            speaker, left = speakers[last], _BLOCK_PARAGRAPHS
+        elif (found := _BLOCK_INTRO_RE.search(sentence)) is not None:
+            speaker, left = found.group(1), _BLOCK_PARAGRAPHS
+            voice[last], speakers[last] = "source", speaker  # the introduction reports speech
 
 
 # --------------------------------------------------------------------------------------------
