@@ -808,7 +808,7 @@ def test_block_quotation_ends_at_a_quotation_mark_or_a_new_speaker() -> None:
     )
     spans = split_sentences(text)
     result = attribute_voice(text, *zip(*spans, strict=True))
-    assert list(zip(result.voice, result.speaker)) == [
+    assert list(zip(result.voice, result.speaker, strict=True)) == [
         ("source", "Anna Lind"),
         ("source", "Anna Lind"),
         ("source", "Anna Lind"),
