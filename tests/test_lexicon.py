@@ -442,6 +442,39 @@ def _counted(lex, text):
             "It was a no-limits friendship.",
             [("no-limits", "friendship", True, False, None), ("friendship", "friendship", True, False, None)],
         ),
+        # An open question names its alternatives; a comma closes it unless an "or" follows.
+        (
+            "Panelists debated whether Moscow and Beijing are allies, partners or rivals.",
+            [("rivals", "convenience", False, False, "whether")],
+        ),
+        (
+            "Asked whether Beijing was now the senior partner, Peskov said Russia is no vassal.",
+            [
+                ("senior partner", "junior", False, False, "whether"),
+                ("vassal", "equal", True, True, None),
+            ],
+        ),
+        # A performance marker inside a concession does not reach the asserted clause.
+        (
+            "Although sceptics call it theatre, the warmth between the two men is real.",
+            [("warmth", "friendship", True, False, None)],
+        ),
+        # A negated hierarchy is parity; a cue written whole with its negator is not flipped.
+        (
+            "Neither capital tries to boss the other.",
+            [("boss the other", "equal", True, True, None)],
+        ),
+        (
+            "Moscow has no choice but to sell its oil east.",
+            [("no choice but", "junior", True, False, None)],
+        ),
+        (
+            "They call each other friends, though experts say Moscow is the junior partner.",
+            [
+                ("friends", "friendship", False, False, None),
+                ("junior partner", "junior", True, False, None),
+            ],
+        ),
         # Negated and performed warmth reads as performance once, not as warmth again.
         (
             "Nor should anyone take their chemistry at face value, since it is calculated.",

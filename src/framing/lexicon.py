@@ -76,6 +76,7 @@ _SETTING_KEYS = {
     "concession_markers", "contrast_weight", "performance_markers", "performance_axis",
     "performance_from", "performance_to", "ignore", "opening_negators", "mention_markers",
     "mention_window", "mention_in_questions", "comma_contrast_markers", "mention_in_scare_quotes",
+    "open_question_markers",
     "appearance_markers", "appearance_axis", "appearance_pole",
 }  # fmt: skip
 _ACTOR_KEYS = {"name", "aliases"}
@@ -91,6 +92,7 @@ _ONLY_SEPARATORS = re.compile(r"[\s\-‐‑–—]+")  # what a space in a cue m
 # ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
 _COMMA = re.compile(r",")
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w+$")
@@ -172,6 +174,7 @@ class Settings:
     comma_contrast_markers: tuple[str, ...] = ()
     opening_negators: tuple[str, ...] = ()
     mention_markers: tuple[str, ...] = ()
+    open_question_markers: tuple[str, ...] = ()
     mention_window: int = 6
     mention_in_questions: bool = False
     mention_in_scare_quotes: bool = False
@@ -547,9 +550,13 @@ class _Compiled:
         self.contrast = PhraseMatcher([*settings.contrast_markers, *settings.concession_markers])
         self.mentions = PhraseMatcher(settings.mention_markers)
         self.appearance = PhraseMatcher(settings.appearance_markers)
+        self.open_questions = PhraseMatcher(settings.open_question_markers)
         self.rules = PhraseSets(  # one scan for all
-            [self.negators, self.contrast, self.markers, self.mentions, self.appearance]
-        )
+            [
+                self.negators, self.contrast, self.markers, self.mentions, self.appearance,
+                self.open_questions,
+            ]
+        )  # fmt: skip
         self.opening = (
             re.compile(
                 r"[\W_]*(?:(?:and|but|yet|so)\s+)?(?:"
@@ -584,7 +591,7 @@ class _Compiled:
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""
-        negations, contrasts, markers, mentions, appearance = self.rules.findall(
+        negations, contrasts, markers, mentions, appearance, questions = self.rules.findall(
             text, start, end, lowered=lowered
         )
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
@@ -604,6 +611,7 @@ class _Compiled:
             markers=markers,
             mentions=mentions,
             appearance=appearance,
+            open_questions=questions,
         )
 
     def apply(
@@ -632,6 +640,20 @@ class _Compiled:
                 comma = _COMMA.search(text, s, end)
                 concessions.append((s, comma.start() if comma else end))
         last_contrast = max(asserting, default=None)
+        # Parts of the sentence for performance and appearance: contrast markers and the ends
+        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
+        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
+        # An open question ("debated whether they are allies or rivals") names what follows it,
+        # up to the next comma or clause break, without asserting it.
+        open_spans = []
+        for s, e, _ in rules.open_questions:
+            stop = min([end, *(b for b in breaks if b > e)])
+            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
+            for comma in _COMMA.finditer(text, e, stop):
+                if not _OR.search(text, comma.end(), stop):
+                    stop = comma.start()
+                    break
+            open_spans.append((e, stop, text[s:e]))
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
         # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
         negations = [
@@ -661,7 +683,7 @@ class _Compiled:
             negator = self._negated_at(text, cue_start, negations, clause_edges, start)
             if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
                 negator = opening[2]
-            segment = _segment(cue_start, [s for s, _, _ in contrasts], start, end)
+            segment = _segment(cue_start, edges, start, end)
             marker = None
             if (
                 cue.axis == settings.performance_axis
@@ -690,6 +712,7 @@ class _Compiled:
                 question
                 or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
                 or ("scare quotes" if scare else None)
+                or next((w for s, e, w in open_spans if s <= cue_start < e), None)
             )
             if (
                 mention is None
@@ -825,6 +848,7 @@ class _RuleHits:
     markers: list[Hit]
     mentions: list[Hit]
     appearance: list[Hit]
+    open_questions: list[Hit]
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
