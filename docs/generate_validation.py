@@ -17,7 +17,10 @@ What it measures:
 - both methods on the 300 held-out constructed sentences (``tests/data/constructed``), the
   classifier trained on all the seed gold; the set is only measured against, nothing is fitted
   or tuned on it;
-- the errors that matter: the worst disagreements, with their sentences and cues.
+- the errors that matter: the worst disagreements, with their sentences and cues;
+- the lexicon on every coded set, now and as lexicon 1.0.0 measured
+  (``docs/validation_lexicon.py``), including the blind, double-coded hard set of constructed
+  articles that frame without labels.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ from framing.classify import (
     bundled_classifier,
 )
 from framing.validate import confusion_matrix, evaluate, krippendorff_alpha
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import validation_lexicon  # noqa: E402  (docs/validation_lexicon.py, beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "validation.md"
@@ -322,6 +328,7 @@ def build() -> str:
         "",
     ]
     lines += _reading(numbers, coder_alpha, seeds)
+    lines += validation_lexicon.section(framing, framing.load_lexicon("relationship").version)
     lines += ["## Inter-coder agreement (seeds)", ""]
     lines += agreement
     lines += [

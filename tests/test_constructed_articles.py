@@ -7,6 +7,7 @@ made and used.
 
 from __future__ import annotations
 
+import functools
 import warnings
 from pathlib import Path
 
@@ -15,18 +16,31 @@ import pytest
 
 import framing
 
-DATA = Path(__file__).parent / "data" / "constructed" / "articles"
+DATA = Path(__file__).parent / "data" / "constructed"
 # Sentences agreeing with the coding, per set: relevant, power label, bond label, voice.
+# Lexicon 2.0.0 (issue #14) lowered two counts on purpose, each for a rule the blind double
+# coding of the seeds and of the hard set supports:
+# - review power 98 -> 96: its coder coded frames inside questions as asserted ("Is Russia
+#   becoming China's junior partner?"); codebook rule 1 as the project now reads it (and the
+#   hard set's two coders) code a question as a mention, `none`;
+# - held-out relevant 87 -> 85: a one-side sentence right after a relevant one is now
+#   'continued' (the seeds' coders code these relevant: seeds relevance F1 0.89 -> 0.94), and
+#   two sentences of this set about India or Britain are taken along.
+# The hard set (tests/data/constructed/hard) is blind and measurement only: its floor guards
+# against regressions, and raising it must never be the reason for a change.
 FLOORS = {
-    "review": {"n": 106, "relevant": 100, "power": 98, "bond": 96, "voice": 104},
-    "heldout": {"n": 98, "relevant": 87, "power": 88, "bond": 86, "voice": 87},
+    ("articles", "review"): {"n": 106, "relevant": 100, "power": 96, "bond": 96, "voice": 104},
+    ("articles", "heldout"): {"n": 98, "relevant": 85, "power": 89, "bond": 89, "voice": 87},
+    ("hard", "hard"): {"n": 249, "relevant": 215, "power": 199, "bond": 195, "voice": 207},
 }
 
 
-@pytest.fixture(scope="module")
-def merged() -> pd.DataFrame:
-    articles = pd.read_csv(DATA / "articles.csv", dtype=str, keep_default_na=False)
-    gold = pd.read_csv(DATA / "coding.csv", dtype={"sent_id": "int64"}, keep_default_na=False)
+@functools.cache
+def merged(folder: str) -> pd.DataFrame:
+    articles = pd.read_csv(DATA / folder / "articles.csv", dtype=str, keep_default_na=False)
+    gold = pd.read_csv(
+        DATA / folder / "coding.csv", dtype={"sent_id": "int64"}, keep_default_na=False
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         sents = framing.score(articles[["doc_id", "text"]])
@@ -38,9 +52,10 @@ def merged() -> pd.DataFrame:
     return table
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_agreement_does_not_fall(merged, name):
-    part = merged[merged["set"] == name]
+@pytest.mark.parametrize(("folder", "name"), sorted(FLOORS))
+def test_agreement_does_not_fall(folder, name):
+    table = merged(folder)
+    part = table[table["set"] == name]
     got = {
         "n": len(part),
         "relevant": int(((part["relevant_gold"] == "yes") == part["relevant"]).sum()),
@@ -48,6 +63,6 @@ def test_agreement_does_not_fall(merged, name):
         "bond": int((part["bond_gold"] == part["bond_label"]).sum()),
         "voice": int((part["voice_gold"] == part["voice"]).sum()),
     }
-    floor = FLOORS[name]
+    floor = FLOORS[folder, name]
     assert got["n"] == floor["n"]
     assert all(got[key] >= floor[key] for key in floor), (got, floor)
