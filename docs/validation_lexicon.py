@@ -146,9 +146,10 @@ def hard_agreement(framing) -> list[str]:
     for column in ("relevant", *AXES, "voice"):
         one, two, final = (read[k][column] for k in ("coder1", "coder2", "coding"))
         alpha = framing.krippendorff_alpha([list(one), list(two)])
+        agree_one, agree_two = (one == final).mean(), (two == final).mean()
         rows.append(
             f"| {column} | {len(one)} | {(one == two).mean():.3f} | {alpha:.3f} | "
-            f"{int((one != two).sum())} | {(one == final).mean():.3f} | {(two == final).mean():.3f} |"
+            f"{int((one != two).sum())} | {agree_one:.3f} | {agree_two:.3f} |"
         )
     return rows
 
