@@ -445,14 +445,19 @@ def _counted(lex, text):
         # An open question names its alternatives; a comma closes it unless an "or" follows.
         (
             "Panelists debated whether Moscow and Beijing are allies, partners or rivals.",
-            [("rivals", "convenience", False, False, "whether")],
+            [("rivals", "convenience", False, False, "debated whether")],
         ),
         (
-            "Asked whether Beijing was now the senior partner, Peskov said Russia is no vassal.",
+            "It is unclear whether Beijing is now the senior partner, though Russia is no vassal.",
             [
-                ("senior partner", "junior", False, False, "whether"),
+                ("senior partner", "junior", False, False, "It is unclear whether"),
                 ("vassal", "equal", True, True, None),
             ],
+        ),
+        # A question put and answered in the sentence asserts its answer (seed 000).
+        (
+            "“For sure,” Peskov said, to the question whether Xi would get ice cream.",
+            [("ice cream", "friendship", True, False, None)],
         ),
         # A performance marker inside a concession does not reach the asserted clause.
         (
