@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import stat
 import warnings
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +33,32 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
+from .errors import (
+    CorpusError,
+    DataQualityWarning,
+    FramingWarning,
+    InputEncodingError,
+    ParameterError,
+)
 
 __all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
 
 _MANIFEST = "manifest.csv"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: not encodable text
 _RESERVED = ("doc_id", "text", "outlet", "date", "date_precision", "year")
+# The columns framing writes itself: a Document's fields (``to_frame``) and the fixed columns
+# of a sentence table, in the order framing.score writes them (it builds its table from these
+# and two columns per axis of the lexicon). A metadata key with one of these names is kept
+# under _META_PREFIX + its name (see _renamed).
+_SENTENCE_HEAD = (
+    "doc_id", "outlet", "date", "sent_id", "paragraph", "start", "end", "text", "voice",
+    "speaker", "relevant", "relevance", "actors",
+)  # fmt: skip
+_SENTENCE_TAIL = ("cues", "evidence", "flags")
+_DERIVED = ("date_precision", "year")
+# ``year`` and ``date_precision`` are checked against the date instead (_check_derived).
+_WRITTEN = frozenset((*_RESERVED, *_SENTENCE_HEAD, *_SENTENCE_TAIL)) - set(_DERIVED)
+_META_PREFIX = "meta_"
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), "day"),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "month"),
@@ -519,7 +539,9 @@ class Corpus:
         Parameters
         ----------
         frame : pandas.DataFrame
-            The documents. Every column other than text, outlet, date and doc_id becomes metadata.
+            The documents. Every column other than text, outlet, date and doc_id becomes
+            metadata; a metadata column named like a column framing writes (``year``,
+            ``text``, ``cues`` ...) is kept as ``meta_<name>``, with a warning.
         text : str, default='text'
             The column with the article text (required).
         outlet, date, doc_id : str or None
@@ -535,8 +557,14 @@ class Corpus:
         Raises
         ------
         CorpusError
-            If the text column is missing, a text is not a string, a date is malformed, or ids
-            repeat.
+            If the text column is missing, two columns have the same name, a text is not a
+            string, a date is malformed, or ids repeat; a metadata column named like a column
+            framing writes beside one that has its new name (``year`` and ``meta_year``).
+
+        Warns
+        -----
+        FramingWarning
+            Metadata columns kept under a new name (both names are given).
 
         Examples
         --------
@@ -554,14 +582,24 @@ class Corpus:
                 "; pass text='<column>'",
                 path=source,
             )
+        repeated = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+        if repeated:
+            raise CorpusError(
+                f"{where} has more than one column named {', '.join(map(repr, repeated))}; give "
+                "every column its own name",
+                path=source,
+            )
         names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
         named = {text, outlet, date, doc_id} - {None}
         meta_columns = [c for c in frame.columns if c not in named]
+        renamed = _renamed(meta_columns, _WRITTEN, where)
+        _warn_renamed(renamed, where, stacklevel=2)
+        meta_keys = {c: renamed.get(str(c), str(c)) for c in meta_columns}
         docs = []
         for row_number, row in enumerate(frame.to_dict("records"), start=1):
             row_source = f"{source}:row {row_number}" if source else f"row {row_number}"
             try:
-                docs.append(_record_document(row, row_number, names, meta_columns, row_source))
+                docs.append(_record_document(row, row_number, names, meta_keys, row_source))
             except _RecordError as exc:
                 raise CorpusError(
                     f"{where}, row {row_number} ({exc.ident}): {exc.reason}",
@@ -572,14 +610,17 @@ class Corpus:
         return cls._with_empty_skipped(docs)
 
     @classmethod
-    def _with_empty_skipped(cls, docs: list[Document]) -> Corpus:
-        """Keep documents with text; record and warn about empty ones."""
+    def _with_empty_skipped(
+        cls, docs: list[Document], passed: Sequence[tuple[str, str]] = ()
+    ) -> Corpus:
+        """Keep documents with text; record and warn about empty ones. ``passed`` lists the
+        inputs never read, as ``(source, reason)``, recorded first."""
         empty = [d for d in docs if not d.text.strip()]
         if empty and len(empty) < len(docs):
             _warn_empty([d.source or d.doc_id for d in empty], stacklevel=3)
+        records = [*passed, *((d.source or d.doc_id, "empty") for d in empty)]
         skipped = pd.DataFrame(
-            {"source": [d.source or d.doc_id for d in empty], "reason": ["empty"] * len(empty)},
-            dtype=object,
+            {"source": [s for s, _ in records], "reason": [r for _, r in records]}, dtype=object
         )
         return cls([d for d in docs if d.text.strip()] or docs, skipped=skipped)
 
@@ -591,7 +632,8 @@ class Corpus:
         -------
         pandas.DataFrame
             Columns ``doc_id, text, outlet, date, date_precision, year`` and one column per
-            metadata key (missing values are None).
+            metadata key (missing values are None; a key with one of those names, which only a
+            hand-built :class:`Document` can hold, as ``meta_<name>``).
 
         Examples
         --------
@@ -599,6 +641,9 @@ class Corpus:
         ['doc_id', 'text', 'outlet', 'date', 'date_precision', 'year']
         """
         keys = self.metadata_columns()
+        # Documents built by hand may hold a key such as 'year' (loading renames them).
+        renamed = _renamed(keys, _RESERVED, "the corpus")
+        columns = [renamed.get(k, k) for k in keys]
         rows = [
             {
                 "doc_id": d.doc_id,
@@ -607,11 +652,11 @@ class Corpus:
                 "date": d.date,
                 "date_precision": d.date_precision,
                 "year": d.year,
-                **{k: d.metadata.get(k) for k in keys},
+                **{c: d.metadata.get(k) for k, c in zip(keys, columns, strict=True)},
             }
             for d in self._documents
         ]
-        frame = pd.DataFrame(rows, columns=[*_RESERVED, *keys])
+        frame = pd.DataFrame(rows, columns=[*_RESERVED, *columns])
         frame["year"] = frame["year"].astype("Int64")
         return frame
 
@@ -619,7 +664,7 @@ class Corpus:
         """Names of the metadata keys found in any document, in first-seen order."""
         keys: list[str] = []
         for doc in self._documents:
-            keys.extend(k for k in doc.metadata if k not in keys and k not in _RESERVED)
+            keys.extend(k for k in doc.metadata if k not in keys)
         return keys
 
     def duplicates(self, *, threshold: float = 0.5, shingle: int = 5) -> pd.DataFrame:
@@ -724,6 +769,40 @@ def _warn_empty(sources: Sequence[str], stacklevel: int) -> None:
     )
 
 
+def _renamed(keys: Iterable[Any], taken: Iterable[str], where: str) -> dict[str, str]:
+    """The metadata keys among ``keys`` that have the name of a column framing writes
+    (``taken``), each mapped to the name it is kept under: ``meta_`` and its name.
+
+    Raises :class:`CorpusError` when that name is itself a key or taken (``year`` beside
+    ``meta_year``): nothing could keep both apart, so the user renames one.
+    """
+    names = [str(key) for key in keys]
+    taken = set(taken)
+    renamed = {name: _META_PREFIX + name for name in names if name in taken}
+    clashes = [f"{old!r} (as {new!r})" for old, new in renamed.items()
+               if new in taken or new in names]  # fmt: skip
+    if clashes:
+        raise CorpusError(
+            f"{where}: metadata column(s) {', '.join(clashes)} cannot be kept apart from the "
+            f"columns framing writes: the new name is taken too; rename the column(s) "
+            f"{sorted(renamed)} in the input",
+            path=where,
+        )
+    return renamed
+
+
+def _warn_renamed(renamed: Mapping[str, str], where: str, stacklevel: int) -> None:
+    """The one warning that metadata columns are kept under new names."""
+    if renamed:
+        pairs = ", ".join(f"{old!r} as {new!r}" for old, new in renamed.items())
+        warnings.warn(
+            f"{where}: metadata column(s) named like a column framing writes are kept under new "
+            f"names: {pairs}; rename them in the input to choose the names",
+            FramingWarning,
+            stacklevel=stacklevel + 1,
+        )
+
+
 class _RecordError(ValueError):
     """A table row or JSON record that cannot be a document: why, and the document's id."""
 
@@ -737,15 +816,16 @@ def _record_document(
     record: Mapping[str, Any],
     number: int,
     names: Mapping[str, Any],
-    meta_keys: Iterable[Any],
+    meta_keys: Mapping[Any, str],
     source: str,
 ) -> Document:
     """One table row or JSON record as a Document: what :meth:`Corpus.from_frame` and
     :func:`framing.iter_corpus` both read.
 
     ``names`` maps ``text``, ``doc_id``, ``outlet`` and ``date`` to their column (key) names or
-    None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` become the
-    metadata (a missing key is None). Raises :class:`_RecordError` for a text that is not a
+    None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` maps the
+    keys that become the metadata to their names in it (see :func:`_renamed`; a missing key is
+    None). Raises :class:`_RecordError` for a text that is not a
     string or a date that is not a date.
     """
     key_id, key_date, key_outlet = names["doc_id"], names["date"], names["outlet"]
@@ -759,15 +839,49 @@ def _record_document(
         iso, precision = parse_date(record.get(key_date)) if key_date else (None, None)
     except ValueError as exc:
         raise _RecordError(str(exc), ident) from exc
+    _check_derived(record, meta_keys, iso, precision, ident)
     return Document(
         ident,
         body,
         outlet=_cell_str(record.get(key_outlet)) if key_outlet else None,
         date=iso,
         date_precision=precision,
-        metadata={str(key): _clean_cell(record.get(key)) for key in meta_keys},
+        metadata={
+            name: _clean_cell(record.get(key))
+            for key, name in meta_keys.items()
+            if key not in _DERIVED
+        },
         source=source,
     )
+
+
+def _check_derived(
+    record: Mapping[Any, Any],
+    keys: Iterable[Any],
+    iso: str | None,
+    precision: str | None,
+    ident: str,
+) -> None:
+    """Check a record's own ``year`` and ``date_precision`` against those of its date.
+
+    framing derives both from the date, so the record's values are not kept: one that agrees
+    (or is missing) says nothing new (a table from :meth:`Corpus.to_frame` reads back
+    unchanged); one that disagrees would be lost, so the record is refused
+    (:class:`_RecordError`) with the fix: rename the column.
+    """
+    derived = {"date_precision": precision, "year": int(iso[:4]) if iso else None}
+    for key in keys:
+        if key not in derived:
+            continue
+        value = _cell_str(record.get(key))
+        if value is not None and value != str(derived[key]):
+            have = f"the date {iso}" if iso else "no date"
+            raise _RecordError(
+                f"{key} is {value!r}, but the record has {have}: framing derives {key} from the "
+                f"date; rename the column (e.g. to 'source_{key}') to keep it as metadata, or "
+                f"pass date='{key}' if it is the only date",
+                ident,
+            )
 
 
 def _clean_cell(value: Any) -> Any:
@@ -903,6 +1017,19 @@ def load_corpus(
 def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
     # Decoded line by line, as iter_corpus reads it: the same text, the same warnings.
     content = "".join(line for _, line in _read_lines(path, str(path), encoding))
+    rows = csv.reader(io.StringIO(content, newline=""))
+    try:
+        header = next((row for row in rows if row), [])
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: not a readable CSV file ({exc})", path=path) from exc
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:  # pandas would keep both as 'name' and 'name.1'
+        raise CorpusError(
+            f"{path}, line {rows.line_num}: the header repeats column(s) "
+            f"{', '.join(map(repr, repeated))}; give every column its own name",
+            path=path,
+            row=rows.line_num,
+        )
     try:
         return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -945,22 +1072,58 @@ def _json_record(line: str) -> Any:
 
 
 def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    root = folder.resolve()
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as exc:
+        raise CorpusError(
+            f"{folder}: the folder cannot be read ({exc.strerror}); check its permissions",
+            path=folder,
+        ) from exc
+    files: list[Path] = []
+    passed: list[tuple[str, str]] = []  # (file name, reason): entries never opened
+    for entry in entries:
+        problem = _entry_problem(entry, root)
+        if problem is None:
+            files.append(entry)
+        else:
+            passed.append((entry.name, problem))
     manifest_path = folder / _MANIFEST
     if not files:
+        found = f" (skipped: {_listed([f'{n}: {r}' for n, r in passed])})" if passed else ""
         raise CorpusError(
-            f"{folder}: no .txt files in this folder; put one article per .txt file there",
+            f"{folder}: no {'readable ' if passed else ''}.txt files in this folder{found}; put "
+            "one article per .txt file there",
             path=folder,
         )
-    manifest = (
-        _read_manifest(manifest_path, files, encoding=encoding) if manifest_path.exists() else {}
-    )
+    manifest: dict[str, dict[str, Any]] = {}
+    renamed: dict[str, str] = {}
+    if os.path.lexists(manifest_path):
+        problem = _entry_problem(manifest_path, root)
+        if problem is not None:
+            raise CorpusError(
+                f"{manifest_path}: {problem}; the manifest must be a regular file inside the "
+                "corpus folder (copy it there, or remove it)",
+                path=manifest_path,
+            )
+        manifest, renamed = _read_manifest(
+            manifest_path, [f.name for f in files], {n for n, _ in passed}, encoding=encoding
+        )
+        _warn_renamed(renamed, str(manifest_path), stacklevel=3)
+    if passed:
+        warnings.warn(
+            f"{folder}: {len(passed)} .txt entr{'ies' if len(passed) > 1 else 'y'} not read: "
+            f"{_listed([f'{n} ({r})' for n, r in passed])}; listed in corpus.skipped",
+            DataQualityWarning,
+            stacklevel=3,
+        )
     docs = []
     for file in files:
         body = read_text_file(file, encoding=encoding)
         meta = dict(manifest.get(file.name, {}))
         try:
             iso, precision = parse_date(meta.pop("date", None))
+            _check_derived(meta, list(meta), iso, precision, file.stem)
         except ValueError as exc:
             raise CorpusError(
                 f"{manifest_path}, row for {file.name}: {exc}",
@@ -974,38 +1137,96 @@ def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
                 outlet=_cell_str(meta.pop("outlet", None)),
                 date=iso,
                 date_precision=precision,
-                metadata=meta,
+                metadata={renamed.get(k, k): v for k, v in meta.items() if k not in _DERIVED},
                 source=file.name,
             )
         )
-    return Corpus._with_empty_skipped(docs)
+    return Corpus._with_empty_skipped(docs, passed)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _entry_problem(path: Path, root: Path) -> str | None:
+    """Why an entry of a corpus folder is not read, or None for a regular file in it.
+
+    Decided from the entry's metadata alone, without opening it: a FIFO would block, a
+    device may never end, and a symlink may lead out of the folder (to ``/etc/passwd``).
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a symlink whose target does not exist" if path.is_symlink() else "vanished"
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror})"
+    if not path.resolve().is_relative_to(root):
+        return "a symlink to a file outside the corpus folder"
+    for test, kind in _KINDS:
+        if test(mode):
+            return f"not a regular file but {kind}"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _read_manifest(
-    path: Path, files: list[Path], *, encoding: str | None
-) -> dict[str, dict[str, Any]]:
+    path: Path, names: list[str], passed: set[str], *, encoding: str | None
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The manifest's rows by file name, and its metadata columns kept under new names.
+
+    ``names`` are the readable .txt files, ``passed`` the .txt entries not read (a row may
+    name them; they need none). Lines may end in ``\n``, ``\r\n`` or a lone ``\r``. No
+    message quotes a cell other than a file name the folder holds or a column name.
+    """
     content = read_text_file(path, encoding=encoding)
-    reader = csv.DictReader(io.StringIO(content))
-    if not reader.fieldnames or reader.fieldnames[0].strip() != "file":
+    reader = csv.reader(io.StringIO(content, newline=""))
+    try:
+        header = next((row for row in reader if row), None)
+        header_line = reader.line_num
+        records = [(reader.line_num, row) for row in reader if row]
+    except csv.Error as exc:
         raise CorpusError(
-            f"{path}: the first column must be 'file' (the .txt file name); found "
-            f"{reader.fieldnames}",
+            f"{path}, line {reader.line_num}: not a readable CSV file ({exc}); save the manifest "
+            "as CSV",
+            path=path,
+            row=reader.line_num,
+        ) from exc
+    header = [name.strip() for name in header or []]
+    if not header or header[0] != "file":
+        raise CorpusError(
+            f"{path}: the first column must be 'file' (the .txt file name), and the manifest's "
+            "first line must name its columns; add a header line such as file,outlet,date",
             path=path,
         )
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise CorpusError(
+            f"{path}, line {header_line}: the header repeats column(s) "
+            f"{', '.join(map(repr, repeated))}; give every column its own name",
+            path=path,
+            row=header_line,
+        )
+    columns = header[1:]
+    renamed = _renamed([c for c in columns if c not in ("outlet", "date")], _WRITTEN, str(path))
     rows: dict[str, dict[str, Any]] = {}
     problems = []
-    for row_number, row in enumerate(reader, start=2):
-        name = (row.pop("file") or "").strip()
-        if None in row:
-            problems.append(f"row {row_number} has more cells than the header")
+    for line, cells in records:
+        name = cells[0].strip()
+        if len(cells) > len(header):
+            problems.append(f"line {line} has more cells than the header")
             continue
         if name in rows:
-            problems.append(f"row {row_number} repeats file {name!r}")
+            problems.append(f"line {line} repeats file {name!r}")
             continue
-        rows[name] = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in row.items()}
-    names = {f.name for f in files}
-    missing_files = [n for n in rows if n not in names]
-    unlisted = [f.name for f in files if f.name not in rows]
+        values = [cell.strip() or None for cell in cells[1:]]
+        rows[name] = dict(zip(columns, values + [None] * (len(columns) - len(values)), strict=True))
+    known = set(names) | passed
+    missing_files = [n for n in rows if n not in known]
+    unlisted = [n for n in names if n not in rows]
     problems += [f"manifest row for {n!r} has no such file" for n in missing_files]
     problems += [f"file {n!r} has no manifest row" for n in unlisted]
     if problems:
@@ -1015,4 +1236,4 @@ def _read_manifest(
             + ". Make every .txt file appear once in the 'file' column, or remove the manifest.",
             path=path,
         )
-    return rows
+    return rows, renamed
