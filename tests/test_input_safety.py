@@ -219,3 +219,236 @@ def test_a_repeated_header_column_is_refused(kind, tmp_path):
     assert info.value.row == line
     if line is not None:
         assert f"line {line}" in str(info.value)
+
+
+# -- symlinks, non-regular entries, unreadable files ------------------------------------------------
+def _folder(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    return folder
+
+
+def test_a_txt_symlink_out_of_the_folder_is_skipped_with_its_reason(tmp_path):
+    folder = _folder(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # inside the folder: read
+    with pytest.warns(framing.DataQualityWarning, match="passwd.txt \\(a symlink to a file outside"):
+        corpus = framing.load_corpus(folder)
+    assert [d.doc_id for d in corpus] == ["a", "inside"]
+    assert corpus.skipped.values.tolist() == [
+        ["passwd.txt", "a symlink to a file outside the corpus folder"]
+    ]
+    assert all("root:" not in d.text for d in corpus)
+
+
+def test_a_manifest_symlink_out_of_the_folder_is_refused_without_its_content(tmp_path):
+    folder = _folder(tmp_path)
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secrethash:19000:0:99999:7:::\n")
+    (folder / "manifest.csv").symlink_to(secret)
+    with pytest.raises(CorpusError, match="a symlink to a file outside") as info:
+        framing.load_corpus(folder)
+    assert "secrethash" not in str(info.value) and "99999" not in str(info.value)
+
+
+def test_a_manifest_without_file_column_is_not_echoed(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "manifest.csv").write_text("root:$6$secrethash:19000\n")
+    with pytest.raises(CorpusError, match="first column must be 'file'") as info:
+        framing.load_corpus(folder)
+    assert "secrethash" not in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "socket", "dangling", "folder"])
+def test_non_regular_txt_entries_are_skipped_never_opened(kind, tmp_path):
+    folder = _folder(tmp_path)
+    entry = folder / "odd.txt"
+    if kind == "fifo":
+        os.mkfifo(entry)  # opening it would block: no writer
+    elif kind == "socket":
+        import socket
+
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(entry))
+    elif kind == "dangling":
+        entry.symlink_to(folder / "gone.txt")
+    else:
+        entry.mkdir()
+    with pytest.warns(framing.DataQualityWarning, match="odd.txt"):
+        corpus = framing.load_corpus(folder)
+    assert [d.doc_id for d in corpus] == ["a"]
+    ((source, reason),) = corpus.skipped.values.tolist()
+    assert source == "odd.txt"
+    expected = {"fifo": "FIFO", "socket": "socket", "dangling": "does not exist", "folder": "folder"}
+    assert expected[kind] in reason
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dangling", "folder"])
+def test_a_non_regular_manifest_is_refused_never_opened(kind, tmp_path, capsys):
+    folder = _folder(tmp_path)
+    manifest = folder / "manifest.csv"
+    if kind == "fifo":
+        os.mkfifo(manifest)
+    elif kind == "dangling":
+        manifest.symlink_to(folder / "gone.csv")
+    else:
+        manifest.mkdir()
+    assert main(["compare", str(folder), "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert "manifest.csv" in error and "regular file" in error
+
+
+def test_an_explicitly_named_fifo_and_a_process_substitution_are_read(tmp_path, capsys):
+    records = "\n".join(json.dumps({"doc_id": f"d{i}", "text": TEXT}) for i in range(3))
+    for name in ("named.jsonl", "pipe"):  # the second has no suffix, as /dev/fd/63 has none
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_text, args=(records,))
+        writer.start()
+        out = tmp_path / f"{name}.csv"
+        assert main(["score", str(fifo), "-o", str(out), "--quiet"]) == 0
+        writer.join(timeout=10)
+        assert pd.read_csv(out)["doc_id"].unique().tolist() == ["d0", "d1", "d2"]
+    read, write = os.pipe()  # /dev/fd/N: a CSV this time
+    os.write(write, f"doc_id,text\nx,{TEXT}\n".encode())
+    os.close(write)
+    try:
+        (doc,) = framing.load_corpus(f"/dev/fd/{read}")
+    finally:
+        os.close(read)
+    assert (doc.doc_id, doc.text) == ("x", TEXT)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".txt"])
+@pytest.mark.parametrize("how", ["library", "iter_corpus", "cli"])
+def test_an_unreadable_file_is_a_corpus_error_naming_it(suffix, how, tmp_path, monkeypatch, capsys):
+    path = tmp_path / f"locked{suffix}"
+    path.write_text('{"text": "x"}\n' if suffix == ".jsonl" else "text\nx\n")
+    real_open, real_read = open, type(path).read_bytes
+
+    def denied(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    def denied_bytes(self):
+        if str(self) == str(path):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr(type(path), "read_bytes", denied_bytes)
+    if how == "cli":
+        assert main(["score", str(path), "--quiet"]) == 2
+        assert f"{path}: cannot be read (Permission denied)" in capsys.readouterr().err
+        return
+    with pytest.raises(CorpusError, match="cannot be read \\(Permission denied\\)") as info:
+        if how == "library":
+            framing.load_corpus(path)
+        else:
+            list(framing.iter_corpus(path))
+    assert str(info.value.path) == str(path)
+
+
+def test_an_unreadable_folder_and_a_folder_for_a_file(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(type(folder), "iterdir", denied)
+        with pytest.raises(CorpusError, match="the folder cannot be read \\(Permission denied\\)"):
+            framing.load_corpus(folder)
+    (folder / "manifest.csv").mkdir()  # a folder where the manifest file belongs
+    with pytest.raises(CorpusError, match="manifest.csv: not a regular file but a folder"):
+        framing.load_corpus(folder)
+    jsonl = tmp_path / "dir.jsonl"
+    jsonl.mkdir()  # a folder named like a file: read as a folder, which has no .txt file
+    with pytest.raises(CorpusError, match="no .txt files"):
+        list(framing.iter_corpus(jsonl))
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_manifest_line_ends(ending, tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "b.txt").write_text(TEXT)
+    lines = ["file,outlet,genre", "a.txt,A,news", 'b.txt,B,"two\rlines"']
+    (folder / "manifest.csv").write_bytes(ending.join(lines).encode() + ending.encode())
+    corpus = framing.load_corpus(folder)
+    assert [d.outlet for d in corpus] == ["A", "B"]
+    assert corpus["b"].metadata["genre"] == "two\rlines"
+
+
+# -- encodings and control characters --------------------------------------------------------------
+RUSSIAN = "Си Цзиньпин и Владимир Путин встретились в Москве как равные партнёры."
+CHINESE = "习近平与普京在莫斯科会晤。俄罗斯已成为中国的小伙伴。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [(RUSSIAN, "cp1251", "cp1251"), (CHINESE, "gb18030", "GB18030"),
+     ("Xi a rencontré Poutine à Moscou.", "cp1252", "cp1252")],
+)  # fmt: skip
+def test_legacy_code_pages_are_read(text, encoding, named, tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "b.txt").write_bytes(text.encode(encoding))
+    lines = tmp_path / "c.jsonl"
+    lines.write_bytes(json.dumps({"text": text}, ensure_ascii=False).encode(encoding))
+    with pytest.warns(framing.DataQualityWarning, match=f"read as {named}"):
+        assert framing.load_corpus(folder)["b"].text == text
+    with pytest.warns(framing.DataQualityWarning, match=f"line 1 is not UTF-8, read as {named}"):
+        assert [d.text for c in framing.iter_corpus(lines) for d in c] == [text]
+
+
+def test_utf8_with_a_stray_byte_keeps_its_policy(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(RUSSIAN.encode("utf-8") + b" \x96")
+    with pytest.warns(framing.DataQualityWarning, match="1 byte not valid UTF-8, replaced"):
+        (doc,) = framing.load_corpus(path)
+    assert doc.text == RUSSIAN + " \ufffd"
+
+
+@pytest.mark.parametrize("encoding", [None, "utf-16"])
+def test_utf16_text_files_are_text(encoding, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(RUSSIAN.encode("utf-16"))
+    (doc,) = framing.load_corpus(path, encoding=encoding)
+    assert doc.text == RUSSIAN
+    bare = tmp_path / "b.txt"  # UTF-16 without a byte order mark: NUL bytes, binary
+    bare.write_bytes("Xi met Putin.".encode("utf-16-le"))
+    with pytest.raises(InputEncodingError, match="looks binary"):
+        framing.load_corpus(bare)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_nul_is_found_past_the_first_64_kib(suffix, tmp_path):
+    path = tmp_path / f"a{suffix}"
+    line = json.dumps({"text": "Xi met Putin. " * 20}) + "\n"
+    path.write_bytes(line.encode() * 800 + b'{"text": "Xi\x00"}\n')
+    assert path.stat().st_size > 65536 * 2
+    with pytest.raises(InputEncodingError, match="looks binary"):
+        list(framing.iter_corpus(path)) if suffix == ".jsonl" else framing.load_corpus(path)
+
+
+def test_nul_in_json_metadata_and_text(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Xi and Putin\u0000 met as equals.", "genre": "ne\u0000ws"}))
+    (doc,) = framing.load_corpus(path)
+    assert doc.metadata["genre"] == "ne\ufffdws"
+    sents = framing.score([doc])
+    assert sents["text"].tolist() == ["Xi and Putin met as equals."]
+    assert sents["flags"].tolist() == ["control_characters"]
+    out = tmp_path / "out.csv"
+    assert main(["score", str(path), "-o", str(out), "--quiet"]) == 0
+    assert "\x00" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200d", "\u2060", "\u00ad", "\x07"])
+def test_invisible_characters_are_removed_with_the_flag(char):
+    (flags,) = set(framing.score([f"Xi and Pu{char}tin met as equals."])["flags"])
+    assert flags == "control_characters"
+    assert set(framing.score(["Xi and Putin met as equals."])["flags"]) == {""}

@@ -45,6 +45,7 @@ __all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
 
 _MANIFEST = "manifest.csv"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: not encodable text
+_UNSAFE_CELL = re.compile(r"[\ud800-\udfff\x00]")  # and NUL, which ends a C string
 _RESERVED = ("doc_id", "text", "outlet", "date", "date_precision", "year")
 # The columns framing writes itself: a Document's fields (``to_frame``) and the fixed columns
 # of a sentence table, in the order framing.score writes them (it builds its table from these
@@ -200,25 +201,29 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot be read ({exc.strerror})", path=path) from exc
-    if b"\x00" in data[:65536]:
-        raise InputEncodingError(
-            f"{path}: looks binary (contains NUL bytes), not text; remove it from the folder "
-            "or convert it to a UTF-8 .txt file",
+        raise CorpusError(
+            f"{path}: cannot be read ({exc.strerror}); check that it is a readable file",
             path=path,
-        )
+        ) from exc
+    encoding = encoding or _bom_encoding(data)
     if encoding is not None:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputEncodingError(
                 f"{path}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=path
             ) from exc
+        if "\x00" in text:
+            raise _binary(path)
+        return text.removeprefix("\ufeff")
+    if b"\x00" in data:
+        raise _binary(path)
     try:
         text, how, replaced = _decode(data)
     except UnicodeDecodeError as exc:
         raise InputEncodingError(
-            f"{path}: is neither UTF-8 nor cp1252 text; pass encoding=... to say what it is",
+            f"{path}: is not text in UTF-8 or an encoding framing recognises (cp1252, cp1251, "
+            "GB18030); pass encoding=... to say what it is",
             path=path,
         ) from exc
     if how == "replaced":
@@ -229,34 +234,70 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
             DataQualityWarning,
             stacklevel=3,
         )
-    elif how == "cp1252":
+    elif how != "utf-8":
         warnings.warn(
-            f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters",
+            f"{path}: not UTF-8, read as {_NAMES[how]}; check its {_CHECK[how]} characters",
             DataQualityWarning,
             stacklevel=3,
         )
     return text
 
 
+def _binary(path: str | os.PathLike[str], line: int | None = None) -> InputEncodingError:
+    where = f", line {line}" if line is not None else ""
+    return InputEncodingError(
+        f"{path}: looks binary (contains NUL bytes{where}), not text; remove it from the folder "
+        "or convert it to UTF-8 text",
+        path=path,
+    )
+
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _bom_encoding(start: bytes) -> str | None:
+    """``'utf-16'`` or ``'utf-32'`` when ``start`` begins with its byte order mark."""
+    return next((name for bom, name in _BOMS if start.startswith(bom)), None)
+
+
 # -- decoding -------------------------------------------------------------------------------------
 _ENCODING_FIX = (
     "pass the file's real encoding (a name Python knows, such as 'utf-8', 'cp1252' or "
-    "'latin-1'), or leave encoding=None to have UTF-8 and cp1252 tried"
+    "'latin-1'), or leave encoding=None to have UTF-8 tried, then cp1252, cp1251 and GB18030"
 )
+# Text that is not UTF-8 is one of these, as charset-normalizer judges it: Western European
+# (the default), Russian and Chinese, the languages of this field. A short text with one
+# accented letter fits every code page; cp1252 wins unless the other reading gives at least
+# _FOREIGN letters of the script that code page is for, and hardly any others.
+_LEGACY = ("cp1252", "cp1251", "gb18030")
+_SCRIPT = {"cp1251": re.compile("[А-яЁёІіЇїЄєҐґ]"), "gb18030": re.compile("[\u4e00-\u9fff]")}
+_FOREIGN = 4
+_NAMES = {"cp1252": "cp1252 (Windows-1252)", "cp1251": "cp1251 (Windows-1251, Cyrillic)",
+          "gb18030": "GB18030 (Chinese)"}  # fmt: skip
+_CHECK = {"cp1252": "accented", "cp1251": "Cyrillic", "gb18030": "Chinese"}
 _ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")  # an invalid byte, as 'surrogateescape' reads it
 
 
-def _decode(data: bytes, *, bom: bool = True) -> tuple[str, str, list[int]]:
+def _decode(
+    data: bytes, *, bom: bool = True, legacy: str | None = None
+) -> tuple[str, str, list[int]]:
     """Bytes as text by the loading policy: ``(text, how, replaced)``.
 
     ``how`` is ``'utf-8'`` (valid UTF-8), ``'replaced'`` (UTF-8 apart from a few invalid bytes:
     the bytes hold valid multi-byte sequences, at least as many as invalid bytes; each invalid
-    byte becomes U+FFFD and ``replaced`` lists their offsets in the text) or ``'cp1252'`` (not
-    UTF-8 at all, the usual case of text saved by older Windows software, whose accented
-    letters are each one invalid byte). A leading UTF-8 byte order mark is dropped when ``bom``
-    (it counts as one multi-byte sequence). Raises :class:`UnicodeDecodeError` when the bytes
-    are neither UTF-8 nor cp1252. The same policy decodes a whole file
-    (:func:`read_text_file`) and each line of a JSONL or CSV file (:func:`_read_lines`).
+    byte becomes U+FFFD and ``replaced`` lists their offsets in the text) or the legacy code
+    page the bytes are in (not UTF-8 at all, the usual case of text saved by older Windows or
+    Chinese software): ``legacy`` when given and it decodes them, else ``'cp1252'``,
+    ``'cp1251'`` or ``'gb18030'`` (:func:`_legacy_encoding`). A leading UTF-8 byte order mark
+    is dropped when ``bom`` (it counts as one multi-byte sequence). Raises
+    :class:`UnicodeDecodeError` when the bytes decode in none of them. The same policy decodes
+    a whole file (:func:`read_text_file`) and each line of a JSONL or CSV file
+    (:func:`_read_lines`).
     """
     try:
         return data.decode("utf-8-sig" if bom else "utf-8"), "utf-8", []
@@ -273,7 +314,26 @@ def _decode(data: bytes, *, bom: bool = True) -> tuple[str, str, list[int]]:
         return text, "replaced", invalid
     if bom and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    return data.decode("cp1252"), "cp1252", []
+    if legacy is not None:
+        try:
+            return data.decode(legacy), legacy, []
+        except UnicodeDecodeError:
+            pass
+    encoding = _legacy_encoding(data)
+    return data.decode(encoding), encoding, []
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """Which of :data:`_LEGACY` bytes that are not UTF-8 are in (charset-normalizer's guess)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None or best.encoding not in _SCRIPT:
+        return "cp1252"
+    text = str(best)
+    letters = sum(1 for char in text if char.isalpha() and not char.isascii())
+    script = len(_SCRIPT[best.encoding].findall(text))
+    return best.encoding if script >= _FOREIGN and script >= 0.8 * letters else "cp1252"
 
 
 def _replaced_by_line(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
@@ -298,31 +358,34 @@ def _bytes_at(line: int, count: int) -> str:
 class _LineDecoder:
     """Decodes the lines of one file by :func:`_decode`'s policy, warning as it goes.
 
-    The first line read as cp1252 and the first line with replaced bytes each warn at once
+    The first line read in a legacy code page (which later such lines are read in, when they
+    can be) and the first line with replaced bytes each warn at once
     (naming the line); :meth:`finish`, at the end of the file, adds the total when more than
     one line had bytes replaced.
     """
 
     def __init__(self, where: str) -> None:
         self.where = where
-        self.cp1252 = False
+        self.legacy: str | None = None  # the code page of the first line that is not UTF-8
         self.replaced: list[str] = []
         self.total = 0
 
     def __call__(self, number: int, raw: bytes) -> str:
+        if b"\x00" in raw:
+            raise _binary(self.where, number)
         try:
-            line, how, replaced = _decode(raw, bom=number == 1)
+            line, how, replaced = _decode(raw, bom=number == 1, legacy=self.legacy)
         except UnicodeDecodeError as exc:
             raise InputEncodingError(
-                f"{self.where}, line {number}: neither UTF-8 nor cp1252 text; pass encoding=... "
-                "to say what it is",
+                f"{self.where}, line {number}: not text in UTF-8 or an encoding framing "
+                "recognises (cp1252, cp1251, GB18030); pass encoding=... to say what it is",
                 path=self.where,
             ) from exc
-        if how == "cp1252" and not self.cp1252:
-            self.cp1252 = True
+        if how not in ("utf-8", "replaced") and self.legacy is None:
+            self.legacy = how
             warnings.warn(
-                f"{self.where}: line {number} is not UTF-8, read as cp1252 (Windows-1252), as is "
-                "any later such line; check its accented characters",
+                f"{self.where}: line {number} is not UTF-8, read as {_NAMES[how]}, as is any "
+                f"later such line; check its {_CHECK[how]} characters",
                 DataQualityWarning,
                 stacklevel=4,
             )
@@ -350,53 +413,59 @@ class _LineDecoder:
             )
 
 
-_BINARY_CHECK = 65536  # bytes at the start of a file checked for NUL
-
-
 def _read_lines(
-    path: Path, where: str, encoding: str | None
+    path: Path, where: str, encoding: str | None, data: bytes | None = None
 ) -> Generator[tuple[int, str], None, None]:
     """``(line number, text)`` of a JSONL or CSV file, line endings kept, decoded line by line.
 
     Lines end at ``\n`` only (``\r\n`` stays whole at the end of its line): never at the
     other characters :meth:`str.splitlines` breaks at (U+2028, U+2029, U+0085, ``\x1c`` to
     ``\x1e``, a lone ``\r``), which may stand inside a JSON string or a CSV cell. Without
-    ``encoding`` each line is decoded by :func:`_decode`'s policy; the file is opened only when
-    the first line is asked for and closed when the generator ends or is closed.
+    ``encoding`` a file that starts with a UTF-16 or UTF-32 byte order mark is read in that
+    encoding, and any other line by line by :func:`_decode`'s policy; a NUL anywhere makes the
+    file binary. The file is opened only when the first line is asked for (a pipe is read
+    once, as it comes) and closed when the generator ends or is closed. ``data``: the file's
+    bytes, read already (a pipe can be read only once).
     """
-    if encoding is not None:
+    try:
+        handle = (
+            open(path, "rb")  # noqa: SIM115
+            if data is None
+            else io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+        )
+    except OSError as exc:
+        raise CorpusError(
+            f"{where}: cannot be read ({exc.strerror}); check that it is a readable file",
+            path=where,
+        ) from exc
+    with handle:
+        encoding = encoding or _bom_encoding(handle.peek(4)[:4])
+        if encoding is None:
+            decode = _LineDecoder(where)
+            for number, raw in enumerate(handle, start=1):
+                yield number, decode(number, raw)
+            decode.finish()
+            return
         try:
-            text_handle = open(path, encoding=encoding, newline="\n")  # noqa: SIM115
+            text_handle = io.TextIOWrapper(handle, encoding=encoding, newline="\n")
         except LookupError as exc:
             raise InputEncodingError(
                 f"{where}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=where
             ) from exc
-        with text_handle:
-            number = 0
-            try:
-                for number, line in enumerate(text_handle, start=1):  # noqa: B007
-                    yield number, line
-            except UnicodeDecodeError as exc:
-                raise InputEncodingError(
-                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc}); "
-                    f"{_ENCODING_FIX}",
-                    path=where,
-                ) from exc
-        return
-    checked = 0
-    decode = _LineDecoder(where)
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if checked < _BINARY_CHECK:
-                if b"\x00" in raw:
-                    raise InputEncodingError(
-                        f"{where}: looks binary (contains NUL bytes, line {number}), not text; "
-                        "convert it to UTF-8",
-                        path=where,
-                    )
-                checked += len(raw)
-            yield number, decode(number, raw)
-    decode.finish()
+        number = 0
+        try:
+            for number, line in enumerate(text_handle, start=1):  # noqa: B007
+                if "\x00" in line:
+                    raise _binary(where, number)
+                yield number, line.removeprefix("\ufeff") if number == 1 else line
+        except UnicodeDecodeError as exc:
+            raise InputEncodingError(
+                f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc}); "
+                f"{_ENCODING_FIX}",
+                path=where,
+            ) from exc
+        finally:
+            text_handle.detach()
 
 
 class Corpus:
@@ -830,7 +899,7 @@ def _record_document(
     """
     key_id, key_date, key_outlet = names["doc_id"], names["date"], names["outlet"]
     ident = (_cell_str(record.get(key_id)) if key_id else None) or f"doc{number:04d}"
-    body = _clean_cell(record.get(names["text"]))
+    body = _clean_cell(record.get(names["text"]), text=True)
     if body is None:
         body = ""
     if not isinstance(body, str):
@@ -884,15 +953,17 @@ def _check_derived(
             )
 
 
-def _clean_cell(value: Any) -> Any:
+def _clean_cell(value: Any, *, text: bool = False) -> Any:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return None
     if isinstance(value, np.generic):
         return value.item()
-    if isinstance(value, str) and _SURROGATE.search(value):
-        # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file:
-        # mark it with the Unicode replacement character.
-        return _SURROGATE.sub("\ufffd", value)
+    unsafe = _SURROGATE if text else _UNSAFE_CELL
+    if isinstance(value, str) and unsafe.search(value):
+        # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file,
+        # and a NUL ends a string in C readers of CSV: mark both with the Unicode replacement
+        # character. (In a text, cleaning removes a NUL and flags it.)
+        return unsafe.sub("\ufffd", value)
     return value
 
 
@@ -977,9 +1048,15 @@ def load_corpus(
         if target.is_dir():
             return _load_folder(target, encoding=encoding)
         suffix = target.suffix.lower()
+        data = None
+        if not suffix and not target.is_file():
+            # A pipe named on purpose: <(cat x.jsonl), /dev/fd/3, /dev/stdin. It can be read
+            # once only, so it is read whole here and its first character says the format.
+            data = _read_pipe(target)
+            suffix = ".jsonl" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else ".csv"
         if suffix == ".csv":
             return Corpus.from_frame(
-                _read_csv(target, encoding=encoding),
+                _read_csv(target, encoding=encoding, data=data),
                 text=text,
                 outlet=outlet,
                 date=date,
@@ -988,7 +1065,7 @@ def load_corpus(
             )
         if suffix in (".jsonl", ".ndjson"):
             return Corpus.from_frame(
-                _read_jsonl(target, encoding=encoding),
+                _read_jsonl(target, encoding=encoding, data=data),
                 text=text,
                 outlet=outlet,
                 date=date,
@@ -1014,9 +1091,20 @@ def load_corpus(
     )
 
 
-def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
+def _read_pipe(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise CorpusError(
+            f"{path}: cannot be read ({exc.strerror}); check that it is a readable file",
+            path=path,
+        ) from exc
+
+
+def _read_csv(path: Path, *, encoding: str | None, data: bytes | None = None) -> pd.DataFrame:
     # Decoded line by line, as iter_corpus reads it: the same text, the same warnings.
-    content = "".join(line for _, line in _read_lines(path, str(path), encoding))
+    content = "".join(line for _, line in _read_lines(path, str(path), encoding, data))
     rows = csv.reader(io.StringIO(content, newline=""))
     try:
         header = next((row for row in rows if row), [])
@@ -1036,10 +1124,10 @@ def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
         raise CorpusError(f"{path}: not a readable CSV file ({exc})", path=path) from exc
 
 
-def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
+def _read_jsonl(path: Path, *, encoding: str | None, data: bytes | None = None) -> pd.DataFrame:
     records = []
     # Lines end at "\n" only: a U+2028 (or U+0085 ...) inside a JSON string is part of it.
-    for line_number, line in _read_lines(path, str(path), encoding):
+    for line_number, line in _read_lines(path, str(path), encoding, data):
         if not line.strip():
             continue
         try:

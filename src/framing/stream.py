@@ -198,7 +198,8 @@ def iter_corpus(
         )
     suffix = target.suffix.lower()
     names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
-    if target.is_dir() or suffix in _WHOLE:
+    if target.is_dir() or suffix in _WHOLE or (not suffix and not target.is_file()):
+        # A folder, a .txt file, or a pipe without a name (<(cat x.jsonl)), read once.
         return _whole(target, names, encoding)
     if suffix in _JSONL:
         items: _Records = _jsonl_items(target, where, text, encoding)
