@@ -372,14 +372,18 @@ def test_bom_and_cp1252_lines(tmp_path):
 
 
 def test_binary_and_undecodable_files(tmp_path):
-    binary = tmp_path / "b.jsonl"
-    binary.write_bytes(json.dumps({"text": "x"}).encode("utf-16"))
+    binary = tmp_path / "b.jsonl"  # UTF-16 without its byte order mark: NUL bytes
+    binary.write_bytes(json.dumps({"text": "x"}).encode("utf-16-le"))
     with pytest.raises(InputEncodingError, match="looks binary"):
         list(iter_corpus(binary))
-    assert [d.text for c in iter_corpus(binary, encoding="utf-16") for d in c] == ["x"]
+    assert [d.text for c in iter_corpus(binary, encoding="utf-16-le") for d in c] == ["x"]
+    marked = tmp_path / "m.jsonl"  # with it: text
+    marked.write_bytes("\n".join([json.dumps({"text": "x"})] * 2).encode("utf-16"))
+    assert [d.text for c in iter_corpus(marked) for d in c] == ["x", "x"]
+    assert [d.text for c in iter_corpus(marked, encoding="utf-16") for d in c] == ["x", "x"]
     undecodable = tmp_path / "u.jsonl"
-    undecodable.write_bytes(b'{"text": "ok"}\n{"text": "\x81\x8d"}\n')
-    with pytest.raises(InputEncodingError, match="line 2: neither UTF-8 nor cp1252"):
+    undecodable.write_bytes(b'{"text": "ok"}\n{"text": "\x81\x8d\x90"}\n')
+    with pytest.raises(InputEncodingError, match="line 2: not text in UTF-8 or an encoding"):
         list(iter_corpus(undecodable))
 
 

@@ -639,7 +639,7 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     found = set(_SPECIAL.findall(text))
     for char in found:
         text = text.replace(char, " " if _SPACES.match(char) else "")
-    if any(_CONTROL.match(char) for char in found):
+    if any(_CONTROL.match(char) or _INVISIBLE.match(char) for char in found):
         flags.append("control_characters")
     if mojibake:
         flags.append("mojibake")

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import stat
 import warnings
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +33,33 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
+from .errors import (
+    CorpusError,
+    DataQualityWarning,
+    FramingWarning,
+    InputEncodingError,
+    ParameterError,
+)
 
 __all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
 
 _MANIFEST = "manifest.csv"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: not encodable text
+_UNSAFE_CELL = re.compile(r"[\ud800-\udfff\x00]")  # and NUL, which ends a C string
 _RESERVED = ("doc_id", "text", "outlet", "date", "date_precision", "year")
+# The columns framing writes itself: a Document's fields (``to_frame``) and the fixed columns
+# of a sentence table, in the order framing.score writes them (it builds its table from these
+# and two columns per axis of the lexicon). A metadata key with one of these names is kept
+# under _META_PREFIX + its name (see _renamed).
+_SENTENCE_HEAD = (
+    "doc_id", "outlet", "date", "sent_id", "paragraph", "start", "end", "text", "voice",
+    "speaker", "relevant", "relevance", "actors",
+)  # fmt: skip
+_SENTENCE_TAIL = ("cues", "evidence", "flags")
+_DERIVED = ("date_precision", "year")
+# ``year`` and ``date_precision`` are checked against the date instead (_check_derived).
+_WRITTEN = frozenset((*_RESERVED, *_SENTENCE_HEAD, *_SENTENCE_TAIL)) - set(_DERIVED)
+_META_PREFIX = "meta_"
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$"), "day"),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "month"),
@@ -180,25 +201,29 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot be read ({exc.strerror})", path=path) from exc
-    if b"\x00" in data[:65536]:
-        raise InputEncodingError(
-            f"{path}: looks binary (contains NUL bytes), not text; remove it from the folder "
-            "or convert it to a UTF-8 .txt file",
+        raise CorpusError(
+            f"{path}: cannot be read ({exc.strerror}); check that it is a readable file",
             path=path,
-        )
+        ) from exc
+    encoding = encoding or _bom_encoding(data)
     if encoding is not None:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputEncodingError(
                 f"{path}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=path
             ) from exc
+        if "\x00" in text:
+            raise _binary(path)
+        return text.removeprefix("\ufeff")
+    if b"\x00" in data:
+        raise _binary(path)
     try:
         text, how, replaced = _decode(data)
     except UnicodeDecodeError as exc:
         raise InputEncodingError(
-            f"{path}: is neither UTF-8 nor cp1252 text; pass encoding=... to say what it is",
+            f"{path}: is not text in UTF-8 or an encoding framing recognises (cp1252, cp1251, "
+            "GB18030); pass encoding=... to say what it is",
             path=path,
         ) from exc
     if how == "replaced":
@@ -209,34 +234,70 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
             DataQualityWarning,
             stacklevel=3,
         )
-    elif how == "cp1252":
+    elif how != "utf-8":
         warnings.warn(
-            f"{path}: not UTF-8, read as cp1252 (Windows-1252); check its accented characters",
+            f"{path}: not UTF-8, read as {_NAMES[how]}; check its {_CHECK[how]} characters",
             DataQualityWarning,
             stacklevel=3,
         )
     return text
 
 
+def _binary(path: str | os.PathLike[str], line: int | None = None) -> InputEncodingError:
+    where = f", line {line}" if line is not None else ""
+    return InputEncodingError(
+        f"{path}: looks binary (contains NUL bytes{where}), not text; remove it from the folder "
+        "or convert it to UTF-8 text",
+        path=path,
+    )
+
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _bom_encoding(start: bytes) -> str | None:
+    """``'utf-16'`` or ``'utf-32'`` when ``start`` begins with its byte order mark."""
+    return next((name for bom, name in _BOMS if start.startswith(bom)), None)
+
+
 # -- decoding -------------------------------------------------------------------------------------
 _ENCODING_FIX = (
     "pass the file's real encoding (a name Python knows, such as 'utf-8', 'cp1252' or "
-    "'latin-1'), or leave encoding=None to have UTF-8 and cp1252 tried"
+    "'latin-1'), or leave encoding=None to have UTF-8 tried, then cp1252, cp1251 and GB18030"
 )
+# Text that is not UTF-8 is one of these, as charset-normalizer judges it: Western European
+# (the default), Russian and Chinese, the languages of this field. A short text with one
+# accented letter fits every code page; cp1252 wins unless the other reading gives at least
+# _FOREIGN letters of the script that code page is for, and hardly any others.
+_LEGACY = ("cp1252", "cp1251", "gb18030")
+_SCRIPT = {"cp1251": re.compile("[А-яЁёІіЇїЄєҐґ]"), "gb18030": re.compile("[\u4e00-\u9fff]")}
+_FOREIGN = 4
+_NAMES = {"cp1252": "cp1252 (Windows-1252)", "cp1251": "cp1251 (Windows-1251, Cyrillic)",
+          "gb18030": "GB18030 (Chinese)"}  # fmt: skip
+_CHECK = {"cp1252": "accented", "cp1251": "Cyrillic", "gb18030": "Chinese"}
 _ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")  # an invalid byte, as 'surrogateescape' reads it
 
 
-def _decode(data: bytes, *, bom: bool = True) -> tuple[str, str, list[int]]:
+def _decode(
+    data: bytes, *, bom: bool = True, legacy: str | None = None
+) -> tuple[str, str, list[int]]:
     """Bytes as text by the loading policy: ``(text, how, replaced)``.
 
     ``how`` is ``'utf-8'`` (valid UTF-8), ``'replaced'`` (UTF-8 apart from a few invalid bytes:
     the bytes hold valid multi-byte sequences, at least as many as invalid bytes; each invalid
-    byte becomes U+FFFD and ``replaced`` lists their offsets in the text) or ``'cp1252'`` (not
-    UTF-8 at all, the usual case of text saved by older Windows software, whose accented
-    letters are each one invalid byte). A leading UTF-8 byte order mark is dropped when ``bom``
-    (it counts as one multi-byte sequence). Raises :class:`UnicodeDecodeError` when the bytes
-    are neither UTF-8 nor cp1252. The same policy decodes a whole file
-    (:func:`read_text_file`) and each line of a JSONL or CSV file (:func:`_read_lines`).
+    byte becomes U+FFFD and ``replaced`` lists their offsets in the text) or the legacy code
+    page the bytes are in (not UTF-8 at all, the usual case of text saved by older Windows or
+    Chinese software): ``legacy`` when given and it decodes them, else ``'cp1252'``,
+    ``'cp1251'`` or ``'gb18030'`` (:func:`_legacy_encoding`). A leading UTF-8 byte order mark
+    is dropped when ``bom`` (it counts as one multi-byte sequence). Raises
+    :class:`UnicodeDecodeError` when the bytes decode in none of them. The same policy decodes
+    a whole file (:func:`read_text_file`) and each line of a JSONL or CSV file
+    (:func:`_read_lines`).
     """
     try:
         return data.decode("utf-8-sig" if bom else "utf-8"), "utf-8", []
@@ -253,7 +314,26 @@ def _decode(data: bytes, *, bom: bool = True) -> tuple[str, str, list[int]]:
         return text, "replaced", invalid
     if bom and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    return data.decode("cp1252"), "cp1252", []
+    if legacy is not None:
+        try:
+            return data.decode(legacy), legacy, []
+        except UnicodeDecodeError:
+            pass
+    encoding = _legacy_encoding(data)
+    return data.decode(encoding), encoding, []
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """Which of :data:`_LEGACY` bytes that are not UTF-8 are in (charset-normalizer's guess)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None or best.encoding not in _SCRIPT:
+        return "cp1252"
+    text = str(best)
+    letters = sum(1 for char in text if char.isalpha() and not char.isascii())
+    script = len(_SCRIPT[best.encoding].findall(text))
+    return best.encoding if script >= _FOREIGN and script >= 0.8 * letters else "cp1252"
 
 
 def _replaced_by_line(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
@@ -278,31 +358,34 @@ def _bytes_at(line: int, count: int) -> str:
 class _LineDecoder:
     """Decodes the lines of one file by :func:`_decode`'s policy, warning as it goes.
 
-    The first line read as cp1252 and the first line with replaced bytes each warn at once
+    The first line read in a legacy code page (which later such lines are read in, when they
+    can be) and the first line with replaced bytes each warn at once
     (naming the line); :meth:`finish`, at the end of the file, adds the total when more than
     one line had bytes replaced.
     """
 
     def __init__(self, where: str) -> None:
         self.where = where
-        self.cp1252 = False
+        self.legacy: str | None = None  # the code page of the first line that is not UTF-8
         self.replaced: list[str] = []
         self.total = 0
 
     def __call__(self, number: int, raw: bytes) -> str:
+        if b"\x00" in raw:
+            raise _binary(self.where, number)
         try:
-            line, how, replaced = _decode(raw, bom=number == 1)
+            line, how, replaced = _decode(raw, bom=number == 1, legacy=self.legacy)
         except UnicodeDecodeError as exc:
             raise InputEncodingError(
-                f"{self.where}, line {number}: neither UTF-8 nor cp1252 text; pass encoding=... "
-                "to say what it is",
+                f"{self.where}, line {number}: not text in UTF-8 or an encoding framing "
+                "recognises (cp1252, cp1251, GB18030); pass encoding=... to say what it is",
                 path=self.where,
             ) from exc
-        if how == "cp1252" and not self.cp1252:
-            self.cp1252 = True
+        if how not in ("utf-8", "replaced") and self.legacy is None:
+            self.legacy = how
             warnings.warn(
-                f"{self.where}: line {number} is not UTF-8, read as cp1252 (Windows-1252), as is "
-                "any later such line; check its accented characters",
+                f"{self.where}: line {number} is not UTF-8, read as {_NAMES[how]}, as is any "
+                f"later such line; check its {_CHECK[how]} characters",
                 DataQualityWarning,
                 stacklevel=4,
             )
@@ -330,53 +413,59 @@ class _LineDecoder:
             )
 
 
-_BINARY_CHECK = 65536  # bytes at the start of a file checked for NUL
-
-
 def _read_lines(
-    path: Path, where: str, encoding: str | None
+    path: Path, where: str, encoding: str | None, data: bytes | None = None
 ) -> Generator[tuple[int, str], None, None]:
     """``(line number, text)`` of a JSONL or CSV file, line endings kept, decoded line by line.
 
     Lines end at ``\n`` only (``\r\n`` stays whole at the end of its line): never at the
     other characters :meth:`str.splitlines` breaks at (U+2028, U+2029, U+0085, ``\x1c`` to
     ``\x1e``, a lone ``\r``), which may stand inside a JSON string or a CSV cell. Without
-    ``encoding`` each line is decoded by :func:`_decode`'s policy; the file is opened only when
-    the first line is asked for and closed when the generator ends or is closed.
+    ``encoding`` a file that starts with a UTF-16 or UTF-32 byte order mark is read in that
+    encoding, and any other line by line by :func:`_decode`'s policy; a NUL anywhere makes the
+    file binary. The file is opened only when the first line is asked for (a pipe is read
+    once, as it comes) and closed when the generator ends or is closed. ``data``: the file's
+    bytes, read already (a pipe can be read only once).
     """
-    if encoding is not None:
+    try:
+        handle = (
+            open(path, "rb")  # noqa: SIM115
+            if data is None
+            else io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+        )
+    except OSError as exc:
+        raise CorpusError(
+            f"{where}: cannot be read ({exc.strerror}); check that it is a readable file",
+            path=where,
+        ) from exc
+    with handle:
+        encoding = encoding or _bom_encoding(handle.peek(4)[:4])
+        if encoding is None:
+            decode = _LineDecoder(where)
+            for number, raw in enumerate(handle, start=1):
+                yield number, decode(number, raw)
+            decode.finish()
+            return
         try:
-            text_handle = open(path, encoding=encoding, newline="\n")  # noqa: SIM115
+            text_handle = io.TextIOWrapper(handle, encoding=encoding, newline="\n")
         except LookupError as exc:
             raise InputEncodingError(
                 f"{where}: cannot be decoded as {encoding} ({exc}); {_ENCODING_FIX}", path=where
             ) from exc
-        with text_handle:
-            number = 0
-            try:
-                for number, line in enumerate(text_handle, start=1):  # noqa: B007
-                    yield number, line
-            except UnicodeDecodeError as exc:
-                raise InputEncodingError(
-                    f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc}); "
-                    f"{_ENCODING_FIX}",
-                    path=where,
-                ) from exc
-        return
-    checked = 0
-    decode = _LineDecoder(where)
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if checked < _BINARY_CHECK:
-                if b"\x00" in raw:
-                    raise InputEncodingError(
-                        f"{where}: looks binary (contains NUL bytes, line {number}), not text; "
-                        "convert it to UTF-8",
-                        path=where,
-                    )
-                checked += len(raw)
-            yield number, decode(number, raw)
-    decode.finish()
+        number = 0
+        try:
+            for number, line in enumerate(text_handle, start=1):  # noqa: B007
+                if "\x00" in line:
+                    raise _binary(where, number)
+                yield number, line.removeprefix("\ufeff") if number == 1 else line
+        except UnicodeDecodeError as exc:
+            raise InputEncodingError(
+                f"{where}: cannot be decoded as {encoding} (near line {number + 1}: {exc}); "
+                f"{_ENCODING_FIX}",
+                path=where,
+            ) from exc
+        finally:
+            text_handle.detach()
 
 
 class Corpus:
@@ -519,7 +608,9 @@ class Corpus:
         Parameters
         ----------
         frame : pandas.DataFrame
-            The documents. Every column other than text, outlet, date and doc_id becomes metadata.
+            The documents. Every column other than text, outlet, date and doc_id becomes
+            metadata; a metadata column named like a column framing writes (``year``,
+            ``text``, ``cues`` ...) is kept as ``meta_<name>``, with a warning.
         text : str, default='text'
             The column with the article text (required).
         outlet, date, doc_id : str or None
@@ -535,8 +626,14 @@ class Corpus:
         Raises
         ------
         CorpusError
-            If the text column is missing, a text is not a string, a date is malformed, or ids
-            repeat.
+            If the text column is missing, two columns have the same name, a text is not a
+            string, a date is malformed, or ids repeat; a metadata column named like a column
+            framing writes beside one that has its new name (``year`` and ``meta_year``).
+
+        Warns
+        -----
+        FramingWarning
+            Metadata columns kept under a new name (both names are given).
 
         Examples
         --------
@@ -554,14 +651,24 @@ class Corpus:
                 "; pass text='<column>'",
                 path=source,
             )
+        repeated = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
+        if repeated:
+            raise CorpusError(
+                f"{where} has more than one column named {', '.join(map(repr, repeated))}; give "
+                "every column its own name",
+                path=source,
+            )
         names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
         named = {text, outlet, date, doc_id} - {None}
         meta_columns = [c for c in frame.columns if c not in named]
+        renamed = _renamed(meta_columns, _WRITTEN, where)
+        _warn_renamed(renamed, where, stacklevel=2)
+        meta_keys = {c: renamed.get(str(c), str(c)) for c in meta_columns}
         docs = []
         for row_number, row in enumerate(frame.to_dict("records"), start=1):
             row_source = f"{source}:row {row_number}" if source else f"row {row_number}"
             try:
-                docs.append(_record_document(row, row_number, names, meta_columns, row_source))
+                docs.append(_record_document(row, row_number, names, meta_keys, row_source))
             except _RecordError as exc:
                 raise CorpusError(
                     f"{where}, row {row_number} ({exc.ident}): {exc.reason}",
@@ -572,14 +679,17 @@ class Corpus:
         return cls._with_empty_skipped(docs)
 
     @classmethod
-    def _with_empty_skipped(cls, docs: list[Document]) -> Corpus:
-        """Keep documents with text; record and warn about empty ones."""
+    def _with_empty_skipped(
+        cls, docs: list[Document], passed: Sequence[tuple[str, str]] = ()
+    ) -> Corpus:
+        """Keep documents with text; record and warn about empty ones. ``passed`` lists the
+        inputs never read, as ``(source, reason)``, recorded first."""
         empty = [d for d in docs if not d.text.strip()]
         if empty and len(empty) < len(docs):
             _warn_empty([d.source or d.doc_id for d in empty], stacklevel=3)
+        records = [*passed, *((d.source or d.doc_id, "empty") for d in empty)]
         skipped = pd.DataFrame(
-            {"source": [d.source or d.doc_id for d in empty], "reason": ["empty"] * len(empty)},
-            dtype=object,
+            {"source": [s for s, _ in records], "reason": [r for _, r in records]}, dtype=object
         )
         return cls([d for d in docs if d.text.strip()] or docs, skipped=skipped)
 
@@ -591,7 +701,8 @@ class Corpus:
         -------
         pandas.DataFrame
             Columns ``doc_id, text, outlet, date, date_precision, year`` and one column per
-            metadata key (missing values are None).
+            metadata key (missing values are None; a key with one of those names, which only a
+            hand-built :class:`Document` can hold, as ``meta_<name>``).
 
         Examples
         --------
@@ -599,6 +710,9 @@ class Corpus:
         ['doc_id', 'text', 'outlet', 'date', 'date_precision', 'year']
         """
         keys = self.metadata_columns()
+        # Documents built by hand may hold a key such as 'year' (loading renames them).
+        renamed = _renamed(keys, _RESERVED, "the corpus")
+        columns = [renamed.get(k, k) for k in keys]
         rows = [
             {
                 "doc_id": d.doc_id,
@@ -607,11 +721,11 @@ class Corpus:
                 "date": d.date,
                 "date_precision": d.date_precision,
                 "year": d.year,
-                **{k: d.metadata.get(k) for k in keys},
+                **{c: d.metadata.get(k) for k, c in zip(keys, columns, strict=True)},
             }
             for d in self._documents
         ]
-        frame = pd.DataFrame(rows, columns=[*_RESERVED, *keys])
+        frame = pd.DataFrame(rows, columns=[*_RESERVED, *columns])
         frame["year"] = frame["year"].astype("Int64")
         return frame
 
@@ -619,7 +733,7 @@ class Corpus:
         """Names of the metadata keys found in any document, in first-seen order."""
         keys: list[str] = []
         for doc in self._documents:
-            keys.extend(k for k in doc.metadata if k not in keys and k not in _RESERVED)
+            keys.extend(k for k in doc.metadata if k not in keys)
         return keys
 
     def duplicates(self, *, threshold: float = 0.5, shingle: int = 5) -> pd.DataFrame:
@@ -724,6 +838,40 @@ def _warn_empty(sources: Sequence[str], stacklevel: int) -> None:
     )
 
 
+def _renamed(keys: Iterable[Any], taken: Iterable[str], where: str) -> dict[str, str]:
+    """The metadata keys among ``keys`` that have the name of a column framing writes
+    (``taken``), each mapped to the name it is kept under: ``meta_`` and its name.
+
+    Raises :class:`CorpusError` when that name is itself a key or taken (``year`` beside
+    ``meta_year``): nothing could keep both apart, so the user renames one.
+    """
+    names = [str(key) for key in keys]
+    taken = set(taken)
+    renamed = {name: _META_PREFIX + name for name in names if name in taken}
+    clashes = [f"{old!r} (as {new!r})" for old, new in renamed.items()
+               if new in taken or new in names]  # fmt: skip
+    if clashes:
+        raise CorpusError(
+            f"{where}: metadata column(s) {', '.join(clashes)} cannot be kept apart from the "
+            f"columns framing writes: the new name is taken too; rename the column(s) "
+            f"{sorted(renamed)} in the input",
+            path=where,
+        )
+    return renamed
+
+
+def _warn_renamed(renamed: Mapping[str, str], where: str, stacklevel: int) -> None:
+    """The one warning that metadata columns are kept under new names."""
+    if renamed:
+        pairs = ", ".join(f"{old!r} as {new!r}" for old, new in renamed.items())
+        warnings.warn(
+            f"{where}: metadata column(s) named like a column framing writes are kept under new "
+            f"names: {pairs}; rename them in the input to choose the names",
+            FramingWarning,
+            stacklevel=stacklevel + 1,
+        )
+
+
 class _RecordError(ValueError):
     """A table row or JSON record that cannot be a document: why, and the document's id."""
 
@@ -737,20 +885,21 @@ def _record_document(
     record: Mapping[str, Any],
     number: int,
     names: Mapping[str, Any],
-    meta_keys: Iterable[Any],
+    meta_keys: Mapping[Any, str],
     source: str,
 ) -> Document:
     """One table row or JSON record as a Document: what :meth:`Corpus.from_frame` and
     :func:`framing.iter_corpus` both read.
 
     ``names`` maps ``text``, ``doc_id``, ``outlet`` and ``date`` to their column (key) names or
-    None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` become the
-    metadata (a missing key is None). Raises :class:`_RecordError` for a text that is not a
+    None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` maps the
+    keys that become the metadata to their names in it (see :func:`_renamed`; a missing key is
+    None). Raises :class:`_RecordError` for a text that is not a
     string or a date that is not a date.
     """
     key_id, key_date, key_outlet = names["doc_id"], names["date"], names["outlet"]
     ident = (_cell_str(record.get(key_id)) if key_id else None) or f"doc{number:04d}"
-    body = _clean_cell(record.get(names["text"]))
+    body = _clean_cell(record.get(names["text"]), text=True)
     if body is None:
         body = ""
     if not isinstance(body, str):
@@ -759,26 +908,62 @@ def _record_document(
         iso, precision = parse_date(record.get(key_date)) if key_date else (None, None)
     except ValueError as exc:
         raise _RecordError(str(exc), ident) from exc
+    _check_derived(record, meta_keys, iso, precision, ident)
     return Document(
         ident,
         body,
         outlet=_cell_str(record.get(key_outlet)) if key_outlet else None,
         date=iso,
         date_precision=precision,
-        metadata={str(key): _clean_cell(record.get(key)) for key in meta_keys},
+        metadata={
+            name: _clean_cell(record.get(key))
+            for key, name in meta_keys.items()
+            if key not in _DERIVED
+        },
         source=source,
     )
 
 
-def _clean_cell(value: Any) -> Any:
+def _check_derived(
+    record: Mapping[Any, Any],
+    keys: Iterable[Any],
+    iso: str | None,
+    precision: str | None,
+    ident: str,
+) -> None:
+    """Check a record's own ``year`` and ``date_precision`` against those of its date.
+
+    framing derives both from the date, so the record's values are not kept: one that agrees
+    (or is missing) says nothing new (a table from :meth:`Corpus.to_frame` reads back
+    unchanged); one that disagrees would be lost, so the record is refused
+    (:class:`_RecordError`) with the fix: rename the column.
+    """
+    derived = {"date_precision": precision, "year": int(iso[:4]) if iso else None}
+    for key in keys:
+        if key not in derived:
+            continue
+        value = _cell_str(record.get(key))
+        if value is not None and value != str(derived[key]):
+            have = f"the date {iso}" if iso else "no date"
+            raise _RecordError(
+                f"{key} is {value!r}, but the record has {have}: framing derives {key} from the "
+                f"date; rename the column (e.g. to 'source_{key}') to keep it as metadata, or "
+                f"pass date='{key}' if it is the only date",
+                ident,
+            )
+
+
+def _clean_cell(value: Any, *, text: bool = False) -> Any:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return None
     if isinstance(value, np.generic):
         return value.item()
-    if isinstance(value, str) and _SURROGATE.search(value):
-        # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file:
-        # mark it with the Unicode replacement character.
-        return _SURROGATE.sub("\ufffd", value)
+    unsafe = _SURROGATE if text else _UNSAFE_CELL
+    if isinstance(value, str) and unsafe.search(value):
+        # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file,
+        # and a NUL ends a string in C readers of CSV: mark both with the Unicode replacement
+        # character. (In a text, cleaning removes a NUL and flags it.)
+        return unsafe.sub("\ufffd", value)
     return value
 
 
@@ -863,9 +1048,15 @@ def load_corpus(
         if target.is_dir():
             return _load_folder(target, encoding=encoding)
         suffix = target.suffix.lower()
+        data = None
+        if not suffix and not target.is_file():
+            # A pipe named on purpose: <(cat x.jsonl), /dev/fd/3, /dev/stdin. It can be read
+            # once only, so it is read whole here and its first character says the format.
+            data = _read_pipe(target)
+            suffix = ".jsonl" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else ".csv"
         if suffix == ".csv":
             return Corpus.from_frame(
-                _read_csv(target, encoding=encoding),
+                _read_csv(target, encoding=encoding, data=data),
                 text=text,
                 outlet=outlet,
                 date=date,
@@ -874,7 +1065,7 @@ def load_corpus(
             )
         if suffix in (".jsonl", ".ndjson"):
             return Corpus.from_frame(
-                _read_jsonl(target, encoding=encoding),
+                _read_jsonl(target, encoding=encoding, data=data),
                 text=text,
                 outlet=outlet,
                 date=date,
@@ -900,19 +1091,43 @@ def load_corpus(
     )
 
 
-def _read_csv(path: Path, *, encoding: str | None) -> pd.DataFrame:
+def _read_pipe(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise CorpusError(
+            f"{path}: cannot be read ({exc.strerror}); check that it is a readable file",
+            path=path,
+        ) from exc
+
+
+def _read_csv(path: Path, *, encoding: str | None, data: bytes | None = None) -> pd.DataFrame:
     # Decoded line by line, as iter_corpus reads it: the same text, the same warnings.
-    content = "".join(line for _, line in _read_lines(path, str(path), encoding))
+    content = "".join(line for _, line in _read_lines(path, str(path), encoding, data))
+    rows = csv.reader(io.StringIO(content, newline=""))
+    try:
+        header = next((row for row in rows if row), [])
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: not a readable CSV file ({exc})", path=path) from exc
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:  # pandas would keep both as 'name' and 'name.1'
+        raise CorpusError(
+            f"{path}, line {rows.line_num}: the header repeats column(s) "
+            f"{', '.join(map(repr, repeated))}; give every column its own name",
+            path=path,
+            row=rows.line_num,
+        )
     try:
         return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise CorpusError(f"{path}: not a readable CSV file ({exc})", path=path) from exc
 
 
-def _read_jsonl(path: Path, *, encoding: str | None) -> pd.DataFrame:
+def _read_jsonl(path: Path, *, encoding: str | None, data: bytes | None = None) -> pd.DataFrame:
     records = []
     # Lines end at "\n" only: a U+2028 (or U+0085 ...) inside a JSON string is part of it.
-    for line_number, line in _read_lines(path, str(path), encoding):
+    for line_number, line in _read_lines(path, str(path), encoding, data):
         if not line.strip():
             continue
         try:
@@ -945,22 +1160,58 @@ def _json_record(line: str) -> Any:
 
 
 def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    root = folder.resolve()
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
+    except OSError as exc:
+        raise CorpusError(
+            f"{folder}: the folder cannot be read ({exc.strerror}); check its permissions",
+            path=folder,
+        ) from exc
+    files: list[Path] = []
+    passed: list[tuple[str, str]] = []  # (file name, reason): entries never opened
+    for entry in entries:
+        problem = _entry_problem(entry, root)
+        if problem is None:
+            files.append(entry)
+        else:
+            passed.append((entry.name, problem))
     manifest_path = folder / _MANIFEST
     if not files:
+        found = f" (skipped: {_listed([f'{n}: {r}' for n, r in passed])})" if passed else ""
         raise CorpusError(
-            f"{folder}: no .txt files in this folder; put one article per .txt file there",
+            f"{folder}: no {'readable ' if passed else ''}.txt files in this folder{found}; put "
+            "one article per .txt file there",
             path=folder,
         )
-    manifest = (
-        _read_manifest(manifest_path, files, encoding=encoding) if manifest_path.exists() else {}
-    )
+    manifest: dict[str, dict[str, Any]] = {}
+    renamed: dict[str, str] = {}
+    if os.path.lexists(manifest_path):
+        problem = _entry_problem(manifest_path, root)
+        if problem is not None:
+            raise CorpusError(
+                f"{manifest_path}: {problem}; the manifest must be a regular file inside the "
+                "corpus folder (copy it there, or remove it)",
+                path=manifest_path,
+            )
+        manifest, renamed = _read_manifest(
+            manifest_path, [f.name for f in files], {n for n, _ in passed}, encoding=encoding
+        )
+        _warn_renamed(renamed, str(manifest_path), stacklevel=3)
+    if passed:
+        warnings.warn(
+            f"{folder}: {len(passed)} .txt entr{'ies' if len(passed) > 1 else 'y'} not read: "
+            f"{_listed([f'{n} ({r})' for n, r in passed])}; listed in corpus.skipped",
+            DataQualityWarning,
+            stacklevel=3,
+        )
     docs = []
     for file in files:
         body = read_text_file(file, encoding=encoding)
         meta = dict(manifest.get(file.name, {}))
         try:
             iso, precision = parse_date(meta.pop("date", None))
+            _check_derived(meta, list(meta), iso, precision, file.stem)
         except ValueError as exc:
             raise CorpusError(
                 f"{manifest_path}, row for {file.name}: {exc}",
@@ -974,38 +1225,96 @@ def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
                 outlet=_cell_str(meta.pop("outlet", None)),
                 date=iso,
                 date_precision=precision,
-                metadata=meta,
+                metadata={renamed.get(k, k): v for k, v in meta.items() if k not in _DERIVED},
                 source=file.name,
             )
         )
-    return Corpus._with_empty_skipped(docs)
+    return Corpus._with_empty_skipped(docs, passed)
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _entry_problem(path: Path, root: Path) -> str | None:
+    """Why an entry of a corpus folder is not read, or None for a regular file in it.
+
+    Decided from the entry's metadata alone, without opening it: a FIFO would block, a
+    device may never end, and a symlink may lead out of the folder (to ``/etc/passwd``).
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a symlink whose target does not exist" if path.is_symlink() else "vanished"
+    except OSError as exc:
+        return f"cannot be inspected ({exc.strerror})"
+    if not path.resolve().is_relative_to(root):
+        return "a symlink to a file outside the corpus folder"
+    for test, kind in _KINDS:
+        if test(mode):
+            return f"not a regular file but {kind}"
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _read_manifest(
-    path: Path, files: list[Path], *, encoding: str | None
-) -> dict[str, dict[str, Any]]:
+    path: Path, names: list[str], passed: set[str], *, encoding: str | None
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The manifest's rows by file name, and its metadata columns kept under new names.
+
+    ``names`` are the readable .txt files, ``passed`` the .txt entries not read (a row may
+    name them; they need none). Lines may end in ``\n``, ``\r\n`` or a lone ``\r``. No
+    message quotes a cell other than a file name the folder holds or a column name.
+    """
     content = read_text_file(path, encoding=encoding)
-    reader = csv.DictReader(io.StringIO(content))
-    if not reader.fieldnames or reader.fieldnames[0].strip() != "file":
+    reader = csv.reader(io.StringIO(content, newline=""))
+    try:
+        header = next((row for row in reader if row), None)
+        header_line = reader.line_num
+        records = [(reader.line_num, row) for row in reader if row]
+    except csv.Error as exc:
         raise CorpusError(
-            f"{path}: the first column must be 'file' (the .txt file name); found "
-            f"{reader.fieldnames}",
+            f"{path}, line {reader.line_num}: not a readable CSV file ({exc}); save the manifest "
+            "as CSV",
+            path=path,
+            row=reader.line_num,
+        ) from exc
+    header = [name.strip() for name in header or []]
+    if not header or header[0] != "file":
+        raise CorpusError(
+            f"{path}: the first column must be 'file' (the .txt file name), and the manifest's "
+            "first line must name its columns; add a header line such as file,outlet,date",
             path=path,
         )
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise CorpusError(
+            f"{path}, line {header_line}: the header repeats column(s) "
+            f"{', '.join(map(repr, repeated))}; give every column its own name",
+            path=path,
+            row=header_line,
+        )
+    columns = header[1:]
+    renamed = _renamed([c for c in columns if c not in ("outlet", "date")], _WRITTEN, str(path))
     rows: dict[str, dict[str, Any]] = {}
     problems = []
-    for row_number, row in enumerate(reader, start=2):
-        name = (row.pop("file") or "").strip()
-        if None in row:
-            problems.append(f"row {row_number} has more cells than the header")
+    for line, cells in records:
+        name = cells[0].strip()
+        if len(cells) > len(header):
+            problems.append(f"line {line} has more cells than the header")
             continue
         if name in rows:
-            problems.append(f"row {row_number} repeats file {name!r}")
+            problems.append(f"line {line} repeats file {name!r}")
             continue
-        rows[name] = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in row.items()}
-    names = {f.name for f in files}
-    missing_files = [n for n in rows if n not in names]
-    unlisted = [f.name for f in files if f.name not in rows]
+        values = [cell.strip() or None for cell in cells[1:]]
+        rows[name] = dict(zip(columns, values + [None] * (len(columns) - len(values)), strict=True))
+    known = set(names) | passed
+    missing_files = [n for n in rows if n not in known]
+    unlisted = [n for n in names if n not in rows]
     problems += [f"manifest row for {n!r} has no such file" for n in missing_files]
     problems += [f"file {n!r} has no manifest row" for n in unlisted]
     if problems:
@@ -1015,4 +1324,4 @@ def _read_manifest(
             + ". Make every .txt file appear once in the 'file' column, or remove the manifest.",
             path=path,
         )
-    return rows
+    return rows, renamed

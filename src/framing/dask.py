@@ -52,10 +52,19 @@ import dask.bag
 import dask.dataframe
 import pandas as pd
 
-from .corpus import _RESERVED, Corpus, Document, _cell_str, _warn_empty
-from .errors import CorpusError, DataQualityWarning, ParameterError
+from .corpus import (
+    _DERIVED,
+    _WRITTEN,
+    Corpus,
+    Document,
+    _cell_str,
+    _renamed,
+    _warn_empty,
+    _warn_renamed,
+)
+from .errors import CorpusError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
-from .scoring import Method, _Job, _warn_scored
+from .scoring import Method, _Job, _meta_names, _warn_scored
 from .tally import merge_tallies
 from .tally import tally as _tally_table
 
@@ -85,6 +94,7 @@ class _Part(NamedTuple):
     html: list[str]  # ids of documents whose HTML tags were stripped
     any_rows: bool
     any_relevant: bool
+    renamed: dict[str, str]  # metadata keys kept under new names (loading, then scoring)
 
 
 def score(
@@ -168,10 +178,11 @@ def score(
     1      b        1        none      junior
     """
     names = _names(text, doc_id, outlet, date)
-    parts, columns = _partitions(data, names)
+    parts, columns, renamed = _partitions(data, names)
     job = _job(lexicon, method, relevant_only)
     if columns is None:  # a Bag: its first partition says what the metadata keys are
-        (columns,) = dask.compute(dask.delayed(_metadata_of)(parts[0], names))
+        ((columns, renamed),) = dask.compute(dask.delayed(_metadata_of)(parts[0], names))
+    _warn_renamed({**renamed, **_meta_names(columns, job.lexicon)}, "the Dask collection", 2)
     meta = _meta(job, columns)
     shipped = dask.delayed(job, traverse=False)
     tasks = [
@@ -254,7 +265,7 @@ def tally(
     1 empty or whitespace-only document(s) skipped: partition 1:row 1
     """
     names = _names(text, doc_id, outlet, date)
-    parts, columns = _partitions(data, names)
+    parts, columns, _ = _partitions(data, names)
     job = _job(lexicon, method, relevant_only)
     shipped = dask.delayed(job, traverse=False)
     tasks = [
@@ -272,6 +283,8 @@ def tally(
                     doc_id=str(ident),
                 )
             seen[ident] = number
+    kept = {old: new for result in results for old, new in result.renamed.items()}
+    _warn_renamed(kept, "the Dask collection", stacklevel=2)
     merged = merge_tallies(result.counts for result in results)
     skipped = merged.attrs["framing"]["skipped"]
     empty = [entry["source"] for entry in skipped if entry["reason"] == "empty"]
@@ -307,8 +320,11 @@ def _job(lexicon: str | os.PathLike[str] | Lexicon, method: Method, relevant_onl
     return _Job(load_lexicon(lexicon), method, bool(relevant_only))
 
 
-def _partitions(data: Any, names: _Names) -> tuple[list[Any], list[str] | None]:
-    """The partitions of ``data`` as Delayed objects; the metadata columns of a DataFrame."""
+def _partitions(
+    data: Any, names: _Names
+) -> tuple[list[Any], list[str] | None, dict[str, str]]:
+    """The partitions of ``data`` as Delayed objects; the metadata columns of a DataFrame (as
+    the documents' metadata names them) and those kept under a new name."""
     if isinstance(data, dask.dataframe.DataFrame):
         present = [str(column) for column in data.columns]
         for role, column in (("text", names.text), ("doc_id", names.doc_id)):
@@ -318,11 +334,10 @@ def _partitions(data: Any, names: _Names) -> tuple[list[Any], list[str] | None]:
                     f"the Dask DataFrame has no {role} column {column!r}; its columns are "
                     f"{present}; {how}"
                 )
-        named = {name for name in names if name is not None}
-        columns = [c for c in present if c not in named and c not in _RESERVED]
-        return list(data.to_delayed()), columns
+        columns, renamed = _metadata_names(present, names, "the Dask DataFrame")
+        return list(data.to_delayed()), columns, renamed
     if isinstance(data, dask.bag.Bag):
-        return list(data.to_delayed()), None
+        return list(data.to_delayed()), None, {}
     if isinstance(data, pd.DataFrame):
         hint = "for a pandas DataFrame use framing.score, or dask.dataframe.from_pandas first"
     else:
@@ -346,7 +361,7 @@ def _score_part(
     part: Any, job: _Job, number: int, names: _Names, columns: list[str], meta: pd.DataFrame
 ) -> pd.DataFrame:
     """One partition's sentence table, with exactly the columns and dtypes of ``meta``."""
-    corpus, found = _corpus(part, number, names)
+    corpus, found, _ = _corpus(part, number, names)
     extra = [column for column in found if column not in columns]
     if extra:
         raise CorpusError(
@@ -366,14 +381,17 @@ def _tally_part(
     part: Any, job: _Job, number: int, names: _Names, columns: list[str] | None
 ) -> _Part:
     """One partition's tally and what the client needs to check ids and warn."""
-    corpus, found = _corpus(part, number, names)
-    frame = job(corpus, columns if columns is not None else found)
+    corpus, found, renamed = _corpus(part, number, names)
+    keys = columns if columns is not None else found
+    frame = job(corpus, keys)
     info = frame.attrs["framing"]
     emptied, html = list(info["_emptied"]), list(info["_html"])
     frame.attrs["framing"] = _public(info)
+    renamed = {**renamed, **_meta_names(keys, job.lexicon)}
     return _Part(
-        _tally_table(frame), emptied, html, bool(len(frame)), bool(frame["relevant"].any())
-    )
+        _tally_table(frame), emptied, html, bool(len(frame)), bool(frame["relevant"].any()),
+        renamed,
+    )  # fmt: skip
 
 
 def _public(info: dict[str, Any]) -> dict[str, Any]:
@@ -381,13 +399,26 @@ def _public(info: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in info.items() if not key.startswith("_")}
 
 
-def _metadata_of(part: Any, names: _Names) -> list[str]:
-    """The metadata columns of a Bag's first partition (before any check of its records)."""
-    return _corpus(part, 0, names)[1]
+def _metadata_of(part: Any, names: _Names) -> tuple[list[str], dict[str, str]]:
+    """The metadata columns of a Bag's first partition (before any check of its records), and
+    those kept under a new name."""
+    return _corpus(part, 0, names)[1:]
 
 
-def _corpus(part: Any, number: int, names: _Names) -> tuple[Corpus, list[str]]:
-    """A partition as a Corpus (empty documents in ``skipped``) and its metadata columns."""
+def _metadata_names(
+    keys: list[str], names: _Names, where: str
+) -> tuple[list[str], dict[str, str]]:
+    """The metadata columns among ``keys`` as Corpus.from_frame names them (a key named like a
+    column framing writes as ``meta_<key>``), and those renamed."""
+    named = {name for name in names if name is not None} | set(_DERIVED)  # checked, not kept
+    meta = [key for key in keys if key not in named]
+    renamed = _renamed(meta, _WRITTEN, where)
+    return [renamed.get(key, key) for key in meta], renamed
+
+
+def _corpus(part: Any, number: int, names: _Names) -> tuple[Corpus, list[str], dict[str, str]]:
+    """A partition as a Corpus (empty documents in ``skipped``), its metadata columns (as the
+    documents' metadata names them) and those kept under a new name."""
     where = f"partition {number}"
     if isinstance(part, pd.DataFrame):
         return _frame_corpus(part, where, names)
@@ -397,7 +428,7 @@ def _corpus(part: Any, number: int, names: _Names) -> tuple[Corpus, list[str]]:
         blank = [doc.source or doc.doc_id for doc in records if not doc.text.strip()]
         skipped = pd.DataFrame({"source": blank, "reason": ["empty"] * len(blank)}, dtype=object)
         corpus = Corpus(kept, skipped=skipped) if kept else Corpus._unchecked([], skipped)
-        return corpus, corpus.metadata_columns()
+        return corpus, corpus.metadata_columns(), {}
     for item in records:
         if not isinstance(item, Mapping):
             raise CorpusError(
@@ -406,14 +437,15 @@ def _corpus(part: Any, number: int, names: _Names) -> tuple[Corpus, list[str]]:
                 path=where,
             )
     if not records:
-        return Corpus._unchecked([]), []
+        return Corpus._unchecked([]), [], {}
     return _frame_corpus(pd.DataFrame.from_records(records), where, names)
 
 
-def _frame_corpus(frame: pd.DataFrame, where: str, names: _Names) -> tuple[Corpus, list[str]]:
+def _frame_corpus(
+    frame: pd.DataFrame, where: str, names: _Names
+) -> tuple[Corpus, list[str], dict[str, str]]:
     """A partition of rows as Corpus.from_frame reads it; every row needs an id."""
-    named = {name for name in names if name is not None}
-    columns = [str(c) for c in frame.columns if c not in named and str(c) not in _RESERVED]
+    columns, renamed = _metadata_names([str(c) for c in frame.columns], names, where)
     if names.text not in frame.columns or names.doc_id not in frame.columns:
         missing = names.text if names.text not in frame.columns else names.doc_id
         raise CorpusError(
@@ -433,8 +465,9 @@ def _frame_corpus(frame: pd.DataFrame, where: str, names: _Names) -> tuple[Corpu
         sources = [f"{where}:row {row}" for row in range(1, len(frame) + 1)]
         skipped = pd.DataFrame({"source": sources, "reason": ["empty"] * len(sources)},
                                dtype=object)  # fmt: skip
-        return Corpus._unchecked([], skipped), columns
-    with warnings.catch_warnings():  # empty documents: tally() warns once, on the client
-        warnings.simplefilter("ignore", DataQualityWarning)
+        return Corpus._unchecked([], skipped), columns, renamed
+    # Empty documents and renamed columns: score() and tally() warn once, on the client.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
         corpus = Corpus.from_frame(frame, source=where, **names._asdict())
-    return corpus, columns
+    return corpus, columns, renamed

@@ -31,7 +31,18 @@ import pandas as pd
 from ._version import __version__
 from .classify import bundled_classifier, classify_sentences
 from .clean import clean
-from .corpus import Corpus, Document, _listed, _warn_empty, load_corpus
+from .corpus import (
+    _DERIVED,
+    _SENTENCE_HEAD,
+    _SENTENCE_TAIL,
+    Corpus,
+    Document,
+    _listed,
+    _renamed,
+    _warn_empty,
+    _warn_renamed,
+    load_corpus,
+)
 from .dyad import DyadMatcher
 from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
@@ -51,11 +62,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Method = Literal["lexicon", "classifier"]
-_BASE_COLUMNS = [
-    "doc_id", "outlet", "date", "sent_id", "paragraph", "start", "end", "text", "voice",
-    "speaker", "relevant", "relevance", "actors",
-]  # fmt: skip
-_DOC_COLUMNS = ["date_precision", "year"]
+_BASE_COLUMNS = list(_SENTENCE_HEAD)
+_DOC_COLUMNS = list(_DERIVED)
 
 
 def sentence_columns(lexicon: Lexicon) -> list[str]:
@@ -67,7 +75,26 @@ def sentence_columns(lexicon: Lexicon) -> list[str]:
     ['power', 'power_label', 'bond', 'bond_label', 'cues', 'evidence', 'flags']
     """
     per_axis = [column for axis in lexicon.axis_names for column in (axis, f"{axis}_label")]
-    return [*_BASE_COLUMNS, *per_axis, "cues", "evidence", "flags"]
+    return [*_BASE_COLUMNS, *per_axis, *_SENTENCE_TAIL]
+
+
+def _meta_names(meta: Sequence[str], lex: Lexicon) -> dict[str, str]:
+    """The metadata keys of a chunk named like a column of the table, with the names they are
+    kept under (``meta_power``): the lexicon's axis columns, and any key of a hand-built
+    Document that loading would have renamed (``year``)."""
+    return _renamed(meta, [*sentence_columns(lex), *_DOC_COLUMNS], "the corpus's metadata")
+
+
+def _warn_meta_names(
+    chunks: Iterator[tuple[Corpus, list[str]]], lex: Lexicon
+) -> Iterator[tuple[Corpus, list[str]]]:
+    """Pass the chunks on, warning once for each metadata key kept under a new name."""
+    warned: set[str] = set()
+    for chunk, meta in chunks:
+        renamed = {k: v for k, v in _meta_names(meta, lex).items() if k not in warned}
+        _warn_renamed(renamed, "the corpus's metadata", stacklevel=4)
+        warned.update(renamed)
+        yield chunk, meta
 
 
 def score(
@@ -144,7 +171,9 @@ def score(
         - ``evidence``: the same cues as readable text, ``'term' -> pole (negated by 'not',
           quoted)``, ';'-joined (for reading in a notebook or a CSV);
         - ``flags``: the document's cleaning flags (e.g. 'html'), ';'-joined;
-        - then ``date_precision, year`` and every metadata column of the corpus.
+        - then ``date_precision, year`` and every metadata column of the corpus; a metadata
+          column named like one of the columns above (``power``, ``cues``, ``year`` ...) is
+          kept as ``meta_<name>``, with a :class:`~framing.FramingWarning`.
 
         ``attrs["framing"]`` records the axes and their poles, the lexicon name, version and
         content hash (:attr:`Lexicon.content_hash`), the framing version,
@@ -251,7 +280,7 @@ def iter_scores(
         raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
     lex = load_lexicon(lexicon)
     job = _Job(lex, method, relevant_only)
-    chunks = _chunks(data, chunk_size, workers)
+    chunks = _warn_meta_names(_chunks(data, chunk_size, workers), lex)
     total = len(data) if isinstance(data, Corpus) else None
     results = _run(job, chunks, workers)
     done = 0
@@ -453,10 +482,11 @@ def _score_chunk(
     corpus: Corpus, meta: list[str], lex: Lexicon, method: Method, relevant_only: bool
 ) -> pd.DataFrame:
     """The sentence table of one chunk; bookkeeping for the caller in private attrs keys."""
-    meta_columns = [*_DOC_COLUMNS, *meta]
+    renamed = _meta_names(meta, lex)
+    meta_columns = {key: renamed.get(key, key) for key in meta}
     dyad = lex.dyad_matcher()
     axes = lex.poles
-    names = [*sentence_columns(lex), *meta_columns]
+    names = [*sentence_columns(lex), *_DOC_COLUMNS, *meta_columns.values()]
     data_columns: dict[str, list[Any]] = {name: [] for name in names}
     flagged: dict[str, list[str]] = {}
     documents = list(corpus)
@@ -491,7 +521,7 @@ def _score_chunk(
     # Text columns keep None for a missing value (pandas would otherwise infer NaN), and
     # metadata keeps its values as given: object columns, whatever a chunk happens to hold, so
     # that chunking never changes a dtype.
-    for name in ("outlet", "date", "speaker", "date_precision", *meta):
+    for name in ("outlet", "date", "speaker", "date_precision", *meta_columns.values()):
         frame[name] = pd.Series(data_columns[name], dtype=object, index=frame.index)
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
@@ -536,7 +566,7 @@ def _score_document(
     dyad: DyadMatcher,
     axes: dict[str, tuple[str, str]],
     relevant_only: bool,
-    meta_columns: list[str],
+    meta_columns: Mapping[str, str],
     flagged: dict[str, list[str]],
     columns: dict[str, list[Any]],
 ) -> None:
@@ -628,9 +658,8 @@ def _score_document(
     columns["flags"].extend([";".join(cleaned.flags)] * n)
     columns["date_precision"].extend([doc.date_precision] * n)
     columns["year"].extend([doc.year] * n)
-    for key in meta_columns:
-        if key not in _DOC_COLUMNS:
-            columns[key].extend([doc.metadata.get(key)] * n)
+    for key, name in meta_columns.items():
+        columns[name].extend([doc.metadata.get(key)] * n)
 
 
 def _classify(

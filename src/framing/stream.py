@@ -35,6 +35,7 @@ from typing import Any, Literal, NamedTuple
 import pandas as pd
 
 from .corpus import (
+    _WRITTEN,
     Corpus,
     Document,
     _json_record,
@@ -42,7 +43,9 @@ from .corpus import (
     _read_lines,
     _record_document,
     _RecordError,
+    _renamed,
     _warn_empty,
+    _warn_renamed,
     load_corpus,
 )
 from .errors import CorpusError, DataQualityWarning, ParameterError
@@ -195,7 +198,8 @@ def iter_corpus(
         )
     suffix = target.suffix.lower()
     names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
-    if target.is_dir() or suffix in _WHOLE:
+    if target.is_dir() or suffix in _WHOLE or (not suffix and not target.is_file()):
+        # A folder, a .txt file, or a pipe without a name (<(cat x.jsonl)), read once.
         return _whole(target, names, encoding)
     if suffix in _JSONL:
         items: _Records = _jsonl_items(target, where, text, encoding)
@@ -241,7 +245,9 @@ def _chunks(
 ) -> Iterator[Corpus]:
     """Turn records into documents and group them into corpora of ``chunk_size`` documents."""
     named = {name for name in names.values() if name is not None}
-    meta_keys: dict[str, None] = {}  # every metadata key met so far, in first-seen order
+    # Every metadata key met so far, in first-seen order, with its name in the metadata: a key
+    # named like a column framing writes is kept as meta_<key> (warned once, when first met).
+    meta_keys: dict[str, str] = {}
     seen: dict[str, int] = {}  # doc_id -> its line (row): ids are unique across the file
     documents: list[Document] = []
     skipped: list[tuple[str, str]] = []
@@ -255,13 +261,16 @@ def _chunks(
             if isinstance(item.value, _Bad):
                 value = item.value
             else:
-                for key in item.value:
-                    if key not in named and key not in meta_keys:
-                        meta_keys[key] = None
+                new = [key for key in item.value if key not in named and key not in meta_keys]
+                if new:
+                    renamed = _renamed([*meta_keys, *new], _WRITTEN, where)
+                    meta_keys.update((key, renamed.get(key, key)) for key in new)
+                    _warn_renamed({k: renamed[k] for k in new if k in renamed}, where, 2)
                 try:
                     value = _record_document(item.value, item.position, names, meta_keys, source)
                 except _RecordError as exc:
                     value = _Bad(f"{exc.reason} ({exc.ident})")
+
             if isinstance(value, _Bad):
                 if errors == "raise":
                     raise CorpusError(
@@ -384,8 +393,10 @@ def _csv_items(path: Path, where: str, text: str, encoding: str | None) -> _Reco
         repeated = sorted({name for name in header if header.count(name) > 1})
         if repeated:
             raise CorpusError(
-                f"{where}: the header repeats column(s) {repeated}; give every column its own name",
+                f"{where}, line {feed.number}: the header repeats column(s) "
+                f"{', '.join(map(repr, repeated))}; give every column its own name",
                 path=where,
+                row=feed.number,
             )
         if text not in header:
             raise CorpusError(
@@ -450,6 +461,13 @@ def _parquet_items(path: Path, where: str, text: str, batch_size: int) -> _Recor
         raise CorpusError(f"{where}: not a readable parquet file ({exc})", path=where) from exc
     try:
         columns = [name for name in handle.schema_arrow.names if not _PANDAS_INDEX.match(name)]
+        repeated = sorted({name for name in columns if columns.count(name) > 1})
+        if repeated:
+            raise CorpusError(
+                f"{where}: more than one column named {', '.join(map(repr, repeated))}; give "
+                "every column its own name",
+                path=where,
+            )
         if text not in columns:
             raise CorpusError(
                 f"{where} has no text column {text!r}; its columns are {columns}; pass "
