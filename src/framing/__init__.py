@@ -1,7 +1,7 @@
 """framing: how news outlets frame a relationship between two sides, with evidence and stats."""
 
 from ._version import __version__
-from .classify import FrameClassifier, LexiconFeatures, bundled_classifier
+from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
 from .clean import clean, cleaning_report
 from .coding import read_coding, suggest_for_coding, write_coding_sheet
 from .compare import Comparison, compare
@@ -15,6 +15,7 @@ from .errors import (
     InputError,
     InsufficientDataError,
     LexiconError,
+    ModelError,
     ParameterError,
     SmallSampleWarning,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "LexiconFeatures",
+    "ModelError",
     "ParameterError",
     "SmallSampleWarning",
     "aggregate",
@@ -59,6 +61,7 @@ __all__ = [
     "krippendorff_alpha",
     "load_corpus",
     "load_lexicon",
+    "load_model",
     "merge_tallies",
     "read_coding",
     "score",

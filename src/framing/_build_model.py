@@ -90,20 +90,15 @@ def build(folder: Path) -> list[Path]:
 
 
 def _same(a: Path, b: Path) -> bool:
-    """Same description, and arrays equal up to floating-point noise across platforms."""
+    """Same description, and numbers equal up to floating-point noise across platforms."""
     meta_a, arrays_a = _read_model_file(a)
     meta_b, arrays_b = _read_model_file(b)
-    if meta_a != meta_b:
-        return all(
-            meta_a[k] == meta_b[k] for k in meta_a if k != "fitted"
-        ) and _close_fitted(meta_a["fitted"], meta_b["fitted"]) and _arrays_same(arrays_a, arrays_b)
-    return _arrays_same(arrays_a, arrays_b)
-
-
-def _close_fitted(a: dict, b: dict) -> bool:
-    return {k: v for k, v in a.items() if k != "temperature"} == {
-        k: v for k, v in b.items() if k != "temperature"
-    } and bool(np.isclose(a["temperature"], b["temperature"], rtol=1e-6))
+    temperatures = (meta_a["fitted"].pop("temperature"), meta_b["fitted"].pop("temperature"))
+    return (
+        meta_a == meta_b
+        and bool(np.isclose(*temperatures, rtol=1e-6))
+        and _arrays_same(arrays_a, arrays_b)
+    )
 
 
 def _arrays_same(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
@@ -122,8 +117,11 @@ def _arrays_same(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Command line: rebuild the bundled models, or ``--check`` that they are up to date."""
     parser = argparse.ArgumentParser(prog="python -m framing._build_model", description=__doc__)
-    parser.add_argument("--check", action="store_true",
-                        help="build into a temporary folder and compare with the shipped models")  # fmt: skip
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="build into a temporary folder and compare with the shipped models",
+    )
     args = parser.parse_args(argv)
     shipped = Path(str(resources.files("framing") / "data"))
     if not args.check:

@@ -28,7 +28,6 @@ import hashlib
 import json
 import numbers
 import os
-import pickle
 import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -607,13 +606,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         Examples
         --------
         >>> import tempfile, pathlib
-        >>> texts = ["Russia is now China's junior partner.", "They meet as equals.",
-        ...          "Trade rose in May.", "Moscow depends on Beijing."]  # constructed
-        >>> clf = FrameClassifier(axis="power", cv=2).fit(
-        ...     texts, ["junior", "equal", "none", "junior"])  # doctest: +SKIP
-        >>> with tempfile.TemporaryDirectory() as folder:  # doctest: +SKIP
+        >>> texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
+        ...          "They meet as equals.", "It is a partnership of equals.",
+        ...          "Trade rose in May.", "The talks lasted two days."]  # constructed
+        >>> labels = ["junior", "junior", "equal", "equal", "none", "none"]
+        >>> clf = FrameClassifier(axis="power", cv=2).fit(texts, labels)
+        >>> with tempfile.TemporaryDirectory() as folder:
         ...     path = clf.save(pathlib.Path(folder) / "power.model")
-        ...     load_model(path).predict(["Russia is the junior partner."])
+        ...     load_model(path).predict(["Russia has become the junior partner."])
         array(['junior'], dtype=object)
         """
         check_is_fitted(self, "pipeline_")
@@ -786,10 +786,11 @@ def _json_array(meta: dict[str, Any]) -> np.ndarray:
     return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
-def _lexicon_source(lexicon: Any) -> str | None:
-    """A built-in lexicon's name, which a reader can load again; None for a file or object."""
-    if isinstance(lexicon, str) and lexicon in builtin_lexicons():
-        return lexicon
+def _lexicon_source(lex: Lexicon) -> str | None:
+    """The name of the built-in lexicon with this content, which a reader can load again;
+    None for any other lexicon (then :func:`load_model` needs it given)."""
+    if lex.name in builtin_lexicons() and lexicon_sha256(lex) == lexicon_sha256(lex.name):
+        return lex.name
     return None
 
 
@@ -823,7 +824,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "random_state": int(random_state) if _is_int(random_state) else None,
         },
         "lexicon": {
-            "source": _lexicon_source(model.lexicon),
+            "source": _lexicon_source(lex),
             "name": lex.name,
             "version": lex.version,
             "sha256": lexicon_sha256(lex),
@@ -1071,8 +1072,8 @@ def model_info(model: Any) -> dict[str, Any]:
         ``'FrameClassifier(power)'`` or ``'Pipeline(tfidf, clf)'``), ``n_train`` (training
         sentences, None when the model does not say), ``sha256`` (of a FrameClassifier's
         fitted parameters as :meth:`FrameClassifier.save` writes them, so a model and its
-        saved copy agree; of another model's pickled bytes, computed here and never loaded;
-        None when it cannot be pickled).
+        saved copy agree; of another model's class, parameters and fitted attributes (those
+        ending in ``_``) otherwise).
 
     Examples
     --------
@@ -1084,17 +1085,50 @@ def model_info(model: Any) -> dict[str, Any]:
         check_is_fitted(model, "pipeline_")
         meta, arrays = _payload(model)
         name = getattr(model, "source_", None) or f"FrameClassifier({model.axis})"
-        return {"name": name, "n_train": int(model.n_train_), "sha256": _payload_sha256(meta, arrays)}
+        digest = _payload_sha256(meta, arrays)
+        return {"name": name, "n_train": int(model.n_train_), "sha256": digest}
     if isinstance(model, Pipeline):
         name = f"Pipeline({', '.join(step for step, _ in model.steps)})"
     else:
         name = type(model).__name__
     n_train = getattr(model, "n_train_", None)
-    try:
-        digest: str | None = hashlib.sha256(pickle.dumps(model, protocol=4)).hexdigest()
-    except Exception:  # noqa: BLE001 - any object may refuse pickling; the hash is then unknown
-        digest = None
-    return {"name": name, "n_train": n_train if _is_int(n_train) else None, "sha256": digest}
+    digest = hashlib.sha256()
+    _fingerprint(model, digest, 0)
+    return {
+        "name": name,
+        "n_train": n_train if _is_int(n_train) else None,
+        "sha256": digest.hexdigest(),
+    }
+
+
+def _fingerprint(value: Any, digest: Any, depth: int) -> None:
+    """Feed a model's class, parameters and fitted attributes (ending in ``_``) to ``digest``."""
+    if depth > 20:
+        digest.update(b"<deep>")
+    elif isinstance(value, np.ndarray):
+        if value.dtype == object:
+            for item in value.ravel().tolist():
+                _fingerprint(item, digest, depth + 1)
+        else:
+            digest.update(f"{value.dtype.str}{value.shape}".encode())
+            digest.update(np.ascontiguousarray(value).tobytes())
+    elif isinstance(value, dict):
+        for key in sorted(value, key=repr):
+            digest.update(repr(key).encode("utf-8"))
+            _fingerprint(value[key], digest, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        digest.update(f"{type(value).__name__}{len(value)}".encode())
+        for item in value:
+            _fingerprint(item, digest, depth + 1)
+    elif isinstance(value, BaseEstimator):
+        digest.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
+        _fingerprint(value.get_params(deep=False), digest, depth + 1)
+        fitted = {k: v for k, v in vars(value).items() if k.endswith("_") and not k.startswith("_")}
+        _fingerprint(fitted, digest, depth + 1)
+    elif hasattr(value, "tocsr") and hasattr(value, "data"):  # a scipy sparse matrix
+        _fingerprint(value.toarray(), digest, depth + 1)
+    else:
+        digest.update(repr(value).encode("utf-8"))
 
 
 def check_text_model(model: Any, axis: str, poles: tuple[str, str]) -> None:

@@ -16,7 +16,7 @@ import numbers
 import textwrap
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -24,6 +24,7 @@ import pandas as pd
 from tabulate import tabulate
 
 from ._random import SeedLike, as_generator
+from ._version import __version__
 from .errors import (
     DataQualityWarning,
     FramingWarning,
@@ -128,6 +129,9 @@ class Comparison:
         Multiple-comparison adjustment of pairwise p-values (within each axis).
     lexicon_name, lexicon_version, method : str or None
         Provenance of the labels, from ``sents.attrs["framing"]``.
+    models : dict
+        ``{axis: {"name", "n_train", "sha256"}}`` for each axis labelled by a model
+        (``sents.attrs["framing"]["models"]``); empty when the lexicon labelled every axis.
     """
 
     summary: pd.DataFrame
@@ -146,6 +150,7 @@ class Comparison:
     lexicon_name: str | None
     lexicon_version: str | None
     method: str | None
+    models: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # ---------------------------------------------------------------------------------- dunder
     def __eq__(self, other: object) -> bool:
@@ -363,6 +368,8 @@ class Comparison:
             "lexicon_name": self.lexicon_name,
             "lexicon_version": self.lexicon_version,
             "method": self.method,
+            "models": {axis: dict(info) for axis, info in self.models.items()},
+            "framing_version": __version__,
         }
 
     def _note_text(self) -> str:
@@ -403,6 +410,7 @@ class Comparison:
             f"p_adj: {self.adjustment.capitalize()} within axis. Effect sizes: Cohen's h "
             f"(pairwise), Cramér's V (omnibus). Voice: {_VOICE_NOTES[self.voice]}. "
             f"Lexicon: {lexicon}; method: {self.method or 'unknown'}."
+            f"{_models_note(self.models, self.axes)}"
         )
 
     def _labelled(self, axis: str) -> int:
@@ -855,7 +863,26 @@ def compare(
         lexicon_name=lexicon.get("name") if isinstance(lexicon, dict) else None,
         lexicon_version=lexicon.get("version") if isinstance(lexicon, dict) else None,
         method=info.get("method") if isinstance(info, dict) else None,
+        models=dict(info.get("models") or {}) if isinstance(info, dict) else {},
     )
+
+
+def _models_note(models: dict[str, dict[str, Any]], axes: dict[str, Any]) -> str:
+    """The note's sentence on the models: name, training size and content hash per axis."""
+    if not models:
+        return ""
+    parts = []
+    for axis in axes:
+        info = models.get(axis)
+        if info is None:
+            parts.append(f"{axis}: lexicon")
+            continue
+        size = "training size unknown" if info.get("n_train") is None else (
+            f"{int(info['n_train']):,} training sentences"
+        )
+        digest = f"sha256 {info['sha256'][:12]}" if info.get("sha256") else "no content hash"
+        parts.append(f"{axis}: model {info.get('name')} ({size}, {digest})")
+    return f" Models: {'; '.join(parts)}; framing {__version__}."
 
 
 # --------------------------------------------------------------------------------------------
