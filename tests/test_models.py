@@ -379,3 +379,29 @@ def test_cli_model_errors(power_model, tmp_path, capsys):
         capsys.readouterr()
         assert main(["compare", str(SEEDS), "-q", *extra]) == 2, extra
         assert message in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- learning curve
+
+
+def test_learning_curve_is_grouped_and_measures_both_methods():
+    texts, labels, docs = [], [], []
+    for i in range(6):  # constructed: six articles of four sentences
+        texts += [f"Russia is China's junior partner in deal {i}.", f"They meet as equals {i}.",
+                  f"Trade rose {i}.", f"The talks lasted {i} days."]  # fmt: skip
+        labels += ["junior", "equal", "none", "none"]
+        docs += [f"d{i}"] * 4
+    coded = pd.DataFrame({"doc_id": docs, "text": texts, "power": labels})
+    curve = framing.learning_curve(coded, "power", sizes=[1, 4], n_repeats=2, seed=1)
+    assert list(curve.columns) == ["repeat", "n_articles", "n_sentences", "method", "pole_f1",
+                                   "n_test"]  # fmt: skip
+    assert len(curve) == 2 * 2 * 2
+    assert set(curve["n_sentences"]) == {4, 16} and set(curve["n_test"]) == {8}
+    lexicon = curve[curve["method"] == "lexicon"]["pole_f1"]
+    expected = framing.pole_f1(["junior", "equal"], ["junior", "equal"], ("equal", "junior"))
+    assert (lexicon == expected).all() and expected == 1.0
+    assert curve[curve["method"] == "classifier"]["pole_f1"].between(0, 1).all()
+    with pytest.raises(ParameterError, match="sizes"):
+        framing.learning_curve(coded, "power", sizes=[5])
+    with pytest.raises(framing.InputError, match="doc_id"):
+        framing.learning_curve(coded.drop(columns="doc_id"), "power")

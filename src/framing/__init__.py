@@ -24,7 +24,14 @@ from .lexicon import Lexicon, check_lexicon, load_lexicon
 from .scoring import aggregate, evidence, iter_scores, score
 from .stream import iter_corpus
 from .tally import merge_tallies, tally
-from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alpha
+from .validate import (
+    cohen_kappa,
+    confusion_matrix,
+    evaluate,
+    krippendorff_alpha,
+    learning_curve,
+    pole_f1,
+)
 
 __all__ = [
     "__version__",
@@ -59,10 +66,12 @@ __all__ = [
     "iter_scores",
     "keyness",
     "krippendorff_alpha",
+    "learning_curve",
     "load_corpus",
     "load_lexicon",
     "load_model",
     "merge_tallies",
+    "pole_f1",
     "read_coding",
     "score",
     "suggest_for_coding",
