@@ -621,7 +621,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         target = Path(path)
         with atomic_path(target) as temporary:
             with open(temporary, "wb") as handle:
-                np.savez_compressed(handle, **arrays, **{_META: _json_array(meta)})
+                payload = {**arrays, _META: _json_array(meta)}
+                np.savez_compressed(handle, **payload)  # type: ignore[arg-type]
         return target
 
     # -- prediction ------------------------------------------------------------------------------
@@ -1085,8 +1086,8 @@ def model_info(model: Any) -> dict[str, Any]:
         check_is_fitted(model, "pipeline_")
         meta, arrays = _payload(model)
         name = getattr(model, "source_", None) or f"FrameClassifier({model.axis})"
-        digest = _payload_sha256(meta, arrays)
-        return {"name": name, "n_train": int(model.n_train_), "sha256": digest}
+        content = _payload_sha256(meta, arrays)
+        return {"name": name, "n_train": int(model.n_train_), "sha256": content}
     if isinstance(model, Pipeline):
         name = f"Pipeline({', '.join(step for step, _ in model.steps)})"
     else:

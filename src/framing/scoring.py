@@ -456,9 +456,9 @@ def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
             )  # fmt: skip
         return "classifier", {axis: _bundled(axis) for axis in axes}
     if isinstance(method, FrameClassifier):
-        models = {getattr(method, "axis", None): method}
+        models: dict[str, Any] = {str(method.axis): method}
     elif isinstance(method, Mapping):
-        models = dict(method)
+        models = {str(axis): model for axis, model in method.items()}
     else:
         raise ParameterError(
             "method", type(method).__name__,

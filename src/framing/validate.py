@@ -637,8 +637,8 @@ def learning_curve(
         Columns ``repeat, n_articles, n_sentences`` (training sentences), ``method``
         ('classifier' or 'lexicon'), ``pole_f1`` (mean F1 of the two poles on the held-out
         articles; NaN when the training labels had a single class) and ``n_test`` (held-out
-        sentences). Average over ``repeat`` to read the curve; :func:`framing.plots.learning_curve_figure`
-        draws it.
+        sentences). Average over ``repeat`` to read the curve;
+        :func:`framing.plots.learning_curve_figure` draws it.
 
     Raises
     ------
@@ -676,7 +676,7 @@ def learning_curve(
     sizes = list(sizes)
     if not sizes or any(isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= pool
                         for n in sizes):  # fmt: skip
-        raise ParameterError("sizes", sizes, f"integers from 1 to {pool} (the articles not held out)")
+        raise ParameterError("sizes", sizes, f"integers from 1 to {pool} (articles not held out)")
     if f"{axis}_label" in coded.columns:
         lexicon_labels = coded[f"{axis}_label"].astype(str).to_numpy()
     else:
