@@ -29,7 +29,7 @@ LAYERS = [
     {"plots"},
     {"compare", "keyness", "validate"},
     {"coding"},
-    {"report"},
+    {"report", "_build_model"},
     {"cli"},
     {"__main__"},
 ]

@@ -12,6 +12,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -133,9 +134,17 @@ def _unsafe(path: Path) -> list[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             name = node.func.attr
             owner = ast.unparse(node.func.value)
-            if name in _UNSAFE_CALLS or (name in {"load", "loads", "open"} and owner in _LOADERS):
+            # numpy's load is safe only when told outright not to unpickle (object arrays)
+            refused = any(
+                k.arg == "allow_pickle" and isinstance(k.value, ast.Constant) and k.value.value is False
+                for k in node.keywords
+            )
+            safe_numpy = owner in {"np", "numpy"} and name == "load" and refused
+            if name in _UNSAFE_CALLS or (
+                name in {"load", "loads", "open"} and owner in _LOADERS and not safe_numpy
+            ):
                 found.append(f"{owner}.{name} at line {node.lineno}")
-            if any(k.arg == "allow_pickle" for k in node.keywords):
+            if any(k.arg == "allow_pickle" for k in node.keywords) and not refused:
                 found.append(f"allow_pickle at line {node.lineno}")
     return found
 
@@ -150,19 +159,23 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text(
         "import pickle\nimport joblib.numpy_pickle\nimport numpy as np\nimport pandas as pd\n"
-        "np.load('x.npy', allow_pickle=True)\npd.read_pickle('x.pkl')\n",
+        "np.load('x.npy', allow_pickle=True)\npd.read_pickle('x.pkl')\n"
+        "np.load('x.npz', allow_pickle=False)\n",
         encoding="utf-8",
     )
     assert len(_unsafe(sample)) == 5
 
 
-def test_no_serialised_model_is_shipped():
+def test_no_pickled_model_is_shipped():
     shipped = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     suffixes = {p.suffix for p in shipped}
     assert not suffixes & {".pkl", ".pickle", ".joblib", ".npy", ".npz", ".pt", ".bin", ".h5"}
+    for model in (p for p in shipped if p.suffix == ".model"):  # plain arrays, read unpickled
+        with np.load(model, allow_pickle=False) as archive:
+            assert all(archive[name].dtype != object for name in archive.files)
 
 
-def test_the_bundled_classifier_is_trained_from_csv_without_unpickling(monkeypatch):
+def test_the_bundled_classifier_is_loaded_without_unpickling(monkeypatch):
     import pickle
 
     import framing.classify as classify
@@ -177,7 +190,6 @@ def test_the_bundled_classifier_is_trained_from_csv_without_unpickling(monkeypat
     try:
         model = framing.bundled_classifier("power")
         assert model.predict(["Russia has become China's junior partner."])[0] == "junior"
-        assert classify._DATA_FILE.endswith(".csv")
     finally:
         classify._bundled.cache_clear()
 

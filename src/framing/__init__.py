@@ -1,7 +1,7 @@
 """framing: how news outlets frame a relationship between two sides, with evidence and stats."""
 
 from ._version import __version__
-from .classify import FrameClassifier, LexiconFeatures, bundled_classifier
+from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
 from .clean import clean, cleaning_report
 from .coding import read_coding, suggest_for_coding, write_coding_sheet
 from .compare import Comparison, compare
@@ -15,6 +15,7 @@ from .errors import (
     InputError,
     InsufficientDataError,
     LexiconError,
+    ModelError,
     ParameterError,
     SmallSampleWarning,
 )
@@ -23,7 +24,14 @@ from .lexicon import Lexicon, check_lexicon, load_lexicon
 from .scoring import aggregate, evidence, iter_scores, score
 from .stream import iter_corpus
 from .tally import merge_tallies, tally
-from .validate import cohen_kappa, confusion_matrix, evaluate, krippendorff_alpha
+from .validate import (
+    cohen_kappa,
+    confusion_matrix,
+    evaluate,
+    krippendorff_alpha,
+    learning_curve,
+    pole_f1,
+)
 
 __all__ = [
     "__version__",
@@ -41,6 +49,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "LexiconFeatures",
+    "ModelError",
     "ParameterError",
     "SmallSampleWarning",
     "aggregate",
@@ -57,9 +66,12 @@ __all__ = [
     "iter_scores",
     "keyness",
     "krippendorff_alpha",
+    "learning_curve",
     "load_corpus",
     "load_lexicon",
+    "load_model",
     "merge_tallies",
+    "pole_f1",
     "read_coding",
     "score",
     "suggest_for_coding",

@@ -22,12 +22,17 @@ Examples
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
+import hashlib
+import json
 import numbers
 import os
 import warnings
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -42,8 +47,15 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._files import atomic_path
-from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
-from .lexicon import Lexicon, load_lexicon
+from .errors import (
+    CorpusError,
+    FramingWarning,
+    InputError,
+    InsufficientDataError,
+    ModelError,
+    ParameterError,
+)
+from .lexicon import Lexicon, builtin_lexicons, load_lexicon
 
 __all__ = [
     "LexiconFeatures",
@@ -51,6 +63,13 @@ __all__ = [
     "bundled_classifier",
     "classify_sentences",
     "training_data",
+    "load_model",
+    "lexicon_sha256",
+    "model_info",
+    "check_text_model",
+    "predict_axis",
+    "MODEL_FORMAT",
+    "REBUILD_COMMAND",
     "NONE",
     "BUNDLED_THRESHOLD",
 ]
@@ -554,7 +573,57 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(pipeline.classes_, dtype=object)
         self.poles_ = tuple(poles)
         self.calibration_folds_ = folds
+        self.n_train_ = len(texts)
         return self
+
+    # -- saving ----------------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the fitted model to a file that :func:`load_model` reads without running code.
+
+        The file is a NumPy ``.npz`` archive: the settings, the labels and a description of
+        every part as JSON, and the learned numbers (vocabularies, IDF weights, coefficients,
+        intercepts) as plain arrays. Nothing is pickled.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced atomically); ``.model`` is a good suffix.
+
+        Returns
+        -------
+        pathlib.Path
+            ``path``.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            The model is not fitted.
+        ModelError
+            The lexicon was given as a :class:`~framing.Lexicon` object or a file: it is
+            recorded by name and content hash only, and :func:`load_model` then needs it
+            again (``lexicon=``).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
+        ...          "They meet as equals.", "It is a partnership of equals.",
+        ...          "Trade rose in May.", "The talks lasted two days."]  # constructed
+        >>> labels = ["junior", "junior", "equal", "equal", "none", "none"]
+        >>> clf = FrameClassifier(axis="power", cv=2).fit(texts, labels)
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = clf.save(pathlib.Path(folder) / "power.model")
+        ...     load_model(path).predict(["Russia has become the junior partner."])
+        array(['junior'], dtype=object)
+        """
+        check_is_fitted(self, "pipeline_")
+        meta, arrays = _payload(self)
+        target = Path(path)
+        with atomic_path(target) as temporary:
+            with open(temporary, "wb") as handle:
+                payload = {**arrays, _META: _json_array(meta)}
+                np.savez_compressed(handle, **payload)  # type: ignore[arg-type]
+        return target
 
     # -- prediction ------------------------------------------------------------------------------
     def decision_function(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
@@ -657,6 +726,487 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
     return float(np.exp(found.x))
 
 
+# --------------------------------------------------------------------------- saving and loading
+
+#: What the first line of a model file's description says it is.
+MODEL_FORMAT = "framing-model"
+_FORMAT_VERSION = 1
+_META = "meta"
+#: The parts of a saved FrameClassifier, by name: the only types a model file may name.
+_PARTS = {
+    "words": "sklearn.feature_extraction.text.TfidfVectorizer",
+    "characters": "sklearn.feature_extraction.text.TfidfVectorizer",
+    "lexicon": "framing.classify.LexiconFeatures",
+    "model": "sklearn.linear_model.LogisticRegression",
+}
+_ESTIMATOR = "framing.classify.FrameClassifier"
+_ARRAYS = (
+    "words_vocabulary", "words_idf", "characters_vocabulary", "characters_idf",
+    "model_coef", "model_intercept",
+)  # fmt: skip
+_ZIP_MAGIC = b"PK\x03\x04"
+#: How to rebuild the bundled models (said by every error about them).
+REBUILD_COMMAND = "python -m framing._build_model"
+
+
+def lexicon_sha256(lexicon: str | os.PathLike[str] | Lexicon) -> str:
+    """The SHA-256 of a lexicon's content: its axes, cues, actors, dyad, rules and metadata.
+
+    Where the lexicon was read from does not count, so a copy of a file hashes as the file.
+    A saved model records the hash of the lexicon it was trained with; :func:`load_model`
+    refuses a lexicon with another hash, whose cue features would mean something else.
+
+    Examples
+    --------
+    >>> lexicon_sha256("relationship") == lexicon_sha256(load_lexicon("relationship"))
+    True
+    """
+    lex = load_lexicon(lexicon)
+    content = {f.name: getattr(lex, f.name) for f in dataclasses.fields(lex) if f.name != "path"}
+    text = json.dumps(_plain(content), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples, sets and mappings as JSON values, in a fixed order."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return repr(value)
+
+
+def _json_array(meta: dict[str, Any]) -> np.ndarray:
+    text = json.dumps(meta, sort_keys=True, ensure_ascii=False)
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def _lexicon_source(lex: Lexicon) -> str | None:
+    """The name of the built-in lexicon with this content, which a reader can load again;
+    None for any other lexicon (then :func:`load_model` needs it given)."""
+    if lex.name in builtin_lexicons() and lexicon_sha256(lex) == lexicon_sha256(lex.name):
+        return lex.name
+    return None
+
+
+def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """A fitted classifier as a JSON description and plain arrays (no object arrays)."""
+    lex = model.pipeline_.named_steps["features"].transformer_list[2][1].lexicon_
+    union = dict(model.pipeline_.named_steps["features"].transformer_list)
+    regression = model.pipeline_.named_steps["model"]
+    arrays: dict[str, np.ndarray] = {}
+    for part in ("words", "characters"):
+        vectorizer = union[part]
+        terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+        arrays[f"{part}_vocabulary"] = np.asarray(terms, dtype=np.str_)
+        arrays[f"{part}_idf"] = np.asarray(vectorizer.idf_, dtype=np.float64)
+    arrays["model_coef"] = np.asarray(regression.coef_, dtype=np.float64)
+    arrays["model_intercept"] = np.asarray(regression.intercept_, dtype=np.float64)
+    random_state = model.random_state
+    meta = {
+        "format": MODEL_FORMAT,
+        "format_version": _FORMAT_VERSION,
+        "estimator": _ESTIMATOR,
+        "parts": dict(_PARTS),
+        "params": {
+            "axis": model.axis,
+            "C": float(model.C),
+            "ngram_range": [int(v) for v in model.ngram_range],
+            "char_ngram_range": [int(v) for v in model.char_ngram_range],
+            "lexicon_weight": float(model.lexicon_weight),
+            "threshold": float(model.threshold),
+            "cv": int(model.cv),
+            "random_state": int(random_state) if _is_int(random_state) else None,
+        },
+        "lexicon": {
+            "source": _lexicon_source(lex),
+            "name": lex.name,
+            "version": lex.version,
+            "sha256": lexicon_sha256(lex),
+        },
+        "fitted": {
+            "classes": [str(c) for c in model.classes_],
+            "poles": list(model.poles_),
+            "temperature": float(model.temperature_),
+            "calibration_folds": int(model.calibration_folds_),
+            "n_train": int(model.n_train_),
+        },
+    }
+    return meta, arrays
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _payload_sha256(meta: dict[str, Any], arrays: Mapping[str, np.ndarray]) -> str:
+    """SHA-256 of the fitted parameters: the description and every array, in a fixed order."""
+    digest = hashlib.sha256(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for name in sorted(arrays):
+        array = np.ascontiguousarray(arrays[name])
+        digest.update(f"{name}:{array.dtype.str}:{array.shape}".encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()
+
+
+def load_model(
+    path: str | os.PathLike[str],
+    *,
+    lexicon: str | os.PathLike[str] | Lexicon | None = None,
+) -> FrameClassifier:
+    """Read a model written by :meth:`FrameClassifier.save`; no code in the file is run.
+
+    The file must be a ``.npz`` archive of plain arrays (read with ``allow_pickle=False``) and a
+    JSON description naming only the parts a :class:`FrameClassifier` is made of. Anything
+    else is refused before a model is built: a pickle or joblib file, an archive holding
+    Python objects, a description naming other types or another format version.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The model file.
+    lexicon : str, path, Lexicon or None, default=None
+        The lexicon the model was trained with. Default: the built-in lexicon it names; a
+        model trained with a lexicon file or object needs it here. Its content hash must be
+        the one recorded in the file.
+
+    Returns
+    -------
+    FrameClassifier
+        Fitted, as saved; ``source_`` holds the file's name (for the notes of comparisons).
+
+    Raises
+    ------
+    ModelError
+        Not a framing model file, a pickle, untrusted or malformed contents, or a lexicon
+        whose content hash differs from the one the model was trained with (the message says
+        to pass the right one, or to train again).
+    CorpusError
+        The file cannot be read.
+
+    Examples
+    --------
+    See :meth:`FrameClassifier.save`.
+    """
+    source = Path(path)
+    meta, arrays = _read_model_file(source)
+    params = meta["params"]
+    info = meta["lexicon"]
+    if lexicon is None:
+        if info["source"] is None:
+            raise ModelError(
+                f"{source}: the model was trained with the lexicon {info['name']!r} "
+                f"{info['version']} from a file or object; pass it: "
+                "load_model(path, lexicon=...)",
+                path=str(source),
+            )
+        lexicon = str(info["source"])
+    lex = load_lexicon(lexicon)
+    found = lexicon_sha256(lex)
+    if found != info["sha256"]:
+        raise ModelError(
+            f"{source}: the model was trained with lexicon {info['name']!r} {info['version']} "
+            f"(content sha256 {info['sha256'][:12]}), but the lexicon given is "
+            f"{lex.name!r} {lex.version} (sha256 {found[:12]}): its cue features would mean "
+            "something else. Pass the lexicon it was trained with, or train the model again "
+            "with this one.",
+            path=str(source),
+        )
+    model = FrameClassifier(
+        axis=params["axis"],
+        lexicon=lexicon,
+        C=params["C"],
+        ngram_range=tuple(params["ngram_range"]),
+        char_ngram_range=tuple(params["char_ngram_range"]),
+        lexicon_weight=params["lexicon_weight"],
+        threshold=params["threshold"],
+        cv=params["cv"],
+        random_state=params["random_state"],
+    )
+    try:
+        _rebuild(model, lex, meta, arrays)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ModelError(f"{source}: malformed model file: {exc}", path=str(source)) from exc
+    model.source_ = source.name
+    return model
+
+
+def _read_model_file(source: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The description and arrays of a model file, refusing anything but plain data."""
+    try:
+        with open(source, "rb") as handle:
+            head = handle.read(4)
+    except OSError as exc:
+        raise CorpusError(f"{source}: cannot read the model file: {exc}", path=source) from exc
+    if head[:1] == b"\x80" or source.suffix.lower() in {".pkl", ".pickle", ".joblib"}:
+        raise ModelError(
+            f"{source}: a pickle or joblib file; framing refuses to load it, since loading a "
+            "pickle runs whatever code it holds. Save models with FrameClassifier.save().",
+            path=str(source),
+        )
+    if head != _ZIP_MAGIC:
+        raise ModelError(
+            f"{source}: not a framing model file (expected one written by "
+            "FrameClassifier.save()).",
+            path=str(source),
+        )
+    try:
+        with np.load(source, allow_pickle=False) as archive:
+            names = set(archive.files)
+            if _META not in names:
+                raise ModelError(
+                    f"{source}: not a framing model file (no description).", path=str(source)
+                )
+            meta = json.loads(archive[_META].tobytes().decode("utf-8"))
+            _check_meta(meta, source)
+            unknown = names - {_META, *_ARRAYS}
+            missing = set(_ARRAYS) - names
+            if unknown or missing:
+                raise ModelError(
+                    f"{source}: unexpected contents (unknown: {sorted(unknown)}, missing: "
+                    f"{sorted(missing)}); refused.",
+                    path=str(source),
+                )
+            arrays = {name: archive[name] for name in _ARRAYS}
+    except ModelError:
+        raise
+    except ValueError as exc:  # object arrays need pickle: refused by allow_pickle=False
+        raise ModelError(
+            f"{source}: holds Python objects, which only pickle could read; refused without "
+            f"loading them ({exc}).",
+            path=str(source),
+        ) from exc
+    except (OSError, EOFError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise ModelError(f"{source}: damaged model file: {exc}", path=str(source)) from exc
+    return meta, arrays
+
+
+def _check_meta(meta: Any, source: Path) -> None:
+    """Refuse a description that is not exactly what :func:`_payload` writes."""
+    if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
+        raise ModelError(f"{source}: not a framing model file.", path=str(source))
+    if meta.get("format_version") != _FORMAT_VERSION:
+        raise ModelError(
+            f"{source}: model format version {meta.get('format_version')!r}; this framing "
+            f"reads version {_FORMAT_VERSION}. Save the model again with this framing.",
+            path=str(source),
+        )
+    named = {"estimator": meta.get("estimator"), **(meta.get("parts") or {})}
+    expected = {"estimator": _ESTIMATOR, **_PARTS}
+    untrusted = sorted(
+        f"{key}={value!r}" for key, value in named.items() if expected.get(key) != value
+    )
+    if untrusted or set(named) != set(expected):
+        raise ModelError(
+            f"{source}: the file names types framing does not trust "
+            f"({', '.join(untrusted) or 'parts missing'}); refused without loading them. "
+            "Only models written by FrameClassifier.save() can be loaded.",
+            path=str(source),
+        )
+    for key in ("params", "lexicon", "fitted"):
+        if not isinstance(meta.get(key), dict):
+            raise ModelError(f"{source}: malformed model file (no {key!r}).", path=str(source))
+
+
+def _rebuild(
+    model: FrameClassifier, lex: Lexicon, meta: dict[str, Any], arrays: dict[str, np.ndarray]
+) -> None:
+    """Set the learned state of ``model`` from a file's description and arrays."""
+    fitted = meta["fitted"]
+    model._check_params()
+    pipeline = model._make_pipeline()
+    union = dict(pipeline.named_steps["features"].transformer_list)
+    for part in ("words", "characters"):
+        vectorizer = union[part]
+        terms = arrays[f"{part}_vocabulary"]
+        if terms.dtype.kind != "U" or arrays[f"{part}_idf"].shape != terms.shape:
+            raise ValueError(f"{part}: vocabulary and weights do not match")
+        vectorizer.vocabulary_ = {str(term): i for i, term in enumerate(terms.tolist())}
+        vectorizer.fixed_vocabulary_ = False
+        vectorizer.idf_ = arrays[f"{part}_idf"].astype(np.float64)
+    union["lexicon"].fit([])
+    regression = pipeline.named_steps["model"]
+    classes = np.asarray(fitted["classes"], dtype=object)
+    coef = arrays["model_coef"].astype(np.float64)
+    n_features = sum(arrays[f"{part}_idf"].size for part in ("words", "characters")) + len(
+        union["lexicon"].feature_names_
+    )
+    rows = 1 if classes.size == 2 else classes.size
+    if coef.shape != (rows, n_features) or arrays["model_intercept"].shape != (rows,):
+        raise ValueError(f"coefficients of shape {coef.shape}, expected {(rows, n_features)}")
+    regression.coef_ = coef
+    regression.intercept_ = arrays["model_intercept"].astype(np.float64)
+    regression.classes_ = classes
+    regression.n_features_in_ = n_features
+    regression.n_iter_ = np.zeros(1, dtype=np.int32)
+    allowed = {*lex.poles[model.axis], NONE}
+    if not set(fitted["classes"]) <= allowed or tuple(fitted["poles"]) != lex.poles[model.axis]:
+        raise ValueError(f"labels {fitted['classes']} are not those of axis {model.axis!r}")
+    model.pipeline_ = pipeline
+    model.classes_ = classes
+    model.poles_ = tuple(fitted["poles"])
+    model.temperature_ = float(fitted["temperature"])
+    model.calibration_folds_ = int(fitted["calibration_folds"])
+    model.n_train_ = int(fitted["n_train"])
+
+
+# --------------------------------------------------------------------------- any text model
+
+
+def model_info(model: Any) -> dict[str, Any]:
+    """What the notes of a comparison say about a model: name, training size, content hash.
+
+    Parameters
+    ----------
+    model : FrameClassifier or any fitted text classifier
+
+    Returns
+    -------
+    dict
+        ``name`` (the file's name for a loaded model, else the class, e.g.
+        ``'FrameClassifier(power)'`` or ``'Pipeline(tfidf, clf)'``), ``n_train`` (training
+        sentences, None when the model does not say), ``sha256`` (of a FrameClassifier's
+        fitted parameters as :meth:`FrameClassifier.save` writes them, so a model and its
+        saved copy agree; of another model's class, parameters and fitted attributes (those
+        ending in ``_``) otherwise).
+
+    Examples
+    --------
+    >>> info = model_info(bundled_classifier("power"))
+    >>> info["name"], info["n_train"] > 100, len(info["sha256"])
+    ('bundled_power.model', True, 64)
+    """
+    if isinstance(model, FrameClassifier):
+        check_is_fitted(model, "pipeline_")
+        meta, arrays = _payload(model)
+        name = getattr(model, "source_", None) or f"FrameClassifier({model.axis})"
+        content = _payload_sha256(meta, arrays)
+        return {"name": name, "n_train": int(model.n_train_), "sha256": content}
+    if isinstance(model, Pipeline):
+        name = f"Pipeline({', '.join(step for step, _ in model.steps)})"
+    else:
+        name = type(model).__name__
+    n_train = getattr(model, "n_train_", None)
+    digest = hashlib.sha256()
+    _fingerprint(model, digest, 0)
+    return {
+        "name": name,
+        "n_train": n_train if _is_int(n_train) else None,
+        "sha256": digest.hexdigest(),
+    }
+
+
+def _fingerprint(value: Any, digest: Any, depth: int) -> None:
+    """Feed a model's class, parameters and fitted attributes (ending in ``_``) to ``digest``."""
+    if depth > 20:
+        digest.update(b"<deep>")
+    elif isinstance(value, np.ndarray):
+        if value.dtype == object:
+            for item in value.ravel().tolist():
+                _fingerprint(item, digest, depth + 1)
+        else:
+            digest.update(f"{value.dtype.str}{value.shape}".encode())
+            digest.update(np.ascontiguousarray(value).tobytes())
+    elif isinstance(value, dict):
+        for key in sorted(value, key=repr):
+            digest.update(repr(key).encode("utf-8"))
+            _fingerprint(value[key], digest, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        digest.update(f"{type(value).__name__}{len(value)}".encode())
+        for item in value:
+            _fingerprint(item, digest, depth + 1)
+    elif isinstance(value, BaseEstimator):
+        digest.update(f"{type(value).__module__}.{type(value).__qualname__}".encode())
+        _fingerprint(value.get_params(deep=False), digest, depth + 1)
+        fitted = {k: v for k, v in vars(value).items() if k.endswith("_") and not k.startswith("_")}
+        _fingerprint(fitted, digest, depth + 1)
+    elif hasattr(value, "tocsr") and hasattr(value, "data"):  # a scipy sparse matrix
+        _fingerprint(value.toarray(), digest, depth + 1)
+    else:
+        digest.update(repr(value).encode("utf-8"))
+
+
+def check_text_model(model: Any, axis: str, poles: tuple[str, str]) -> None:
+    """Check that ``model`` can label sentences on ``axis``: the protocol :func:`framing.score`
+    accepts.
+
+    A text model is any fitted object with ``predict(list_of_sentences)`` returning labels and
+    ``classes_`` whose labels are the axis's two poles and ``'none'`` (at least one pole):
+    a :class:`FrameClassifier`, or a scikit-learn classifier or ``Pipeline`` whose first step
+    takes raw sentences (``TfidfVectorizer``, an embedding transformer ...). With
+    ``predict_proba`` its score is ``P(first pole) - P(second pole)``; without, +1 or -1 for
+    the predicted pole.
+
+    Raises
+    ------
+    ParameterError
+        Not such a model, not fitted, labels of another axis, or a FrameClassifier of another
+        axis.
+    """
+    if isinstance(model, FrameClassifier):
+        check_is_fitted(model, "pipeline_")
+        if model.axis != axis:
+            raise ParameterError(
+                "method", f"a FrameClassifier of axis {model.axis!r}", (axis,),
+                f"Give the model of axis {axis!r} under the key {axis!r}, e.g. "
+                f"method={{{model.axis!r}: clf}}",
+            )  # fmt: skip
+        return
+    if not callable(getattr(model, "predict", None)):
+        raise ParameterError(
+            "method", type(model).__name__, "'lexicon', 'classifier', a fitted text classifier "
+            "(with predict() on a list of sentences) or {axis: classifier}",
+        )  # fmt: skip
+    classes = getattr(model, "classes_", None)
+    if classes is None:
+        raise ParameterError(
+            "method", f"an unfitted {type(model).__name__}", "a fitted classifier",
+            "Fit it on coded sentences first (model.fit(texts, labels))",
+        )  # fmt: skip
+    labels = {str(c) for c in np.asarray(classes).tolist()}
+    allowed = {*poles, NONE}
+    if not labels <= allowed or not labels & set(poles):
+        raise ParameterError(
+            "method", f"a classifier with classes {sorted(labels)}",
+            f"classes among {sorted(allowed)} for axis {axis!r}",
+            "Train it on labels that are the axis's poles and 'none'",
+        )  # fmt: skip
+
+
+def predict_axis(
+    model: Any, texts: Sequence[str], poles: tuple[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and scores in [-1, 1] of sentences by a text model (see :func:`check_text_model`).
+
+    Returns
+    -------
+    labels : numpy.ndarray of str (object)
+    scores : numpy.ndarray of float
+        ``P(first pole) - P(second pole)`` with ``predict_proba``, else +1/-1 for a pole and 0
+        for ``'none'``.
+    """
+    if not texts:
+        return np.empty(0, dtype=object), np.empty(0, dtype=np.float64)
+    if isinstance(model, FrameClassifier):
+        return model.score_sentences(list(texts))
+    labels = np.asarray([str(v) for v in np.asarray(model.predict(list(texts))).tolist()],
+                        dtype=object)  # fmt: skip
+    if callable(getattr(model, "predict_proba", None)):
+        proba = np.asarray(model.predict_proba(list(texts)), dtype=np.float64)
+        columns = {str(label): i for i, label in enumerate(np.asarray(model.classes_).tolist())}
+        zeros = np.zeros(len(texts))
+        first, second = (proba[:, columns[p]] if p in columns else zeros for p in poles)
+        return labels, np.clip(first - second, -1.0, 1.0)
+    signs = {poles[0]: 1.0, poles[1]: -1.0}
+    return labels, np.asarray([signs.get(label, 0.0) for label in labels], dtype=np.float64)
+
+
 # --------------------------------------------------------------------------- the bundled model
 
 
@@ -698,10 +1248,19 @@ def _write_seed_coding(
 
 @functools.lru_cache(maxsize=4)
 def _bundled(axis: str) -> FrameClassifier:
-    data = training_data()
-    relevant = data[data["gold_relevant"] == "yes"]
-    model = FrameClassifier(axis=axis, threshold=BUNDLED_THRESHOLD)
-    return model.fit(relevant["text"].tolist(), relevant[f"gold_{axis}"].tolist())
+    resource = resources.files("framing") / "data" / f"bundled_{axis}.model"
+    builtin = load_lexicon("relationship")
+    with resources.as_file(resource) as path:
+        meta, _ = _read_model_file(path)
+        if meta["lexicon"]["sha256"] != lexicon_sha256(builtin):
+            raise ModelError(
+                f"the bundled {axis} classifier was built with another version of the "
+                f"built-in lexicon 'relationship' (sha256 {meta['lexicon']['sha256'][:12]}, "
+                f"now {lexicon_sha256(builtin)[:12]}); its cue features no longer mean what "
+                f"they did. Rebuild the bundled models: {REBUILD_COMMAND}",
+                path=resource.name,
+            )
+        return load_model(path)
 
 
 def bundled_classifier(axis: str = "power") -> FrameClassifier:

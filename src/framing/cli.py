@@ -27,10 +27,11 @@ from typing import IO, Any
 import pandas as pd
 
 from ._files import atomic_path
+from .classify import load_model
 from .compare import compare
 from .corpus import Corpus, load_corpus
 from .errors import FramingError, FramingWarning, InputError
-from .lexicon import builtin_lexicons, check_lexicon, load_lexicon
+from .lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
 from .report import write_report
 from .scoring import cues_to_json, iter_scores, score
 from .stream import iter_corpus
@@ -77,9 +78,18 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--method",
-            default="lexicon",
+            default=None,
             choices=("lexicon", "classifier"),
-            help="lexicon cues or the bundled classifier (default: lexicon)",
+            help="lexicon cues or the bundled classifier (default: lexicon, or the --model "
+            "files when given)",
+        )
+        sub.add_argument(
+            "--model",
+            action="append",
+            default=[],
+            metavar="PATH",
+            help="a model saved with FrameClassifier.save(): labels its axis (repeat for "
+            "other axes; axes without a model keep the lexicon)",
         )
         sub.add_argument("-o", "--output", required=required, help=output)
         sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
@@ -479,6 +489,24 @@ def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     return load_corpus(args.path), _Progress(args, known_total=True)
 
 
+def _method(args: argparse.Namespace, lexicon: Lexicon | None = None) -> Any:
+    """``--method``, or the ``--model`` files as ``{axis: model}`` (loaded without pickle)."""
+    if not args.model:
+        return args.method or "lexicon"
+    if args.method == "lexicon":
+        raise _UsageError("--model labels with the model: drop --method lexicon")
+    lex = lexicon if lexicon is not None else load_lexicon(args.lexicon)
+    models: dict[str, Any] = {}
+    for path in args.model:
+        if not Path(path).is_file():
+            raise _UsageError(f"{path}: no such model file")
+        model = load_model(path, lexicon=lex)
+        if model.axis in models:
+            raise _UsageError(f"{path}: a second model for axis {model.axis!r}; give one per axis")
+        models[model.axis] = model
+    return models
+
+
 def _is_streamed(path: str) -> bool:
     target = Path(path)
     return target.suffix.lower() in _STREAMED and target.is_file()
@@ -502,7 +530,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "report":
         path = write_report(
-            args.path, args.output, by=args.by, lexicon=args.lexicon, method=args.method,
+            args.path, args.output, by=args.by, lexicon=args.lexicon, method=_method(args),
             voice=args.voice, n_resamples=args.n_resamples, seed=args.seed, force=args.force,
         )  # fmt: skip
         if not args.quiet:
@@ -514,7 +542,7 @@ def _run(args: argparse.Namespace) -> int:
         _parquet_file(args.output)  # fail before reading and scoring
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
     data, progress = _source(args)
-    options = {"method": args.method, "n_jobs": args.jobs, "chunk_size": args.chunk_size}
+    options = {"method": _method(args, lexicon), "n_jobs": args.jobs, "chunk_size": args.chunk_size}
     if fmt is not None:
         frames = iter_scores(data, lexicon, progress=progress, **options)
         with closing(frames), progress.shown():

@@ -16,7 +16,7 @@ import numbers
 import textwrap
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -131,6 +131,9 @@ class Comparison:
     lexicon_hash, framing_version : str or None
         The lexicon's content hash (:attr:`framing.Lexicon.content_hash`) and the version of
         framing that scored the sentences, from ``sents.attrs["framing"]``.
+    models : dict
+        ``{axis: {"name", "n_train", "sha256"}}`` for each axis labelled by a model
+        (``sents.attrs["framing"]["models"]``); empty when the lexicon labelled every axis.
     """
 
     summary: pd.DataFrame
@@ -151,6 +154,7 @@ class Comparison:
     method: str | None
     lexicon_hash: str | None = None
     framing_version: str | None = None
+    models: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # ---------------------------------------------------------------------------------- dunder
     def __eq__(self, other: object) -> bool:
@@ -370,6 +374,7 @@ class Comparison:
             "lexicon_hash": self.lexicon_hash,
             "framing_version": self.framing_version,
             "method": self.method,
+            "models": {axis: dict(info) for axis, info in self.models.items()},
         }
 
     def _note_text(self) -> str:
@@ -414,6 +419,7 @@ class Comparison:
             f"p_adj: {self.adjustment.capitalize()} within axis. Effect sizes: Cohen's h "
             f"(pairwise), Cramér's V (omnibus). Voice: {_VOICE_NOTES[self.voice]}. "
             f"Lexicon: {lexicon}; method: {self.method or 'unknown'}."
+            f"{_models_note(self.models, self.axes)}"
         )
 
     def _labelled(self, axis: str) -> int:
@@ -868,7 +874,26 @@ def compare(
         method=info.get("method") if isinstance(info, dict) else None,
         lexicon_hash=lexicon.get("hash") if isinstance(lexicon, dict) else None,
         framing_version=info.get("framing_version") if isinstance(info, dict) else None,
+        models=dict(info.get("models") or {}) if isinstance(info, dict) else {},
     )
+
+
+def _models_note(models: dict[str, dict[str, Any]], axes: dict[str, Any]) -> str:
+    """The note's sentence on the models: name, training size and content hash per axis."""
+    if not models:
+        return ""
+    parts = []
+    for axis in axes:
+        info = models.get(axis)
+        if info is None:
+            parts.append(f"{axis}: lexicon")
+            continue
+        size = "training size unknown" if info.get("n_train") is None else (
+            f"{int(info['n_train']):,} training sentences"
+        )
+        digest = f"sha256 {info['sha256'][:12]}" if info.get("sha256") else "no content hash"
+        parts.append(f"{axis}: model {info.get('name')} ({size}, {digest})")
+    return f" Models: {'; '.join(parts)}."
 
 
 # --------------------------------------------------------------------------------------------

@@ -120,8 +120,8 @@ def score(
         :func:`framing.score`: its size bounds a worker's memory, as ``chunk_size`` does.
     lexicon : str, path or Lexicon, default='relationship'
         As in :func:`framing.score`; loaded once, here, and shipped to the workers.
-    method : {'lexicon', 'classifier'}, default='lexicon'
-        As in :func:`framing.score`.
+    method : 'lexicon', 'classifier', a fitted classifier or {axis: classifier}, default='lexicon'
+        As in :func:`framing.score`; models are shipped to the workers with the lexicon.
     relevant_only : bool, default=True
         As in :func:`framing.score`.
     text, doc_id : str, default='text', 'doc_id'
@@ -315,8 +315,6 @@ def _names(text: str, doc_id: str | None, outlet: str | None, date: str | None) 
 
 
 def _job(lexicon: str | os.PathLike[str] | Lexicon, method: Method, relevant_only: bool) -> _Job:
-    if method not in ("lexicon", "classifier"):
-        raise ParameterError("method", method, ("lexicon", "classifier"))
     return _Job(load_lexicon(lexicon), method, bool(relevant_only))
 
 

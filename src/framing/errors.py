@@ -34,6 +34,7 @@ __all__ = [
     "FramingWarning",
     "DataQualityWarning",
     "SmallSampleWarning",
+    "ModelError",
 ]
 
 
@@ -168,6 +169,21 @@ class InsufficientDataError(InputError):
         self.group = group
         self.n = n
         self.needed = needed
+        super().__init__(message)
+
+
+class ModelError(InputError):
+    """A saved model cannot be used: not a framing model file, a pickle, unknown (untrusted)
+    contents, or a model whose lexicon differs from the one it was trained with.
+
+    Attributes
+    ----------
+    path : str or None
+        The model file, when there is one.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None):
+        self.path = path
         super().__init__(message)
 
 

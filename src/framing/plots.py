@@ -162,3 +162,33 @@ def comparison_figure(
         interval_plot(figure.add_subplot(1, 1, 1), summary, names[0], poles[names[0]])
     figure.suptitle(f"Framing by {by}", fontsize=11)
     return figure
+
+
+def learning_curve_figure(curve: pd.DataFrame, *, title: str = "Learning curve"):
+    """Mean pole-F1 (and the range over repeats) by coded articles, classifier and lexicon.
+
+    Parameters
+    ----------
+    curve : pandas.DataFrame
+        What :func:`framing.learning_curve` returns.
+    title : str, default='Learning curve'
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6, 4), layout="constrained")
+    ax = figure.add_subplot(1, 1, 1)
+    for method, style in (("classifier", "o-"), ("lexicon", "--")):
+        rows = curve[curve["method"] == method].groupby("n_articles")["pole_f1"]
+        mean, low, high = rows.mean(), rows.min(), rows.max()
+        ax.plot(mean.index, mean.to_numpy(), style, label=method)
+        ax.fill_between(mean.index, low.to_numpy(), high.to_numpy(), alpha=0.15)
+    ax.set_xlabel("coded articles used for training")
+    ax.set_ylabel("pole-F1 on held-out articles")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="lower right")
+    ax.set_title(title, fontsize=10)
+    return figure

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -95,7 +95,7 @@ def write_report(
     *,
     by: str = "outlet",
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
-    method: Literal["lexicon", "classifier"] = "lexicon",
+    method: Any = "lexicon",
     voice: Literal["all", "narrator", "source"] = "all",
     n_resamples: int = 10_000,
     seed: int = 0,
@@ -114,8 +114,9 @@ def write_report(
     by, voice, n_resamples, seed
         Passed to :func:`framing.compare`.
     lexicon : str, path or Lexicon, default='relationship'
-    method : {'lexicon', 'classifier'}, default='lexicon'
-        How sentences are labelled (see :func:`framing.score`).
+    method : 'lexicon', 'classifier', a fitted classifier or {axis: classifier}
+        How sentences are labelled (see :func:`framing.score`); the models are named in the
+        comparison's note.
     force : bool, default=False
         Write into a folder that is not empty, replacing only the report's own files
         (:data:`REPORT_FILES`); nothing else is touched or deleted.
@@ -207,7 +208,7 @@ def write_report(
         "## Method notes",
         "",
         f"- lexicon: {lex.name} {lex.version} (content hash {lex.content_hash}); "
-        f"framing {__version__}; method: {method}; voice: {voice}",
+        f"framing {__version__}; method: {comparison.method}; voice: {voice}",
         f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
         f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
         "- warnings:" if notes else "- warnings: none",

@@ -29,7 +29,14 @@ import numpy as np
 import pandas as pd
 
 from ._version import __version__
-from .classify import bundled_classifier, classify_sentences
+from .classify import (
+    FrameClassifier,
+    _bundled,
+    check_text_model,
+    lexicon_sha256,
+    model_info,
+    predict_axis,
+)
 from .clean import clean
 from .corpus import (
     _DERIVED,
@@ -57,11 +64,14 @@ __all__ = [
     "sentence_columns",
     "cues_to_json",
     "cues_from_json",
+    "resolve_method",
 ]
 
 logger = logging.getLogger(__name__)
 
-Method = Literal["lexicon", "classifier"]
+#: ``'lexicon'``, ``'classifier'`` (the bundled models), a fitted text classifier of one axis,
+#: or ``{axis: classifier}``.
+Method = Literal["lexicon", "classifier"] | Any
 _BASE_COLUMNS = list(_SENTENCE_HEAD)
 _DOC_COLUMNS = list(_DERIVED)
 
@@ -122,12 +132,25 @@ def score(
         :class:`~framing.Document`, or the chunks of :func:`framing.iter_corpus`.
     lexicon : str, path or Lexicon, default='relationship'
         A built-in lexicon name, a TOML file, or a :class:`~framing.Lexicon`.
-    method : {'lexicon', 'classifier'}, default='lexicon'
-        How sentences are labelled: by the lexicon's cues and rules, or by the bundled
-        classifier (:func:`framing.classify.classify_sentences`, trained on the coded seed
-        sentences; every axis must be one of its axes). With the classifier, the score is
-        ``P(first pole) - P(second pole)`` where a pole is predicted, else NaN; the lexicon's
-        cues stay in ``cues`` and ``evidence`` as evidence.
+    method : 'lexicon', 'classifier', a fitted classifier or dict, default='lexicon'
+        How sentences are labelled:
+
+        - ``'lexicon'``: by the lexicon's cues and rules;
+        - ``'classifier'``: by the bundled models (:func:`framing.bundled_classifier`), which
+          exist for the built-in ``relationship`` lexicon only; with another lexicon this is
+          an error that says to train a model;
+        - a fitted :class:`~framing.FrameClassifier`: its axis is labelled by it, the other
+          axes by the lexicon;
+        - ``{axis: model}``: each named axis by its model, the others by the lexicon. A model
+          is a :class:`~framing.FrameClassifier` of that axis or any fitted scikit-learn
+          classifier or ``Pipeline`` that takes a list of sentence strings in ``predict``
+          (and optionally ``predict_proba``) and whose ``classes_`` are the axis's poles and
+          ``'none'`` (see :func:`framing.classify.check_text_model`).
+
+        With a model, the score is ``P(first pole) - P(second pole)`` (+1/-1 without
+        ``predict_proba``) where a pole is predicted, else NaN; the lexicon's cues stay in
+        ``cues`` and ``evidence`` as evidence, and ``attrs["framing"]["models"]`` names each
+        model (:func:`framing.classify.model_info`: name, training size, content hash).
     relevant_only : bool, default=True
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
@@ -273,8 +296,6 @@ def iter_scores(
     >>> [len(part) for part in iter_scores(texts, chunk_size=1)]
     [1, 1]
     """
-    if method not in ("lexicon", "classifier"):
-        raise ParameterError("method", method, ("lexicon", "classifier"))
     workers = _check_jobs(n_jobs)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
@@ -424,19 +445,70 @@ class _Job:
 
     def __init__(self, lexicon: Lexicon, method: Method, relevant_only: bool) -> None:
         self.lexicon = lexicon
-        self.method = method
+        self.method, self.models = resolve_method(method, lexicon)
         self.relevant_only = relevant_only
+        self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
 
     def __call__(self, chunk: Corpus, meta: list[str]) -> pd.DataFrame:
-        return _score_chunk(chunk, meta, self.lexicon, self.method, self.relevant_only)
+        frame = _score_chunk(
+            chunk, meta, self.lexicon, self.method, self.relevant_only, self.models
+        )
+        frame.attrs["framing"]["models"] = {k: dict(v) for k, v in self.model_info.items()}
+        return frame
 
     def prepare(self) -> None:
-        """Compile the lexicon's patterns and train the bundled classifiers now (all cached)."""
+        """Compile the lexicon's patterns now (cached), before workers fork."""
         self.lexicon.match("")
         self.lexicon.dyad_matcher()
-        if self.method == "classifier":
-            for axis in self.lexicon.poles:
-                bundled_classifier(axis)
+
+
+def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
+    """The method's name (``'lexicon'`` or ``'classifier'``) and the model of each axis.
+
+    Raises
+    ------
+    ParameterError
+        An unknown method; ``'classifier'`` with a lexicon that has no bundled model; a dict
+        key that is not an axis; a model that does not follow the text-model protocol.
+    ModelError
+        The bundled models were built with another version of the built-in lexicon.
+    """
+    axes = lexicon.poles
+    if isinstance(method, str):
+        if method == "lexicon":
+            return "lexicon", {}
+        if method != "classifier":
+            raise ParameterError("method", method, ("lexicon", "classifier"),
+                                 "Or pass a fitted classifier, or {axis: classifier}")  # fmt: skip
+        if lexicon_sha256(lexicon) != lexicon_sha256("relationship"):
+            raise ParameterError(
+                "method", "classifier", "'lexicon' or a model trained for this lexicon",
+                f"Lexicon {lexicon.name!r} has no classifier of its own (the bundled models "
+                "belong to the built-in 'relationship' lexicon). Train one on your coded "
+                f"sentences, e.g. framing.FrameClassifier(axis=..., lexicon=...).fit(texts, "
+                "labels), then pass method={axis: model} (or save it with model.save(PATH) "
+                "and run framing with --model PATH)",
+            )  # fmt: skip
+        return "classifier", {axis: _bundled(axis) for axis in axes}
+    if isinstance(method, FrameClassifier):
+        models: dict[str, Any] = {str(method.axis): method}
+    elif isinstance(method, Mapping):
+        models = {str(axis): model for axis, model in method.items()}
+    else:
+        raise ParameterError(
+            "method", type(method).__name__,
+            "'lexicon', 'classifier', a fitted FrameClassifier or {axis: classifier}",
+            "A model other than a FrameClassifier does not know its axis: name it, e.g. "
+            "method={'power': model}",
+        )  # fmt: skip
+    if not models:
+        raise ParameterError("method", {}, "a dict with at least one axis")
+    for axis, model in models.items():
+        if axis not in axes:
+            raise ParameterError("method", f"a model for axis {axis!r}", tuple(axes),
+                                 "The lexicon has these axes")  # fmt: skip
+        check_text_model(model, axis, axes[axis])
+    return "classifier", models
 
 
 _WORKER_JOB: _Job | None = None
@@ -479,7 +551,12 @@ def _run(
 
 
 def _score_chunk(
-    corpus: Corpus, meta: list[str], lex: Lexicon, method: Method, relevant_only: bool
+    corpus: Corpus,
+    meta: list[str],
+    lex: Lexicon,
+    method: str,
+    relevant_only: bool,
+    models: Mapping[str, Any],
 ) -> pd.DataFrame:
     """The sentence table of one chunk; bookkeeping for the caller in private attrs keys."""
     renamed = _meta_names(meta, lex)
@@ -510,8 +587,8 @@ def _score_chunk(
     produced = set(data_columns["doc_id"])
     emptied = [doc.doc_id for doc in documents if doc.doc_id not in produced]
     skipped += [{"source": doc_id, "reason": "no text after cleaning"} for doc_id in emptied]
-    if method == "classifier":
-        _classify(data_columns, axes, relevant_only)
+    if models:
+        _classify(data_columns, axes, relevant_only, models)
     frame = pd.DataFrame(data_columns, columns=names)
     frame = frame.astype({"sent_id": "int64", "paragraph": "int64", "start": "int64",
                           "end": "int64", "relevant": "bool"})  # fmt: skip
@@ -528,6 +605,7 @@ def _score_chunk(
         "lexicon": {"name": lex.name, "version": lex.version, "hash": lex.content_hash},
         "framing_version": __version__,
         "method": method,
+        "models": {},
         "relevant_only": relevant_only,
         "skipped": skipped,
         "_html": flagged.get("html", []),
@@ -663,19 +741,21 @@ def _score_document(
 
 
 def _classify(
-    columns: dict[str, list[Any]], axes: dict[str, tuple[str, str]], relevant_only: bool
+    columns: dict[str, list[Any]],
+    axes: dict[str, tuple[str, str]],
+    relevant_only: bool,
+    models: Mapping[str, Any],
 ) -> None:
-    """Replace the lexicon's labels and scores by the classifier's (in place)."""
+    """Replace the lexicon's labels and scores by each model's, on its axis (in place)."""
     chosen = [i for i, relevant in enumerate(columns["relevant"]) if relevant or not relevant_only]
     texts = [columns["text"][i] for i in chosen]
-    for axis in axes:
+    for axis, model in models.items():
         labels = ["none"] * len(columns["text"])
         scores = [np.nan] * len(columns["text"])
-        if texts:
-            predicted, probabilities = classify_sentences(texts, axis)
-            for i, label, value in zip(chosen, predicted, probabilities, strict=True):
-                labels[i] = str(label)
-                scores[i] = float(value) if label != "none" else np.nan
+        predicted, values = predict_axis(model, texts, axes[axis])
+        for i, label, value in zip(chosen, predicted, values, strict=True):
+            labels[i] = str(label)
+            scores[i] = float(value) if label != "none" else np.nan
         columns[f"{axis}_label"] = labels
         columns[axis] = scores
 

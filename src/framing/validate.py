@@ -13,15 +13,27 @@ the chance agreement is perfect (a single label used throughout) or when there i
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, ParameterError
+from .classify import NONE, FrameClassifier
+from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
+from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["evaluate", "confusion_matrix", "cohen_kappa", "krippendorff_alpha", "MACRO"]
+__all__ = [
+    "evaluate",
+    "confusion_matrix",
+    "cohen_kappa",
+    "krippendorff_alpha",
+    "learning_curve",
+    "pole_f1",
+    "MACRO",
+]
 
 #: The ``label`` of the summary row of :func:`evaluate`.
 MACRO = "macro"
@@ -548,3 +560,168 @@ def _alpha(coincidence: np.ndarray, delta2: np.ndarray) -> float:
         return float("nan")
     observed = float((coincidence * delta2).sum())
     return 1.0 - (n - 1.0) * observed / expected
+
+
+# --------------------------------------------------------------------------------------------
+# How much to code
+# --------------------------------------------------------------------------------------------
+_CURVE_COLUMNS = ("repeat", "n_articles", "n_sentences", "method", "pole_f1", "n_test")
+
+
+def pole_f1(predicted: Iterable[Any], gold: Iterable[Any], poles: Sequence[str]) -> float:
+    """The mean F1 of the two poles (``'none'`` does not count): what a comparison rests on.
+
+    An undefined F1 (a pole neither predicted nor coded) counts as 0.
+
+    Examples
+    --------
+    >>> pole_f1(["equal", "none", "junior"], ["equal", "junior", "junior"], ("equal", "junior"))
+    0.8333333333333333
+    """
+    x, y = _pair(predicted, gold, ("predicted", "gold"))
+    scores = []
+    for pole in poles:
+        hits = float(np.sum((x == pole) & (y == pole)))
+        both = float(np.sum(x == pole) + np.sum(y == pole))
+        scores.append(2 * hits / both if both else 0.0)
+    return float(np.mean(scores))
+
+
+def learning_curve(
+    coded: pd.DataFrame,
+    axis: str = "power",
+    *,
+    groups: str = "doc_id",
+    lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    model: FrameClassifier | None = None,
+    sizes: Sequence[int] | None = None,
+    n_repeats: int = 3,
+    test_share: float = 1 / 3,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Pole-F1 of a classifier trained on more and more coded articles, beside the lexicon's.
+
+    Each repeat shuffles the articles (``groups``), holds out ``test_share`` of them, and trains
+    the classifier on the first ``n`` of the others for every ``n`` in ``sizes``; both methods
+    are measured on the same held-out articles. Where the classifier's curve still rises at the
+    largest size, more coding pays; where it lies flat below the lexicon's line, the lexicon
+    is the better instrument for this corpus.
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame
+        One row per coded sentence: ``text``, the axis's gold code in a column named ``axis``
+        (a pole or ``'none'``, as :func:`framing.read_coding` gives it) and the article in
+        ``groups``. The lexicon's labels are taken from ``{axis}_label`` when the table has
+        it (a score table merged with the coding), else the lexicon labels each sentence
+        alone. When ``relevant`` is a boolean column (the scorer's relevance, as in a score
+        table), the classifier labels only those sentences, as ``framing.score`` does.
+    axis : str, default='power'
+    groups : str, default='doc_id'
+        The column that names the article: splits never cut an article.
+    lexicon : str, path or Lexicon, default='relationship'
+    model : FrameClassifier or None, default=None
+        The classifier to train (cloned with its settings); default
+        ``FrameClassifier(axis=axis, lexicon=lexicon)``.
+    sizes : sequence of int or None, default=None
+        Numbers of training articles; default 1, 2, 4, ... up to all that are not held out.
+    n_repeats : int, default=3
+        Random splits; each gives one row per size and method.
+    test_share : float, default=1/3
+        Share of the articles held out in each repeat (at least one).
+    seed : int, default=0
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``repeat, n_articles, n_sentences`` (training sentences), ``method``
+        ('classifier' or 'lexicon'), ``pole_f1`` (mean F1 of the two poles on the held-out
+        articles; NaN when the training labels had a single class) and ``n_test`` (held-out
+        sentences). Average over ``repeat`` to read the curve;
+        :func:`framing.plots.learning_curve_figure` draws it.
+
+    Raises
+    ------
+    InputError
+        Missing columns.
+    InsufficientDataError
+        Fewer than two articles.
+    ParameterError
+        An unknown axis, or sizes, repeats or share out of range.
+    """
+    lex = load_lexicon(lexicon)
+    if axis not in lex.poles:
+        raise ParameterError("axis", axis, lex.axis_names)
+    poles = lex.poles[axis]
+    missing = [c for c in ("text", axis, groups) if c not in coded.columns]
+    if missing:
+        raise InputError(
+            f"coded has no column(s) {', '.join(map(repr, missing))}; it needs text, the "
+            f"axis's codes ({axis!r}) and the article ({groups!r}), as framing.read_coding gives"
+        )
+    articles = pd.unique(coded[groups].astype(str))
+    if len(articles) < 2:
+        raise InsufficientDataError(
+            f"{len(articles)} article(s) in {groups!r}: a learning curve needs two or more",
+            n=len(articles), needed=2,
+        )  # fmt: skip
+    if not 0 < test_share < 1:
+        raise ParameterError("test_share", test_share, "a share between 0 and 1")
+    if isinstance(n_repeats, bool) or not isinstance(n_repeats, int) or n_repeats < 1:
+        raise ParameterError("n_repeats", n_repeats, "an integer of at least 1")
+    n_test = max(1, int(round(test_share * len(articles))))
+    pool = len(articles) - n_test
+    if sizes is None:
+        sizes = sorted({*(2**i for i in range(pool.bit_length()) if 2**i < pool), pool})
+    sizes = list(sizes)
+    if not sizes or any(isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= pool
+                        for n in sizes):  # fmt: skip
+        raise ParameterError("sizes", sizes, f"integers from 1 to {pool} (articles not held out)")
+    if f"{axis}_label" in coded.columns:
+        lexicon_labels = coded[f"{axis}_label"].astype(str).to_numpy()
+    else:
+        lexicon_labels = np.asarray([_lexicon_label(lex, t, axis) for t in coded["text"]],
+                                    dtype=object)  # fmt: skip
+    template = model if model is not None else FrameClassifier(axis=axis, lexicon=lex)
+    gold = coded[axis].astype(str).str.strip().str.lower().to_numpy()
+    texts = coded["text"].astype(str).tolist()
+    article_of = coded[groups].astype(str).to_numpy()
+    gated = "relevant" in coded.columns and pd.api.types.is_bool_dtype(coded["relevant"])
+    relevant = coded["relevant"].to_numpy(bool) if gated else np.ones(len(coded), bool)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for repeat in range(n_repeats):
+        order = rng.permutation(articles)
+        test = np.isin(article_of, order[:n_test])
+        lexicon_f1 = pole_f1(lexicon_labels[test], gold[test], poles)
+        for size in sizes:
+            train = np.isin(article_of, order[n_test : n_test + size])
+            labels = gold[train]
+            score = np.nan
+            if len(set(labels)) >= 2:
+                clf = FrameClassifier(**template.get_params())
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", FramingWarning)
+                    clf.fit([t for t, keep in zip(texts, train, strict=True) if keep], labels)
+                predicted = np.full(len(texts), NONE, dtype=object)
+                chosen = np.flatnonzero(test & relevant)
+                if chosen.size:
+                    predicted[chosen] = clf.predict([texts[i] for i in chosen])
+                score = pole_f1(predicted[test], gold[test], poles)
+            common = {"repeat": repeat, "n_articles": size, "n_sentences": int(train.sum()),
+                      "n_test": int(test.sum())}  # fmt: skip
+            rows.append({**common, "method": "classifier", "pole_f1": score})
+            rows.append({**common, "method": "lexicon", "pole_f1": lexicon_f1})
+    return pd.DataFrame(rows, columns=list(_CURVE_COLUMNS))
+
+
+def _lexicon_label(lex: Lexicon, text: str, axis: str) -> str:
+    """The lexicon's label of one sentence taken alone: the pole with the larger weight."""
+    first, second = lex.poles[axis]
+    weights = {first: 0.0, second: 0.0}
+    for match in lex.match(text):
+        if match.axis == axis:
+            weights[match.pole] += match.weight
+    if weights[first] == weights[second]:
+        return NONE
+    return first if weights[first] > weights[second] else second

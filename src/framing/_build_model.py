@@ -1,0 +1,148 @@
+"""Build the bundled classifiers (``framing/data/bundled_{axis}.model``) from the coded data.
+
+Run from a source checkout, after any change to the built-in lexicon (the models' cue features
+depend on it, and loading refuses a model built with another version of the lexicon)::
+
+    python -m framing._build_model           # rebuild both models
+    python -m framing._build_model --check   # exit 1 when a shipped model differs (CI)
+
+Training data, gold-relevant sentences only (the scorer labels only relevant sentences):
+
+- the seed coding shipped in the package (``framing/data/seed_coding.csv``, 196 of 225);
+- the ``review-*`` constructed articles of ``tests/data/constructed/articles`` (a development
+  set by its README).
+
+Not used: the 300 held-out constructed sentences (``tests/data/constructed/sentences.csv``,
+a measurement instrument only) and the ``heldout-*`` articles, kept for measuring the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import warnings
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .classify import (
+    BUNDLED_THRESHOLD,
+    FrameClassifier,
+    _read_model_file,
+    training_data,
+)
+from .corpus import load_corpus
+from .errors import FramingWarning
+from .scoring import score
+
+__all__ = ["bundled_training_data", "build", "main"]
+
+_ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = _ROOT / "tests" / "data" / "constructed" / "articles"
+AXES = ("power", "bond")
+
+
+def bundled_training_data() -> pd.DataFrame:
+    """The coded sentences the bundled models learn from: ``doc_id, text, power, bond``.
+
+    Raises
+    ------
+    FileNotFoundError
+        Not a source checkout (the constructed articles are not installed with the package).
+    """
+    seeds = training_data()
+    seeds = seeds[seeds["gold_relevant"] == "yes"]
+    parts = [
+        pd.DataFrame({"doc_id": seeds["doc_id"], "text": seeds["text"],
+                      "power": seeds["gold_power"], "bond": seeds["gold_bond"]})
+    ]  # fmt: skip
+    articles = pd.read_csv(ARTICLES / "articles.csv", dtype=str, keep_default_na=False)
+    coding = pd.read_csv(ARTICLES / "coding.csv", dtype=str, keep_default_na=False)
+    articles = articles[articles["set"] == "review"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        sents = score(load_corpus(articles[["doc_id", "text"]]))
+    coding["sent_id"] = coding["sent_id"].astype("int64")
+    coded = sents[["doc_id", "sent_id", "text"]].merge(coding, on=["doc_id", "sent_id"])
+    if len(coded) != len(sents):
+        raise RuntimeError(
+            "the review articles no longer split as coded; check tests/test_constructed_articles.py"
+        )
+    coded = coded[coded["relevant"] == "yes"]
+    parts.append(coded[["doc_id", "text", "power", "bond"]])
+    return pd.concat(parts, ignore_index=True)
+
+
+def build(folder: Path) -> list[Path]:
+    """Train the bundled model of every axis and save it into ``folder``."""
+    data = bundled_training_data()
+    paths = []
+    for axis in AXES:
+        model = FrameClassifier(axis=axis, threshold=BUNDLED_THRESHOLD)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingWarning)
+            model.fit(data["text"].tolist(), data[axis].tolist())
+        paths.append(model.save(folder / f"bundled_{axis}.model"))
+    return paths
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Same description, and numbers equal up to floating-point noise across platforms."""
+    meta_a, arrays_a = _read_model_file(a)
+    meta_b, arrays_b = _read_model_file(b)
+    temperatures = (meta_a["fitted"].pop("temperature"), meta_b["fitted"].pop("temperature"))
+    return (
+        meta_a == meta_b
+        and bool(np.isclose(*temperatures, rtol=1e-6))
+        and _arrays_same(arrays_a, arrays_b)
+    )
+
+
+def _arrays_same(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
+    for name in a:
+        x, y = a[name], b[name]
+        if x.shape != y.shape or x.dtype.kind != y.dtype.kind:
+            return False
+        if x.dtype.kind == "f":
+            if not np.allclose(x, y, rtol=1e-6, atol=1e-9):
+                return False
+        elif not np.array_equal(x, y):
+            return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: rebuild the bundled models, or ``--check`` that they are up to date."""
+    parser = argparse.ArgumentParser(prog="python -m framing._build_model", description=__doc__)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="build into a temporary folder and compare with the shipped models",
+    )
+    args = parser.parse_args(argv)
+    shipped = Path(str(resources.files("framing") / "data"))
+    if not args.check:
+        for path in build(shipped):
+            print(f"wrote {path.relative_to(_ROOT) if path.is_relative_to(_ROOT) else path}")
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        stale = [
+            path.name for path in build(Path(folder))
+            if not (shipped / path.name).is_file() or not _same(path, shipped / path.name)
+        ]  # fmt: skip
+    if stale:
+        print(
+            f"bundled model(s) out of date: {', '.join(stale)}; rebuild with "
+            "python -m framing._build_model and commit the result",
+            file=sys.stderr,
+        )
+        return 1
+    print("bundled models are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
