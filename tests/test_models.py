@@ -336,7 +336,12 @@ def test_the_note_names_the_models(power_model, seeds):
     note = " ".join(comparison.table(fmt="github").split())
     assert (
         f"Models: power: model FrameClassifier(power) (9 training sentences, sha256 "
-        f"{digest[:12]}); bond: lexicon; framing {framing.__version__}." in note
+        f"{digest[:12]}); bond: lexicon." in note
+    )
+    lexicon = framing.load_lexicon("relationship")
+    assert (
+        f"Lexicon: relationship {lexicon.version} (content hash {lexicon.content_hash}); "
+        f"framing {framing.__version__}; method: classifier." in note
     )
     settings = json.loads(comparison.table(fmt="json"))["settings"]
     assert settings["models"]["power"]["sha256"] == digest
