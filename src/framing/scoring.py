@@ -16,9 +16,12 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
+import signal
+import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -407,9 +410,28 @@ class _Job:
 _WORKER_JOB: _Job | None = None
 
 
-def _start_worker(job: _Job) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _start_worker(job: _Job, parent: int) -> None:
+    """A worker's set-up: its job, and signals that leave stopping to the parent.
+
+    Ctrl-C reaches the whole process group: the worker ignores SIGINT and the parent, which
+    gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
+    which a forked worker inherits). On Linux the worker is killed when its parent dies, even
+    by SIGKILL; elsewhere it ends when the parent closes the pool.
+    """
     global _WORKER_JOB
     _WORKER_JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl: nobody will collect our work
+        os._exit(1)
 
 
 def _in_worker(chunk: Corpus, meta: list[str]) -> pd.DataFrame:
@@ -427,20 +449,35 @@ def _run(
             yield job(chunk, meta)
         return
     job.prepare()  # once, here: forked workers inherit it instead of each building its own
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(job,)
-    ) as pool:
-        pending: deque[Future[pd.DataFrame]] = deque()
-        try:
-            for chunk, meta in chunks:
-                pending.append(pool.submit(_in_worker, chunk, meta))
-                if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
-                    yield pending.popleft().result()
-            while pending:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
+    )
+    pending: deque[Future[pd.DataFrame]] = deque()
+    try:
+        for chunk, meta in chunks:
+            pending.append(pool.submit(_in_worker, chunk, meta))
+            if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:  # an error, an interrupt, or the reader stopped early: stop now
+        _end_pool(pool, pending)
+        raise
+    pool.shutdown()
+
+
+def _end_pool(pool: ProcessPoolExecutor, pending: Iterable[Future[pd.DataFrame]]) -> None:
+    """Cancel what has not started and end the workers at once, without waiting for the
+    chunks they are scoring (whose results nobody will read)."""
+    for future in pending:
+        future.cancel()
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _score_chunk(
