@@ -56,6 +56,8 @@ class _Run:
         self.received: int | None = None  # the first stop signal, if any
         self.written: list[str] = []  # outputs replaced (written in full)
         self.streamed: list[str] = []  # pipes and devices written into
+        self.holding = False  # in a block that a signal must not cut in half
+        self.deferred = False  # a signal came while holding: raise when the block ends
 
 
 _RUN = _Run()
@@ -64,6 +66,9 @@ _RUN = _Run()
 def _stop(signum: int, frame: FrameType | None) -> None:
     if _RUN.received is None:
         _RUN.received = signum
+    if _RUN.holding:
+        _RUN.deferred = True
+        return
     raise Interrupted(signum)
 
 
@@ -77,6 +82,7 @@ def interruptible() -> Iterator[None]:
     stays in place. The previous handlers come back when the block ends.
     """
     _RUN.received, _RUN.written, _RUN.streamed = None, [], []
+    _RUN.holding = _RUN.deferred = False
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for signum in STOP_SIGNALS:
@@ -99,15 +105,19 @@ def signals_seen() -> tuple[int | None, list[str], list[str]]:
 
 @contextmanager
 def _held() -> Iterator[None]:
-    """Stop signals wait (are blocked) until the block ends: it is never cut in half."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    """Within :func:`interruptible`, a stop signal that comes during the block is raised when
+    the block ends: the block (a rename, a clean-up) is never cut in half. (Python runs signal
+    handlers in the main thread, whichever thread the signal reached.)"""
+    outer = not _RUN.holding
+    _RUN.holding = True
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if outer:
+            _RUN.holding = False
+    if outer and _RUN.deferred and _RUN.received is not None:
+        _RUN.deferred = False
+        raise Interrupted(_RUN.received)
 
 
 def _commit_check() -> None:

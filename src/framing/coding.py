@@ -259,7 +259,8 @@ def write_coding_sheet(
         sheet[column] = ""
     target = Path(path)
     with atomic_path(target) as temporary:
-        sheet.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
+        # CRLF line ends (RFC 4180, as spreadsheets write): a text with a CR is then quoted.
+        sheet.to_csv(temporary, index=False, lineterminator="\r\n", encoding="utf-8")
     return target
 
 
