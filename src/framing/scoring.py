@@ -449,35 +449,22 @@ def _run(
             yield job(chunk, meta)
         return
     job.prepare()  # once, here: forked workers inherit it instead of each building its own
-    pool = ProcessPoolExecutor(
+    # On an error, an interrupt or a reader that stops early, nothing more starts and the
+    # workers end once their current chunk is done (they ignore Ctrl-C: the parent decides).
+    with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
-    )
-    pending: deque[Future[pd.DataFrame]] = deque()
-    try:
-        for chunk, meta in chunks:
-            pending.append(pool.submit(_in_worker, chunk, meta))
-            if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
+    ) as pool:
+        pending: deque[Future[pd.DataFrame]] = deque()
+        try:
+            for chunk, meta in chunks:
+                pending.append(pool.submit(_in_worker, chunk, meta))
+                if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:  # an error, an interrupt, or the reader stopped early: stop now
-        _end_pool(pool, pending)
-        raise
-    pool.shutdown()
-
-
-def _end_pool(pool: ProcessPoolExecutor, pending: Iterable[Future[pd.DataFrame]]) -> None:
-    """Cancel what has not started and end the workers at once, without waiting for the
-    chunks they are scoring (whose results nobody will read)."""
-    for future in pending:
-        future.cancel()
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
-        return
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _score_chunk(
