@@ -95,6 +95,8 @@ def interruptible() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        _RUN.received = None  # what the run saw ends with it: later writes are not stopped
+        _RUN.holding = _RUN.deferred = False
 
 
 def signals_seen() -> tuple[int | None, list[str], list[str]]:
