@@ -75,7 +75,7 @@ def test_report_contents_and_determinism(tmp_path):
     ):
         assert heading in text
     assert "lines removed by cleaning: 44" in text
-    assert "[junior partner]" in text and "John Kirby" in text
+    assert "\\[junior partner\\]" in text and "John Kirby" in text  # escaped: text, not a link
     assert "relationship 2." in text and "seed 0" in text
     assert str(tmp_path) not in text  # no absolute paths
 

@@ -26,7 +26,8 @@ from typing import IO, Any
 
 import pandas as pd
 
-from ._files import atomic_path
+from ._escape import neutralise_frame
+from ._files import Interrupted, atomic_path, interruptible, signals_seen
 from .classify import load_model
 from .compare import compare
 from .corpus import Corpus, load_corpus
@@ -92,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
             "other axes; axes without a model keep the lexicon)",
         )
         sub.add_argument("-o", "--output", required=required, help=output)
+        if not required:
+            sub.add_argument(
+                "--safe-csv",
+                action="store_true",
+                help="CSV output: put a ' before text cells that start with =, +, -, @, a tab "
+                "or a carriage return, so that a spreadsheet does not run them as formulas",
+            )
         sub.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr")
 
     def streaming(sub: argparse.ArgumentParser) -> None:
@@ -141,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         "balance with confidence intervals, omnibus and pairwise tests, effect sizes.",
         epilog=_EXAMPLES["compare"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    common(sub, "write here instead of stdout (atomically)")
+    common(sub, "write here instead of stdout (atomically; '-': stdout)")
     comparison(sub)
     sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
     streaming(sub)
@@ -152,7 +160,7 @@ def _parser() -> argparse.ArgumentParser:
         "and the matched cues (as JSON).",
         epilog=_EXAMPLES["score"], formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
-    common(sub, "write here instead of stdout (atomically, as it goes)")
+    common(sub, "write here instead of stdout (atomically, as it goes; '-': stdout)")
     sub.add_argument(
         "--format",
         default=None,
@@ -243,8 +251,8 @@ def _atomic(output: str) -> Iterator[Path]:
 
 @contextmanager
 def _text_output(output: str | None) -> Iterator[IO[str]]:
-    """stdout, or a text file written through :func:`_atomic`."""
-    if output is None:
+    """stdout (no ``-o``, or ``-o -``), or a text file written through :func:`_atomic`."""
+    if output is None or output == "-":
         yield sys.stdout
         return
     with _atomic(output) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
@@ -261,13 +269,16 @@ def _write(text: str, output: str | None) -> None:
 def _sentence_format(args: argparse.Namespace) -> str:
     if args.format is not None:
         return str(args.format)
-    if args.output is None:
+    if args.output is None or args.output == "-":
         return "csv"
     return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
 
 
-def _write_sentences(frames: Iterable[pd.DataFrame], fmt: str, output: str | None) -> list[str]:
-    """Write sentence tables as they come; return the columns left out (see :class:`_Columns`)."""
+def _write_sentences(
+    frames: Iterable[pd.DataFrame], fmt: str, output: str | None, *, safe_csv: bool = False
+) -> list[str]:
+    """Write sentence tables as they come; return the columns left out (see :class:`_Columns`).
+    With ``safe_csv``, text cells of a CSV table that a spreadsheet would run are neutralised."""
     columns = _Columns()
     if fmt == "parquet":
         with _atomic(_parquet_file(output)) as temporary:
@@ -277,7 +288,9 @@ def _write_sentences(frames: Iterable[pd.DataFrame], fmt: str, output: str | Non
         if fmt == "csv":
             for frame in frames:
                 first = columns.names is None
-                columns.align(cues_to_json(frame)).to_csv(stream, header=first, index=False)
+                table = columns.align(cues_to_json(frame))
+                table = neutralise_frame(table) if safe_csv else table
+                table.to_csv(stream, header=first, index=False)
         elif fmt == "jsonl":
             for frame in frames:
                 stream.writelines(_as_json(record) + "\n" for record in _json_records(frame))
@@ -333,7 +346,7 @@ def _json_default(value: Any) -> Any:
 
 def _parquet_file(output: str | None) -> str:
     """The file a parquet table goes to (it is binary: not stdout), once pyarrow is there."""
-    if output is None:
+    if output is None or output == "-":
         raise _UsageError("parquet output is binary: give a file with -o FILE.parquet")
     _pyarrow()
     return output
@@ -538,6 +551,13 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     fmt = _sentence_format(args) if args.command == "score" else None
+    if args.safe_csv and (fmt or args.format) != "csv":
+        warnings.warn(
+            f"--safe-csv applies to CSV output only; the {fmt or args.format} output is written "
+            "as it is",
+            FramingWarning,
+            stacklevel=2,
+        )
     if fmt == "parquet":
         _parquet_file(args.output)  # fail before reading and scoring
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
@@ -546,7 +566,7 @@ def _run(args: argparse.Namespace) -> int:
     if fmt is not None:
         frames = iter_scores(data, lexicon, progress=progress, **options)
         with closing(frames), progress.shown():
-            dropped = _write_sentences(frames, fmt, args.output)
+            dropped = _write_sentences(frames, fmt, args.output, safe_csv=args.safe_csv)
         if dropped:
             warnings.warn(
                 f"column(s) {', '.join(map(repr, dropped))} first appear after the first chunk "
@@ -567,7 +587,7 @@ def _run(args: argparse.Namespace) -> int:
     comparison = compare(
         sents, by=args.by, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed
     )
-    _write(comparison.table(fmt=args.format), args.output)
+    _write(comparison.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
     return 0
 
 
@@ -589,17 +609,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse prints its usage message itself
         return int(exc.code or 0)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, interruptible():
         warnings.simplefilter("always")
         try:
             status = _run(args)
+            received = signals_seen()[0]
+            if received is not None:  # the signal's exception was swallowed on its way up
+                raise Interrupted(received)
         except FramingError as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             print(f"framing: error: {message}", file=sys.stderr)
             status = 2
-        except KeyboardInterrupt:
-            print("framing: interrupted; no output file was written", file=sys.stderr)
-            return 130
+        except KeyboardInterrupt as exc:
+            return _interrupted(exc)
         except BrokenPipeError:  # stdout's reader stopped early (framing score ... | head)
             _detach_stdout()
             return _BROKEN_PIPE
@@ -611,6 +633,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 seen.add(text)
                 print(f"framing: warning: {text}", file=sys.stderr)
     return status
+
+
+def _interrupted(exc: KeyboardInterrupt) -> int:
+    """Say what an interrupt (Ctrl-C, SIGTERM, SIGHUP) left behind; the exit code 128 + signal."""
+    signum = exc.signum if isinstance(exc, Interrupted) else 2  # SIGINT
+    written, streamed = signals_seen()[1:]
+    name = "interrupted" if signum == 2 else f"stopped by {Interrupted(signum)}"
+    if written:
+        print(f"framing: {name} after {', '.join(written)} was written in full", file=sys.stderr)
+    elif streamed:
+        print(f"framing: {name}; what reached {', '.join(streamed)} is incomplete", file=sys.stderr)
+    else:
+        print(f"framing: {name}; no output file was written", file=sys.stderr)
+    return 128 + signum
 
 
 def _detach_stdout() -> None:

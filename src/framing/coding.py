@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
+from ._escape import neutralise_frame, restore_formula
 from ._files import atomic_path
 from ._random import SeedLike, as_generator
 from .classify import NONE, FrameClassifier
@@ -202,10 +203,13 @@ def write_coding_sheet(
     path: str | os.PathLike[str],
     *,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
+    safe_csv: bool = True,
 ) -> Path:
     """Write sentences to a CSV coding sheet with empty columns for the coder.
 
-    The sheet carries no model output, so the coder codes blind.
+    The sheet carries no model output, so the coder codes blind. It is meant to be opened in a
+    spreadsheet, so by default a text that a spreadsheet would run as a formula gets a ``'`` in
+    front (see ``safe_csv``); :func:`read_coding` takes it off again.
 
     Parameters
     ----------
@@ -215,6 +219,12 @@ def write_coding_sheet(
         The CSV file to write (UTF-8, overwritten).
     lexicon : str, path or Lexicon, default='relationship'
         Its axes name the coding columns.
+    safe_csv : bool, default=True
+        Put a single quote before a text cell (a sentence, an id, an outlet) that starts with
+        ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, and before one that starts
+        with quotes followed by one of those (OWASP's advice against CSV formula injection).
+        This changes those cells in the file; numbers are never changed. False writes every
+        cell as it is.
 
     Returns
     -------
@@ -243,11 +253,14 @@ def write_coding_sheet(
     else:
         sheet = pd.DataFrame({"text": list(sentences)})
     lex = load_lexicon(lexicon)
+    if safe_csv:
+        sheet = neutralise_frame(sheet)
     for column in ("relevant", *lex.axis_names, "voice", "speaker", "note"):
         sheet[column] = ""
     target = Path(path)
     with atomic_path(target) as temporary:
-        sheet.to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
+        # CRLF line ends (RFC 4180, as spreadsheets write): a text with a CR is then quoted.
+        sheet.to_csv(temporary, index=False, lineterminator="\r\n", encoding="utf-8")
     return target
 
 
@@ -275,7 +288,9 @@ def read_coding(
         ('narrator'/'source', or None when the sheet has no voice column), ``speaker``
         (str or None) and ``note`` (str). Codes are lower-cased and stripped. Train with
         ``FrameClassifier(axis="power").fit(coded["text"], coded["power"])``, or on
-        ``coded[coded["relevant"] == "yes"]`` as the bundled model is.
+        ``coded[coded["relevant"] == "yes"]`` as the bundled model is. The quote that
+        :func:`write_coding_sheet` puts before a formula-like text (``safe_csv``) is taken off
+        the text and identifying columns, so that texts read back as they were.
 
     Raises
     ------
@@ -358,6 +373,8 @@ def read_coding(
         )
     ids = [c for c in _ID_COLUMNS if c in frame.columns]
     out = frame.loc[:, [*ids, "text"]].copy()
+    for column in (*ids, "text"):
+        out[column] = out[column].map(restore_formula)
     for column in ("relevant", *lex.axis_names):
         out[column] = codes[column]
     out["voice"] = codes["voice"] if "voice" in codes else None

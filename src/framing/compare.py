@@ -15,7 +15,7 @@ import math
 import numbers
 import textwrap
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from tabulate import tabulate
 
+from ._escape import markdown_text, neutralise_frame, one_line
 from ._random import SeedLike, as_generator
 from .errors import (
     DataQualityWarning,
@@ -246,7 +247,7 @@ class Comparison:
                 out[name] = out[name].astype("Int64")
         return out
 
-    def table(self, fmt: TableFormat = "github") -> str:
+    def table(self, fmt: TableFormat = "github", *, safe_csv: bool = False) -> str:
         """The comparison as text: balances with intervals, tests, effect sizes and a note.
 
         Parameters
@@ -254,6 +255,10 @@ class Comparison:
         fmt : {"github", "pipe", "latex", "html", "plain", "csv", "json"}, default="github"
             Table format (tabulate's names). ``"csv"`` gives :meth:`to_frame` as CSV;
             ``"json"`` an object with ``settings``, ``summary``, ``pairwise`` and ``omnibus``.
+        safe_csv : bool, default=False
+            With ``fmt="csv"``: put a ``'`` before text cells that start with ``=``, ``+``,
+            ``-``, ``@``, a tab or a carriage return (group names, say), so that a spreadsheet
+            does not run them as formulas. This changes those cells; numbers are never touched.
 
         Returns
         -------
@@ -262,6 +267,10 @@ class Comparison:
             intensity, unit, warnings) and a table of pairwise tests (difference with
             interval, p-value, Holm-adjusted p-value, Cohen's h); then the omnibus tests and a
             note stating the unit, n, methods, resamples, seed, voice and lexicon. No timestamps.
+            Names from the data (groups, the ``by`` column, axes, poles, the lexicon) are text,
+            never markup: escaped for Markdown in ``github`` and ``pipe`` (HTML, links, images,
+            ``|``), for HTML in ``html`` and for LaTeX in ``latex``, and on one line in every
+            table.
 
         Raises
         ------
@@ -302,7 +311,8 @@ class Comparison:
         if fmt not in TABLE_FORMATS:
             raise ParameterError("fmt", fmt, TABLE_FORMATS)
         if fmt == "csv":
-            return str(self.to_frame().to_csv(index=False, lineterminator="\n"))
+            frame = neutralise_frame(self.to_frame()) if safe_csv else self.to_frame()
+            return str(frame.to_csv(index=False, lineterminator="\n"))
         if fmt == "json":
             payload = {"settings": self._settings()}
             for name in ("summary", "pairwise", "omnibus"):
@@ -311,14 +321,15 @@ class Comparison:
         minus = "-" if fmt == "latex" else _MINUS
         blocks: list[str] = []
         for axis, (pole_a, pole_b) in self.axes.items():
-            blocks.append(_heading(f"{axis} ({pole_a}: +1, {pole_b}: {minus}1)", fmt))
+            name, first, second = (_data(n, fmt) for n in (axis, pole_a, pole_b))
+            blocks.append(_heading(f"{name} ({first}: +1, {second}: {minus}1)", fmt))
             blocks.append(self._summary_table(axis, pole_a, pole_b, fmt, minus))
             pairs = self.pairwise[self.pairwise["axis"] == axis]
             if len(pairs):
                 blocks.append(_pairwise_table(pairs, fmt, minus))
         blocks.append(_heading("omnibus (groups x poles, per axis)", fmt))
         blocks.append(_omnibus_table(self.omnibus, fmt, minus))
-        blocks.append(_note(self._note_text(), fmt))
+        blocks.append(_note(self._note_text(lambda name: _data(name, fmt)), fmt))
         return "\n\n".join(blocks)
 
     # -------------------------------------------------------------------------------- internals
@@ -328,8 +339,8 @@ class Comparison:
         headers = [
             "group",
             "docs",
-            f"n_{pole_a}",
-            f"n_{pole_b}",
+            f"n_{_data(pole_a, fmt)}",
+            f"n_{_data(pole_b, fmt)}",
             f"balance [{level} CI]",
             "intensity",
             "unit",
@@ -337,7 +348,7 @@ class Comparison:
         ]
         body = [
             [
-                str(row.group),
+                _data(row.group, fmt),
                 str(int(row.n_docs)),
                 str(getattr(row, f"n_{pole_a}")),
                 str(getattr(row, f"n_{pole_b}")),
@@ -377,7 +388,8 @@ class Comparison:
             "models": {axis: dict(info) for axis, info in self.models.items()},
         }
 
-    def _note_text(self) -> str:
+    def _note_text(self, name: Callable[[object], str]) -> str:
+        """The note; ``name`` renders names from the data (``by``, the lexicon) for the format."""
         summary = self.summary
         groups = summary["group"].nunique() if len(summary) else 0
         first_axis = next(iter(self.axes))
@@ -406,9 +418,10 @@ class Comparison:
             lexicon += f" (content hash {self.lexicon_hash})"
         if self.framing_version:
             lexicon += f"; framing {self.framing_version}"
+        lexicon = name(lexicon)
         level = f"{round(self.confidence * 100, 1):g}%"
         return (
-            f"Note: {groups} groups by '{self.by}'; n = {n_sentences:,} sentences in "
+            f"Note: {groups} groups by '{name(self.by)}'; n = {n_sentences:,} sentences in "
             f"{n_docs:,} documents; labelled sentences: {labelled}. "
             f"Balance = (n_first - n_second) / (n_first + n_second) over labelled sentences; "
             f"intensity = labelled / relevant sentences. Unit: {unit_text}. "
@@ -460,6 +473,12 @@ def _render(body: list[list[Any]], headers: list[str], fmt: str, align: str) -> 
     )
 
 
+def _data(value: object, fmt: str) -> str:
+    """A name from the data (a group, axis, pole, column) as text of ``fmt``: on one line,
+    and escaped for Markdown in github and pipe tables (html and latex escape later)."""
+    return markdown_text(value) if fmt in ("github", "pipe") else one_line(value)
+
+
 def _heading(text: str, fmt: str) -> str:
     if fmt in ("github", "pipe"):
         first, _, rest = text.partition(" ")
@@ -502,8 +521,8 @@ def _pairwise_table(pairs: pd.DataFrame, fmt: str, minus: str) -> str:
     headers = ["group a", "group b", "n_a", "n_b", "difference [CI]", "p", "p_adj", "h", "test"]
     body = [
         [
-            str(row.group_a),
-            str(row.group_b),
+            _data(row.group_a, fmt),
+            _data(row.group_b, fmt),
             str(int(row.n_a)),
             str(int(row.n_b)),
             _estimate(row.difference, row.ci_low, row.ci_high, minus),
@@ -521,7 +540,7 @@ def _omnibus_table(omnibus: pd.DataFrame, fmt: str, minus: str) -> str:
     headers = ["axis", "test", "chi2", "dof", "p", "V", "n"]
     body = [
         [
-            row.axis,
+            _data(row.axis, fmt),
             row.test,
             _number(row.statistic, minus),
             "n/a" if pd.isna(row.dof) else str(int(row.dof)),

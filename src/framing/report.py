@@ -21,7 +21,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from ._files import atomic_path
+from ._escape import markdown_text
+from ._files import atomic_files
 from ._version import __version__
 from .clean import cleaning_report
 from .compare import Comparison, compare
@@ -38,13 +39,13 @@ REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
 
 
 def _cell(text: object, limit: int = 220) -> str:
-    """A table cell: pipes escaped, one line, at most ``limit`` characters around the first cue."""
+    """A table cell: at most ``limit`` characters around the first cue, on one line, escaped
+    (HTML, links, images, ``|``: data never becomes markup)."""
     value = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    value = value.replace("\n", " ")
     if len(value) > limit:
         start = max(0, min(value.find("[") - limit // 3, len(value) - limit))
         value = ("…" if start else "") + value[start : start + limit - 2] + "…"
-    return value.replace("|", "\\|")
+    return markdown_text(value)
 
 
 def _markdown_table(headers: list[str], rows: list[list[object]]) -> str:
@@ -60,7 +61,7 @@ def _evidence_section(sents: pd.DataFrame, comparison: Comparison, by: str, per_
         for pole in poles:
             found = evidence(sents, axis, pole)
             if found.empty:
-                parts.append(f"**{axis} → {pole}**: no sentence.\n")
+                parts.append(f"**{_cell(axis)} → {_cell(pole)}**: no sentence.\n")
                 continue
             found[by] = [
                 groups.get((d, s)) for d, s in zip(found["doc_id"], found["sent_id"], strict=True)
@@ -69,8 +70,8 @@ def _evidence_section(sents: pd.DataFrame, comparison: Comparison, by: str, per_
             for group, chunk in found.groupby(by, sort=True):
                 for row in chunk.head(per_pole).itertuples():
                     rows.append([group, row.marked, row.cues, row.voice, row.speaker or ""])
-            parts.append(f"**{axis} → {pole}**\n\n" + _markdown_table(
-                [by, "sentence (cues in [brackets])", "cues", "voice", "speaker"], rows
+            parts.append(f"**{_cell(axis)} → {_cell(pole)}**\n\n" + _markdown_table(
+                [_cell(by), "sentence (cues in [brackets])", "cues", "voice", "speaker"], rows
             ) + "\n")  # fmt: skip
     return "\n".join(parts)
 
@@ -81,12 +82,12 @@ def _keyness_section(sents: pd.DataFrame, by: str, top: int) -> str:
             warnings.simplefilter("ignore")
             table = keyness(sents, by=by, top=top)
     except FramingError as exc:
-        return f"Not computed: {exc}\n"
+        return f"Not computed: {_cell(exc, 600)}\n"
     rows = []
     for group, chunk in table.groupby("group", sort=True):
         terms = ", ".join(f"{t} ({z:.1f})" for t, z in zip(chunk["term"], chunk["z"], strict=True))
         rows.append([group, terms])
-    return _markdown_table([by, f"top {top} terms (z-score)"], rows) + "\n"
+    return _markdown_table([_cell(by), f"top {top} terms (z-score)"], rows) + "\n"
 
 
 def write_report(
@@ -145,11 +146,39 @@ def write_report(
             f"{target} is not empty; choose an empty folder or pass force=True (--force), which "
             f"replaces only {', '.join(REPORT_FILES)}"
         )
+    created = not target.exists()
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create {target}: {exc.strerror}") from exc
+    try:  # the files are made in a staging folder first: one that fails, fails before the work
+        with atomic_files(target, REPORT_FILES) as staging:
+            _write_files(
+                staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
+                n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
+                top_terms=top_terms,
+            )  # fmt: skip
+    except BaseException:
+        if created and not any(target.iterdir()):
+            target.rmdir()  # a folder this call made, left empty: as if never asked
+        raise
+    return target / "report.md"
 
+
+def _write_files(
+    staging: Path,
+    data: Corpus | str | os.PathLike[str] | pd.DataFrame,
+    *,
+    by: str,
+    lexicon: str | os.PathLike[str] | Lexicon,
+    method: Literal["lexicon", "classifier"],
+    voice: Literal["all", "narrator", "source"],
+    n_resamples: int,
+    seed: int,
+    evidence_per_pole: int,
+    top_terms: int,
+) -> None:
+    """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
     lex = load_lexicon(lexicon)
     with warnings.catch_warnings(record=True) as caught:
@@ -161,18 +190,18 @@ def write_report(
     duplicates = corpus.duplicates()
 
     figure = comparison.plot()
-    with atomic_path(target / "framing_map.png") as temporary:
-        figure.savefig(temporary, format="png", dpi=120, metadata={"Software": None})
+    figure.savefig(staging / "framing_map.png", format="png", dpi=120, metadata={"Software": None})
     from matplotlib import rc_context
 
     # A fixed salt for the SVG's element ids (random by default): the same report, byte for byte.
-    same_ids = rc_context({"svg.hashsalt": "framing"})
-    with atomic_path(target / "framing_map.svg") as temporary, same_ids:
-        figure.savefig(temporary, format="svg", metadata={"Date": None, "Creator": None})
+    with rc_context({"svg.hashsalt": "framing"}):
+        svg = {"Date": None, "Creator": None}
+        figure.savefig(staging / "framing_map.svg", format="svg", metadata=svg)
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
     pairs = ", ".join(
-        f"{a} ~ {b} ({kind})" for a, b, kind in duplicates[["doc_id_a", "doc_id_b", "kind"]].values
+        f"{_cell(a)} ~ {_cell(b)} ({kind})"
+        for a, b, kind in duplicates[["doc_id_a", "doc_id_b", "kind"]].values
     )
     groups = sents.groupby(by, sort=True)
     corpus_rows = [
@@ -180,7 +209,7 @@ def write_report(
         for group, chunk in groups
     ]
     lines = [
-        f"# Framing report: {len(corpus)} documents by {by}",
+        f"# Framing report: {len(corpus)} documents by {_cell(by)}",
         "",
         "## Corpus",
         "",
@@ -191,7 +220,7 @@ def write_report(
         f"- duplicate pairs: {len(duplicates)}" + (f" ({pairs})" if pairs else ""),
         f"- inputs skipped: {len(corpus.skipped)}",
         "",
-        _markdown_table([by, "documents", "sentences", "relevant"], corpus_rows),
+        _markdown_table([_cell(by), "documents", "sentences", "relevant"], corpus_rows),
         "",
         "## Comparison",
         "",
@@ -207,7 +236,7 @@ def write_report(
         _keyness_section(sents, by, top_terms),
         "## Method notes",
         "",
-        f"- lexicon: {lex.name} {lex.version} (content hash {lex.content_hash}); "
+        f"- lexicon: {_cell(lex.name)} {_cell(lex.version)} (content hash {lex.content_hash}); "
         f"framing {__version__}; method: {comparison.method}; voice: {voice}",
         f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
         f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
@@ -215,7 +244,4 @@ def write_report(
         *(f"  - {_cell(note, 600)}" for note in notes),
         "",
     ]  # fmt: skip
-    path = target / "report.md"
-    with atomic_path(path) as temporary:
-        temporary.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    (staging / "report.md").write_text("\n".join(lines), encoding="utf-8")

@@ -16,9 +16,12 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import os
+import signal
+import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -514,9 +517,28 @@ def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
 _WORKER_JOB: _Job | None = None
 
 
-def _start_worker(job: _Job) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _start_worker(job: _Job, parent: int) -> None:
+    """A worker's set-up: its job, and signals that leave stopping to the parent.
+
+    Ctrl-C reaches the whole process group: the worker ignores SIGINT and the parent, which
+    gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
+    which a forked worker inherits). On Linux the worker is killed when its parent dies, even
+    by SIGKILL; elsewhere it ends when the parent closes the pool.
+    """
     global _WORKER_JOB
     _WORKER_JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl: nobody will collect our work
+        os._exit(1)
 
 
 def _in_worker(chunk: Corpus, meta: list[str]) -> pd.DataFrame:
@@ -534,8 +556,10 @@ def _run(
             yield job(chunk, meta)
         return
     job.prepare()  # once, here: forked workers inherit it instead of each building its own
+    # On an error, an interrupt or a reader that stops early, nothing more starts and the
+    # workers end once their current chunk is done (they ignore Ctrl-C: the parent decides).
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(job,)
+        max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
     ) as pool:
         pending: deque[Future[pd.DataFrame]] = deque()
         try:
