@@ -413,12 +413,14 @@ class Comparison:
         seed = self._seed_text()
         if not isinstance(self.seed, int):
             seed += " (not reproducible)"
-        lexicon = " ".join(v for v in (self.lexicon_name, self.lexicon_version) if v) or "unknown"
+        lexicon = name(
+            " ".join(v for v in (self.lexicon_name, self.lexicon_version) if v) or "unknown"
+        )
+        # Hashes and versions are framing's own text (hex digits, dotted numbers): not escaped.
         if self.lexicon_hash:
             lexicon += f" (content hash {self.lexicon_hash})"
         if self.framing_version:
             lexicon += f"; framing {self.framing_version}"
-        lexicon = name(lexicon)
         level = f"{round(self.confidence * 100, 1):g}%"
         return (
             f"Note: {groups} groups by '{name(self.by)}'; n = {n_sentences:,} sentences in "
