@@ -410,3 +410,37 @@ def test_a_signal_during_the_moves_waits_and_the_cli_says_what_was_written(
     with warnings.catch_warnings():  # the signal belonged to that run: later writes go ahead
         warnings.simplefilter("ignore")
         assert write_coding_sheet(["Xi met Putin."], tmp_path / "later.csv").exists()
+
+
+def test_a_full_disk_is_an_output_error_and_replaces_nothing(tmp_path):
+    import errno
+
+    from framing._files import atomic_path
+    from framing.errors import FramingError, OutputError
+
+    target = tmp_path / "out.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(OutputError) as info, atomic_path(target) as temporary:
+        temporary.write_text("new", encoding="utf-8")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert isinstance(info.value, FramingError) and info.value.path == str(target)
+    assert "No space left on device" in str(info.value)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+def test_the_cli_reports_a_full_disk_in_one_line(tmp_path, monkeypatch, capsys):
+    import errno
+
+    import framing._files as files
+    from framing.cli import main
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", full)
+    out = tmp_path / "sentences.csv"
+    assert main(["score", str(SEEDS), "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: cannot write") and "No space left" in err
+    assert not out.exists() and list(tmp_path.iterdir()) == []

@@ -16,6 +16,7 @@ from .errors import (
     InsufficientDataError,
     LexiconError,
     ModelError,
+    OutputError,
     ParameterError,
     SmallSampleWarning,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "LexiconError",
     "LexiconFeatures",
     "ModelError",
+    "OutputError",
     "ParameterError",
     "SmallSampleWarning",
     "aggregate",

@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -30,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 __all__ = ["Interrupted", "atomic_files", "atomic_path", "interruptible", "signals_seen"]
 
@@ -180,6 +181,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     ------
     InputError
         ``path`` is a folder, a block device or a socket.
+    OutputError
+        The disk or quota is full or the file system read-only while writing: nothing was
+        replaced and the temporary file is gone.
     OSError
         When the folder does not exist or cannot be written (callers turn this into their own
         error where the folder is the user's input).
@@ -207,10 +211,24 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             else:
                 os.replace(temporary, target)
             _RUN.written.append(str(target))
-    except BaseException:
+    except BaseException as exc:
         with _held():
             temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno in _MACHINE_ERRORS:
+            raise _output_error(target, exc) from exc
         raise
+
+
+# Write errors that come from the machine, not from the data: told as an OutputError.
+_MACHINE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+def _output_error(target: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"cannot write {target}: {exc.strerror or exc} (nothing was replaced; free some space "
+        "or write to another file system)",
+        path=str(target),
+    )
 
 
 def _mode(existing: os.stat_result | None) -> int:
@@ -261,6 +279,10 @@ def atomic_files(folder: str | os.PathLike[str], names: Sequence[str]) -> Iterat
                     os.chmod(staging / name, _mode(existing.stat()))
                 os.replace(staging / name, existing)
             _RUN.written.append(str(target))
+    except OSError as exc:
+        if exc.errno in _MACHINE_ERRORS:  # a full disk while the report's files were written
+            raise _output_error(target, exc) from exc
+        raise
     finally:
         with _held():
             shutil.rmtree(staging, ignore_errors=True)

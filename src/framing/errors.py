@@ -35,6 +35,7 @@ __all__ = [
     "DataQualityWarning",
     "SmallSampleWarning",
     "ModelError",
+    "OutputError",
 ]
 
 
@@ -183,6 +184,29 @@ class ModelError(InputError):
     """
 
     def __init__(self, message: str, *, path: str | None = None):
+        self.path = path
+        super().__init__(message)
+
+
+class OutputError(FramingError, OSError):
+    """An output could not be written for a reason of the machine, not of the data: the disk or
+    the quota is full, the file system is read-only. Nothing was replaced: the old output, if
+    any, is as it was, and no temporary file is left.
+
+    Attributes
+    ----------
+    path : str
+        The output that could not be written.
+
+    Examples
+    --------
+    >>> import errno
+    >>> error = OutputError("cannot write out.csv: no space left", path="out.csv")
+    >>> isinstance(error, FramingError), error.path
+    (True, 'out.csv')
+    """
+
+    def __init__(self, message: str, *, path: str):
         self.path = path
         super().__init__(message)
 
