@@ -88,6 +88,29 @@ def _keyness_section(sents: pd.DataFrame, by: str, top: int) -> str:
     return _markdown_table([by, f"top {top} terms (z-score)"], rows) + "\n"
 
 
+def _duplicates_section(clusters: pd.DataFrame, shown: int = 10) -> list[str]:
+    """The duplicate clusters of the corpus: a count, and a table of the largest ``shown``."""
+    if clusters.empty:
+        return ["- duplicate clusters: none"]
+    copies = int(clusters["n_documents"].sum())
+    lines = [
+        f"- duplicate clusters: {len(clusters)}, holding {copies} documents (exact copies, or "
+        "near copies sharing half their 5-word shingles; reported, not dropped)",
+        "",
+        _markdown_table(
+            ["cluster", "kind", "documents", "representative", "first documents"],
+            [
+                [row.cluster, row.kind, row.n_documents, row.representative,
+                 ", ".join(row.doc_ids) + (" …" if row.n_documents > len(row.doc_ids) else "")]
+                for row in clusters.head(shown).itertuples()
+            ],
+        ),  # fmt: skip
+    ]
+    if len(clusters) > shown:
+        lines.append(f"\n… and {len(clusters) - shown} more (`Corpus.duplicate_clusters()`)")
+    return lines
+
+
 def write_report(
     data: Corpus | str | os.PathLike[str] | pd.DataFrame,
     directory: str | os.PathLike[str],
@@ -156,7 +179,7 @@ def write_report(
         comparison = compare(sents, by=by, voice=voice, n_resamples=n_resamples, seed=seed)
     notes = sorted({str(w.message) for w in caught})
     removed = cleaning_report(corpus)
-    duplicates = corpus.duplicates()
+    clusters = corpus.duplicate_clusters()
 
     figure = comparison.plot()
     with atomic_path(target / "framing_map.png") as temporary:
@@ -169,9 +192,6 @@ def write_report(
         figure.savefig(temporary, format="svg", metadata={"Date": None, "Creator": None})
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
-    pairs = ", ".join(
-        f"{a} ~ {b} ({kind})" for a, b, kind in duplicates[["doc_id_a", "doc_id_b", "kind"]].values
-    )
     groups = sents.groupby(by, sort=True)
     corpus_rows = [
         [group, chunk["doc_id"].nunique(), len(chunk), int(chunk["relevant"].sum())]
@@ -186,8 +206,8 @@ def write_report(
         f"{int(sents['relevant'].sum())}",
         f"- lines removed by cleaning: {int((removed['line'] > 0).sum())} "
         f"(reasons: {', '.join(reasons)})",
-        f"- duplicate pairs: {len(duplicates)}" + (f" ({pairs})" if pairs else ""),
         f"- inputs skipped: {len(corpus.skipped)}",
+        *_duplicates_section(clusters),
         "",
         _markdown_table([by, "documents", "sentences", "relevant"], corpus_rows),
         "",
