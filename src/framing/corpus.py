@@ -746,10 +746,10 @@ class Corpus:
         sizes = np.bincount(cluster_of, minlength=len(first_of))
         texts_in = np.bincount(root, minlength=len(first_of))
         members: dict[int, list[str]] = {}
-        for position in np.flatnonzero(sizes[cluster_of] > 1):
-            listed = members.setdefault(int(cluster_of[position]), [])
+        for member in np.flatnonzero(sizes[cluster_of] > 1).tolist():
+            listed = members.setdefault(int(cluster_of[member]), [])
             if max_ids is None or len(listed) < max_ids:
-                listed.append(self._documents[position].doc_id)
+                listed.append(self._documents[member].doc_id)
         # Stable: clusters of one size stay in the order of their first document.
         order = sorted(members, key=lambda key: -sizes[key])
         out = [

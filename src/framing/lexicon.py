@@ -1123,19 +1123,19 @@ def _parse_dic(
         if len(parts) < 2 or not parts[0].isdigit():
             problems.append(LexiconProblem(i + 1, f"category line {lines[i]!r} is not 'id name'"))
             continue
-        ident = parts[0].lstrip("0") or "0"
-        if ident in categories:
+        number = parts[0].lstrip("0") or "0"
+        if number in categories:
             problems.append(
                 LexiconProblem(
                     i + 1,
-                    f"category id {parts[0]} is declared twice ({categories[ident]!r} at line "
-                    f"{declared_at[ident]}, {parts[1]!r} here); give each category its own id",
+                    f"category id {parts[0]} is declared twice ({categories[number]!r} at line "
+                    f"{declared_at[number]}, {parts[1]!r} here); give each category its own id",
                     parts[1],
                 )
             )
             continue
-        categories[ident] = parts[1]
-        declared_at[ident] = i + 1
+        categories[number] = parts[1]
+        declared_at[number] = i + 1
     by_name = {v: k for k, v in categories.items()}
     resolved: dict[str, tuple[str, str]] = {}
     for key, target in mapping.items():
