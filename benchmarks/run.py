@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_calibration  # noqa: E402
+import bench_limits  # noqa: E402
 import bench_stages  # noqa: E402
 from _corpus import (  # noqa: E402
     PEERS,
@@ -91,6 +92,7 @@ class Settings:
     replications: int
     iter_chunk: int = 1000
     concurrent_children: bool = False
+    limits: tuple[int, float, int] = (2000, 20.0, 100_000)  # copies, MB in one line, tiny docs
 
 
 FULL = Settings((100_000, 500_000, 1_000_000, 2_000_000), 3, 20.0, (20, 200, 250), 1000)
@@ -102,6 +104,7 @@ QUICK = Settings(
     10,
     iter_chunk=20,
     concurrent_children=True,
+    limits=(40, 0.2, 400),
 )
 
 
@@ -559,6 +562,28 @@ def analysis(settings: Settings, data: Scored, summary: Summary, clock: float) -
     )
 
 
+def limits(settings: Settings, summary: Summary, clock: float) -> Section:
+    """The command line at the limits (bench_limits.py): copies, one huge line, tiny documents."""
+    copies, line_mb, tiny = settings.limits
+    progress(clock, f"limits: {copies:,} copies, a {line_mb:g} MB line, {tiny:,} tiny documents")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = bench_limits.measure(copies, line_mb, tiny, Path(tmp))
+    rows = bench_limits.rows(results)
+    for result, row in zip(results, rows, strict=True):
+        ok = None if result.returncode != 0 else row[-1] == "met"
+        value = f"{result.peak_mb:,.0f}" if result.returncode == 0 else NOT_YET
+        summary.add(7, f"{result.what}: peak MB", value, row[3], ok)
+    note = (
+        "`bench_limits.py`: each case runs the `framing` command in a fresh child process; the "
+        "peak is its resident set (`ru_maxrss`). The targets are for the issue's sizes "
+        "(`python benchmarks/bench_limits.py --copies 20000 --line-mb 200 --tiny 1000000`): "
+        "20,000 identical documents, a 200 MB line, a million one-sentence documents."
+    )
+    return Section(
+        "Limits", note, bench_limits.HEADERS, rows, ["left", "right", "right", "left", "left"]
+    )
+
+
 def calibration(settings: Settings, summary: Summary, clock: float) -> Section:
     """The three tables of bench_calibration.py, with their headline figures."""
     reps = settings.replications
@@ -713,6 +738,7 @@ def main(argv: list[str] | None = None) -> int:
             parallel(settings, middle, summary, clock),
             memory(settings, largest, summary, clock),
             analysis(settings, largest, summary, clock),
+            limits(settings, summary, clock),
         ]
         if settings.replications > 0:
             sections.append(calibration(settings, summary, clock))

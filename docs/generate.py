@@ -48,7 +48,7 @@ def _seed_comparison() -> tuple[str, str]:
             f"{int(sents['relevant'].sum())}",
             f"- lines removed by cleaning: {int((removed['line'] > 0).sum())} "
             "(see `framing.cleaning_report`)",
-            f"- duplicate pairs found: {len(corpus.duplicates())}",
+            f"- duplicate clusters found: {len(corpus.duplicate_clusters())}",
             "",
             "The full report, with the strongest evidence for each pole in each outlet and the",
             "distinctive terms, is in [seeds/report.md](seeds/report.md).",

@@ -24,6 +24,7 @@ SECTIONS = [
     "Parallel scoring",
     "Peak memory",
     "compare() and keyness()",
+    "Limits",
     "Calibration",
 ]
 NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
@@ -165,3 +166,28 @@ def test_write_jsonl_counts_the_tokens_it_writes(tmp_path: Path) -> None:
     texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
     assert n_tokens == sum(len(re.findall(r"\w+", text)) for text in texts) >= 3000
     assert len({json.loads(line)["doc_id"] for line in path.read_text().splitlines()}) == len(texts)
+
+
+def test_limits_table_gives_time_and_peak_memory_of_each_case(quick: str) -> None:
+    rows = _tables(quick)["Limits"]
+    assert [row["what"].split(":")[0] for row in rows] == [
+        "framing report",
+        "framing score",
+        "framing compare",
+    ]
+    for row in rows:
+        assert NUMBER.match(row["seconds"]) and NUMBER.match(row["peak MB"]), row
+        assert float(row["peak MB"].replace(",", "")) > 10  # a real process was measured
+        assert row["result"] in ("met", "not met"), row  # the command itself succeeded
+
+
+def test_bench_limits_runs_alone_on_tiny_sizes() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "bench_limits.py"), "--copies", "20",
+         "--line-mb", "0.05", "--tiny", "0"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "framing report: 20 identical documents" in done.stdout
+    assert "framing score: one line of 0.05 MB" in done.stdout
+    assert "framing compare" not in done.stdout  # a size of 0 skips its case

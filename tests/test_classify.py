@@ -570,3 +570,20 @@ def test_classify_sentences_with_own_model(fitted):
         bundled_classifier("tone")
     with pytest.raises(InputError):
         classify_sentences("one sentence", "power")
+
+
+def test_no_texts_give_empty_results(fitted):
+    """predict([]) and friends return empty arrays of the right shape, no traceback."""
+    n_classes = len(fitted.classes_)
+    assert fitted.predict([]).shape == (0,)
+    assert fitted.predict(np.array([], dtype=object)).shape == (0,)
+    assert fitted.predict_proba([]).shape == (0, n_classes)
+    assert fitted.predict_log_proba([]).shape == (0, n_classes)
+    assert fitted.decision_function([]).shape == (0, n_classes)
+    labels, scores = fitted.score_sentences([])
+    assert labels.shape == scores.shape == (0,)
+    pairs = [p for p in POWER if p[1] != "equal"]
+    binary = FrameClassifier(cv=4).fit([t for t, _ in pairs], [label for _, label in pairs])
+    assert binary.decision_function([]).shape == (0,)
+    assert binary.predict_proba([]).shape == (0, 2)
+    assert binary.predict([]).tolist() == []

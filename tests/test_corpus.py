@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from framing.corpus import Corpus, Document, load_corpus, parse_date
-from framing.errors import CorpusError, DataQualityWarning, InputEncodingError
+from framing.errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
 
 from .conftest import SEEDS
 
@@ -266,7 +266,8 @@ def test_duplicates_exact_and_near(seeds):
             Document("copy_near", republished, outlet="Other wire"),
         ]
     )
-    found = corpus.duplicates()
+    with pytest.warns(DeprecationWarning, match="duplicate_clusters"):
+        found = corpus.duplicates()
     pairs = {(a, b): kind for a, b, kind in found[["doc_id_a", "doc_id_b", "kind"]].values}
     assert pairs == {
         ("000_565a437152e639db", "copy_exact"): "exact",
@@ -275,9 +276,59 @@ def test_duplicates_exact_and_near(seeds):
     near = found.set_index("doc_id_b").loc["copy_near"]
     assert 0.9 < near["containment"] < 1.0
     # The five seeds are different articles: nothing reported among them.
-    assert seeds.duplicates().empty
-    # Reported, not dropped.
+    assert seeds.duplicate_clusters().empty
+    # Reported, not dropped; one row per cluster.
     assert len(corpus) == 7
+    clusters = corpus.duplicate_clusters()
+    assert clusters[["kind", "n_documents", "doc_ids"]].values.tolist() == [
+        ["exact", 2, ("000_565a437152e639db", "copy_exact")],
+        ["near", 2, ("001_928cbda8d1da483e", "copy_near")],
+    ]
+
+
+def test_duplicate_clusters_join_exact_and_near_copies_in_one_row():
+    base = " ".join(f"word{i}" for i in range(40))
+    near = base.replace("word20", "other")  # 5 of 36 shingles differ: containment 0.86
+    docs = [
+        Document("x", "Something else entirely, nothing alike at all here."),
+        Document("a", base),
+        Document("b", base.upper()),
+        Document("c", near),
+        Document("d", "Another unrelated text, with other words in it."),
+        Document("e", "ANOTHER unrelated text with other words in it"),
+    ]
+    clusters = Corpus(docs).duplicate_clusters(max_ids=2)
+    assert clusters["cluster"].tolist() == [1, 2]
+    assert clusters["kind"].tolist() == ["near", "exact"]
+    assert clusters["n_documents"].tolist() == [3, 2]
+    assert clusters["representative"].tolist() == ["a", "d"]
+    assert clusters["doc_ids"].tolist() == [("a", "b"), ("d", "e")]
+    assert Corpus(docs).duplicate_clusters(max_ids=None)["doc_ids"][0] == ("a", "b", "c")
+    # a stricter threshold separates the near copy: only the exact pair stays with 'a'
+    strict = Corpus(docs).duplicate_clusters(threshold=0.95)
+    assert strict["doc_ids"].tolist() == [("a", "b"), ("d", "e")]
+    empty = Corpus(docs[:1] + docs[3:4]).duplicate_clusters()
+    assert empty.empty and list(empty.columns) == [
+        "cluster", "kind", "n_documents", "representative", "doc_ids"
+    ]
+    with pytest.raises(ParameterError):
+        Corpus(docs).duplicate_clusters(max_ids=0)
+
+
+def test_duplicate_clusters_of_many_copies_are_one_row_each():
+    """Thousands of copies give one row per cluster (the pair table had n(n-1)/2 rows), and a
+    chain of near copies longer than one block of the overlap is one cluster."""
+    text = "Xi and Putin met in Moscow this week to deepen their partnership, officials said."
+    copies = [Document(f"c{i:04d}", text) for i in range(3000)]
+    words = [f"w{i}" for i in range(700)]
+    # each text drops one more word from the front: every neighbour shares nearly all shingles
+    chain = [Document(f"n{i:03d}", " ".join(words[i:])) for i in range(300)]
+    clusters = Corpus([*copies, *chain]).duplicate_clusters()
+    assert clusters[["kind", "n_documents", "representative"]].values.tolist() == [
+        ["exact", 3000, "c0000"],
+        ["near", 300, "n000"],
+    ]
+    assert clusters["doc_ids"][0] == ("c0000", "c0001", "c0002", "c0003", "c0004")
 
 
 def test_large_single_line_document_loads(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -515,3 +517,86 @@ def test_mention_settings_are_checked(tmp_path, setting, message):
     path.write_text(text, encoding="utf-8")
     problems = check_lexicon(path)
     assert any(message in p.message for p in problems), problems
+
+
+def _lexicon_toml(path: Path, junior: list[str]) -> Path:
+    """A constructed two-axis lexicon whose 'junior' pole holds the given cues."""
+    cues = ", ".join(f'{{ cue = "{cue}" }}' for cue in junior)
+    path.write_text(
+        '[lexicon]\nname = "long"\nversion = "1"\ndescription = "constructed"\n\n'
+        '[axes.power]\npoles = ["equal", "junior"]\n[axes.power.cues]\n'
+        f'equal = [{{ cue = "as equals" }}]\njunior = [{cues}]\n\n'
+        '[axes.bond]\npoles = ["friendship", "convenience"]\n[axes.bond.cues]\n'
+        'friendship = [{ cue = "old friends" }]\nconvenience = [{ cue = "transactional" }]\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_cues_of_any_length_that_check_accepts_are_matched(tmp_path):
+    """A 1,000-character cue and a 400-word cue (RecursionError in the phrase trie once)."""
+    from framing.scoring import score
+
+    long_word = "x" * 1000
+    long_phrase = " ".join(f"word{i}" for i in range(400))
+    path = _lexicon_toml(tmp_path / "long.toml", [long_word, long_phrase, "word0 word1"])
+    assert check_lexicon(path) == []
+    lexicon = load_lexicon(path)
+    text = f"Xi told Putin: {long_phrase}. Xi said {long_word} to Putin."
+    assert [m.cue for m in lexicon.match(text)] == [long_phrase, long_word]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sents = score([text], lexicon)
+    assert sents["power_label"].tolist() == ["junior", "junior"]
+
+
+def test_dic_with_a_repeated_category_id_names_the_line(tmp_path):
+    path = tmp_path / "twice.dic"
+    path.write_text("%\n1\tposemo\n2\tnegemo\n01\tfriend\n%\nally\t1\nfoe\t2\n", encoding="utf-8")
+    mapping = {"posemo": ("tone", "warm"), "negemo": ("tone", "cold")}
+    with pytest.raises(LexiconError) as info:
+        Lexicon.from_dic(path, mapping, base=None)
+    assert info.value.line == 4
+    assert "category id 01 is declared twice ('posemo' at line 2, 'friend' here)" in str(
+        info.value
+    )
+
+
+def test_wildcard_cues_are_looked_up_by_prefix_not_scanned():
+    """50,000 wildcard cues: each matched word is resolved among the few cues whose text before
+    '*' it starts with, longest cue first (the scan tried every cue for every word)."""
+    from framing.text import PhraseMatcher
+
+    stems = [f"st{i:05d}" for i in range(50_000)]
+    checked: list[str] = []
+    compile_ = re.compile
+
+    def counting(pattern, flags=0):
+        checked.append(pattern)
+        return compile_(pattern, flags)
+
+    text = "st00001abc and st12345ing and st00009"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(re, "compile", counting)
+        matcher = PhraseMatcher([*(f"{s}*" for s in stems), "st0000*", "st00001ab*"])
+        assert len(checked) <= 4  # the trie pattern, not one pattern per wildcard cue
+        checked.clear()
+        found = [(text[s:e], matcher.phrases[i]) for s, e, i in matcher.finditer(text)]
+    assert found == [
+        ("st00001abc", "st00001ab*"),  # the longest wildcard cue that matches
+        ("st12345ing", "st12345*"),
+        ("st00009", "st00009*"),
+    ]
+    assert len(checked) <= 6  # only the candidates' patterns were compiled
+
+
+def test_cues_nested_too_deep_are_a_problem_check_reports(tmp_path):
+    """260 cues, each the previous one plus a word: lexicon check names the limit; scoring with
+    it raises a FramingError, not a RecursionError."""
+    from framing.scoring import score
+
+    path = _lexicon_toml(tmp_path / "nested.toml", [" ".join(["ha"] * n) for n in range(1, 261)])
+    problems = check_lexicon(path)
+    assert len(problems) == 1 and "at most 200 phrases" in str(problems[0])
+    with pytest.raises(ParameterError, match="at most 200 phrases"):
+        score(["Xi told Putin: ha ha."], load_lexicon(path))

@@ -96,3 +96,30 @@ def test_report_command(tmp_path, capsys):
     assert main(["report", str(SEEDS), "-o", str(target)]) == 2
     assert "not empty" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing"), "-o", str(tmp_path / "new")]) == 2
+
+
+def test_report_summarises_duplicate_clusters_not_pairs(tmp_path):
+    """300 copies of one text (44,850 pairs) and 12 pairs of other copies: one table row per
+    cluster, the ten largest shown, the rest counted."""
+    import json
+
+    text = "Xi met Putin in Moscow. Russia is China's junior partner, analysts said."
+    path = tmp_path / "copies.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(300):
+            handle.write(json.dumps({"doc_id": f"c{i:03d}", "outlet": f"o{i % 2}", "text": text}))
+            handle.write("\n")
+        for k in range(12):
+            other = "Putin and Xi spoke. " + " ".join(f"t{k}w{j}" for j in range(30))
+            for copy in "ab":
+                record = {"doc_id": f"p{k:02d}{copy}", "outlet": f"o{k % 2}", "text": other}
+                handle.write(json.dumps(record) + "\n")
+    out = tmp_path / "out"
+    assert main(["report", str(path), "-o", str(out), "-q", "--n-resamples", "200"]) == 0
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "- duplicate clusters: 13, holding 324 documents" in report
+    assert "| 1 | exact | 300 | c000 | c000, c001, c002, c003, c004 … |" in report
+    assert "| 2 | exact | 2 | p00a | p00a, p00b |" in report
+    assert "… and 3 more (`Corpus.duplicate_clusters()`)" in report
+    assert "c000 ~ c001" not in report and "p11a" not in report
+    assert len(report) < 20_000

@@ -674,3 +674,49 @@ def test_workers_share_an_in_memory_corpus_in_small_chunks():
     assert [len(part) for part in parts] == [1] * 8  # eight chunks per worker, at least
     pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), alone, check_like=False)
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=3)] == [3, 3, 2]
+
+
+def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
+    """A document whose cleaned text is longer than a block is cleaned whole, then split,
+    scored and yielded block by block (memory bounded by a block, not by the document): the
+    rows are those of scoring it whole — ids, offsets into the cleaned text, paragraphs, cues."""
+    from framing.clean import clean
+
+    line = ("Xi met Putin in Moscow and they spoke as equal partners about old friendship. "
+            "Russia is China's junior partner, he said. ")  # fmt: skip
+    long_text = "Title\n" + line * 400 + "\n" + line * 300 + "\n\n" + "x" * 5000 + " " + line * 90
+    texts = ["Xi met Putin. They are old friends.", long_text, "Putin praised Xi as an equal."]
+    columns = ["doc_id", "sent_id", "paragraph", "start", "end", "text", "voice", "relevant",
+               "power", "power_label", "bond_label", "evidence", "flags"]  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = score(texts)
+        monkeypatch.setattr(scoring, "_BLOCK_CHARS", 10_000)
+        frames = list(scoring.iter_scores(texts, chunk_size=10))
+        in_blocks = score(texts)
+        in_workers = score(texts, n_jobs=2, chunk_size=1)
+    assert len(frames) > 8  # the long document came in blocks, one table each
+    assert max(len(frame) for frame in frames) < len(whole) / 5
+    for table in (in_blocks, in_workers):
+        pd.testing.assert_frame_equal(table[columns], whole[columns])
+        assert table["cues"].tolist() == whole["cues"].tolist()
+    cleaned = clean(long_text).text
+    rows = in_blocks[in_blocks["doc_id"] == "doc0002"]
+    assert rows["sent_id"].tolist() == list(range(len(rows)))
+    spans = zip(rows["start"], rows["end"], rows["text"], strict=True)
+    assert all(cleaned[start:end] == text for start, end, text in spans)
+    assert rows["paragraph"].iloc[-1] == whole.loc[whole["doc_id"] == "doc0002", "paragraph"].max()
+
+
+def test_cuts_of_a_long_text_fall_at_line_or_sentence_ends(monkeypatch):
+    monkeypatch.setattr(scoring, "_BLOCK_CHARS", 100)
+    for text in ("One sentence here, and more words. " * 12, "Word. " * 12 + "words\n" + "w " * 80):
+        cuts = list(scoring._cuts(text))
+        assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+        assert all(end == begin for (_, end, _), (begin, _, _) in zip(cuts, cuts[1:], strict=False))
+        assert all(end - begin <= 100 for begin, end, _ in cuts)
+    text = "One sentence here, and more words. " * 12
+    first_end = next(scoring._cuts(text))[1]
+    assert text[first_end - 1 : first_end + 1] == ". "  # after a sentence end, not in a word
+    lines = list(scoring._cuts("Word. " * 12 + "words\n" + "w " * 80))
+    assert lines[1] == (77, 175, True)  # at the line end, which starts the next block

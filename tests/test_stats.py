@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+import framing.stats as framing_stats
 from framing.errors import InsufficientDataError, ParameterError
 from framing.stats import (
     balance,
@@ -514,3 +515,51 @@ def test_tests_reject_empty_groups_and_too_few_groups():
         pairwise_permutation_tests([([1, 2], [2, 1])])
     with pytest.raises(InsufficientDataError):
         permutation_test_groups([([1, 2], [2, 1])])
+
+
+def _two_kinds(n: int, share: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` articles with one or two labelled sentences: few distinct kinds of article."""
+    total = rng.integers(1, 3, size=n)
+    first = rng.binomial(total, share)
+    return first, total - first
+
+
+@pytest.mark.parametrize("case", ["pairwise", "omnibus", "bootstrap"])
+def test_drawing_by_kind_has_the_law_of_drawing_articles(case, monkeypatch):
+    """Many articles of few kinds are resampled and permuted by kind (how many of each kind);
+    the null and bootstrap distributions match those of drawing every article."""
+    rng = np.random.default_rng(5)
+    groups = [_two_kinds(3000, 0.5 + 0.02 * g, rng) for g in range(3)]
+
+    def run() -> np.ndarray:
+        if case == "pairwise":
+            return pairwise_permutation_tests(groups[:2], seed=1)[0].null_distribution
+        if case == "omnibus":
+            return permutation_test_groups(groups, seed=1).null_distribution
+        return balance_interval(*groups[0], method="percentile", seed=1).distribution
+
+    by_kind = run()
+    monkeypatch.setattr(framing_stats, "_BY_KIND_FROM", 10**15)  # every article drawn, as before
+    direct = run()
+    assert not np.array_equal(by_kind, direct)  # the by-kind path was taken
+    assert by_kind.mean() == pytest.approx(direct.mean(), abs=0.05 * direct.std() + 1e-3)
+    assert by_kind.std() == pytest.approx(direct.std(), rel=0.05)
+    assert np.quantile(by_kind, 0.95) == pytest.approx(np.quantile(direct, 0.95), rel=0.1)
+
+
+def test_a_million_articles_are_tested_in_memory_of_their_kinds():
+    """1,000,000 one-sentence articles in 20 groups: every draw is by kind (memory and time of
+    the direct draws were articles x resamples: 10^10 here)."""
+    rng = np.random.default_rng(0)
+    groups = [_two_kinds(50_000, 0.5, rng) for _ in range(20)]
+    omnibus = permutation_test_groups(groups, n_resamples=1000, seed=0)
+    assert omnibus.n_permutations == 1000 and not omnibus.exact
+    assert 0 < omnibus.p_value <= 1 and omnibus.null_distribution.shape == (1000,)
+    pair = pairwise_permutation_tests(groups[:2], n_resamples=1000, seed=0)[0]
+    assert pair.unit == "article" and 0 < pair.p_value <= 1
+
+
+def test_n_assignments_is_exact_or_capped():
+    assert framing_stats._n_assignments((3, 5), 10**9) == math.comb(8, 3)
+    assert framing_stats._n_assignments((3, 5, 4), 10**9) == math.factorial(12) // (6 * 120 * 24)
+    assert framing_stats._n_assignments((500_000, 500_000), 10_000) == 10_001

@@ -512,3 +512,22 @@ class TestPhraseSets:
     def test_case_must_agree(self):
         with pytest.raises(ParameterError, match="fold case"):
             PhraseSets([PhraseMatcher(["US"], case_sensitive=True), PhraseMatcher(["us"])])
+
+
+def test_phrases_of_any_length_and_deeply_nested_ones():
+    """A 3,000-character phrase matches (the recursive trie overflowed the stack); 150 phrases
+    each extending the previous one still match longest first; past 200 a ParameterError says
+    why (Python's re cannot compile groups nested that deep)."""
+    long = " ".join(f"w{i}" for i in range(1000))
+    matcher = PhraseMatcher([long, "w0 w1", "y" * 3000])
+    text = f"{long}. {'y' * 3000}!"
+    assert [matcher.phrases[i] for _, _, i in matcher.finditer(text)] == [long, "y" * 3000]
+    chain = [" ".join(["a"] * n) for n in range(1, 151)]
+    assert list(PhraseMatcher(chain).finditer("a a a b")) == [(0, 5, 2)]
+    assert PhraseSets([PhraseMatcher(chain), PhraseMatcher(["b"])]).findall("a a a b") == [
+        [(0, 5, 2)],
+        [(6, 7, 0)],
+    ]
+    with pytest.raises(ParameterError, match="at most 200 phrases") as info:
+        PhraseMatcher([" ".join(["a"] * n) for n in range(1, 260)])
+    assert info.value.name == "phrases"

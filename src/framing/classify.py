@@ -636,9 +636,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         Returns
         -------
         numpy.ndarray
+            Empty (shape (0,) or (0, n_classes)) for no texts.
         """
         check_is_fitted(self, "pipeline_")
-        return self.pipeline_.decision_function(_as_texts(X)) / self.temperature_
+        texts = _as_texts(X)
+        if not texts:  # the vectoriser would refuse an empty list
+            n_classes = len(self.classes_)
+            return np.zeros((0,) if n_classes == 2 else (0, n_classes))
+        return self.pipeline_.decision_function(texts) / self.temperature_
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
         """Calibrated probabilities of the classes, columns in the order of ``classes_``.

@@ -737,12 +737,13 @@ class Corpus:
         return keys
 
     def duplicates(self, *, threshold: float = 0.5, shingle: int = 5) -> pd.DataFrame:
-        """Report exact and near-duplicate documents; nothing is dropped.
+        """Every pair of exact and near-duplicate documents (deprecated: use
+        :meth:`duplicate_clusters`).
 
-        Exact duplicates have the same text after lower-casing and folding white space. Near
-        duplicates (the same wire story in two outlets, a republished copy with other page chrome)
-        share word ``shingle``-grams: the pair is reported when the containment
-        ``|A ∩ B| / min(|A|, |B|)`` reaches ``threshold``.
+        .. deprecated:: 0.2
+            A cluster of *n* copies has *n(n-1)/2* pairs, so this table grows with the square
+            of the largest cluster (20,000 copies of one text: 200 million rows).
+            :meth:`duplicate_clusters` gives one row per cluster, in memory linear in the corpus.
 
         Parameters
         ----------
@@ -757,67 +758,210 @@ class Corpus:
             Columns ``doc_id_a, doc_id_b, kind`` ('exact' or 'near'), ``jaccard``,
             ``containment``, ``shared_shingles``; one row per pair, most similar first.
 
-        Notes
+        Warns
         -----
-        Shingles are hashed into a sparse binary document-by-shingle matrix ``X``; ``X @ X.T``
-        gives every pair's intersection at once. Memory grows with the number of overlapping pairs.
-
-        Examples
-        --------
-        >>> text = "Xi and Putin met in Beijing this week to deepen their partnership."
-        >>> c = Corpus.from_texts([text, text.upper(), "Something else entirely, said nobody."])
-        >>> c.duplicates()[["doc_id_a", "doc_id_b", "kind"]].values.tolist()
-        [['doc0001', 'doc0002', 'exact']]
+        DeprecationWarning
+            Always.
         """
-        if not 0 < threshold <= 1:
-            raise ParameterError("threshold", threshold, "a number in (0, 1]")
-        if not isinstance(shingle, int) or shingle < 1:
-            raise ParameterError("shingle", shingle, "a positive integer")
-        from sklearn.feature_extraction.text import HashingVectorizer
-
+        warnings.warn(
+            "Corpus.duplicates() lists every pair of copies, which grows with the square of a "
+            "cluster; use Corpus.duplicate_clusters(), one row per cluster",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        _check_duplicate_options(threshold, shingle)
         columns = ["doc_id_a", "doc_id_b", "kind", "jaccard", "containment", "shared_shingles"]
         ids = [d.doc_id for d in self._documents]
-        normalised = [" ".join(re.findall(r"\w+", d.text.lower())) for d in self._documents]
-        vectorizer = HashingVectorizer(
-            analyzer="word",
-            ngram_range=(shingle, shingle),
-            token_pattern=r"\w+",
-            n_features=2**22,
-            binary=True,
-            norm=None,
-            alternate_sign=False,
-            lowercase=False,
-        )
-        # Short documents (fewer words than a shingle) get one shingle: their whole text.
-        matrix = vectorizer.transform(
-            [t if len(t.split()) >= shingle else (t + " _pad_") * shingle for t in normalised]
-        ).tocsr()
-        matrix.data[:] = 1
-        sizes = np.asarray(matrix.sum(axis=1)).ravel()
-        overlap = (matrix @ matrix.T).tocoo()
-        keep = overlap.row < overlap.col
-        rows, cols, shared = overlap.row[keep], overlap.col[keep], overlap.data[keep]
-        smaller = np.minimum(sizes[rows], sizes[cols])
-        containment = np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
-        jaccard = shared / np.maximum(sizes[rows] + sizes[cols] - shared, 1)
-        chosen = containment >= threshold
+        normalised = [_normalised(d.text) for d in self._documents]
         out = []
-        for r, c, s, jac, con in zip(
-            rows[chosen],
-            cols[chosen],
-            shared[chosen],
-            jaccard[chosen],
-            containment[chosen],
-            strict=True,
-        ):
-            kind = "exact" if normalised[r] == normalised[c] else "near"
-            out.append((ids[r], ids[c], kind, float(jac), float(con), int(s)))
+        for rows, cols, shared, jaccard, containment in _overlaps(normalised, threshold, shingle):
+            for r, c, s, jac, con in zip(rows, cols, shared, jaccard, containment, strict=True):
+                kind = "exact" if normalised[r] == normalised[c] else "near"
+                out.append((ids[r], ids[c], kind, float(jac), float(con), int(s)))
         frame = pd.DataFrame(out, columns=columns)
         return frame.sort_values(
             ["containment", "jaccard", "doc_id_a", "doc_id_b"],
             ascending=[False, False, True, True],
             ignore_index=True,
         )
+
+    def duplicate_clusters(
+        self, *, threshold: float = 0.5, shingle: int = 5, max_ids: int | None = 5
+    ) -> pd.DataFrame:
+        """Clusters of exact and near-duplicate documents, one row per cluster; nothing is dropped.
+
+        Exact duplicates have the same text after lower-casing and folding white space. Near
+        duplicates (the same wire story in two outlets, a republished copy with other page chrome)
+        share word ``shingle``-grams: two documents are linked when the containment
+        ``|A ∩ B| / min(|A|, |B|)`` reaches ``threshold``. A cluster is a connected group of
+        linked documents (single linkage), so a cluster of 20,000 copies of one text is one row.
+
+        Parameters
+        ----------
+        threshold : float, default=0.5
+            Smallest containment that links two documents, in (0, 1].
+        shingle : int, default=5
+            Words per shingle.
+        max_ids : int or None, default=5
+            How many ids of each cluster ``doc_ids`` lists, in corpus order; None lists all.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per cluster of two or more documents, the largest first (ties in corpus
+            order), with columns:
+
+            - ``cluster``: 1, 2, ... in the order of the rows;
+            - ``kind``: 'exact' when every document of the cluster has the same text, else
+              'near';
+            - ``n_documents``: how many documents the cluster holds;
+            - ``representative``: the id of its first document in corpus order;
+            - ``doc_ids``: a tuple of the first ``max_ids`` ids in corpus order (the
+              representative first).
+
+            An empty table, with these columns, when there is no duplicate.
+
+        Raises
+        ------
+        ParameterError
+            ``threshold`` is not in (0, 1], ``shingle`` not a positive integer or ``max_ids``
+            not a positive integer or None.
+
+        Notes
+        -----
+        Exact copies are grouped first, by their normalised text; only one text per group is
+        shingled. Shingles are hashed into a sparse binary text-by-shingle matrix ``X``, and
+        ``X @ X.T`` is computed a block of rows at a time, each block's links merged into the
+        clusters (union-find) and dropped: memory grows with the corpus, not with the number of
+        linked pairs.
+
+        Examples
+        --------
+        >>> text = "Xi and Putin met in Beijing this week to deepen their partnership."
+        >>> c = Corpus.from_texts([text, text.upper(), "Something else entirely.", text + " "])
+        >>> c.duplicate_clusters()[["kind", "n_documents", "representative", "doc_ids"]]
+            kind  n_documents representative                      doc_ids
+        0  exact            3        doc0001  (doc0001, doc0002, doc0004)
+        """
+        _check_duplicate_options(threshold, shingle)
+        if max_ids is not None and (not isinstance(max_ids, int) or max_ids < 1):
+            raise ParameterError("max_ids", max_ids, "a positive integer or None")
+        columns = ["cluster", "kind", "n_documents", "representative", "doc_ids"]
+        # Exact copies: one entry per distinct normalised text, linear in the corpus.
+        first_of: dict[str, int] = {}
+        text_of = np.empty(len(self._documents), dtype=np.int64)
+        for position, doc in enumerate(self._documents):
+            text_of[position] = first_of.setdefault(_normalised(doc.text), len(first_of))
+        parent = np.arange(len(first_of), dtype=np.int64)
+        for rows, cols, *_ in _overlaps(list(first_of), threshold, shingle):
+            _union(parent, rows, cols)
+        root = _find(parent, np.arange(len(first_of), dtype=np.int64))
+        cluster_of = root[text_of]  # per document: the cluster's first distinct text
+        sizes = np.bincount(cluster_of, minlength=len(first_of))
+        texts_in = np.bincount(root, minlength=len(first_of))
+        members: dict[int, list[str]] = {}
+        for member in np.flatnonzero(sizes[cluster_of] > 1).tolist():
+            listed = members.setdefault(int(cluster_of[member]), [])
+            if max_ids is None or len(listed) < max_ids:
+                listed.append(self._documents[member].doc_id)
+        # Stable: clusters of one size stay in the order of their first document.
+        order = sorted(members, key=lambda key: -sizes[key])
+        out = [
+            (
+                number,
+                "exact" if texts_in[key] == 1 else "near",
+                int(sizes[key]),
+                members[key][0],
+                tuple(members[key]),
+            )
+            for number, key in enumerate(order, start=1)
+        ]
+        frame = pd.DataFrame(out, columns=columns)
+        return frame.astype({"cluster": "int64", "n_documents": "int64"})
+
+
+_OVERLAP_ROWS = 256  # rows of X @ X.T computed at a time: bounds the memory of one block
+
+
+def _check_duplicate_options(threshold: float, shingle: int) -> None:
+    if not 0 < threshold <= 1:
+        raise ParameterError("threshold", threshold, "a number in (0, 1]")
+    if not isinstance(shingle, int) or shingle < 1:
+        raise ParameterError("shingle", shingle, "a positive integer")
+
+
+def _normalised(text: str) -> str:
+    """The text compared for duplicates: its words, lower-cased, one space apart."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _overlaps(
+    normalised: Sequence[str], threshold: float, shingle: int
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Pairs ``i < j`` of texts whose shingle containment reaches ``threshold``, block by block.
+
+    Yields ``(rows, cols, shared, jaccard, containment)`` arrays for one block of
+    :data:`_OVERLAP_ROWS` rows of ``X @ X.T`` at a time, so that only one block's pairs are
+    held at once.
+    """
+    if len(normalised) < 2:
+        return
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(
+        analyzer="word",
+        ngram_range=(shingle, shingle),
+        token_pattern=r"\w+",
+        n_features=2**22,
+        binary=True,
+        norm=None,
+        alternate_sign=False,
+        lowercase=False,
+    )
+    # Short documents (fewer words than a shingle) get one shingle: their whole text.
+    matrix = vectorizer.transform(
+        [t if t.count(" ") + 1 >= shingle else (t + " _pad_") * shingle for t in normalised]
+    ).tocsr()
+    matrix.data[:] = 1
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    transposed = matrix.T.tocsc()
+    for begin in range(0, matrix.shape[0], _OVERLAP_ROWS):
+        overlap = (matrix[begin : begin + _OVERLAP_ROWS] @ transposed).tocoo()
+        rows = overlap.row.astype(np.int64) + begin
+        keep = rows < overlap.col
+        rows, cols, shared = rows[keep], overlap.col[keep].astype(np.int64), overlap.data[keep]
+        smaller = np.minimum(sizes[rows], sizes[cols])
+        containment = np.divide(shared, smaller, out=np.zeros(len(shared)), where=smaller > 0)
+        jaccard = shared / np.maximum(sizes[rows] + sizes[cols] - shared, 1)
+        chosen = containment >= threshold
+        if chosen.any():
+            yield (rows[chosen], cols[chosen], shared[chosen], jaccard[chosen],
+                   containment[chosen])  # fmt: skip
+
+
+def _find(parent: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """The root of each node in a union-find forest (pointers only go to smaller nodes),
+    compressing the paths walked."""
+    roots = parent[nodes]
+    while True:
+        up = parent[roots]
+        if np.array_equal(up, roots):
+            break
+        roots = up
+    parent[nodes] = roots
+    return roots
+
+
+def _union(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+    """Merge the sets of ``a[k]`` and ``b[k]`` for every k, vectorised: each root points to the
+    smallest root it is linked to, until every pair shares its root."""
+    while a.size:
+        root_a, root_b = _find(parent, a), _find(parent, b)
+        apart = root_a != root_b
+        a, b = a[apart], b[apart]
+        low = np.minimum(root_a[apart], root_b[apart])
+        high = np.maximum(root_a[apart], root_b[apart])
+        np.minimum.at(parent, high, low)
 
 
 def _listed(items: Sequence[str], shown: int = 10) -> str:

@@ -1318,7 +1318,12 @@ def check_lexicon(path: str | os.PathLike[str]) -> list[LexiconProblem]:
             "a .toml lexicon",
             "Import a .dic with Lexicon.from_dic(path, mapping)",
         )
-    _, problems = _parse_toml(source, str(path))
+    lexicon, problems = _parse_toml(source, str(path))
+    if lexicon is not None:
+        try:  # the one check that needs the cues together: can they be compiled into one trie
+            lexicon._compiled  # noqa: B018 (a cached property: built here, reused when scoring)
+        except ParameterError as exc:
+            problems = [LexiconProblem(None, f"the cues cannot be matched together: {exc}")]
     return problems
 
 
@@ -1345,6 +1350,7 @@ def _parse_dic(
             path,
         )
     categories: dict[str, str] = {}
+    declared_at: dict[str, int] = {}
     for i in range(marks[0] + 1, marks[1]):
         parts = lines[i].split()
         if not parts:
@@ -1352,7 +1358,19 @@ def _parse_dic(
         if len(parts) < 2 or not parts[0].isdigit():
             problems.append(LexiconProblem(i + 1, f"category line {lines[i]!r} is not 'id name'"))
             continue
-        categories[parts[0].lstrip("0") or "0"] = parts[1]
+        number = parts[0].lstrip("0") or "0"
+        if number in categories:
+            problems.append(
+                LexiconProblem(
+                    i + 1,
+                    f"category id {parts[0]} is declared twice ({categories[number]!r} at line "
+                    f"{declared_at[number]}, {parts[1]!r} here); give each category its own id",
+                    parts[1],
+                )
+            )
+            continue
+        categories[number] = parts[1]
+        declared_at[number] = i + 1
     by_name = {v: k for k, v in categories.items()}
     resolved: dict[str, tuple[str, str]] = {}
     for key, target in mapping.items():

@@ -90,6 +90,29 @@ def _keyness_section(sents: pd.DataFrame, by: str, top: int) -> str:
     return _markdown_table([_cell(by), f"top {top} terms (z-score)"], rows) + "\n"
 
 
+def _duplicates_section(clusters: pd.DataFrame, shown: int = 10) -> list[str]:
+    """The duplicate clusters of the corpus: a count, and a table of the largest ``shown``."""
+    if clusters.empty:
+        return ["- duplicate clusters: none"]
+    copies = int(clusters["n_documents"].sum())
+    lines = [
+        f"- duplicate clusters: {len(clusters)}, holding {copies} documents (exact copies, or "
+        "near copies sharing half their 5-word shingles; reported, not dropped)",
+        "",
+        _markdown_table(
+            ["cluster", "kind", "documents", "representative", "first documents"],
+            [
+                [row.cluster, row.kind, row.n_documents, row.representative,
+                 ", ".join(row.doc_ids) + (" …" if row.n_documents > len(row.doc_ids) else "")]
+                for row in clusters.head(shown).itertuples()
+            ],
+        ),  # fmt: skip
+    ]
+    if len(clusters) > shown:
+        lines.append(f"\n… and {len(clusters) - shown} more (`Corpus.duplicate_clusters()`)")
+    return lines
+
+
 def write_report(
     data: Corpus | str | os.PathLike[str] | pd.DataFrame,
     directory: str | os.PathLike[str],
@@ -187,7 +210,7 @@ def _write_files(
         comparison = compare(sents, by=by, voice=voice, n_resamples=n_resamples, seed=seed)
     notes = sorted({str(w.message) for w in caught})
     removed = cleaning_report(corpus)
-    duplicates = corpus.duplicates()
+    clusters = corpus.duplicate_clusters()
 
     figure = comparison.plot()
     figure.savefig(staging / "framing_map.png", format="png", dpi=120, metadata={"Software": None})
@@ -199,10 +222,6 @@ def _write_files(
         figure.savefig(staging / "framing_map.svg", format="svg", metadata=svg)
 
     reasons = sorted(set(removed.loc[removed["line"] > 0, "reason"])) or ["none"]
-    pairs = ", ".join(
-        f"{_cell(a)} ~ {_cell(b)} ({kind})"
-        for a, b, kind in duplicates[["doc_id_a", "doc_id_b", "kind"]].values
-    )
     groups = sents.groupby(by, sort=True)
     corpus_rows = [
         [group, chunk["doc_id"].nunique(), len(chunk), int(chunk["relevant"].sum())]
@@ -217,8 +236,8 @@ def _write_files(
         f"{int(sents['relevant'].sum())}",
         f"- lines removed by cleaning: {int((removed['line'] > 0).sum())} "
         f"(reasons: {', '.join(reasons)})",
-        f"- duplicate pairs: {len(duplicates)}" + (f" ({pairs})" if pairs else ""),
         f"- inputs skipped: {len(corpus.skipped)}",
+        *_duplicates_section(clusters),
         "",
         _markdown_table([_cell(by), "documents", "sentences", "relevant"], corpus_rows),
         "",

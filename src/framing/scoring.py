@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -272,7 +274,11 @@ def iter_scores(
     """Score a corpus chunk by chunk: the rows of :func:`score`, one table per chunk, in order.
 
     Memory grows with ``chunk_size``, not with the corpus, when ``data`` is a stream
-    (:func:`framing.iter_corpus`, a generator of documents). Each table has the columns and
+    (:func:`framing.iter_corpus`, a generator of documents). A document whose cleaned text is
+    longer than 4,194,304 characters (a 200 MB single line) is cleaned whole, then scored in
+    blocks of at most that size cut at a line end or a sentence end, one table per block: its
+    rows (ids, offsets into the cleaned text, paragraphs, cues) are those of scoring it whole,
+    and memory grows with a block, not with the document. Each table has the columns and
     ``attrs["framing"]`` of :func:`score` (its ``skipped`` lists that chunk's skipped inputs).
     Warnings about the whole stream (no relevant sentence, HTML, documents with no text) come
     once, when the stream is exhausted.
@@ -304,16 +310,24 @@ def iter_scores(
         raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
     lex = load_lexicon(lexicon)
     job = _Job(lex, method, relevant_only)
-    chunks = _warn_meta_names(_chunks(data, chunk_size, workers), lex)
+    chunks = _blocks_of_long_documents(_warn_meta_names(_chunks(data, chunk_size, workers), lex))
     total = len(data) if isinstance(data, Corpus) else None
     results = _run(job, chunks, workers)
     done = 0
     any_rows = any_relevant = False
     html: list[str] = []
     emptied: list[str] = []
-    for frame in results:
+    carry = _Carry()
+    for frame, block in results:
         info = frame.attrs["framing"]
         html += info.pop("_html")
+        if block is not None:  # one block of a long document: continue its numbering
+            carry.shift(frame, block)
+            if not block.last:
+                info["_documents"] = 0
+            if not (block.last and carry.empty):
+                info["_emptied"] = []
+                info["skipped"] = [r for r in info["skipped"] if r["source"] != block.doc_id]
         emptied += info.pop("_emptied")
         done += info.pop("_documents")
         any_rows = any_rows or len(frame) > 0
@@ -354,6 +368,103 @@ def _warn_scored(
             FramingWarning,
             stacklevel=stacklevel + 1,
         )
+
+
+#: A document whose cleaned text is longer than this (in characters) is scored in blocks of at
+#: most this size, cut at a line end or else a sentence end, so that memory does not grow with it.
+_BLOCK_CHARS = 1 << 22
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One block of a long document's cleaned text: its document, number and place (``begin``,
+    an offset into the cleaned text), whether it is the last, whether it starts a line, and the
+    flags of cleaning the whole document."""
+
+    doc_id: str
+    index: int
+    begin: int
+    last: bool
+    new_line: bool
+    flags: tuple[str, ...]
+
+
+def _cuts(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(begin, end, new_line)`` blocks of ``text`` of at most :data:`_BLOCK_CHARS`, each cut
+    at the last line end in its second half, else after the last sentence end (``. `` ``! ``
+    ``? ``), else at a space, else anywhere; ``new_line``: the block starts a line."""
+    begin, new_line = 0, False
+    while len(text) - begin > _BLOCK_CHARS:
+        low, high = begin + _BLOCK_CHARS // 2, begin + _BLOCK_CHARS
+        cut, next_new_line = text.rfind("\n", low, high), True
+        if cut < 0:
+            ends = [text.rfind(mark, low, high) for mark in (". ", "! ", "? ")]
+            cut, next_new_line = max(ends) + 1, False
+            if cut <= 0:
+                cut = text.rfind(" ", low, high)
+                cut = high if cut < 0 else cut
+        yield begin, cut, new_line
+        begin, new_line = cut, next_new_line
+    yield begin, len(text), new_line
+
+
+def _blocks_of_long_documents(
+    chunks: Iterator[tuple[Corpus, list[str]]],
+) -> Iterator[tuple[Corpus, list[str], _Block | None]]:
+    """The chunks, with every document longer than :data:`_BLOCK_CHARS` cleaned here and its
+    cleaned text taken out into chunks of one block each (the other documents keep their
+    order)."""
+    for chunk, meta in chunks:
+        if all(len(doc.text) <= _BLOCK_CHARS for doc in chunk):
+            yield chunk, meta, None
+            continue
+        skipped: pd.DataFrame | None = chunk.skipped
+        pending: list[Document] = []
+        for doc in chunk:
+            cleaned = clean(doc.text) if len(doc.text) > _BLOCK_CHARS else None
+            if cleaned is None or len(cleaned.text) <= _BLOCK_CHARS:
+                pending.append(doc)
+                continue
+            if pending:
+                yield Corpus._unchecked(pending, skipped), meta, None
+                pending, skipped = [], None
+            cuts = list(_cuts(cleaned.text))
+            for index, (begin, end, new_line) in enumerate(cuts):
+                part = dataclasses.replace(doc, text=cleaned.text[begin:end])
+                last = index == len(cuts) - 1
+                block = _Block(doc.doc_id, index, begin, last, new_line, cleaned.flags)
+                yield Corpus._unchecked([part], skipped), meta, block
+                skipped = None
+        if pending or skipped is not None:
+            yield Corpus._unchecked(pending, skipped), meta, None
+
+
+class _Carry:
+    """Sentence ids and paragraphs of a long document, carried from block to block."""
+
+    def __init__(self) -> None:
+        self.sentences = self.paragraph = 0
+        self.empty = True
+
+    def shift(self, frame: pd.DataFrame, block: _Block) -> None:
+        """Number the rows of ``block`` on from the blocks before it, with offsets into the
+        whole cleaned text (in place)."""
+        if block.index == 0:
+            self.sentences, self.paragraph, self.empty = 0, 0, True
+        paragraph = self.paragraph + (1 if block.new_line and not self.empty else 0)
+        if len(frame) and block.index:
+            frame["sent_id"] += self.sentences
+            frame["start"] += block.begin
+            frame["end"] += block.begin
+            frame["paragraph"] += paragraph
+            for cues in frame["cues"]:
+                for cue in cues:
+                    cue["start"] += block.begin
+                    cue["end"] += block.begin
+        if len(frame):
+            self.sentences += len(frame)
+            self.paragraph = int(frame["paragraph"].iloc[-1])
+            self.empty = False
 
 
 def _check_jobs(n_jobs: int) -> int:
@@ -452,9 +563,11 @@ class _Job:
         self.relevant_only = relevant_only
         self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
 
-    def __call__(self, chunk: Corpus, meta: list[str]) -> pd.DataFrame:
+    def __call__(
+        self, chunk: Corpus, meta: list[str], block: _Block | None = None
+    ) -> pd.DataFrame:
         frame = _score_chunk(
-            chunk, meta, self.lexicon, self.method, self.relevant_only, self.models
+            chunk, meta, self.lexicon, self.method, self.relevant_only, self.models, block
         )
         frame.attrs["framing"]["models"] = {k: dict(v) for k, v in self.model_info.items()}
         return frame
@@ -541,19 +654,19 @@ def _start_worker(job: _Job, parent: int) -> None:
         os._exit(1)
 
 
-def _in_worker(chunk: Corpus, meta: list[str]) -> pd.DataFrame:
+def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> pd.DataFrame:
     if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
         raise RuntimeError("worker started without a job")
-    return _WORKER_JOB(chunk, meta)
+    return _WORKER_JOB(chunk, meta, block)
 
 
 def _run(
-    job: _Job, chunks: Iterator[tuple[Corpus, list[str]]], workers: int
-) -> Iterator[pd.DataFrame]:
+    job: _Job, chunks: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
+) -> Iterator[tuple[pd.DataFrame, _Block | None]]:
     """Score the chunks in order, in this process or in ``workers`` processes."""
     if workers == 1:
-        for chunk, meta in chunks:
-            yield job(chunk, meta)
+        for chunk, meta, block in chunks:
+            yield job(chunk, meta, block), block
         return
     job.prepare()  # once, here: forked workers inherit it instead of each building its own
     # On an error, an interrupt or a reader that stops early, nothing more starts and the
@@ -561,16 +674,18 @@ def _run(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
     ) as pool:
-        pending: deque[Future[pd.DataFrame]] = deque()
+        pending: deque[tuple[Future[pd.DataFrame], _Block | None]] = deque()
         try:
-            for chunk, meta in chunks:
-                pending.append(pool.submit(_in_worker, chunk, meta))
+            for chunk, meta, block in chunks:
+                pending.append((pool.submit(_in_worker, chunk, meta, block), block))
                 if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
-                    yield pending.popleft().result()
+                    future, done = pending.popleft()
+                    yield future.result(), done
             while pending:
-                yield pending.popleft().result()
+                future, done = pending.popleft()
+                yield future.result(), done
         finally:
-            for future in pending:
+            for future, _ in pending:
                 future.cancel()
 
 
@@ -581,8 +696,10 @@ def _score_chunk(
     method: str,
     relevant_only: bool,
     models: Mapping[str, Any],
+    block: _Block | None = None,
 ) -> pd.DataFrame:
-    """The sentence table of one chunk; bookkeeping for the caller in private attrs keys."""
+    """The sentence table of one chunk (or of one ``block`` of a long document, the chunk's
+    one document); bookkeeping for the caller in private attrs keys."""
     renamed = _meta_names(meta, lex)
     meta_columns = {key: renamed.get(key, key) for key in meta}
     dyad = lex.dyad_matcher()
@@ -594,7 +711,7 @@ def _score_chunk(
     for doc in documents:
         try:
             _score_document(
-                doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns
+                doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns, block
             )
         except FramingError as exc:
             if doc.doc_id not in str(exc):
@@ -671,12 +788,18 @@ def _score_document(
     meta_columns: Mapping[str, str],
     flagged: dict[str, list[str]],
     columns: dict[str, list[Any]],
+    block: _Block | None = None,
 ) -> None:
-    """Score one document and append its sentences to ``columns`` (one list per column)."""
-    cleaned = clean(doc.text)
-    for flag in cleaned.flags:
-        flagged.setdefault(flag, []).append(doc.doc_id)
-    text = cleaned.text
+    """Score one document and append its sentences to ``columns`` (one list per column);
+    a ``block`` of a long document is cleaned text already, cleaned with ``block.flags``."""
+    if block is None:
+        cleaned = clean(doc.text)
+        text, flags = cleaned.text, cleaned.flags
+    else:
+        text, flags = doc.text, block.flags
+    if block is None or block.index == 0:
+        for flag in flags:
+            flagged.setdefault(flag, []).append(doc.doc_id)
     spans = split_sentences(text)
     if not spans:
         return
@@ -757,7 +880,7 @@ def _score_document(
         columns[f"{axis}_label"].extend(labels[axis])
     columns["cues"].extend(cues)
     columns["evidence"].extend(evidence)
-    columns["flags"].extend([";".join(cleaned.flags)] * n)
+    columns["flags"].extend([";".join(flags)] * n)
     columns["date_precision"].extend([doc.date_precision] * n)
     columns["year"].extend([doc.year] * n)
     for key, name in meta_columns.items():

@@ -37,7 +37,7 @@ from __future__ import annotations
 import itertools
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -74,6 +74,12 @@ _ALTERNATIVES = ("two-sided", "less", "greater")
 _BATCH_ELEMENTS = 1 << 22
 # Permutation membership matrices up to this many elements are reused between pairs of groups.
 _CACHE_ELEMENTS = 1 << 23
+# When articles x resamples reach this, and at most half of the articles are distinct,
+# resampling and permutation draw how many articles of each distinct kind are taken
+# (multinomial and hypergeometric laws: the same distribution) instead of drawing every article:
+# time and memory grow with the distinct kinds, not with the articles (a million one-sentence
+# articles are of a few kinds). Smaller problems keep drawing articles, as they always did.
+_BY_KIND_FROM = 1 << 22
 
 Unit = Literal["article", "sentence"]
 IntervalMethod = Literal["t", "bca", "percentile"]
@@ -283,12 +289,33 @@ def _wilson(n_first: float, n: float, confidence: float) -> tuple[float, float]:
     return max(-1.0, 2 * (centre - half) - 1), min(1.0, 2 * (centre + half) - 1)
 
 
+def _kinds(values: np.ndarray, n_resamples: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The distinct rows of ``values`` (one row per article) and how many articles have each,
+    when the problem is large enough and has few enough kinds to draw by kind; else None."""
+    n = values.shape[0]
+    if n * n_resamples < _BY_KIND_FROM:
+        return None
+    kinds, counts = np.unique(values, axis=0, return_counts=True)
+    if 2 * kinds.shape[0] > n:
+        return None
+    return kinds, counts
+
+
 def _cluster_resample(
     d: np.ndarray, t: np.ndarray, n_resamples: int, rng: np.random.Generator
 ) -> np.ndarray:
     """Balances of ``n_resamples`` resamples of articles (with replacement)."""
     k = d.size
     out = np.empty(n_resamples)
+    by_kind = _kinds(np.column_stack([d, t]), n_resamples)
+    if by_kind is not None:  # how many of each kind: multinomial, as drawing k articles
+        kinds, counts = by_kind
+        rows = max(1, _BATCH_ELEMENTS // kinds.shape[0])
+        for start in range(0, n_resamples, rows):
+            stop = min(n_resamples, start + rows)
+            sums = rng.multinomial(k, counts / k, size=stop - start) @ kinds
+            out[start:stop] = sums[:, 0] / sums[:, 1]
+        return out
     rows = max(1, _BATCH_ELEMENTS // k)
     for start in range(0, n_resamples, rows):
         stop = min(n_resamples, start + rows)
@@ -672,11 +699,27 @@ def _combinations(n: int, k: int) -> np.ndarray:
     return flat.reshape(count, k)
 
 
+def _n_assignments(sizes: Sequence[int], cap: int) -> int:
+    """How many ways there are to deal ``sum(sizes)`` articles into groups of these sizes (the
+    multinomial coefficient), or ``cap + 1`` when there are more: never a huge number."""
+    left, product = sum(sizes), 1
+    for size in sizes:
+        ways = 1
+        for i in range(min(size, left - size)):  # C(left, i + 1), growing up to left / 2
+            ways = ways * (left - i) // (i + 1)
+            if ways * product > cap:
+                return cap + 1
+        product *= ways
+        left -= size
+    return product
+
+
 def _membership_chunks(
     n: int, k: int, n_resamples: int, rng: np.random.Generator
-) -> tuple[list[np.ndarray], int, bool]:
-    """0/1 matrices whose rows mark the k articles given to the first group."""
-    n_max = math.comb(n, k)
+) -> tuple[Iterator[np.ndarray], int, bool]:
+    """0/1 matrices whose rows mark the k articles given to the first group, made one batch at
+    a time as the iterator is consumed (consume it before drawing anything else)."""
+    n_max = _n_assignments((k, n - k), n_resamples)
     if n_resamples >= n_max:
         chosen = _combinations(n, k)
         exact, total = True, n_max
@@ -684,17 +727,33 @@ def _membership_chunks(
         exact, total = False, n_resamples
         chosen = None
     rows = max(1, _BATCH_ELEMENTS // n)
-    chunks = []
-    for start in range(0, total, rows):
-        stop = min(total, start + rows)
-        if chosen is not None:
-            part = chosen[start:stop]
-        else:
-            part = rng.permuted(np.tile(np.arange(n), (stop - start, 1)), axis=1)[:, :k]
-        matrix = np.zeros((stop - start, n))
-        np.put_along_axis(matrix, part, 1.0, axis=1)
-        chunks.append(matrix)
-    return chunks, total, exact
+
+    def chunks() -> Iterator[np.ndarray]:
+        for start in range(0, total, rows):
+            stop = min(total, start + rows)
+            if chosen is not None:
+                part = chosen[start:stop]
+            else:
+                part = rng.permuted(np.tile(np.arange(n), (stop - start, 1)), axis=1)[:, :k]
+            matrix = np.zeros((stop - start, n))
+            np.put_along_axis(matrix, part, 1.0, axis=1)
+            yield matrix
+
+    return chunks(), total, exact
+
+
+def _subset_sums_by_kind(
+    kinds: np.ndarray, counts: np.ndarray, k: int, n_resamples: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Column sums of ``n_resamples`` random k-subsets of the articles, drawn by kind: how many
+    articles of each kind a subset takes follows the multivariate hypergeometric law."""
+    rows = max(1, _BATCH_ELEMENTS // kinds.shape[0])
+    return np.concatenate(
+        [
+            rng.multivariate_hypergeometric(counts, k, size=min(rows, n_resamples - s)) @ kinds
+            for s in range(0, n_resamples, rows)
+        ]
+    )
 
 
 def _article_arrays(first: ArrayLike, second: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
@@ -740,14 +799,26 @@ def _article_test(
     t = np.concatenate([ta, tb])
     n, k = d.size, da.size
     key = (n, k)
-    if cache is not None and key in cache:
-        chunks, total, exact = cache[key]
-    else:
-        chunks, total, exact = _membership_chunks(n, k, n_resamples, rng)
-        if cache is not None and total * n <= _CACHE_ELEMENTS:
-            cache[key] = (chunks, total, exact)
     columns = np.column_stack([d, t])
-    sums = np.concatenate([chunk @ columns for chunk in chunks])
+    enumerable = n_resamples >= _n_assignments((k, n - k), n_resamples)
+    by_kind = None if enumerable else _kinds(columns, n_resamples)
+    if by_kind is not None:
+        total, exact = n_resamples, False
+        sums = _subset_sums_by_kind(*by_kind, k, n_resamples, rng)
+    elif cache is not None and key in cache:
+        chunks, total, exact = cache[key]
+        sums = np.concatenate([chunk @ columns for chunk in chunks])
+    else:
+        made, total, exact = _membership_chunks(n, k, n_resamples, rng)
+        keep = cache is not None and total * n <= _CACHE_ELEMENTS
+        kept, parts = [], []
+        for chunk in made:  # held all at once only when small enough to reuse
+            parts.append(chunk @ columns)
+            if keep:
+                kept.append(chunk)
+        if cache is not None and keep:
+            cache[key] = (kept, total, exact)
+        sums = np.concatenate(parts)
     d_total, t_total = d.sum(), t.sum()
     null = sums[:, 0] / sums[:, 1] - (d_total - sums[:, 0]) / (t_total - sums[:, 1])
     observed = da.sum() / ta.sum() - db.sum() / tb.sum()
@@ -957,6 +1028,38 @@ def _chi2_from_sums(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return np.where(degenerate.squeeze(-2), np.nan, statistic)
 
 
+def _chi2_of_sums(sums: np.ndarray, m: int) -> np.ndarray:
+    """The chi-square statistic of group sums ``(..., k, 2m)``: first poles, then second."""
+    return _chi2_from_sums(sums[..., :m], sums[..., m:])
+
+
+def _group_sums_by_kind(
+    kinds: np.ndarray,
+    counts: np.ndarray,
+    sizes: Sequence[int],
+    n_resamples: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Group sums ``(n_resamples, k, width)`` of random assignments of the articles to groups
+    of these sizes, drawn by kind: group after group, kind after kind, how many of the articles
+    left of a kind a group takes is hypergeometric (the law of a random assignment)."""
+    left = np.tile(counts.astype(np.int64), (n_resamples, 1))  # (resamples, kinds)
+    taken = np.zeros((n_resamples, len(sizes), kinds.shape[0]), dtype=np.int64)
+    for group, size in enumerate(sizes[:-1]):
+        need = np.full(n_resamples, size, dtype=np.int64)
+        rest = left.sum(axis=1)
+        for kind in range(kinds.shape[0] - 1):
+            rest -= left[:, kind]
+            drawn = rng.hypergeometric(left[:, kind], rest, need)
+            taken[:, group, kind] = drawn
+            left[:, kind] -= drawn
+            need -= drawn
+        taken[:, group, -1] = need
+        left[:, -1] -= need
+    taken[:, -1, :] = left
+    return taken @ kinds
+
+
 def permutation_test_groups(
     groups: Sequence[GroupCounts],
     *,
@@ -1041,16 +1144,25 @@ def permutation_test_groups(
     n = counts.shape[0]
 
     def statistic(order: np.ndarray) -> np.ndarray:
-        sums = np.add.reduceat(counts[order], starts, axis=-2)  # (..., k, 2m)
-        return _chi2_from_sums(sums[..., :m], sums[..., m:])
+        return _chi2_of_sums(np.add.reduceat(counts[order], starts, axis=-2), m)
 
     observed = statistic(np.arange(n))
-    n_max = math.factorial(n) // math.prod(math.factorial(s) for s in sizes)
+    n_max = _n_assignments(sizes, n_resamples)
     rng = as_generator(seed)
+    by_kind = _kinds(counts, n_resamples) if n_resamples < n_max else None
     if n_resamples >= n_max:
         exact, total = True, n_max
         orders = np.argsort(_all_assignments(sizes), axis=1, kind="stable")
         null = statistic(orders)
+    elif by_kind is not None:
+        exact, total = False, n_resamples
+        rows = max(1, _BATCH_ELEMENTS // (len(sizes) * by_kind[0].shape[0]))
+        null = np.concatenate(
+            [
+                _chi2_of_sums(_group_sums_by_kind(*by_kind, sizes, min(rows, total - s), rng), m)
+                for s in range(0, total, rows)
+            ]
+        )
     else:
         exact, total = False, n_resamples
         rows = max(1, _BATCH_ELEMENTS // max(n * m, 1))

@@ -446,36 +446,64 @@ def _units(key: str) -> list[str]:
     return units
 
 
+_MAX_NESTING = 200  # nested groups in one trie pattern; Python's re parser recurses on each
+
+
+def _unit_regex(unit: str) -> str:
+    if unit == _SEP:
+        return _SEPARATOR_RE
+    if unit == _WILD:
+        return r"\w*"
+    if unit == "'":
+        return _APOSTROPHE_RE
+    return re.escape(unit)
+
+
 def _trie_regex(keys: Iterable[str]) -> str:
+    """One pattern for all keys, shaped as their trie (shared prefixes written once).
+
+    Built bottom-up with an explicit stack, so a key of any length works; a run of nodes with
+    one continuation each is plain text, so only a branching point opens a group. A group inside
+    a group arises only where keys branch or end inside each other; more than
+    :data:`_MAX_NESTING` of them along one key is refused (``re`` could not compile it).
+    """
     trie: dict = {}
     for key in keys:
         node = trie
         for unit in _units(key):
             node = node.setdefault(unit, {})
         node[""] = {}
-
-    def render(node: dict) -> str:
-        ends_here = "" in node
-        branches = []
+    rendered: dict[int, tuple[str, int]] = {}  # id(node) -> (pattern, nesting depth)
+    stack: list[tuple[dict, bool]] = [(trie, False)]
+    while stack:
+        node, children_done = stack.pop()
         # Wildcards last: alternation takes the first branch that succeeds, so the literal
         # continuations (the longer cues) must be tried before a wildcard swallows them.
-        for unit in sorted((k for k in node if k), key=lambda k: (k == _WILD, k)):
-            if unit == _SEP:
-                head = _SEPARATOR_RE
-            elif unit == _WILD:
-                head = r"\w*"
-            elif unit == "'":
-                head = _APOSTROPHE_RE
-            else:
-                head = re.escape(unit)
-            branches.append(head + render(node[unit]))
+        units = [k for k in node if k]
+        if len(units) > 1:
+            units.sort(key=lambda k: (k == _WILD, k))
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((node[unit], False) for unit in units)
+            continue
+        parts = [rendered.pop(id(node[unit])) for unit in units]
+        branches = [_unit_regex(unit) + part for unit, (part, _) in zip(units, parts, strict=True)]
+        depth = max((d for _, d in parts), default=0)
+        ends_here = "" in node
         if not branches:
-            return ""
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ("|)" if ends_here else ")")
-
-    return render(trie)
+            rendered[id(node)] = ("", 0)
+        elif len(branches) == 1 and not ends_here:
+            rendered[id(node)] = (branches[0], depth)
+        else:
+            if depth >= _MAX_NESTING:
+                raise ParameterError(
+                    "phrases", f"more than {_MAX_NESTING} phrases that branch inside each other",
+                    f"at most {_MAX_NESTING} phrases along one phrase that end or branch within "
+                    "it (such as 'a', 'a b', 'a b c' ...)",
+                )  # fmt: skip
+            group = "(?:" + "|".join(branches) + ("|)" if ends_here else ")")
+            rendered[id(node)] = (group, depth + 1)
+    return rendered[id(trie)][0]
 
 
 class PhraseMatcher:
@@ -510,15 +538,17 @@ class PhraseMatcher:
         self.phrases = list(phrases)
         self.case_sensitive = case_sensitive
         self._exact: dict[str, int] = {}
-        self._wild: list[tuple[re.Pattern[str], int, int]] = []
+        # Wildcard phrases by their text before the first '*': a matched text is checked only
+        # against those whose prefix it starts with (a few dict look-ups, however many there
+        # are); each one's pattern is compiled when first needed.
+        self._wild: dict[str, list[tuple[int, int, str]]] = {}
+        self._wild_patterns: dict[str, re.Pattern[str]] = {}
         keys = [self._key(phrase) for phrase in self.phrases]
         for index, key in enumerate(keys):
             if "*" in key:
-                pattern = re.compile(_trie_regex([key]) + r"\Z", 0 if case_sensitive else re.I)
-                self._wild.append((pattern, len(key), index))
+                self._wild.setdefault(key[: key.index("*")], []).append((len(key), index, key))
             elif key:
                 self._exact.setdefault(key, index)
-        self._wild.sort(key=lambda item: -item[1])
         present = [key for key in keys if key]
         body = _trie_regex(present) if present else r"(?!)"
         flags = 0 if case_sensitive else re.IGNORECASE
@@ -547,7 +577,15 @@ class PhraseMatcher:
         for key in (bare, full):
             if key in self._exact:
                 return self._exact[key]
-        for pattern, _, index in self._wild:
+        candidates = [
+            entry for end in range(len(full) + 1) for entry in self._wild.get(full[:end], ())
+        ]
+        # The longest wildcard phrase first, then the first listed: as one alternation would.
+        for _, index, key in sorted(candidates, key=lambda entry: (-entry[0], entry[1])):
+            pattern = self._wild_patterns.get(key)
+            if pattern is None:
+                flags = 0 if self.case_sensitive else re.IGNORECASE
+                pattern = self._wild_patterns[key] = re.compile(_trie_regex([key]) + r"\Z", flags)
             if pattern.match(bare) or pattern.match(full):
                 return index
         raise LookupError(f"matched text {matched!r} resolves to no phrase")  # a bug, not input
