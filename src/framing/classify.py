@@ -678,6 +678,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         -------
         numpy.ndarray of str (object)
         """
+        check_is_fitted(self, "pipeline_")
         texts = _as_texts(X)
         return self._labels(self.predict_proba(texts), texts)
 
@@ -708,6 +709,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         scores : numpy.ndarray of float
             A pole missing from ``classes_`` counts with probability 0.
         """
+        check_is_fitted(self, "pipeline_")
         texts = _as_texts(X)
         proba = self.predict_proba(texts)
         columns = {label: i for i, label in enumerate(self.classes_)}
