@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench_calibration  # noqa: E402
+import bench_classifier  # noqa: E402
 import bench_limits  # noqa: E402
 import bench_stages  # noqa: E402
 from _corpus import (  # noqa: E402
@@ -582,6 +583,34 @@ def limits(settings: Settings, summary: Summary, clock: float) -> Section:
     return Section(
         "Limits", note, bench_limits.HEADERS, rows, ["left", "right", "right", "left", "left"]
     )
+def classifier(settings: Settings, summary: Summary, clock: float) -> Section:
+    """Loading the bundled models, and ``compare`` with them against the lexicon (issue 15)."""
+    progress(clock, "the classifier method: loading, framing compare seeds/")
+    quick = settings.sizes == QUICK.sizes
+    n_resamples = 1_000 if quick else RESAMPLES
+    found = bench_classifier.figures(settings.repeats, n_resamples, warm_up=not quick)
+    load_ok = found["load"] < bench_classifier.TARGET_LOAD_SECONDS
+    ratio_ok = found["ratio"] <= bench_classifier.TARGET_RATIO
+    rows = [
+        ["load both bundled models (power, bond) from their files", f"{found['load']:.3f}",
+         f"< {bench_classifier.TARGET_LOAD_SECONDS:g} s", verdict(load_ok)],
+        [f"`framing compare seeds/ --n-resamples {n_resamples}` (lexicon), seconds",
+         f"{found['lexicon']:.2f}", "", ""],
+        [f"`framing compare seeds/ --n-resamples {n_resamples} --method classifier`, seconds",
+         f"{found['classifier']:.2f}", "", ""],
+        ["ratio: classifier / lexicon", f"{found['ratio']:.2f}",
+         f"≤ {bench_classifier.TARGET_RATIO:g}", verdict(ratio_ok)],
+    ]  # fmt: skip
+    summary.add(5, "bundled models: load seconds", rows[0][1], rows[0][2], load_ok)
+    summary.add(5, "compare seeds/: classifier / lexicon time", rows[3][1], rows[3][2], ratio_ok)
+    note = (
+        "`bench_classifier.py`: each `compare` is a new `python -m framing` process, end to end "
+        "as a user runs it (imports, loading, scoring, resampling); fastest of the runs."
+    )
+    return Section(
+        "The classifier method", note, ["what", "value", "target", "result"], rows,
+        ["left", "right", "left", "left"],
+    )  # fmt: skip
 
 
 def calibration(settings: Settings, summary: Summary, clock: float) -> Section:
@@ -739,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
             memory(settings, largest, summary, clock),
             analysis(settings, largest, summary, clock),
             limits(settings, summary, clock),
+            classifier(settings, summary, clock),
         ]
         if settings.replications > 0:
             sections.append(calibration(settings, summary, clock))

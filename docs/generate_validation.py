@@ -18,6 +18,9 @@ What it measures:
   classifier trained on all the seed gold; the set is only measured against, nothing is fitted
   or tuned on it;
 - the errors that matter: the worst disagreements, with their sentences and cues;
+- a classifier trained on a corpus's own coding against the lexicon, by grouped
+  cross-validation over articles on the seeds, the constructed articles and the hard set
+  (``docs/validation_classifier.py``);
 - the lexicon on every coded set, now and as lexicon 1.0.0 measured
   (``docs/validation_lexicon.py``), including the blind, double-coded hard set of constructed
   articles that frame without labels.
@@ -45,6 +48,7 @@ from framing.classify import (
 from framing.validate import confusion_matrix, evaluate, krippendorff_alpha
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import validation_classifier  # noqa: E402  (docs/validation_classifier.py, beside this script)
 import validation_lexicon  # noqa: E402  (docs/validation_lexicon.py, beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,6 +333,7 @@ def build() -> str:
     ]
     lines += _reading(numbers, coder_alpha, seeds)
     lines += validation_lexicon.section(framing, framing.load_lexicon("relationship").version)
+    lines += validation_classifier.section(framing)
     lines += ["## Inter-coder agreement (seeds)", ""]
     lines += agreement
     lines += [

@@ -25,6 +25,7 @@ SECTIONS = [
     "Peak memory",
     "compare() and keyness()",
     "Limits",
+    "The classifier method",
     "Calibration",
 ]
 NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
@@ -127,6 +128,18 @@ def test_scaling_memory_and_parallel_tables(quick: str) -> None:
     analysis = tables["compare() and keyness()"]
     assert any(row["what"].startswith("`keyness(") for row in analysis)
     assert all(NUMBER.match(row["seconds"]) for row in analysis if row["seconds"])
+
+
+def test_classifier_section_gives_load_time_and_ratio(quick: str) -> None:
+    rows = _tables(quick)["The classifier method"]
+    values = [float(row["value"]) for row in rows]
+    load, lexicon, classifier, ratio = values
+    assert load > 0 and lexicon > 0 and classifier > 0
+    # the ratio is the two compare times' (each rounded to 2 decimals in the table)
+    assert ratio == pytest.approx(classifier / lexicon, abs=0.02)
+    figures = [row["figure"] for row in _tables(quick)["Summary"]]
+    assert "bundled models: load seconds" in figures
+    assert "compare seeds/: classifier / lexicon time" in figures
 
 
 def test_timed_keeps_the_fastest_run_and_respects_the_budget() -> None:

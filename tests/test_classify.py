@@ -32,6 +32,7 @@ from framing.classify import (
     _write_seed_coding,
     bundled_classifier,
     classify_sentences,
+    load_model,
     training_data,
 )
 from framing.errors import FramingWarning, InputError, InsufficientDataError, ParameterError
@@ -175,7 +176,7 @@ def test_init_stores_parameters_unchanged():
     assert params["lexicon"] is lex and params["ngram_range"] == [1, 3]
     assert params == {
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
-        "char_ngram_range": (2, 5), "lexicon_weight": 1.0, "threshold": 0.4, "cv": 5,
+        "char_ngram_range": (2, 5), "lexicon_weight": 1.0, "threshold": 0.4, "prefer_lexicon": False, "cv": 5,
         "random_state": 0,
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
@@ -587,3 +588,33 @@ def test_no_texts_give_empty_results(fitted):
     assert binary.decision_function([]).shape == (0,)
     assert binary.predict_proba([]).shape == (0, 2)
     assert binary.predict([]).tolist() == []
+
+
+def test_prefer_lexicon_keeps_the_lexicon_pole_and_lets_the_model_label_the_rest():
+    # constructed: no 'equal' in training, so the model alone can never answer it
+    texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
+             "Trade rose in May.", "The talks lasted two days."] * 2  # fmt: skip
+    labels = ["junior", "junior", "none", "none"] * 2
+    cue = "They meet as equals."  # the lexicon gives 'equal'
+    plain = FrameClassifier(axis="power", cv=2).fit(texts, labels)
+    backed = clone(plain).set_params(prefer_lexicon=True).fit(texts, labels)
+    assert plain.predict([cue]).tolist() != ["equal"]
+    assert backed.predict([cue]).tolist() == ["equal"]
+    # where the lexicon finds no cue, the model's own label stands
+    quiet = ["Officials met on Tuesday.", "Moscow depends on Beijing for chips."]
+    assert backed.predict(quiet).tolist() == plain.predict(quiet).tolist()
+    found, scores = backed.score_sentences([cue, *quiet])
+    assert found.tolist() == ["equal", *plain.predict(quiet).tolist()]
+    assert scores.shape == (3,)
+
+
+def test_prefer_lexicon_is_checked_and_saved(tmp_path):
+    texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
+             "Trade rose in May.", "The talks lasted two days."]  # fmt: skip
+    labels = ["junior", "junior", "none", "none"]
+    with pytest.raises(ParameterError, match="prefer_lexicon"):
+        FrameClassifier(prefer_lexicon="yes", cv=2).fit(texts, labels)
+    model = FrameClassifier(prefer_lexicon=True, cv=2).fit(texts, labels)
+    loaded = load_model(model.save(tmp_path / "power.model"))
+    assert loaded.prefer_lexicon is True
+    assert loaded.predict(["They meet as equals."]).tolist() == ["equal"]

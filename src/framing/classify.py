@@ -346,6 +346,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         Multiplies the lexicon features against the unit-length TF-IDF rows; 0 leaves them out.
     threshold : float, default=0.0
         ``predict`` answers ``'none'`` when the highest calibrated probability is below it.
+    prefer_lexicon : bool, default=False
+        Back off to the lexicon: where the lexicon, matching the sentence alone, gives a pole
+        (one pole's cue weight exceeds the other's), ``predict`` answers that pole, and the
+        model labels only the sentences the lexicon leaves at ``'none'``. The lexicon is
+        precise and misses frames without its cues; the model then adds what the coding
+        teaches without undoing what the lexicon gets right. Probabilities are the model's.
     cv : int, default=5
         Folds for the calibration's cross-validated decision values (at most the size of the
         smallest class).
@@ -423,6 +429,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         char_ngram_range: tuple[int, int] = (2, 5),
         lexicon_weight: float = 1.0,
         threshold: float = 0.0,
+        prefer_lexicon: bool = False,
         cv: int = 5,
         random_state: Any = 0,
     ) -> None:
@@ -433,6 +440,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.char_ngram_range = char_ngram_range
         self.lexicon_weight = lexicon_weight
         self.threshold = threshold
+        self.prefer_lexicon = prefer_lexicon
         self.cv = cv
         self.random_state = random_state
 
@@ -442,6 +450,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise ParameterError("C", self.C, "a number > 0")
         if not _is_real(self.threshold) or not 0.0 <= self.threshold <= 1.0:
             raise ParameterError("threshold", self.threshold, "a probability from 0 to 1")
+        if not isinstance(self.prefer_lexicon, (bool, np.bool_)):
+            raise ParameterError("prefer_lexicon", self.prefer_lexicon, "True or False")
         if not _is_real(self.lexicon_weight) or not self.lexicon_weight >= 0:
             raise ParameterError("lexicon_weight", self.lexicon_weight, "a number >= 0")
         if not isinstance(self.cv, numbers.Integral) or isinstance(self.cv, bool) or self.cv < 2:
@@ -673,14 +683,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         -------
         numpy.ndarray of str (object)
         """
-        proba = self.predict_proba(X)
-        return self._labels(proba)
+        check_is_fitted(self, "pipeline_")
+        texts = _as_texts(X)
+        return self._labels(self.predict_proba(texts), texts)
 
-    def _labels(self, proba: np.ndarray) -> np.ndarray:
+    def _labels(self, proba: np.ndarray, texts: list[str]) -> np.ndarray:
         labels = self.classes_[proba.argmax(axis=1)] if len(proba) else self.classes_[:0]
         labels = np.asarray(labels, dtype=object)
         if self.threshold > 0 and len(proba):
             labels[proba.max(axis=1) < self.threshold] = NONE
+        if self.prefer_lexicon and len(proba):
+            lexicon = dict(self.pipeline_.named_steps["features"].transformer_list)["lexicon"]
+            weights = lexicon.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
+            first, second = weights[:, 0], weights[:, 1]
+            labels[first > second] = self.poles_[0]
+            labels[second > first] = self.poles_[1]
         return labels
 
     def score_sentences(self, X: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
@@ -697,13 +714,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         scores : numpy.ndarray of float
             A pole missing from ``classes_`` counts with probability 0.
         """
-        proba = self.predict_proba(X)
+        check_is_fitted(self, "pipeline_")
+        texts = _as_texts(X)
+        proba = self.predict_proba(texts)
         columns = {label: i for i, label in enumerate(self.classes_)}
         zeros = np.zeros(len(proba))
         first, second = (
             proba[:, columns[pole]] if pole in columns else zeros for pole in self.poles_
         )
-        return self._labels(proba), np.clip(first - second, -1.0, 1.0)
+        return self._labels(proba, texts), np.clip(first - second, -1.0, 1.0)
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()
@@ -826,6 +845,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "char_ngram_range": [int(v) for v in model.char_ngram_range],
             "lexicon_weight": float(model.lexicon_weight),
             "threshold": float(model.threshold),
+            "prefer_lexicon": bool(model.prefer_lexicon),
             "cv": int(model.cv),
             "random_state": int(random_state) if _is_int(random_state) else None,
         },
@@ -931,6 +951,7 @@ def load_model(
         char_ngram_range=tuple(params["char_ngram_range"]),
         lexicon_weight=params["lexicon_weight"],
         threshold=params["threshold"],
+        prefer_lexicon=bool(params.get("prefer_lexicon", False)),
         cv=params["cv"],
         random_state=params["random_state"],
     )

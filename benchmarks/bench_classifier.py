@@ -1,0 +1,92 @@
+"""The classifier method's costs: loading the bundled models, and ``compare`` with it.
+
+Usage::
+
+    python benchmarks/bench_classifier.py            # best of 3 runs, 10,000 resamples
+    python benchmarks/bench_classifier.py --quick    # one run, 1,000 resamples
+
+Prints the seconds to load both bundled models from their files (the in-memory cache emptied
+first) and ``framing compare seeds/ --method classifier`` against ``framing compare seeds/``
+(the lexicon), each run end to end as a user runs it (a new ``python -m framing`` process:
+imports, loading, scoring, resampling), with their ratio. The targets of
+issue 15 (loading under a second, the classifier within 2x the lexicon) are printed, never
+asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _corpus import timed  # noqa: E402
+
+from framing import classify  # noqa: E402
+
+SEEDS = HERE.parent / "seeds"
+AXES = ("power", "bond")
+TARGET_LOAD_SECONDS = 1.0
+TARGET_RATIO = 2.0
+
+
+def load_seconds(repeats: int) -> float:
+    """Seconds to load both bundled models from their files, fastest of ``repeats``."""
+
+    def load() -> None:
+        classify._bundled.cache_clear()
+        for axis in AXES:
+            classify.bundled_classifier(axis)
+
+    return timed(repeats, load)[0]
+
+
+def compare_seconds(method: str, repeats: int, n_resamples: int) -> float:
+    """Seconds of ``python -m framing compare seeds/ [--method classifier]`` in a new process,
+    fastest of ``repeats``."""
+    argv = [sys.executable, "-m", "framing", "compare", str(SEEDS),
+            "--n-resamples", str(n_resamples)]  # fmt: skip
+    if method == "classifier":
+        argv += ["--method", "classifier"]
+
+    def run() -> None:
+        done = subprocess.run(argv, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv[2:])} exited with {done.returncode}: "
+                               f"{done.stderr[-500:]}")  # fmt: skip
+
+    return timed(repeats, run)[0]
+
+
+def figures(repeats: int, n_resamples: int, *, warm_up: bool = True) -> dict[str, float]:
+    """``load``, ``lexicon`` and ``classifier`` seconds and ``ratio`` (classifier / lexicon)."""
+    if warm_up:
+        compare_seconds("lexicon", 1, n_resamples)  # the file system cache
+    lexicon = compare_seconds("lexicon", repeats, n_resamples)
+    classifier = compare_seconds("classifier", repeats, n_resamples)
+    return {
+        "load": load_seconds(repeats),
+        "lexicon": lexicon,
+        "classifier": classifier,
+        "ratio": classifier / lexicon,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run, 1,000 resamples")
+    args = parser.parse_args(argv)
+    found = figures(1 if args.quick else 3, 1_000 if args.quick else 10_000,
+                    warm_up=not args.quick)  # fmt: skip
+    print(f"load both bundled models: {found['load']:.3f} s (target < {TARGET_LOAD_SECONDS:g} s)")
+    print(f"framing compare seeds/ (lexicon): {found['lexicon']:.2f} s")
+    print(f"framing compare seeds/ --method classifier: {found['classifier']:.2f} s")
+    print(f"ratio classifier / lexicon: {found['ratio']:.2f} (target <= {TARGET_RATIO:g})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

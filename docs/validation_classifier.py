@@ -1,0 +1,148 @@
+"""A classifier trained on a corpus's own coding against the lexicon, on articles it never saw.
+
+Grouped cross-validation over articles, as a researcher would use the classifier: code some
+articles of a corpus, train on them, label the others. For each held-out fold the classifier
+(``FrameClassifier`` with the settings in :data:`DESIGN`) is trained on the gold-relevant coded
+sentences of the other articles and labels the held-out sentences that ``framing.score`` finds
+relevant, as ``framing.score(method=model)`` does; the others are ``'none'``. The lexicon's
+labels are ``framing.score``'s. Both are measured by pole-F1 (``framing.pole_f1``: the mean F1
+of the two poles) on every held-out sentence.
+
+Sets and folds (fixed, no randomness): the seeds leave one article out (5 folds); the
+constructed ``articles`` sets (review and held-out, 22 articles) and the ``hard`` set
+(16 articles) are cut into three folds by ``GroupKFold(3)``, so each model trains on two
+thirds of the articles. The design was chosen on the seeds and the ``articles`` sets only; the
+hard set is measured, never tuned on.
+
+Run ``python docs/validation_classifier.py`` to print the table.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import GroupKFold
+from tabulate import tabulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import validation_lexicon  # noqa: E402  (docs/validation_lexicon.py, beside this script)
+
+AXES = validation_lexicon.AXES
+#: The classifier's settings, chosen by this cross-validation on the seeds and `articles` sets.
+DESIGN = {"prefer_lexicon": True, "C": 10.0, "lexicon_weight": 0.3}
+COLUMNS = ["set", "axis", "lexicon", "classifier", "difference", "articles", "sentences"]
+
+
+def coded_sets(framing) -> dict[str, pd.DataFrame]:
+    """The three sets of whole coded articles, scored by ``framing`` (``gold_*`` columns)."""
+    sets = validation_lexicon.scored_sets(framing)
+    articles = pd.concat([sets["articles_review"], sets["articles_held_out"]], ignore_index=True)
+    return {"seeds": sets["seeds"], "articles": articles, "hard": sets["hard"]}
+
+
+def _folds(frame: pd.DataFrame, name: str):
+    docs = frame["doc_id"].to_numpy()
+    if name == "seeds":
+        for doc in sorted(set(docs)):
+            yield np.flatnonzero(docs != doc), np.flatnonzero(docs == doc)
+    else:
+        yield from GroupKFold(n_splits=3).split(frame, groups=docs)
+
+
+def cross_validated(framing, frame: pd.DataFrame, name: str, axis: str) -> np.ndarray:
+    """Classifier labels of every sentence of ``frame`` from models that never saw its article."""
+    predicted = np.full(len(frame), "none", dtype=object)
+    relevant = frame["relevant"].to_numpy(dtype=bool)
+    coded_relevant = (frame["gold_relevant"].astype(str) == "yes").to_numpy()
+    texts = frame["text"].astype(str).to_numpy(dtype=object)
+    gold = frame[f"gold_{axis}"].astype(str).to_numpy(dtype=object)
+    for train, test in _folds(frame, name):
+        train = train[coded_relevant[train]]
+        test = test[relevant[test]]
+        model = framing.FrameClassifier(axis=axis, **DESIGN)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", framing.FramingWarning)
+            model.fit(texts[train].tolist(), gold[train].tolist())
+        if test.size:
+            predicted[test] = model.predict(texts[test].tolist())
+    return predicted
+
+
+def table(framing) -> pd.DataFrame:
+    """One row per set and axis: lexicon and classifier pole-F1, their difference, sizes."""
+    rows = []
+    for name, frame in coded_sets(framing).items():
+        for axis, poles in AXES.items():
+            gold = frame[f"gold_{axis}"].astype(str)
+            lexicon = framing.pole_f1(frame[f"{axis}_label"], gold, poles)
+            classifier = framing.pole_f1(cross_validated(framing, frame, name, axis), gold, poles)
+            rows.append({
+                "set": name, "axis": axis, "lexicon": lexicon, "classifier": classifier,
+                "difference": classifier - lexicon, "articles": frame["doc_id"].nunique(),
+                "sentences": len(frame),
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def section(framing) -> list[str]:
+    """The Markdown section of ``docs/validation.md``: the table and how it was made."""
+    result = table(framing)
+    shown = result.assign(
+        lexicon=result["lexicon"].map("{:.3f}".format),
+        classifier=result["classifier"].map("{:.3f}".format),
+        difference=result["difference"].map("{:+.3f}".format),
+    )
+    means = result.groupby("set", sort=False)["difference"].mean()
+    worst = result.groupby("set", sort=False)["difference"].min()
+    verdicts = [
+        f"{name} {means[name]:+.3f} (worst axis {worst[name]:+.3f})" for name in means.index
+    ]
+    settings = ", ".join(f"{k}={v!r}" for k, v in DESIGN.items())
+    return [
+        "## Trained classifier against the lexicon",
+        "",
+        "A researcher codes some articles of a corpus, trains a classifier on them and labels",
+        "the rest: grouped cross-validation over articles measures that use "
+        "(`docs/validation_classifier.py`;",
+        "`python docs/validation_classifier.py` prints the table). Seeds: leave one article",
+        "out; `articles` (the review and held-out constructed articles) and `hard`:",
+        "`GroupKFold(3)`, each model trained on two thirds of the articles. The classifier is",
+        f"`FrameClassifier(axis, {settings})`, trained on the gold-relevant coded sentences of",
+        "the training articles; it labels the held-out sentences `framing.score` finds",
+        "relevant (the others are `none`), as `framing.score(method=model)` does. The lexicon's",
+        "labels are `framing.score`'s. Pole-F1 is `framing.pole_f1` (mean F1 of the two poles).",
+        "The settings were chosen on the seeds and `articles` only; the hard set is measured",
+        "here once and never tuned on.",
+        "",
+        _markdown(shown),
+        "",
+        "Mean difference over the two axes: " + "; ".join(verdicts) + ". The target of issue",
+        "15 is +0.03 or more, never below -0.01 on an axis. With `prefer_lexicon` the",
+        "classifier keeps every pole the lexicon gives (the lexicon is precise: its errors",
+        "are nearly all frames it misses) and labels only what the lexicon leaves at `none`;",
+        "from a few hundred coded sentences it finds few of those misses.",
+        "",
+    ]
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    return tabulate(
+        frame, headers="keys", tablefmt="github", showindex=False, disable_numparse=True
+    )
+
+
+def main() -> None:
+    import framing
+
+    result = table(framing)
+    print(result.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    means = result.groupby("set", sort=False)["difference"].mean()
+    print("mean difference over the axes:", ", ".join(f"{k} {v:+.3f}" for k, v in means.items()))
+
+
+if __name__ == "__main__":
+    main()
