@@ -67,6 +67,14 @@ _COUNTERPART = 2
 _ACTOR_BITS = 2
 
 
+def _opening(terms: Sequence[str]) -> re.Pattern[str]:
+    """A pattern for one of ``terms`` at the start of a sentence, after an optional conjunction
+    (``And they``) and a short opener of time or place (``This week they``)."""
+    return re.compile(
+        _LEAD + _OPENER + "(?:" + PhraseMatcher(list(terms)).pattern.pattern + ")", re.IGNORECASE
+    )
+
+
 @dataclass(frozen=True)
 class DyadResult:
     """Relevance of each sentence, the sides it names, and why it was judged relevant.
@@ -186,17 +194,10 @@ class DyadMatcher:
         self._acronym_cue: re.Pattern[str] | None = None
         if acronyms and all(alias[0] != "-" for alias in acronyms):
             self._acronym_cue = re.compile("|".join(re.escape(part) for part in parts))
-        shift = PhraseMatcher(list(shift_terms)) if shift_terms else None
-        self._shift_start = (
-            re.compile(_LEAD + _OPENER + "(?:" + shift.pattern.pattern + ")", re.IGNORECASE)
-            if shift is not None
-            else None
-        )
-        carry = PhraseMatcher(list(carry_terms))
-        # Carry terms at the start of a sentence, after an optional conjunction and opener.
-        self._carry_start = re.compile(
-            _LEAD + _OPENER + "(?:" + carry.pattern.pattern + ")", re.IGNORECASE
-        )
+        # Carry and shift terms count at the start of a sentence, after an optional conjunction
+        # and opener.
+        self._carry_start = _opening(carry_terms)
+        self._shift_start = _opening(shift_terms) if shift_terms else None
 
     def relevance(
         self,

@@ -627,9 +627,7 @@ class _Compiled:
         # Clause breaks and contrast segments of this sentence.
         breaks = [s for s, _, _ in rules.breaks]
         # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
-        contrasts = [
-            c for c in rules.contrasts if not any(s <= c[0] and c[1] <= e for s, e, _ in found)
-        ]
+        contrasts = [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
         asserting = [s for s, _, i in contrasts if i < self.n_contrast]
         concessions = []
         for s, _, i in contrasts:
@@ -656,11 +654,7 @@ class _Compiled:
             open_spans.append((e, stop, text[s:e]))
         clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
         # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
-        negations = [
-            n
-            for n in rules.negations
-            if not any(s <= n[0] and n[1] <= e and (s, e) != n[:2] for s, e, _ in found)
-        ]
+        negations = [n for n in rules.negations if not _inside_a_cue(n, found)]
         markers = [
             (s, e, i)
             for s, e, i in rules.markers
@@ -849,6 +843,15 @@ class _RuleHits:
     mentions: list[Hit]
     appearance: list[Hit]
     open_questions: list[Hit]
+
+
+def _inside_a_cue(hit: Hit, found: list[Hit], *, or_equal: bool = False) -> bool:
+    """Is a rule word part of a cue ("no" of "no-limits", "but" of "no choice but")? A rule word
+    that is exactly a cue's span counts only with ``or_equal`` (contrast markers do, negators
+    do not)."""
+    return any(
+        s <= hit[0] and hit[1] <= e and (or_equal or (s, e) != hit[:2]) for s, e, _ in found
+    )
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
