@@ -413,14 +413,9 @@ class Comparison:
         seed = self._seed_text()
         if not isinstance(self.seed, int):
             seed += " (not reproducible)"
-        lexicon = name(
-            " ".join(v for v in (self.lexicon_name, self.lexicon_version) if v) or "unknown"
+        lexicon = _provenance(
+            self.lexicon_name, self.lexicon_version, self.lexicon_hash, self.framing_version, name
         )
-        # Hashes and versions are framing's own text (hex digits, dotted numbers): not escaped.
-        if self.lexicon_hash:
-            lexicon += f" (content hash {self.lexicon_hash})"
-        if self.framing_version:
-            lexicon += f"; framing {self.framing_version}"
         level = f"{round(self.confidence * 100, 1):g}%"
         return (
             f"Note: {groups} groups by '{name(self.by)}'; n = {n_sentences:,} sentences in "
@@ -897,6 +892,24 @@ def compare(
         framing_version=info.get("framing_version") if isinstance(info, dict) else None,
         models=dict(info.get("models") or {}) if isinstance(info, dict) else {},
     )
+
+
+def _provenance(
+    name: str | None,
+    version: str | None,
+    content_hash: str | None,
+    framing_version: str | None,
+    escape: Callable[[object], str],
+) -> str:
+    """``relationship 2.0.0 (content hash 2d8b7d6a95b0); framing 0.1.0``: the lexicon as every
+    output names it. Name and version come from the data and are escaped for the format; the
+    hash and framing's version are framing's own text (hex digits, dotted numbers)."""
+    text = escape(" ".join(v for v in (name, version) if v) or "unknown")
+    if content_hash:
+        text += f" (content hash {content_hash})"
+    if framing_version:
+        text += f"; framing {framing_version}"
+    return text
 
 
 def _models_note(models: dict[str, dict[str, Any]], axes: dict[str, Any]) -> str:

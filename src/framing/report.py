@@ -25,7 +25,7 @@ from ._escape import markdown_text
 from ._files import atomic_files
 from ._version import __version__
 from .clean import cleaning_report
-from .compare import Comparison, compare
+from .compare import Comparison, _provenance, compare
 from .corpus import Corpus, load_corpus
 from .errors import FramingError, InputError
 from .keyness import keyness
@@ -255,8 +255,8 @@ def _write_files(
         _keyness_section(sents, by, top_terms),
         "## Method notes",
         "",
-        f"- lexicon: {_cell(lex.name)} {_cell(lex.version)} (content hash {lex.content_hash}); "
-        f"framing {__version__}; method: {comparison.method}; voice: {voice}",
+        f"- lexicon: {_provenance(lex.name, lex.version, lex.content_hash, __version__, _cell)}; "
+        f"method: {comparison.method}; voice: {voice}",
         f"- comparison: {comparison.interval_method} intervals, {comparison.test_method}; "
         f"{comparison.n_resamples:,} resamples; seed {seed}; adjustment: {comparison.adjustment}",
         "- warnings:" if notes else "- warnings: none",
