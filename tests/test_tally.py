@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import sys
 import warnings
 
 import numpy as np
@@ -249,6 +250,34 @@ def test_merge_takes_the_union_of_metadata_columns():
     assert list(merged.columns[:4]) == ["doc_id", "voice", "outlet", "country"]
     assert merged["country"].isna().tolist() == [False, False, False, True]
     assert merged["n_sentences"].tolist() == [2, 1, 1, 3]
+
+
+@pytest.mark.parametrize("batch_rows", [1, 3, 7])
+def test_merge_in_batches_is_the_merge_in_one_go(built_sents, monkeypatch, batch_rows):
+    # A stream of many chunk tallies is summed batch by batch (framing.tally._BATCH_ROWS rows):
+    # documents split between batches, a metadata column first met in a later batch and an
+    # empty tally in between give what one summation of everything gives.
+    module = sys.modules["framing.tally"]
+    rows = np.arange(len(built_sents))
+    parts = [built_sents.iloc[part] for part in np.array_split(rows, 9)]
+    parts[5] = parts[5].assign(wire="AP")  # a key column that only some chunks have
+    parts.insert(3, built_sents.iloc[:0])
+    whole = merge_tallies(tally(p) for p in parts)
+    monkeypatch.setattr(module, "_BATCH_ROWS", batch_rows)
+    batched = merge_tallies(tally(p) for p in parts)
+    pd.testing.assert_frame_equal(batched, whole, check_exact=True)
+    assert batched.attrs == whole.attrs
+    assert set(batched.loc[batched["wire"].notna(), "doc_id"]) == set(parts[6]["doc_id"])
+
+
+def test_merge_names_the_first_bad_item_of_a_stream(seeds_sents):
+    def tallies():
+        yield tally(seeds_sents.iloc[:50])
+        yield seeds_sents.iloc[50:]  # a sentence table, not a tally
+        raise AssertionError("read past the bad item")
+
+    with pytest.raises(ParameterError, match="item 1: DataFrame that is not a tally"):
+        merge_tallies(tallies())
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import math
 import os
 import re
 import stat
+import sys
 import warnings
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1053,11 +1054,13 @@ def _record_document(
     except ValueError as exc:
         raise _RecordError(str(exc), ident) from exc
     _check_derived(record, meta_keys, iso, precision, ident)
+    outlet = _cell_str(record.get(key_outlet)) if key_outlet else None
     return Document(
         ident,
         body,
-        outlet=_cell_str(record.get(key_outlet)) if key_outlet else None,
-        date=iso,
+        # One string object per distinct outlet and date, however many documents share it.
+        outlet=sys.intern(outlet) if outlet is not None else None,
+        date=sys.intern(iso) if iso is not None else None,
         date_precision=precision,
         metadata={
             name: _clean_cell(record.get(key))

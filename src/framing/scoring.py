@@ -59,7 +59,7 @@ from .dyad import DyadMatcher
 from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
 from .text import split_sentences
-from .voice import attribute_voice
+from .voice import _attribute_voice
 
 __all__ = [
     "score",
@@ -500,19 +500,21 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
             f"cannot score {type(data).__name__}; give a folder of .txt files, a .csv or .jsonl "
             "file, a DataFrame, a list of strings or Documents, or framing.iter_corpus(...)"
         )
-    seen: dict[str, str | None] = {}
+    # The ids only, not where each came from: a stream of millions keeps this set in memory.
+    seen: set[str] = set()
     pending: list[Document] = []
     empty: list[str] = []
     any_text = False
 
     def check(doc: Document) -> None:
         if doc.doc_id in seen:
+            again = f" (again at {doc.source})" if doc.source else ""
             raise CorpusError(
-                f"duplicate doc_id {doc.doc_id!r} in the stream ({seen[doc.doc_id] or 'first'} "
-                f"and {doc.source or 'second'}); give every document a unique id",
+                f"duplicate doc_id {doc.doc_id!r} in the stream{again}; give every document a "
+                "unique id",
                 doc_id=doc.doc_id,
             )
-        seen[doc.doc_id] = doc.source
+        seen.add(doc.doc_id)
 
     def documents_chunk(docs: list[Document]) -> tuple[Corpus, list[str]]:
         kept = [doc for doc in docs if doc.text.strip()]
@@ -805,7 +807,7 @@ def _score_document(
         return
     n = len(spans)
     starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
-    voice = attribute_voice(text, starts, ends, paragraphs)
+    voice = _attribute_voice(text, starts, ends, paragraphs)  # valid spans: no checks
     lowered = text.lower()
     all_matches = lex.match_sentences(text, spans, lowered=lowered)
     # Codebook, Target: a frame cue in a document about the dyad, with one side named ("China
@@ -821,7 +823,11 @@ def _score_document(
     labels = {axis: ["none"] * n for axis in axes}
     found = [m for matches in all_matches for m in matches]
     # Whether each cue is quoted: one lookup for the whole document.
-    quoted = voice.quoted(np.fromiter((m.start for m in found), np.int64, len(found))).tolist()
+    quoted = (
+        voice.quoted(np.fromiter((m.start for m in found), np.int64, len(found))).tolist()
+        if found and voice.quotes
+        else [False] * len(found)
+    )
     taken = 0
     for index, matches in enumerate(all_matches):
         if not matches:

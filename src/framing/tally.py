@@ -189,54 +189,81 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
         raise ParameterError(
             "tallies", "a DataFrame", "an iterable of tallies, e.g. [tally_a, tally_b]"
         )
-    frames = list(tallies)
-    if not frames:
-        raise ParameterError("tallies", "nothing", "at least one tally from framing.tally()")
-    infos = []
-    for i, frame in enumerate(frames):
-        info = frame.attrs.get("framing") if isinstance(frame, pd.DataFrame) else None
-        if not isinstance(info, dict) or info.get("kind") != "tally":
+    # Read lazily and summed in batches: a stream of thousands of small chunk tallies is never
+    # held whole (each small DataFrame costs far more than its rows once stacked).
+    first: pd.DataFrame | None = None
+    info: dict[str, Any] = {}
+    skipped: list[dict[str, Any]] = []
+    counts: list[str] = []
+    keys: list[str] = []
+    parts: list[pd.DataFrame] = []
+    pending: list[pd.DataFrame] = []
+    pending_rows = 0
+    for i, frame in enumerate(tallies):
+        frame_info = frame.attrs.get("framing") if isinstance(frame, pd.DataFrame) else None
+        if not isinstance(frame_info, dict) or frame_info.get("kind") != "tally":
             raise ParameterError(
                 "tallies",
                 f"item {i}: {type(frame).__name__} that is not a tally",
                 "outputs of framing.tally()",
             )
-        infos.append(info)
-    for i, info in enumerate(infos[1:], start=1):
+        if first is None:
+            first, info = frame, frame_info
+            counts = _count_columns(_poles_of(info))
         for name in ("axes", "lexicon", "method", "relevant_only"):
-            if info.get(name) != infos[0].get(name):
+            if frame_info.get(name) != info.get(name):
                 raise ParameterError(
                     "tallies",
-                    f"item {i} with {name}={info.get(name)!r}",
-                    f"tallies made alike ({name}={infos[0].get(name)!r} in item 0)",
+                    f"item {i} with {name}={frame_info.get(name)!r}",
+                    f"tallies made alike ({name}={info.get(name)!r} in item 0)",
                     hint="merge only tallies of one scoring run (same lexicon and options)",
                 )
-    axes = _poles_of(infos[0])
-    counts = _count_columns(axes)
-    keys: list[str] = []
-    for frame in frames:
         missing = [c for c in (*_KEY, *counts) if c not in frame.columns]
         if missing:
             raise ParameterError(
                 "tallies", f"a tally without {missing}", f"tallies with the columns {counts}"
             )
         keys.extend(c for c in frame.columns if c not in counts and c not in keys)
-    filled = [frame for frame in frames if len(frame)]
-    if len(filled) > 1:
-        stacked = pd.concat([frame.reindex(columns=[*keys, *counts]) for frame in filled])
-    else:
-        stacked = (filled or frames)[0].reindex(columns=[*keys, *counts])
+        skipped.extend(copy.deepcopy(frame_info["skipped"]))
+        if len(frame):
+            pending.append(frame)
+            pending_rows += len(frame)
+        if pending_rows >= _BATCH_ROWS:
+            parts.append(_summed(pending, keys, counts))
+            pending, pending_rows = [], 0
+    if first is None:
+        raise ParameterError("tallies", "nothing", "at least one tally from framing.tally()")
+    parts.extend(pending)
+    out = _sorted(_summed(parts or [first], keys, counts), keys)  # empties parts
+    out.attrs["framing"] = {**copy.deepcopy(info), "skipped": skipped}
+    return out
+
+
+#: Rows of chunk tallies summed together while merging (a bound on the small frames held).
+_BATCH_ROWS = 50_000
+
+
+def _summed(frames: list[pd.DataFrame], keys: list[str], counts: list[str]) -> pd.DataFrame:
+    """The rows of ``frames`` with equal keys summed: one row per key, in order of first
+    appearance, columns ``keys`` then ``counts`` (a key column a frame lacks is missing).
+
+    Empties ``frames``: once stacked, the parts are let go, so that a large merge holds its
+    rows about twice, not four times.
+    """
+    columns = [*keys, *counts]
+    aligned = [f if list(f.columns) == columns else f.reindex(columns=columns) for f in frames]
+    stacked = pd.concat(aligned, ignore_index=True) if len(aligned) > 1 else aligned[0]
+    frames.clear()
+    del aligned
     stacked = stacked.reset_index(drop=True)
     codes, first_rows = _group_codes(stacked, keys)
+    if first_rows.size == len(stacked):  # every key once (the usual stream): nothing to sum
+        return stacked.astype(dict.fromkeys(counts, np.int64))
     frame = stacked[keys].iloc[first_rows].reset_index(drop=True)
     summed = stacked[list(counts)].groupby(codes, sort=True).sum()
     for name in counts:
         frame[name] = summed[name].to_numpy(dtype=np.int64)
-    out = _sorted(frame, keys)
-    info = copy.deepcopy(infos[0])
-    info["skipped"] = [entry for other in infos for entry in copy.deepcopy(other["skipped"])]
-    out.attrs["framing"] = info
-    return out
+    return frame
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,9 +26,10 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -268,17 +269,15 @@ class VoiceResult:
     voice: tuple[str, ...]
     speaker: tuple[str | None, ...]
     quotes: tuple[tuple[int, int], ...]
-    _bounds: np.ndarray = field(init=False, repr=False, compare=False)
-    _inside: np.ndarray = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def _bounds(self) -> tuple[np.ndarray, np.ndarray]:
         # The quotations' starts and ends interleaved (s0, e0, s1, e1, ...) never descend, so
         # the number of bounds at or before a position is odd exactly inside a quotation:
-        # _inside[count] answers with one searchsorted and one lookup (quoted() is called for
+        # inside[count] answers with one searchsorted and one lookup (quoted() is called for
         # every sentence with cues, mostly with one or two positions).
         bounds = np.asarray(self.quotes, dtype=np.int64).reshape(-1)
-        object.__setattr__(self, "_bounds", bounds)
-        object.__setattr__(self, "_inside", np.arange(bounds.size + 1) % 2 == 1)
+        return bounds, np.arange(bounds.size + 1) % 2 == 1
 
     def __len__(self) -> int:
         return len(self.voice)
@@ -305,7 +304,10 @@ class VoiceResult:
         array([ True, False])
         """
         pos = np.asarray(positions, dtype=np.int64)
-        return self._inside[np.searchsorted(self._bounds, pos, side="right")]
+        if not self.quotes:
+            return np.zeros(pos.shape, dtype=bool)
+        bounds, inside = self._bounds
+        return inside[np.searchsorted(bounds, pos, side="right")]
 
 
 def attribute_voice(
@@ -411,20 +413,38 @@ def attribute_voice(
         raise ParameterError("min_quote_words", min_quote_words, "an integer >= 1")
     if not isinstance(min_quoted_share, (int, float)) or not 0 < min_quoted_share <= 1:
         raise ParameterError("min_quoted_share", min_quoted_share, "a number in (0, 1]")
-    n = len(starts_arr)
+    return _attribute_voice(
+        text, starts_arr.tolist(), ends_arr.tolist(), para_arr.tolist(),
+        int(min_quote_words), min_quoted_share,
+    )  # fmt: skip
+
+
+def _attribute_voice(
+    text: str,
+    starts_list: list[int],
+    ends_list: list[int],
+    paragraphs: list[int],
+    min_quote_words: int = 5,
+    min_quoted_share: float = 0.5,
+) -> VoiceResult:
+    """:func:`attribute_voice` on spans known to be valid (``framing.text.split_sentences``'s),
+    as lists of ``int``: no checks, no arrays (a document of one sentence is common)."""
+    n = len(starts_list)
     if n == 0:
         return VoiceResult((), (), ())
 
     # Paragraph regions: a contiguous partition of the text that ends with each paragraph's
     # last sentence. A quotation never crosses a region boundary.
-    change = np.flatnonzero(para_arr[1:] != para_arr[:-1])
-    region_hi = np.append(ends_arr[change], ends_arr[-1])
-    region_lo = np.concatenate(([0], region_hi[:-1]))
-    sentence_region = np.concatenate(([0], np.cumsum(para_arr[1:] != para_arr[:-1])))
+    region_hi: list[int] = []
+    region_list: list[int] = []
+    for i in range(n):
+        if i and paragraphs[i] != paragraphs[i - 1]:
+            region_hi.append(ends_list[i - 1])
+        region_list.append(len(region_hi))
+    region_hi.append(ends_list[-1])
+    region_lo = [0, *region_hi[:-1]]
 
     quotes = _find_quotes(text, region_lo, region_hi)
-    q_cs = np.array([q[0] for q in quotes], dtype=np.int64)
-    q_ce = np.array([q[1] for q in quotes], dtype=np.int64)
     group = _quote_groups(text, quotes, region_lo)  # one number per quotation
     members: dict[int, list[_Quote]] = {}  # the quotations of each group
     for quote, g in zip(quotes, group, strict=True):
@@ -434,14 +454,17 @@ def attribute_voice(
     group_kind: dict[int, tuple[bool, bool]] = {}
 
     # Quotations overlapping each sentence: indexes first[i] <= k < last[i].
-    first = np.searchsorted(q_ce, starts_arr, side="right")
-    last = np.searchsorted(q_cs, ends_arr, side="left")
+    if quotes:
+        q_cs = [q[0] for q in quotes]
+        q_ce = [q[1] for q in quotes]
+        first_list = [bisect_right(q_ce, s) for s in starts_list]
+        last_list = [bisect_left(q_cs, e) for e in ends_list]
+    else:
+        first_list = last_list = [0] * n
 
     masked = _mask(text, quotes)
-    best = _attributions(masked, starts_arr, ends_arr, last > first)
-    first_list, last_list = first.tolist(), last.tolist()
-    region_list = sentence_region.tolist()
-    starts_list, ends_list = starts_arr.tolist(), ends_arr.tolist()
+    has_quote = [b > a for a, b in zip(first_list, last_list, strict=True)]
+    best = _attributions(masked, starts_list, ends_list, has_quote)
 
     # Pass 1, in document order: each sentence's own reporting clause, with he/she resolved
     # to the last named speaker (including speakers carried by a shared quotation).
@@ -636,25 +659,25 @@ def _check_spans(
 _Quote = tuple[int, int, int, int, int, bool]
 
 
-def _find_quotes(text: str, region_lo: np.ndarray, region_hi: np.ndarray) -> list[_Quote]:
+def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[_Quote]:
     """Pair quotation marks within each region; return the outermost quotations, sorted."""
-    positions = np.array([m.start() for m in _MARK_RE.finditer(text)], dtype=np.int64)
-    if positions.size == 0:
+    positions = [m.start() for m in _MARK_RE.finditer(text)]
+    if not positions:
         return []
-    regions = np.searchsorted(region_hi, positions, side="right")
-    keep = regions < len(region_hi)
-    positions, regions = positions[keep], regions[keep]
+    regions = [bisect_right(region_hi, pos) for pos in positions]
+    n_regions = len(region_hi)
+    kept = [(pos, r) for pos, r in zip(positions, regions, strict=True) if r < n_regions]
     found: list[_Quote] = []
     stack: list[tuple[str, int]] = []  # (kind 'd' | 's', position of the opening mark)
     n_double = 0
     current = -1
     lo = hi = 0
-    for pos, region in zip(positions.tolist(), regions.tolist(), strict=True):
+    for pos, region in kept:
         if region != current:
             if stack:
                 _close_at_end(text, stack, hi, current, found)
             stack, n_double, current = [], 0, region
-            lo, hi = int(region_lo[region]), int(region_hi[region])
+            lo, hi = region_lo[region], region_hi[region]
         mark = text[pos]
         prev = text[pos - 1] if pos > lo else ""
         nxt = text[pos + 1] if pos + 1 < hi else ""
@@ -733,13 +756,13 @@ def _close_at_end(
             found.append((start + 1, end, start, end, region, False))
 
 
-def _quote_groups(text: str, quotes: list[_Quote], region_lo: np.ndarray) -> list[int]:
+def _quote_groups(text: str, quotes: list[_Quote], region_lo: list[int]) -> list[int]:
     """Number the quotations, continuing a quotation carried over from the previous paragraph."""
     groups: list[int] = []
     for k, quote in enumerate(quotes):
         if k > 0:
             previous = quotes[k - 1]
-            lo = int(region_lo[quote[4]])
+            lo = region_lo[quote[4]]
             if (
                 not previous[5]
                 and previous[4] == quote[4] - 1
@@ -758,7 +781,7 @@ def _first_non_space(text: str, start: int) -> int:
 
 
 def _group_kind(
-    text: str, members: list[_Quote], region_lo: np.ndarray, min_quote_words: int
+    text: str, members: list[_Quote], region_lo: list[int], min_quote_words: int
 ) -> tuple[bool, bool]:
     """Whether a group of quotations has one long enough to be speech, and is all titles."""
     titles = [_is_title(text, q, region_lo[q[4]]) for q in members]
@@ -813,15 +836,14 @@ _Candidate = tuple[int, int, str, "str | None"]
 
 
 def _attributions(
-    masked: str, starts: np.ndarray, ends: np.ndarray, has_quote: np.ndarray
+    masked: str, starts_list: list[int], ends_list: list[int], quoted_list: list[bool]
 ) -> list[_Candidate | None]:
     """The best reporting clause of each sentence, or None."""
     matches = _verb_matches(masked)
-    best: list[_Candidate | None] = [None] * len(starts)
+    best: list[_Candidate | None] = [None] * len(starts_list)
     asides = _asides(masked)
     if not matches and not asides:
         return best
-    starts_list, ends_list, quoted_list = starts.tolist(), ends.tolist(), has_quote.tolist()
     for match in matches:
         i = bisect_right(starts_list, match.start(1)) - 1  # the sentence of the verb
         if i < 0 or match.end(1) > ends_list[i]:
