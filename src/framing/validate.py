@@ -21,7 +21,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .classify import NONE, FrameClassifier
+from .classify import NONE, FrameClassifier, mean_pole_f1
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from .lexicon import Lexicon, load_lexicon
 
@@ -579,12 +579,7 @@ def pole_f1(predicted: Iterable[Any], gold: Iterable[Any], poles: Sequence[str])
     0.8333333333333333
     """
     x, y = _pair(predicted, gold, ("predicted", "gold"))
-    scores = []
-    for pole in poles:
-        hits = float(np.sum((x == pole) & (y == pole)))
-        both = float(np.sum(x == pole) + np.sum(y == pole))
-        scores.append(2 * hits / both if both else 0.0)
-    return float(np.mean(scores))
+    return mean_pole_f1(x, y, poles)
 
 
 def learning_curve(
