@@ -616,8 +616,8 @@ def learning_curve(
         The column that names the article: splits never cut an article.
     lexicon : str, path or Lexicon, default='relationship'
     model : FrameClassifier or None, default=None
-        The classifier to train (cloned with its settings); default
-        ``FrameClassifier(axis=axis, lexicon=lexicon)``.
+        The classifier to train (cloned with its settings; fitted with the articles as
+        ``groups``); default ``FrameClassifier(axis=axis, lexicon=lexicon)``.
     sizes : sequence of int or None, default=None
         Numbers of training articles; default 1, 2, 4, ... up to all that are not held out.
     n_repeats : int, default=3
@@ -697,7 +697,8 @@ def learning_curve(
                 clf = FrameClassifier(**template.get_params())
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", FramingWarning)
-                    clf.fit([t for t, keep in zip(texts, train, strict=True) if keep], labels)
+                    clf.fit([t for t, keep in zip(texts, train, strict=True) if keep], labels,
+                            groups=article_of[train])  # fmt: skip
                 predicted = np.full(len(texts), NONE, dtype=object)
                 chosen = np.flatnonzero(test & relevant)
                 if chosen.size:
