@@ -317,8 +317,8 @@ def build() -> str:
         f"  than the seeds ({int((held['gold_power'] == 'equal').sum())} against "
         f"{int((seeds['gold_power'] == 'equal').sum())}).",
         "- **Lexicon**: `framing.score` with the built-in lexicon. **Classifier**:",
-        "  `framing.FrameClassifier` with the bundled model's settings (`BUNDLED_SETTINGS`: "
-        + ", ".join(f"`{k}={v!r}`" for k, v in BUNDLED_SETTINGS.items()) + "),",
+        "  `framing.FrameClassifier` with the bundled model's settings (`BUNDLED_SETTINGS`:",
+        "  " + ", ".join(f"`{k}={v!r}`" for k, v in BUNDLED_SETTINGS.items()) + "),",
         "  trained on gold-relevant seed sentences (pole or `none`).",
         "  Both label only sentences the scorer finds relevant; the others are `none`, so",
         "  relevance errors count against both.",

@@ -503,7 +503,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not _is_real(self.C) or not self.C > 0:
             raise ParameterError("C", self.C, "a number > 0")
         if self.threshold != "auto" and not (
-            _is_real(self.threshold) and 0.0 <= self.threshold <= 1.0
+            _is_real(self.threshold) and 0.0 <= float(self.threshold) <= 1.0
         ):
             raise ParameterError("threshold", self.threshold, "a probability from 0 to 1 or 'auto'")
         if not isinstance(self.prefer_lexicon, (bool, np.bool_)):
