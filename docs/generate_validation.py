@@ -40,7 +40,7 @@ from tabulate import tabulate
 
 import framing
 from framing.classify import (
-    BUNDLED_THRESHOLD,
+    BUNDLED_SETTINGS,
     FrameClassifier,
     _write_seed_coding,
     bundled_classifier,
@@ -107,7 +107,7 @@ def _loao(seeds: pd.DataFrame, **params: float) -> tuple[dict[str, np.ndarray], 
             "training sentences": len(train),
         }
         for axis in AXES:
-            model = FrameClassifier(axis=axis, threshold=BUNDLED_THRESHOLD, **params)
+            model = FrameClassifier(axis=axis, **{**BUNDLED_SETTINGS, **params})
             model.fit(train["text"].tolist(), train[f"gold_{axis}"].tolist())
             predicted[axis][test] = model.predict(seeds.loc[test, "text"].tolist())
             counts = train[f"gold_{axis}"].value_counts()
@@ -317,8 +317,9 @@ def build() -> str:
         f"  than the seeds ({int((held['gold_power'] == 'equal').sum())} against "
         f"{int((seeds['gold_power'] == 'equal').sum())}).",
         "- **Lexicon**: `framing.score` with the built-in lexicon. **Classifier**:",
-        f"  `framing.FrameClassifier` with its defaults and `threshold={BUNDLED_THRESHOLD}` (the",
-        "  bundled model's settings), trained on gold-relevant seed sentences (pole or `none`).",
+        "  `framing.FrameClassifier` with the bundled model's settings (`BUNDLED_SETTINGS`:",
+        "  " + ", ".join(f"`{k}={v!r}`" for k, v in BUNDLED_SETTINGS.items()) + "),",
+        "  trained on gold-relevant seed sentences (pole or `none`).",
         "  Both label only sentences the scorer finds relevant; the others are `none`, so",
         "  relevance errors count against both.",
         "- Measures from `framing.evaluate`: per-label precision, recall and F1 over the two poles",

@@ -4,15 +4,16 @@ Grouped cross-validation over articles, as a researcher would use the classifier
 articles of a corpus, train on them, label the others. For each held-out fold the classifier
 (``FrameClassifier`` with the settings in :data:`DESIGN`) is trained on the gold-relevant coded
 sentences of the other articles and labels the held-out sentences that ``framing.score`` finds
-relevant, as ``framing.score(method=model)`` does; the others are ``'none'``. The lexicon's
+relevant, as ``framing.score(method=model)`` does; the others are ``'none'``. It is fitted as a
+researcher (or an outside harness) would fit it: ``fit(texts, labels)``, no groups. The lexicon's
 labels are ``framing.score``'s. Both are measured by pole-F1 (``framing.pole_f1``: the mean F1
 of the two poles) on every held-out sentence.
 
 Sets and folds (fixed, no randomness): the seeds leave one article out (5 folds); the
 constructed ``articles`` sets (review and held-out, 22 articles) and the ``hard`` set
 (16 articles) are cut into three folds by ``GroupKFold(3)``, so each model trains on two
-thirds of the articles. The design was chosen on the seeds and the ``articles`` sets only; the
-hard set is measured, never tuned on.
+thirds of the articles. The design (the classifier's defaults) was chosen on the seeds and the
+``articles`` sets only; the hard set is measured, never tuned on.
 
 Run ``python docs/validation_classifier.py`` to print the table.
 """
@@ -32,9 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import validation_lexicon  # noqa: E402  (docs/validation_lexicon.py, beside this script)
 
 AXES = validation_lexicon.AXES
-#: The classifier's settings, chosen by this cross-validation on the seeds and `articles` sets.
-DESIGN = {"prefer_lexicon": True, "C": 10.0, "lexicon_weight": 0.3}
-COLUMNS = ["set", "axis", "lexicon", "classifier", "difference", "articles", "sentences"]
+#: Settings given to the classifier beyond its axis: none, its defaults are the design measured
+#: (chosen by this cross-validation on the seeds and `articles` sets, never on `hard`).
+DESIGN: dict[str, object] = {}
+COLUMNS = ["set", "axis", "lexicon", "classifier", "difference", "backed off", "articles",
+           "sentences"]  # fmt: skip
+#: Issue 15's target: the mean difference over the axes, and the floor of every axis.
+TARGET, FLOOR = 0.03, -0.01
 
 
 def coded_sets(framing) -> dict[str, pd.DataFrame]:
@@ -53,13 +58,18 @@ def _folds(frame: pd.DataFrame, name: str):
         yield from GroupKFold(n_splits=3).split(frame, groups=docs)
 
 
-def cross_validated(framing, frame: pd.DataFrame, name: str, axis: str) -> np.ndarray:
-    """Classifier labels of every sentence of ``frame`` from models that never saw its article."""
+def cross_validated(
+    framing, frame: pd.DataFrame, name: str, axis: str
+) -> tuple[np.ndarray, int, int]:
+    """Classifier labels of every sentence of ``frame`` from models that never saw its article,
+    with the number of folds whose model backed off to the lexicon (``threshold_ == 1``) and
+    the number of folds."""
     predicted = np.full(len(frame), "none", dtype=object)
     relevant = frame["relevant"].to_numpy(dtype=bool)
     coded_relevant = (frame["gold_relevant"].astype(str) == "yes").to_numpy()
     texts = frame["text"].astype(str).to_numpy(dtype=object)
     gold = frame[f"gold_{axis}"].astype(str).to_numpy(dtype=object)
+    backed_off = folds = 0
     for train, test in _folds(frame, name):
         train = train[coded_relevant[train]]
         test = test[relevant[test]]
@@ -67,25 +77,41 @@ def cross_validated(framing, frame: pd.DataFrame, name: str, axis: str) -> np.nd
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", framing.FramingWarning)
             model.fit(texts[train].tolist(), gold[train].tolist())
+        backed_off += model.threshold_ >= 1.0
+        folds += 1
         if test.size:
             predicted[test] = model.predict(texts[test].tolist())
-    return predicted
+    return predicted, backed_off, folds
 
 
 def table(framing) -> pd.DataFrame:
-    """One row per set and axis: lexicon and classifier pole-F1, their difference, sizes."""
+    """One row per set and axis: lexicon and classifier pole-F1, their difference, folds whose
+    classifier backed off to the lexicon, sizes."""
     rows = []
     for name, frame in coded_sets(framing).items():
         for axis, poles in AXES.items():
             gold = frame[f"gold_{axis}"].astype(str)
             lexicon = framing.pole_f1(frame[f"{axis}_label"], gold, poles)
-            classifier = framing.pole_f1(cross_validated(framing, frame, name, axis), gold, poles)
+            predicted, backed_off, folds = cross_validated(framing, frame, name, axis)
+            classifier = framing.pole_f1(predicted, gold, poles)
             rows.append({
                 "set": name, "axis": axis, "lexicon": lexicon, "classifier": classifier,
-                "difference": classifier - lexicon, "articles": frame["doc_id"].nunique(),
-                "sentences": len(frame),
+                "difference": classifier - lexicon, "backed off": f"{backed_off}/{folds}",
+                "articles": frame["doc_id"].nunique(), "sentences": len(frame),
             })  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def verdict(result: pd.DataFrame) -> list[str]:
+    """Per set: the mean difference over the axes, the worst axis, and whether the target of
+    issue 15 (mean >= +0.03, no axis below -0.01) is met."""
+    means = result.groupby("set", sort=False)["difference"].mean()
+    worst = result.groupby("set", sort=False)["difference"].min()
+    return [
+        f"{name} {means[name]:+.3f} (worst axis {worst[name]:+.3f}; target "
+        f"{'met' if means[name] >= TARGET and worst[name] >= FLOOR else 'not met'})"
+        for name in means.index
+    ]
 
 
 def section(framing) -> list[str]:
@@ -96,12 +122,7 @@ def section(framing) -> list[str]:
         classifier=result["classifier"].map("{:.3f}".format),
         difference=result["difference"].map("{:+.3f}".format),
     )
-    means = result.groupby("set", sort=False)["difference"].mean()
-    worst = result.groupby("set", sort=False)["difference"].min()
-    verdicts = [
-        f"{name} {means[name]:+.3f} (worst axis {worst[name]:+.3f})" for name in means.index
-    ]
-    settings = ", ".join(f"{k}={v!r}" for k, v in DESIGN.items())
+    settings = ", ".join(f"{k}={v!r}" for k, v in DESIGN.items()) or "its defaults"
     return [
         "## Trained classifier against the lexicon",
         "",
@@ -111,20 +132,33 @@ def section(framing) -> list[str]:
         "`python docs/validation_classifier.py` prints the table). Seeds: leave one article",
         "out; `articles` (the review and held-out constructed articles) and `hard`:",
         "`GroupKFold(3)`, each model trained on two thirds of the articles. The classifier is",
-        f"`FrameClassifier(axis, {settings})`, trained on the gold-relevant coded sentences of",
-        "the training articles; it labels the held-out sentences `framing.score` finds",
-        "relevant (the others are `none`), as `framing.score(method=model)` does. The lexicon's",
-        "labels are `framing.score`'s. Pole-F1 is `framing.pole_f1` (mean F1 of the two poles).",
-        "The settings were chosen on the seeds and `articles` only; the hard set is measured",
-        "here once and never tuned on.",
+        f"`FrameClassifier(axis)` with {settings} (`prefer_lexicon=True`, `C=10`,",
+        "`lexicon_weight=0.3`, `threshold='auto'`), fitted as `fit(texts, labels)` without",
+        "groups, on the gold-relevant coded sentences of the training articles; it labels the",
+        "held-out sentences `framing.score` finds relevant (the others are `none`), as",
+        "`framing.score(method=model)` does. The lexicon's labels are `framing.score`'s.",
+        "Pole-F1 is `framing.pole_f1` (mean F1 of the two poles). *Backed off*: folds whose",
+        "model chose the threshold 1 in its own cross-validation and so answers as the lexicon",
+        "does. The defaults were chosen on the seeds and `articles` only; the hard set is",
+        "measured here and never tuned on.",
         "",
         _markdown(shown),
         "",
-        "Mean difference over the two axes: " + "; ".join(verdicts) + ". The target of issue",
-        "15 is +0.03 or more, never below -0.01 on an axis. With `prefer_lexicon` the",
-        "classifier keeps every pole the lexicon gives (the lexicon is precise: its errors",
-        "are nearly all frames it misses) and labels only what the lexicon leaves at `none`;",
-        "from a few hundred coded sentences it finds few of those misses.",
+        "Mean difference over the two axes: " + "; ".join(verdict(result)) + ". The target",
+        f"of issue 15 is {TARGET:+.2f} or more, never below {FLOOR:+.2f} on an axis.",
+        "",
+        "The classifier keeps every pole the lexicon gives (the lexicon is precise: its errors",
+        "are nearly all frames it misses) and adds a pole where the lexicon says `none` only",
+        "when the model is at least as sure as the threshold its own cross-validation chose.",
+        "That choice is the guard against doing worse than the lexicon: where the model's extra",
+        "poles did not help on training sentences it had not seen, it backs off entirely. The",
+        "guard is only as good as that inner cross-validation: without groups it cuts articles,",
+        "and from a few hundred sentences a threshold that helped in training can still add a",
+        "few wrong poles on new articles, which is how an axis can end below the lexicon. The",
+        "gains are small because, on these sets, a few hundred coded sentences teach the model",
+        "few of the frames the lexicon misses. Not tried here: features of the neighbouring",
+        "sentences (they need the article's order at prediction, which `fit(texts, labels)`",
+        "does not have) and learned relevance.",
         "",
     ]
 
@@ -140,8 +174,7 @@ def main() -> None:
 
     result = table(framing)
     print(result.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    means = result.groupby("set", sort=False)["difference"].mean()
-    print("mean difference over the axes:", ", ".join(f"{k} {v:+.3f}" for k, v in means.items()))
+    print("mean difference over the axes:", "; ".join(verdict(result)))
 
 
 if __name__ == "__main__":

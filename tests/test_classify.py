@@ -24,6 +24,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from framing.classify import (
+    BUNDLED_SETTINGS,
     BUNDLED_THRESHOLD,
     FrameClassifier,
     LexiconFeatures,
@@ -33,10 +34,12 @@ from framing.classify import (
     bundled_classifier,
     classify_sentences,
     load_model,
+    model_info,
     training_data,
 )
 from framing.errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from framing.lexicon import Axis, Cue, Lexicon, load_lexicon
+from framing.validate import _lexicon_label
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CODING = ROOT / "seeds" / "annotations" / "sentences.csv"
@@ -176,7 +179,7 @@ def test_init_stores_parameters_unchanged():
     assert params["lexicon"] is lex and params["ngram_range"] == [1, 3]
     assert params == {
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
-        "char_ngram_range": (2, 5), "lexicon_weight": 1.0, "threshold": 0.4, "prefer_lexicon": False, "cv": 5,
+        "char_ngram_range": (2, 5), "lexicon_weight": 0.3, "threshold": 0.4, "prefer_lexicon": True, "cv": 5,
         "random_state": 0,
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
@@ -190,7 +193,7 @@ def test_clone_and_set_params(fitted):
     assert copy.get_params() == fitted.get_params()
     assert not hasattr(copy, "pipeline_")
     assert copy.set_params(C=3.0, threshold=0.2) is copy
-    assert (copy.C, copy.threshold, fitted.C) == (3.0, 0.2, 1.0)
+    assert (copy.C, copy.threshold, fitted.C) == (3.0, 0.2, 10.0)
     with pytest.raises(ValueError, match="Invalid parameter"):
         copy.set_params(nonsense=1)
 
@@ -262,11 +265,11 @@ def test_probabilities_decision_and_predict_agree(fitted):
 def test_threshold_turns_unsure_labels_to_none(fitted):
     proba = fitted.predict_proba(TEXTS)
     cut = float(np.median(proba.max(axis=1)))
-    strict = clone(fitted).set_params(threshold=cut).fit(TEXTS, LABELS)
+    strict = clone(fitted).set_params(threshold=cut, prefer_lexicon=False).fit(TEXTS, LABELS)
     expected = np.where(proba.max(axis=1) < cut, "none", fitted.classes_[proba.argmax(axis=1)])
     assert strict.predict(TEXTS).tolist() == expected.tolist()
-    everything_none = clone(fitted).set_params(threshold=1.0).fit(TEXTS, LABELS)
-    assert set(everything_none.predict(TEXTS)) == {"none"}
+    everything_none = clone(fitted).set_params(threshold=1.0, prefer_lexicon=False)
+    assert set(everything_none.fit(TEXTS, LABELS).predict(TEXTS)) == {"none"}
 
 
 def test_score_sentences_is_first_minus_second_pole(fitted):
@@ -329,7 +332,7 @@ def test_no_calibration_when_cross_validation_makes_no_error():
     # TEXTS are separable: the log loss would take T to its bound and every probability to
     # 1.0. The model keeps its own scale instead, and says so.
     with pytest.warns(FramingWarning, match="predicted right in cross-validation"):
-        clf = FrameClassifier(cv=3).fit(TEXTS, LABELS)
+        clf = FrameClassifier(cv=3, C=1.0, lexicon_weight=1.0).fit(TEXTS, LABELS)
     assert clf.temperature_ == 1.0
     assert clf.predict_proba(TEXTS).max() < 0.999
 
@@ -526,7 +529,7 @@ def test_bundled_classifier_is_what_the_build_script_trains():
     data = bundled_training_data()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
-        reference = FrameClassifier(axis="power", threshold=BUNDLED_THRESHOLD).fit(
+        reference = FrameClassifier(axis="power", **BUNDLED_SETTINGS).fit(
             data["text"].tolist(), data["power"].tolist()
         )
     probe = data["text"].tolist()[:20]
@@ -596,7 +599,8 @@ def test_prefer_lexicon_keeps_the_lexicon_pole_and_lets_the_model_label_the_rest
              "Trade rose in May.", "The talks lasted two days."] * 2  # fmt: skip
     labels = ["junior", "junior", "none", "none"] * 2
     cue = "They meet as equals."  # the lexicon gives 'equal'
-    plain = FrameClassifier(axis="power", cv=2).fit(texts, labels)
+    plain = FrameClassifier(axis="power", cv=2, threshold=0.0, prefer_lexicon=False)
+    plain.fit(texts, labels)
     backed = clone(plain).set_params(prefer_lexicon=True).fit(texts, labels)
     assert plain.predict([cue]).tolist() != ["equal"]
     assert backed.predict([cue]).tolist() == ["equal"]
@@ -618,3 +622,118 @@ def test_prefer_lexicon_is_checked_and_saved(tmp_path):
     loaded = load_model(model.save(tmp_path / "power.model"))
     assert loaded.prefer_lexicon is True
     assert loaded.predict(["They meet as equals."]).tolist() == ["equal"]
+
+
+# --------------------------------------------------------------------------- the automatic threshold
+
+# constructed: the lexicon labels the cue sentences right; the quiet sentences (no cue) carry
+# labels their words do not predict, so a model can only add wrong poles to the lexicon's
+CUED = [
+    ("Russia is now China's junior partner.", "junior"),
+    ("Moscow depends on Beijing.", "junior"),
+    ("Moscow relies on Beijing for almost everything.", "junior"),
+    ("They meet as equals.", "equal"),
+    ("It is a partnership of equals.", "equal"),
+    ("The two sides treat each other as equals.", "equal"),
+]
+NOISE = [
+    (f"Officials met on {day} to discuss {topic}.", label)
+    for (day, topic), label in zip(
+        [(d, t) for d in ("Monday", "Tuesday", "Friday") for t in ("grain", "rail", "ports")],
+        ["junior", "none", "equal", "none", "junior", "equal", "none", "equal", "junior"],
+        strict=True,
+    )
+]
+# constructed: a frame the lexicon misses ('leans on'), coded junior every time
+LEANS = [
+    (f"{who} leans on {whom} for {what}.", "junior")
+    for who, whom, what in [
+        ("Moscow", "Beijing", "credit"), ("The Kremlin", "China", "chips"),
+        ("Russia", "Beijing", "buyers"), ("Moscow", "China", "machinery"),
+        ("The Kremlin", "Beijing", "cash"), ("Russia", "China", "markets"),
+    ]
+]  # fmt: skip
+QUIET = [
+    (f"Officials met on {day} to discuss {topic}.", "none")
+    for day in ("Monday", "Tuesday", "Friday")
+    for topic in ("grain", "rail")
+]
+
+
+def _lexicon_labels(texts):
+    lex = load_lexicon("relationship")
+    return [_lexicon_label(lex, text, "power") for text in texts]
+
+
+def test_auto_threshold_backs_off_to_the_lexicon_when_the_model_cannot_help():
+    texts, labels = zip(*(CUED + NOISE), strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        clf = FrameClassifier(axis="power", cv=3).fit(texts, labels)
+        eager = FrameClassifier(axis="power", cv=3, threshold=0.0).fit(texts, labels)
+    assert clf.threshold == "auto" and clf.threshold_ == 1.0
+    probe = ["Officials met on Monday to discuss grain.", "Officials met on Sunday.",
+             "They meet as equals.", "Moscow depends on Beijing."]  # fmt: skip
+    assert clf.predict(probe).tolist() == _lexicon_labels(probe) == [
+        "none", "none", "equal", "junior"
+    ]
+    # without the guard the model's own labels stand where the lexicon says nothing
+    assert set(eager.predict([text for text, _ in NOISE])) != {"none"}
+    assert set(clf.predict([text for text, _ in NOISE])) == {"none"}
+
+
+def test_auto_threshold_lets_the_model_add_what_the_lexicon_misses():
+    texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        clf = FrameClassifier(axis="power", cv=3).fit(texts, labels)
+    assert clf.threshold_ < 1.0
+    probe = ["Russia leans on China for loans.", "Officials met on Sunday to discuss grain.",
+             "They meet as equals."]  # fmt: skip
+    assert _lexicon_labels(probe) == ["none", "none", "equal"]
+    assert clf.predict(probe).tolist() == ["junior", "none", "equal"]
+
+
+def test_groups_keep_an_article_out_of_its_own_cross_validation():
+    # constructed: each 'article' repeats one sentence three times with a label its words do
+    # not predict; across folds that cut articles the model recognises the copies and seems
+    # to help, folds by article show it cannot
+    stems = [f"Officials met on {day} to discuss {topic}." for day in ("Monday", "Tuesday",
+             "Friday", "Sunday") for topic in ("grain", "rail", "ports")]  # fmt: skip
+    codes = ["junior", "none", "equal", "none"] * 3
+    texts = [text for text in stems for _ in range(3)] + [t for t, _ in CUED]
+    labels = [code for code in codes for _ in range(3)] + [c for _, c in CUED]
+    groups = [i for i in range(len(stems)) for _ in range(3)] + list(range(100, 106))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        cut = FrameClassifier(axis="power", cv=3).fit(texts, labels)
+        grouped = FrameClassifier(axis="power", cv=3).fit(texts, labels, groups=groups)
+    assert cut.threshold_ < 1.0
+    assert grouped.threshold_ == 1.0
+    assert grouped.calibration_folds_ == 3
+    with pytest.raises(InputError, match="X and groups have different lengths"):
+        FrameClassifier(axis="power").fit(texts, labels, groups=groups[:-1])
+    with pytest.raises(InputError, match="groups has 1 missing"):
+        FrameClassifier(axis="power").fit(texts, labels, groups=[None, *groups[1:]])
+
+
+def test_threshold_is_checked_and_the_chosen_one_saved(tmp_path):
+    with pytest.raises(ParameterError, match="threshold"):
+        FrameClassifier(threshold="best").fit(TEXTS, LABELS)
+    texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        model = FrameClassifier(axis="power", cv=3).fit(texts, labels)
+    loaded = load_model(model.save(tmp_path / "power.model"))
+    assert (loaded.threshold, loaded.threshold_) == ("auto", model.threshold_)
+    probe = [*texts, "Russia leans on China for loans.", "Officials met on Sunday."]
+    assert loaded.predict(probe).tolist() == model.predict(probe).tolist()
+    assert model_info(loaded)["sha256"] == model_info(model)["sha256"]
+
+
+def test_single_example_class_with_auto_threshold_trusts_the_lexicon():
+    texts, labels = zip(*(CUED + QUIET[:1] + LEANS[:2]), strict=True)  # one 'none'
+    with pytest.warns(FramingWarning, match="the lexicon's labels stand"):
+        clf = FrameClassifier(axis="power").fit(texts, labels)
+    assert clf.threshold_ == 1.0
+    assert clf.predict(["Russia leans on China for loans."]).tolist() == ["none"]

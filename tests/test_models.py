@@ -131,6 +131,25 @@ def _rewrite(source: Path, target: Path, change) -> Path:
     return target
 
 
+def test_a_file_from_before_the_automatic_threshold_loads_as_it_was(power_model, tmp_path):
+    good = power_model.save(tmp_path / "good.model")
+
+    def older(meta, arrays):  # as files were written before threshold='auto'
+        del meta["fitted"]["threshold"], meta["params"]["prefer_lexicon"]
+        meta["params"]["threshold"] = 0.0
+
+    old = load_model(_rewrite(good, tmp_path / "old.model", older))
+    assert (old.threshold, old.threshold_, old.prefer_lexicon) == (0.0, 0.0, False)
+    proba = power_model.predict_proba(TEXTS)
+    assert old.predict(TEXTS).tolist() == power_model.classes_[proba.argmax(axis=1)].tolist()
+
+    def out_of_range(meta, arrays):
+        meta["fitted"]["threshold"] = 2.0
+
+    with pytest.raises(ModelError, match="malformed model file: threshold 2.0"):
+        load_model(_rewrite(good, tmp_path / "bad.model", out_of_range))
+
+
 def test_unknown_types_and_contents_are_refused(power_model, tmp_path):
     good = power_model.save(tmp_path / "good.model")
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .classify import (
-    BUNDLED_THRESHOLD,
+    BUNDLED_SETTINGS,
     FrameClassifier,
     _read_model_file,
     training_data,
@@ -81,7 +81,7 @@ def build(folder: Path) -> list[Path]:
     data = bundled_training_data()
     paths = []
     for axis in AXES:
-        model = FrameClassifier(axis=axis, threshold=BUNDLED_THRESHOLD)
+        model = FrameClassifier(axis=axis, **BUNDLED_SETTINGS)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FramingWarning)
             model.fit(data["text"].tolist(), data[axis].tolist())

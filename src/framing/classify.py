@@ -42,7 +42,7 @@ from scipy.special import log_softmax, softmax
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
@@ -72,12 +72,22 @@ __all__ = [
     "REBUILD_COMMAND",
     "NONE",
     "BUNDLED_THRESHOLD",
+    "BUNDLED_SETTINGS",
+    "THRESHOLDS",
 ]
 
 #: The label of a sentence that takes neither pole of an axis.
 NONE = "none"
 #: Probability below which the bundled model answers ``'none'`` (see :func:`bundled_classifier`).
 BUNDLED_THRESHOLD = 0.5
+#: The settings of the bundled models (:func:`bundled_classifier`): the classifier's defaults
+#: before ``threshold='auto'``, kept so that ``score(method='classifier')`` labels as it did.
+BUNDLED_SETTINGS: dict[str, Any] = {
+    "threshold": BUNDLED_THRESHOLD, "C": 1.0, "lexicon_weight": 1.0, "prefer_lexicon": False,
+}  # fmt: skip
+#: The thresholds ``FrameClassifier(threshold='auto')`` chooses from; 1 means the model's
+#: labels never stand (with ``prefer_lexicon``, the lexicon's labels are the predictions).
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
 #: The gold columns of ``seeds/annotations/sentences.csv`` that ship as package data.
 _SHIPPED_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "text", "gold_relevant", "gold_power", "gold_bond",
@@ -150,6 +160,31 @@ def _check_choice(lexicon: Lexicon, axis: Any) -> tuple[str, str]:
     if not isinstance(axis, str) or axis not in lexicon.poles:
         raise ParameterError("axis", axis, lexicon.axis_names)
     return lexicon.poles[axis]
+
+
+def _as_groups(values: Any, n: int) -> np.ndarray:
+    """Group names (e.g. article ids) as a 1-D array of the same length as the texts."""
+    if isinstance(values, (str, bytes)) or isinstance(values, pd.DataFrame):
+        raise InputError(
+            "groups must be one group name per text (e.g. coded['doc_id']), not "
+            f"{type(values).__name__}."
+        )
+    try:
+        items = list(values)
+    except TypeError as exc:
+        raise InputError(f"groups must be a list; got {type(values).__name__}.") from exc
+    if len(items) != n:
+        raise InputError(
+            f"X and groups have different lengths: {n} texts and {len(items)} groups; give "
+            "the group (article) of every text."
+        )
+    missing = np.asarray(pd.isna(np.asarray(items, dtype=object)), dtype=bool)
+    if missing.any():
+        raise InputError(
+            f"groups has {int(missing.sum())} missing values, the first at position "
+            f"{int(np.flatnonzero(missing)[0])}; name the article of every text."
+        )
+    return np.asarray([str(item) for item in items], dtype=object)
 
 
 def _is_real(value: Any) -> bool:
@@ -327,8 +362,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     Word and character n-gram TF-IDF and :class:`LexiconFeatures` feed a logistic regression
     with balanced class weights; its probabilities are calibrated by temperature scaling on
-    cross-validated decision values. A sentence whose highest probability is below
-    ``threshold`` is labelled ``'none'``.
+    cross-validated decision values. By default the lexicon's own pole stands where it gives
+    one (``prefer_lexicon``), and the model labels a sentence the lexicon leaves at ``'none'``
+    only when its probability reaches a threshold chosen in ``fit`` by the same
+    cross-validation (``threshold='auto'``): when the coding does not show that the model's
+    labels help, the threshold is 1 and the predictions are the lexicon's.
 
     Parameters
     ----------
@@ -336,27 +374,33 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         The lexicon axis whose poles are the labels (with ``'none'``).
     lexicon : str, path or Lexicon, default='relationship'
         The lexicon that names the poles and supplies the cue features.
-    C : float, default=1.0
+    C : float, default=10.0
         Inverse strength of the L2 penalty of the logistic regression.
     ngram_range : tuple of int, default=(1, 2)
         Word n-grams.
     char_ngram_range : tuple of int, default=(2, 5)
         Character n-grams within word boundaries (``analyzer='char_wb'``).
-    lexicon_weight : float, default=1.0
+    lexicon_weight : float, default=0.3
         Multiplies the lexicon features against the unit-length TF-IDF rows; 0 leaves them out.
-    threshold : float, default=0.0
-        ``predict`` answers ``'none'`` when the highest calibrated probability is below it.
-    prefer_lexicon : bool, default=False
+    threshold : float or 'auto', default='auto'
+        ``predict`` answers ``'none'`` when the highest calibrated probability is below it; at
+        1 the model's labels never stand (with ``prefer_lexicon``, the predictions are the
+        lexicon's). ``'auto'``: chosen in ``fit`` from :data:`THRESHOLDS` as the one whose
+        labels, on the cross-validated probabilities of the training sentences, have the
+        highest pole-F1 (mean F1 of the two poles); ties go to the higher threshold. With a
+        class of a single example nothing is cross-validated, and ``'auto'`` gives 1 with
+        ``prefer_lexicon`` (trust the lexicon), else 0.
+    prefer_lexicon : bool, default=True
         Back off to the lexicon: where the lexicon, matching the sentence alone, gives a pole
         (one pole's cue weight exceeds the other's), ``predict`` answers that pole, and the
         model labels only the sentences the lexicon leaves at ``'none'``. The lexicon is
         precise and misses frames without its cues; the model then adds what the coding
         teaches without undoing what the lexicon gets right. Probabilities are the model's.
     cv : int, default=5
-        Folds for the calibration's cross-validated decision values (at most the size of the
-        smallest class).
+        Folds for the calibration's (and the threshold's) cross-validated decision values (at
+        most the size of the smallest class, and the number of groups given to ``fit``).
     random_state : int, RandomState or None, default=0
-        Shuffles the calibration folds.
+        Shuffles the cross-validation folds.
 
     Attributes
     ----------
@@ -370,6 +414,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     temperature_ : float
         The calibration temperature ``T``: probabilities are ``softmax(z / T)`` of the decision
         values ``z``.
+    threshold_ : float
+        The threshold ``predict`` uses: ``threshold``, or the one ``'auto'`` chose.
     calibration_folds_ : int
         Folds used to calibrate; 0 when a class had a single example and the regression's own
         probabilities are used (``T = 1``).
@@ -380,8 +426,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     Notes
     -----
-    Calibration: ``cross_val_predict`` gives each training sentence a decision vector ``z``
-    from a model that did not see it (stratified folds, ``min(cv, smallest class)`` of them);
+    Calibration: cross-validation gives each training sentence a decision vector ``z`` from
+    a model that did not see it (stratified folds, ``min(cv, smallest class)`` of them; with
+    ``groups``, folds that never cut a group, such as an article, so that a sentence is not
+    judged by a model trained on its neighbours);
     ``T`` minimises the mean log loss of ``softmax(z / T)`` (Guo et al. 2017); when every
     held-out sentence is predicted right, that loss only falls as ``T`` shrinks (towards
     probabilities of exactly 1), so ``T`` stays 1, with a warning. One parameter suits a
@@ -389,8 +437,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     calibration per class would overfit, and it keeps the ranking, so ``predict`` with
     ``threshold=0`` is the regression's own decision. The balanced class weights are not
     undone: probabilities of rare classes stay on the generous side, which favours recall of
-    the poles (and macro-F1) over accuracy. TF-IDF vocabularies are learnt on all training
-    sentences before the folds; no label crosses a fold.
+    the poles (and macro-F1) over accuracy. Each fold's model learns its own vocabularies;
+    no label crosses a fold.
+
+    The automatic threshold reuses those cross-validated probabilities: for each candidate
+    it labels the training sentences as ``predict`` would (the lexicon's pole where it gives
+    one, with ``prefer_lexicon``) and keeps the best pole-F1. It is the guard of the back-off:
+    a model that adds no correct pole to the lexicon's on sentences it did not see gets the
+    threshold 1, and the classifier then answers as the lexicon does.
 
     The estimator declares text input (scikit-learn tags ``input_tags.string``, no
     ``two_d_array``), as ``TfidfVectorizer`` does; ``check_estimator`` therefore skips it, and
@@ -424,12 +478,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         axis: str = "power",
         lexicon: str | os.PathLike[str] | Lexicon = "relationship",
         *,
-        C: float = 1.0,  # noqa: N803 - scikit-learn's name
+        C: float = 10.0,  # noqa: N803 - scikit-learn's name
         ngram_range: tuple[int, int] = (1, 2),
         char_ngram_range: tuple[int, int] = (2, 5),
-        lexicon_weight: float = 1.0,
-        threshold: float = 0.0,
-        prefer_lexicon: bool = False,
+        lexicon_weight: float = 0.3,
+        threshold: float | str = "auto",
+        prefer_lexicon: bool = True,
         cv: int = 5,
         random_state: Any = 0,
     ) -> None:
@@ -448,8 +502,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _check_params(self) -> None:
         if not _is_real(self.C) or not self.C > 0:
             raise ParameterError("C", self.C, "a number > 0")
-        if not _is_real(self.threshold) or not 0.0 <= self.threshold <= 1.0:
-            raise ParameterError("threshold", self.threshold, "a probability from 0 to 1")
+        if self.threshold != "auto" and not (
+            _is_real(self.threshold) and 0.0 <= float(self.threshold) <= 1.0
+        ):
+            raise ParameterError("threshold", self.threshold, "a probability from 0 to 1 or 'auto'")
         if not isinstance(self.prefer_lexicon, (bool, np.bool_)):
             raise ParameterError("prefer_lexicon", self.prefer_lexicon, "True or False")
         if not _is_real(self.lexicon_weight) or not self.lexicon_weight >= 0:
@@ -492,7 +548,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         )
         return Pipeline([("features", features), ("model", model)])
 
-    def fit(self, X: Iterable[str], y: Iterable[str]) -> FrameClassifier:  # noqa: N803
+    def fit(
+        self,
+        X: Iterable[str],  # noqa: N803
+        y: Iterable[str],
+        groups: Iterable[Any] | None = None,
+    ) -> FrameClassifier:
         """Learn the labels of coded sentences.
 
         Parameters
@@ -501,6 +562,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             Sentences, one per item (a list, tuple, 1-D array or Series).
         y : sequence of str
             Their labels: the axis's two poles or ``'none'``.
+        groups : sequence or None, default=None
+            The article (or any unit) of each sentence, e.g. ``coded["doc_id"]``: the
+            cross-validation that calibrates the probabilities and chooses the threshold then
+            never cuts a group. Default: stratified folds over sentences.
 
         Returns
         -------
@@ -510,8 +575,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         Raises
         ------
         InputError
-            ``X`` is a bare string or holds non-strings; ``X`` and ``y`` differ in length; a
-            label is missing, or not a pole of the axis nor ``'none'`` (the message lists them).
+            ``X`` is a bare string or holds non-strings; ``X``, ``y`` or ``groups`` differ in
+            length; a label is missing, or not a pole of the axis nor ``'none'`` (the message
+            lists them); a group is missing.
         InsufficientDataError
             The labels hold fewer than two classes.
         ParameterError
@@ -524,6 +590,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         """
         texts = _as_texts(X)
         labels = _as_labels(y, len(texts))
+        units = None if groups is None else _as_groups(groups, len(texts))
         self._check_params()
         lexicon = load_lexicon(self.lexicon)
         poles = _check_choice(lexicon, self.axis)
@@ -550,13 +617,22 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         labels = labels.astype(str).astype(object)
         pipeline = self._make_pipeline()
         folds = int(min(self.cv, counts.min()))
+        if units is not None:
+            folds = min(folds, len(set(units.tolist())))
+        probabilities = None
         if folds >= 2:
-            splitter = StratifiedKFold(folds, shuffle=True, random_state=self.random_state)
-            logits = cross_val_predict(
-                clone(pipeline), texts, labels, cv=splitter, method="decision_function"
-            )
+            if units is None:
+                splitter: Any = StratifiedKFold(folds, shuffle=True, random_state=self.random_state)
+            else:
+                splitter = StratifiedGroupKFold(
+                    folds, shuffle=True, random_state=self.random_state
+                )
+            with warnings.catch_warnings():  # a class smaller than the folds: sklearn warns
+                warnings.simplefilter("ignore", UserWarning)
+                splits = list(splitter.split(texts, labels, units))
+            logits = _out_of_fold(pipeline, texts, labels, classes, splits)
             targets = np.searchsorted(classes, labels.astype(str))
-            if (_as_logits(logits).argmax(axis=1) == targets).all():
+            if (logits.argmax(axis=1) == targets).all():
                 # Every held-out sentence is right: the log loss keeps falling as T shrinks,
                 # so it would pick the smallest T allowed and make every probability 1.0.
                 # Nothing measures how sure the model should be: keep its own scale.
@@ -569,11 +645,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 )
                 self.temperature_ = 1.0
             else:
-                self.temperature_ = _fit_temperature(_as_logits(logits), targets)
+                self.temperature_ = _fit_temperature(logits, targets)
+            probabilities = softmax(logits / self.temperature_, axis=1)
         else:
             warnings.warn(
                 f"class {names[int(counts.argmin())]!r} has a single example: probabilities are "
-                "the logistic regression's own, not calibrated. Code more sentences of it.",
+                "the logistic regression's own, not calibrated"
+                + (
+                    ", and the threshold is not chosen (the lexicon's labels stand)"
+                    if self.threshold == "auto" and self.prefer_lexicon
+                    else ""
+                )
+                + ". Code more sentences of it.",
                 FramingWarning,
                 stacklevel=2,
             )
@@ -583,6 +666,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(pipeline.classes_, dtype=object)
         self.poles_ = tuple(poles)
         self.calibration_folds_ = folds
+        if self.threshold != "auto":
+            self.threshold_ = float(self.threshold)
+        elif probabilities is None:
+            self.threshold_ = 1.0 if self.prefer_lexicon else 0.0
+        else:
+            self.threshold_ = self._choose_threshold(probabilities, texts, labels)
         self.n_train_ = len(texts)
         return self
 
@@ -688,17 +777,34 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return self._labels(self.predict_proba(texts), texts)
 
     def _labels(self, proba: np.ndarray, texts: list[str]) -> np.ndarray:
-        labels = self.classes_[proba.argmax(axis=1)] if len(proba) else self.classes_[:0]
-        labels = np.asarray(labels, dtype=object)
-        if self.threshold > 0 and len(proba):
-            labels[proba.max(axis=1) < self.threshold] = NONE
-        if self.prefer_lexicon and len(proba):
-            lexicon = dict(self.pipeline_.named_steps["features"].transformer_list)["lexicon"]
-            weights = lexicon.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
-            first, second = weights[:, 0], weights[:, 1]
-            labels[first > second] = self.poles_[0]
-            labels[second > first] = self.poles_[1]
-        return labels
+        if not len(proba):
+            return np.asarray(self.classes_[:0], dtype=object)
+        lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
+        return _decide(proba, self.classes_, self.threshold_, lexicon)
+
+    def _lexicon_poles(self, texts: list[str]) -> np.ndarray:
+        """The lexicon's pole of each sentence matched alone, ``'none'`` where the weights tie."""
+        lexicon = dict(self.pipeline_.named_steps["features"].transformer_list)["lexicon"]
+        weights = lexicon.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
+        first, second = weights[:, 0], weights[:, 1]
+        poles = np.full(len(texts), NONE, dtype=object)
+        poles[first > second] = self.poles_[0]
+        poles[second > first] = self.poles_[1]
+        return poles
+
+    def _choose_threshold(
+        self, probabilities: np.ndarray, texts: list[str], labels: np.ndarray
+    ) -> float:
+        """The threshold of :data:`THRESHOLDS` whose labels of the cross-validated
+        ``probabilities`` have the best pole-F1 against ``labels``; ties: the higher."""
+        lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
+        gold = labels.astype(str)
+        scores = [
+            mean_pole_f1(_decide(probabilities, self.classes_, t, lexicon), gold, self.poles_)
+            for t in THRESHOLDS
+        ]
+        best = max(scores)
+        return max(t for t, score in zip(THRESHOLDS, scores, strict=True) if score >= best - 1e-12)
 
     def score_sentences(self, X: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
         """Labels and scores ``P(first pole) - P(second pole)`` in [-1, 1].
@@ -729,6 +835,59 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False
         return tags
+
+
+def _decide(
+    proba: np.ndarray, classes: np.ndarray, threshold: float, lexicon: np.ndarray | None
+) -> np.ndarray:
+    """Labels from probabilities: the most probable class, ``'none'`` below ``threshold`` (at
+    1, always), and the lexicon's pole wherever ``lexicon`` (one per row, or None) has one."""
+    labels = np.asarray(classes[proba.argmax(axis=1)], dtype=object)
+    if threshold >= 1.0:
+        labels[:] = NONE
+    elif threshold > 0:
+        labels[proba.max(axis=1) < threshold] = NONE
+    if lexicon is not None:
+        labels[lexicon != NONE] = lexicon[lexicon != NONE]
+    return labels
+
+
+def mean_pole_f1(predicted: np.ndarray, gold: np.ndarray, poles: Sequence[str]) -> float:
+    """The mean F1 of the two poles of two label arrays (``'none'`` does not count; an
+    undefined F1 counts as 0): :func:`framing.pole_f1` without its input checks."""
+    scores = []
+    for pole in poles:
+        hits = float(np.sum((predicted == pole) & (gold == pole)))
+        both = float(np.sum(predicted == pole) + np.sum(gold == pole))
+        scores.append(2 * hits / both if both else 0.0)
+    return float(np.mean(scores))
+
+
+def _out_of_fold(
+    pipeline: Pipeline,
+    texts: list[str],
+    labels: np.ndarray,
+    classes: np.ndarray,
+    splits: Sequence[tuple[np.ndarray, np.ndarray]],
+) -> np.ndarray:
+    """Logits of every sentence from a copy of ``pipeline`` fitted on the other folds, one
+    column per class of ``classes``. A class absent from a fold's training part gets a
+    logit far below the others (probability near 0) for that fold's sentences."""
+    out = np.zeros((len(texts), len(classes)))
+    for train, test in splits:
+        fold_labels = labels[train]
+        block = np.empty((len(test), len(classes)))
+        seen = np.unique(fold_labels.astype(str))
+        if seen.size >= 2:
+            model = clone(pipeline).fit([texts[i] for i in train], fold_labels)
+            logits = _as_logits(model.decision_function([texts[i] for i in test]))
+            block[:] = logits.min() - 20.0
+            block[:, np.searchsorted(classes, seen)] = logits
+        else:  # a fold with a single class: that class, surely
+            block[:] = -20.0
+            block[:, int(np.searchsorted(classes, seen[0]))] = 0.0
+        out[test] = block
+    return out
 
 
 def _as_logits(values: np.ndarray) -> np.ndarray:
@@ -844,7 +1003,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "ngram_range": [int(v) for v in model.ngram_range],
             "char_ngram_range": [int(v) for v in model.char_ngram_range],
             "lexicon_weight": float(model.lexicon_weight),
-            "threshold": float(model.threshold),
+            "threshold": model.threshold if model.threshold == "auto" else float(model.threshold),
             "prefer_lexicon": bool(model.prefer_lexicon),
             "cv": int(model.cv),
             "random_state": int(random_state) if _is_int(random_state) else None,
@@ -859,6 +1018,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "classes": [str(c) for c in model.classes_],
             "poles": list(model.poles_),
             "temperature": float(model.temperature_),
+            "threshold": float(model.threshold_),
             "calibration_folds": int(model.calibration_folds_),
             "n_train": int(model.n_train_),
         },
@@ -1078,6 +1238,10 @@ def _rebuild(
     model.classes_ = classes
     model.poles_ = tuple(fitted["poles"])
     model.temperature_ = float(fitted["temperature"])
+    # Files written before threshold='auto' record only the threshold they were given.
+    model.threshold_ = float(fitted.get("threshold", meta["params"]["threshold"]))
+    if not 0.0 <= model.threshold_ <= 1.0:
+        raise ValueError(f"threshold {model.threshold_} is not a probability")
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
 
@@ -1302,7 +1466,8 @@ def bundled_classifier(axis: str = "power") -> FrameClassifier:
     Returns
     -------
     FrameClassifier
-        Fitted, with ``threshold=BUNDLED_THRESHOLD`` (0.5) and the other defaults.
+        Fitted, with :data:`BUNDLED_SETTINGS` (``threshold=0.5``, ``C=1``,
+        ``lexicon_weight=1``, ``prefer_lexicon=False``) and the other defaults.
 
     Raises
     ------

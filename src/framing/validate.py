@@ -21,7 +21,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .classify import NONE, FrameClassifier
+from .classify import NONE, FrameClassifier, mean_pole_f1
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from .lexicon import Lexicon, load_lexicon
 
@@ -579,12 +579,7 @@ def pole_f1(predicted: Iterable[Any], gold: Iterable[Any], poles: Sequence[str])
     0.8333333333333333
     """
     x, y = _pair(predicted, gold, ("predicted", "gold"))
-    scores = []
-    for pole in poles:
-        hits = float(np.sum((x == pole) & (y == pole)))
-        both = float(np.sum(x == pole) + np.sum(y == pole))
-        scores.append(2 * hits / both if both else 0.0)
-    return float(np.mean(scores))
+    return mean_pole_f1(x, y, poles)
 
 
 def learning_curve(
@@ -621,8 +616,8 @@ def learning_curve(
         The column that names the article: splits never cut an article.
     lexicon : str, path or Lexicon, default='relationship'
     model : FrameClassifier or None, default=None
-        The classifier to train (cloned with its settings); default
-        ``FrameClassifier(axis=axis, lexicon=lexicon)``.
+        The classifier to train (cloned with its settings; fitted with the articles as
+        ``groups``); default ``FrameClassifier(axis=axis, lexicon=lexicon)``.
     sizes : sequence of int or None, default=None
         Numbers of training articles; default 1, 2, 4, ... up to all that are not held out.
     n_repeats : int, default=3
@@ -702,7 +697,8 @@ def learning_curve(
                 clf = FrameClassifier(**template.get_params())
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", FramingWarning)
-                    clf.fit([t for t, keep in zip(texts, train, strict=True) if keep], labels)
+                    clf.fit([t for t, keep in zip(texts, train, strict=True) if keep], labels,
+                            groups=article_of[train])  # fmt: skip
                 predicted = np.full(len(texts), NONE, dtype=object)
                 chosen = np.flatnonzero(test & relevant)
                 if chosen.size:
