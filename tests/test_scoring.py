@@ -670,10 +670,31 @@ def test_cues_round_trip_through_json():
 def test_workers_share_an_in_memory_corpus_in_small_chunks():
     texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(8)]  # constructed
     alone = framing.score(texts, n_jobs=1)
-    parts = list(framing.iter_scores(texts, n_jobs=2))  # chunk_size=200, but 8 documents
+    parts = list(framing.iter_scores(texts, n_jobs=2))  # one chunk by size, but 8 documents
     assert [len(part) for part in parts] == [1] * 8  # eight chunks per worker, at least
     pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), alone, check_like=False)
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=3)] == [3, 3, 2]
+
+
+def test_automatic_chunks_pack_short_documents_and_split_long_ones(monkeypatch):
+    # chunk_size=None: documents are packed up to CHUNK_CHARACTERS of text and at most
+    # CHUNK_DOCUMENTS of them; an explicit chunk_size is exact. Constructed texts.
+    texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(7)]
+    assert [len(part) for part in framing.iter_scores(texts)] == [7]  # short: one chunk
+    monkeypatch.setattr(scoring, "CHUNK_DOCUMENTS", 3)
+    assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]
+    assert [len(part) for part in framing.iter_scores(iter(framing.load_corpus(texts)))] == [
+        3, 3, 1
+    ]  # fmt: skip  (a stream of Documents is packed the same way)
+    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
+    assert [len(part) for part in framing.iter_scores(texts)] == [2, 2, 2, 1]
+    stream = framing.iter_scores(iter(framing.load_corpus(texts)))
+    assert [len(part) for part in stream] == [3, 3, 1]  # full once past the budget
+    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 1)
+    assert [len(part) for part in framing.iter_scores(texts)] == [1] * 7  # at least one each
+    assert [len(part) for part in framing.iter_scores(texts, chunk_size=4)] == [4, 3]
+    alone = framing.score(texts, chunk_size=1)
+    pd.testing.assert_frame_equal(framing.score(texts), alone)
 
 
 def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):

@@ -34,7 +34,7 @@ from .corpus import Corpus, load_corpus
 from .errors import FramingError, FramingWarning, InputError
 from .lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
 from .report import write_report
-from .scoring import cues_to_json, iter_scores, score
+from .scoring import CHUNK_DOCUMENTS, cues_to_json, iter_scores, score
 from .stream import iter_corpus
 from .tally import merge_tallies, tally
 
@@ -113,9 +113,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--chunk-size",
             type=_at_least_one,
-            default=200,
+            default=None,
             metavar="K",
-            help="documents read and scored at a time; memory grows with K (default: 200)",
+            help="documents read and scored at a time; memory grows with K (default: as many "
+            "as hold about 1,000,000 characters, at most 5,000)",
         )
         sub.add_argument(
             "--errors",
@@ -490,7 +491,8 @@ def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     bar knows the total.
     """
     if _is_streamed(args.path):
-        chunks = iter_corpus(args.path, chunk_size=args.chunk_size, errors=args.errors)
+        read = args.chunk_size or CHUNK_DOCUMENTS  # automatic chunks are cut from these
+        chunks = iter_corpus(args.path, chunk_size=read, errors=args.errors)
         return chunks, _Progress(args, known_total=False)
     if args.errors == "skip":
         warnings.warn(

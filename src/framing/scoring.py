@@ -126,7 +126,7 @@ def score(
     relevant_only: bool = True,
     progress: Callable[[int, int], None] | None = None,
     n_jobs: int = 1,
-    chunk_size: int = 200,
+    chunk_size: int | None = None,
 ) -> pd.DataFrame:
     """Score every sentence on every axis of the lexicon, with the evidence for each label.
 
@@ -167,11 +167,14 @@ def score(
         Worker processes. With more than one, chunks of ``chunk_size`` documents are scored in
         parallel; the result is identical to ``n_jobs=1``, rows in the same order. ``-1``: one
         per CPU.
-    chunk_size : int, default=200
+    chunk_size : int or None, default=None
         Documents per chunk at most (the unit of work of a worker, and of memory in
-        :func:`iter_scores`). It never changes a number. With ``n_jobs > 1`` a corpus that is
-        in memory (not a stream) is cut into smaller chunks when it has fewer than eight chunks
-        per worker, so that the workers share the work evenly.
+        :func:`iter_scores`). None: as many documents as hold about 1,000,000 characters of
+        text (200 articles of 5,000 characters), at most 5,000 (short documents share a
+        chunk, so the work per chunk does not dominate). It never changes a number. With
+        ``n_jobs > 1`` a corpus that is in memory (not a stream) is cut into smaller chunks
+        when it has fewer than eight chunks per worker, so that the workers share the work
+        evenly.
 
     Returns
     -------
@@ -267,13 +270,13 @@ def iter_scores(
     method: Method = "lexicon",
     relevant_only: bool = True,
     n_jobs: int = 1,
-    chunk_size: int = 200,
+    chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     _stacklevel: int = 2,
 ) -> Generator[pd.DataFrame, None, None]:
     """Score a corpus chunk by chunk: the rows of :func:`score`, one table per chunk, in order.
 
-    Memory grows with ``chunk_size``, not with the corpus, when ``data`` is a stream
+    Memory grows with a chunk, not with the corpus, when ``data`` is a stream
     (:func:`framing.iter_corpus`, a generator of documents). A document whose cleaned text is
     longer than 4,194,304 characters (a 200 MB single line) is cleaned whole, then scored in
     blocks of at most that size cut at a line end or a sentence end, one table per block: its
@@ -306,8 +309,10 @@ def iter_scores(
     [1, 1]
     """
     workers = _check_jobs(n_jobs)
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
+    if chunk_size is not None and (
+        isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1
+    ):
+        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1, or None")
     lex = load_lexicon(lexicon)
     job = _Job(lex, method, relevant_only)
     chunks = _blocks_of_long_documents(_warn_meta_names(_chunks(data, chunk_size, workers), lex))
@@ -473,8 +478,44 @@ def _check_jobs(n_jobs: int) -> int:
     return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
 
 
-def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, list[str]]]:
-    """Split the input into corpora of at most ``chunk_size`` documents, lazily.
+#: Automatic chunks (``chunk_size=None``): documents up to about this much text, and at most
+#: ``CHUNK_DOCUMENTS`` of them.
+CHUNK_CHARACTERS = 1_000_000
+CHUNK_DOCUMENTS = 5_000
+
+
+def _packs(documents: list[Document], chunk_size: int | None) -> Iterator[list[Document]]:
+    """``documents`` cut in order into runs of ``chunk_size`` (None: of about
+    :data:`CHUNK_CHARACTERS` of text and at most :data:`CHUNK_DOCUMENTS`); none when empty."""
+    if chunk_size is not None:
+        for begin in range(0, len(documents), chunk_size):
+            yield documents[begin : begin + chunk_size]
+        return
+    begin = characters = 0
+    for i, doc in enumerate(documents):
+        if i > begin and (
+            i - begin == CHUNK_DOCUMENTS or characters + len(doc.text) > CHUNK_CHARACTERS
+        ):
+            yield documents[begin:i]
+            begin, characters = i, 0
+        characters += len(doc.text)
+    if begin < len(documents):
+        yield documents[begin:]
+
+
+def _full(documents: int, characters: int, chunk_size: int | None) -> bool:
+    """Whether a chunk filled document by document is complete with this many documents and
+    characters of text."""
+    if chunk_size is not None:
+        return documents == chunk_size
+    return documents == CHUNK_DOCUMENTS or characters >= CHUNK_CHARACTERS
+
+
+def _chunks(
+    data: Any, chunk_size: int | None, workers: int
+) -> Iterator[tuple[Corpus, list[str]]]:
+    """Split the input into corpora of at most ``chunk_size`` documents (see :func:`_packs`),
+    lazily.
 
     Yields ``(chunk, metadata_columns)``. A whole corpus gives every chunk the metadata columns
     of the whole, so that chunking never changes the table; a stream takes each chunk's own.
@@ -489,10 +530,11 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
         meta = corpus.metadata_columns()
         documents = list(corpus)
         if workers > 1:
-            chunk_size = min(chunk_size, max(1, -(-len(documents) // (8 * workers))))
+            share = max(1, -(-len(documents) // (8 * workers)))
+            chunk_size = share if chunk_size is None else min(chunk_size, share)
         first_skipped: pd.DataFrame | None = corpus.skipped
-        for begin in range(0, len(documents), chunk_size):
-            yield Corpus._unchecked(documents[begin : begin + chunk_size], first_skipped), meta
+        for part in _packs(documents, chunk_size):
+            yield Corpus._unchecked(part, first_skipped), meta
             first_skipped = None
         return
     if not isinstance(data, Iterable) or isinstance(data, (bytes, Mapping)):
@@ -503,6 +545,7 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
     # The ids only, not where each came from: a stream of millions keeps this set in memory.
     seen: set[str] = set()
     pending: list[Document] = []
+    pending_characters = 0
     empty: list[str] = []
     any_text = False
 
@@ -531,17 +574,18 @@ def _chunks(data: Any, chunk_size: int, workers: int) -> Iterator[tuple[Corpus, 
             documents = list(item)
             skipped: pd.DataFrame | None = item.skipped
             any_text = any_text or bool(documents)
-            for begin in range(0, max(len(documents), 1), chunk_size):
-                chunk = Corpus._unchecked(documents[begin : begin + chunk_size], skipped)
+            for part in list(_packs(documents, chunk_size)) or [[]]:
+                chunk = Corpus._unchecked(part, skipped)
                 yield chunk, chunk.metadata_columns()
                 skipped = None
         elif isinstance(item, Document):
             check(item)
             any_text = any_text or bool(item.text.strip())
             pending.append(item)
-            if len(pending) == chunk_size:
+            pending_characters += len(item.text)
+            if _full(len(pending), pending_characters, chunk_size):
                 yield documents_chunk(pending)
-                pending = []
+                pending, pending_characters = [], 0
         else:
             raise CorpusError(
                 f"a stream of documents holds Document or Corpus objects, got "
