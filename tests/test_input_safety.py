@@ -221,6 +221,28 @@ def test_a_repeated_header_column_is_refused(kind, tmp_path):
         assert f"line {line}" in str(info.value)
 
 
+@pytest.mark.parametrize("reader", ["load_corpus", "iter_corpus", "cli_skip"])
+def test_a_key_repeated_in_a_json_line_is_refused(reader, tmp_path, capsys):
+    # JSON parsers keep the last of two equal keys; one text would be lost without a word.
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"doc_id": "a", "text": "Xi and Putin are old friends."}\n'
+        '{"doc_id": "b", "text": "Xi met Putin.", "meta": {"x": 1, "x": 2}}\n'
+        '{"doc_id": "c", "text": "Xi met Putin.", "text": "Russia is a junior partner."}\n'
+    )
+    if reader == "cli_skip":
+        out = tmp_path / "out.csv"
+        assert main(["score", str(path), "-o", str(out), "--errors", "skip"]) == 0
+        assert pd.read_csv(out)["doc_id"].tolist() == ["a"]
+        assert "2 malformed line(s) skipped (line 2, line 3)" in capsys.readouterr().err
+        return
+    with pytest.raises(CorpusError, match="line 2: not valid JSON \\(the key 'x' appears twice"):
+        if reader == "load_corpus":
+            framing.load_corpus(path)
+        else:
+            list(framing.iter_corpus(path))
+
+
 # -- symlinks, non-regular entries, unreadable files ------------------------------------------------
 def _folder(tmp_path):
     folder = tmp_path / "corpus"

@@ -1302,8 +1302,29 @@ def _read_jsonl(path: Path, *, encoding: str | None, data: bytes | None = None) 
 
 def _json_record(line: str) -> Any:
     """One JSONL line parsed. Raw control characters (a tab, ``\x1c``) inside a string, which
-    strict JSON wants escaped, are taken as they are: their meaning is not in doubt."""
-    return json.loads(line, strict=False)
+    strict JSON wants escaped, are taken as they are: their meaning is not in doubt. A key
+    repeated in one object (``{"text": "a", "text": "b"}``), which JSON parsers settle by
+    keeping the last value, is an error (``JSONDecodeError``): one of the values would be lost
+    without a word, as with a repeated column of a CSV header."""
+    try:
+        return json.loads(line, strict=False, object_pairs_hook=_unique_keys)
+    except _RepeatedKey as exc:
+        raise json.JSONDecodeError(f"the key {exc.args[0]!r} appears twice", line, 0) from None
+
+
+class _RepeatedKey(ValueError):
+    """A key met twice in one JSON object (its name is the argument)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return record
 
 
 def _load_folder(folder: Path, *, encoding: str | None) -> Corpus:
