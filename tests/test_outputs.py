@@ -128,6 +128,23 @@ def test_output_onto_a_socket_is_refused(tmp_path, capsys):
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_file_replaced_by_root_keeps_its_owner(tmp_path):
+    # As root, replacing a user's output (or report file) must not hand it to root.
+    target = tmp_path / "table.md"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 4242, 4343)
+    assert main(_compare_seeds(str(target))) == 0
+    assert target.read_text(encoding="utf-8").startswith("**power**")
+    assert (target.stat().st_uid, target.stat().st_gid) == (4242, 4343)
+    folder = tmp_path / "report"
+    assert main(["report", str(SEEDS), "-o", str(folder), "--quiet"]) == 0
+    page = folder / "report.md"
+    os.chown(page, 4242, 4343)
+    assert main(["report", str(SEEDS), "-o", str(folder), "--force", "--quiet"]) == 0
+    assert (page.stat().st_uid, page.stat().st_gid) == (4242, 4343)
+
+
 def test_a_private_file_stays_private(tmp_path):
     target = tmp_path / "table.md"
     target.write_text("old\n", encoding="utf-8")

@@ -201,6 +201,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     temporary = Path(name)
     try:  # the set-up too: an interrupt right after mkstemp must not leave the file behind
         os.close(handle)
+        _keep_owner(temporary, existing)
         os.chmod(temporary, _mode(existing))
         yield temporary
         with _held():
@@ -231,6 +232,24 @@ def _output_error(target: Path, exc: OSError) -> OutputError:
     )
 
 
+def _keep_owner(temporary: Path, existing: os.stat_result | None) -> None:
+    """Give the new file the owner and group of the file it replaces, where the system lets
+    us (root may give any; a user only a group of theirs): replacing a file as root must not
+    hand a user's file to root. Otherwise the new file is the writer's, as with ``cp``."""
+    if existing is None or not hasattr(os, "chown"):
+        return
+    mine = temporary.stat()
+    if (mine.st_uid, mine.st_gid) == (existing.st_uid, existing.st_gid):
+        return
+    try:
+        os.chown(temporary, existing.st_uid, existing.st_gid)
+    except PermissionError:
+        try:  # a user can keep the group if they belong to it
+            os.chown(temporary, -1, existing.st_gid)
+        except PermissionError:
+            pass
+
+
 def _mode(existing: os.stat_result | None) -> int:
     """The permission bits of the file replaced, else those of a new file (0666 less umask)."""
     if existing is not None:
@@ -249,7 +268,8 @@ def atomic_files(folder: str | os.PathLike[str], names: Sequence[str]) -> Iterat
     any work is done. The moves happen one after another with stop signals held and under an
     exclusive lock on ``folder`` (``flock``), so that an interrupt or a failure leaves the whole
     old set or the whole new set, and of two writers into one folder the last one wins whole.
-    A replaced file keeps its mode. On any error the staging folder is removed.
+    A replaced file keeps its mode and, where the system allows, its owner and group. On any
+    error the staging folder is removed.
 
     Raises
     ------
@@ -276,7 +296,9 @@ def atomic_files(folder: str | os.PathLike[str], names: Sequence[str]) -> Iterat
             for name in names:
                 existing = target / name
                 if existing.is_file():
-                    os.chmod(staging / name, _mode(existing.stat()))
+                    info = existing.stat()
+                    _keep_owner(staging / name, info)
+                    os.chmod(staging / name, _mode(info))
                 os.replace(staging / name, existing)
             _RUN.written.append(str(target))
     except OSError as exc:
