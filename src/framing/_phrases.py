@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "WORD_SEPARATORS", "phrase_key", "phrase_words"]
+__all__ = ["APOSTROPHES", "WORD_SEPARATORS", "lower_case_matches", "phrase_key", "phrase_words"]
 
 #: What separates the words of a phrase, as the body of a regular-expression character class:
 #: white space, the hyphen-minus, the Unicode hyphen and non-breaking hyphen, the en and em dash.
@@ -41,6 +41,26 @@ _CASE_FOLD = str.maketrans(
     "\u03bciis\u03b9\u03c3\u03b2\u03b8\u03c6\u03c0\u03ba\u03c1\u03b5"
     "\u0432\u0434\u043e\u0441\u0442\u0442\u044a\u0463\ua64b\u1e61\u03b9",
 )
+
+# Lower-case letters that the fold above changes: text.lower() holding one of them cannot stand
+# in for the text in a case-sensitive scan (the pattern's 'i' must also match its 'ı').
+_FOLDED_LOWER = re.compile(
+    "[\xb5\u0131\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u1c80-\u1c88\u1e9b\u1fbe]"
+)
+
+
+def lower_case_matches(text: str, lowered: str) -> bool:
+    """Can the matcher scan ``lowered`` (``text.lower()``) without case folding, and find what
+    the case-folding scan of ``text`` finds? Not when lower-casing changed the length (``İ``)
+    or left a letter that keys fold to another (``ı``, ``ſ``, final ``ς``).
+
+    Examples
+    --------
+    >>> lower_case_matches("Junior Partner", "junior partner"), lower_case_matches("ſo", "ſo")
+    (True, False)
+    """
+    return len(lowered) == len(text) and (lowered.isascii() or not _FOLDED_LOWER.search(lowered))
 
 
 def phrase_words(phrase: str) -> list[str]:
@@ -87,5 +107,7 @@ def phrase_key(phrase: str, *, case_sensitive: bool = False) -> str:
     """
     text = phrase.replace("\u2019", "'")
     if not case_sensitive:
-        text = text.translate(_CASE_FOLD).lower()
+        # 'İ' before lower(), which would make it two characters; the others after it, which
+        # writes a word's last 'σ' as 'ς' ('ΟΛΟΣ' -> 'ολος').
+        text = text.replace("\u0130", "i").lower().translate(_CASE_FOLD)
     return " ".join(phrase_words(text))

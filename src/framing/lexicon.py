@@ -44,7 +44,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from ._phrases import WORD_SEPARATORS, phrase_key, phrase_words
+from ._phrases import WORD_SEPARATORS, lower_case_matches, phrase_key, phrase_words
 from .dyad import DyadMatcher
 from .errors import FramingWarning, LexiconError, ParameterError
 from .text import PhraseMatcher, PhraseSets
@@ -503,7 +503,7 @@ class Lexicon:
             return out
         if lowered is None:
             lowered = text.lower()
-        if len(lowered) != len(text):  # rare characters change length when lower-cased
+        if not lower_case_matches(text, lowered):  # rare letters ('İ', 'ı', 'ſ', 'ς')
             lowered = None
         starts = [span[0] for span in spans]
         found = compiled.find(text, spans[0][0], spans[-1][1], lowered)

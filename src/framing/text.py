@@ -566,7 +566,7 @@ class PhraseMatcher:
     def _lookup(self, matched: str) -> int:
         full = self._key(matched)
         bare = _POSSESSIVE.sub("", full)
-        for key in (bare, full):
+        for key in (full, bare):  # "xi's" is the cue "xi's" where both "xi" and "xi's" are
             if key in self._exact:
                 return self._exact[key]
         candidates = [
@@ -594,7 +594,9 @@ class PhraseMatcher:
             The span to search.
         lowered : str or None, default=None
             ``text.lower()``, when the caller has it and it has the same length as ``text``:
-            matching then runs without case folding, which is much faster.
+            matching then runs without case folding, which is much faster. Pass it only where
+            :func:`framing._phrases.lower_case_matches` holds (not for a text with ``ı``, ``ſ``
+            or final ``ς``, letters the case-folding scan matches to ``i``, ``s`` and ``σ``).
         """
         stop = len(text) if end is None else end
         pattern, subject = self.scan_target(text, lowered)
