@@ -24,6 +24,7 @@ LAYERS = [
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},
     {"tally"},  # per-document counts of a score() table
+    {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic
     {"dask"},  # maps score and tally over Dask partitions (optional extra)
     {"stats"},
     {"plots"},
