@@ -148,6 +148,26 @@ def test_the_same_phrase_on_two_axes_counts_on_both_whatever_its_spelling(tmp_pa
     ]
 
 
+def test_an_ignored_phrase_that_is_also_a_cue_is_a_problem(tmp_path):
+    # The matcher resolved 'pragmatic–cooperation' to the cue listed first: never ignored.
+    path = _write(tmp_path, {"tone": {"warm": ["pragmatic cooperation"], "cold": ["cold"]}})
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '[settings]\nignore = ["Pragmatic–Cooperation", "joint statement"]\n',
+        encoding="utf-8",
+    )
+    assert [(p.line, p.message, p.entry) for p in check_lexicon(path)] == [
+        (
+            9,
+            "settings.ignore phrase 'Pragmatic–Cooperation' is also the cue 'pragmatic "
+            "cooperation': a phrase is a cue or ignored, not both; remove one of them",
+            "Pragmatic–Cooperation",
+        )
+    ]
+    with pytest.raises(LexiconError, match="is also the cue"):
+        load_lexicon(path)
+
+
 def test_a_wildcard_after_a_dash_is_checked_as_the_matcher_reads_it(tmp_path):
     # The check split words at spaces and ASCII hyphens only: 'ab–cd*' passed as one word with a
     # wildcard, though the matcher reads a two-letter wildcard 'cd*'; 'abc*–def' was refused.

@@ -1258,6 +1258,20 @@ def _semantic_problems(
             problems.append(LexiconProblem(cue.line, message, term))
             continue
         placed[key] = cue
+    # An ignored phrase that is also a cue (by the same rule) is never ignored: the matcher
+    # resolves the phrase to the cue, listed first.
+    cue_of = {key: cue for (_, key), cue in reversed(placed.items())}
+    for phrase in settings.ignore:
+        cue = cue_of.get(phrase_key(phrase))
+        if cue is not None:
+            problems.append(
+                LexiconProblem(
+                    cue.line,
+                    f"settings.ignore phrase {phrase!r} is also the cue {cue.term!r}: a phrase "
+                    "is a cue or ignored, not both; remove one of them",
+                    phrase,
+                )
+            )
     for axis in axes if report_empty_poles else ():
         for pole in axis.poles:
             if not any(c.axis == axis.name and c.pole == pole for c in cues):
