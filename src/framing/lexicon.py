@@ -1262,12 +1262,12 @@ def _semantic_problems(
     # resolves the phrase to the cue, listed first.
     cue_of = {key: cue for (_, key), cue in reversed(placed.items())}
     for phrase in settings.ignore:
-        cue = cue_of.get(phrase_key(phrase))
-        if cue is not None:
+        also = cue_of.get(phrase_key(phrase))
+        if also is not None:
             problems.append(
                 LexiconProblem(
-                    cue.line,
-                    f"settings.ignore phrase {phrase!r} is also the cue {cue.term!r}: a phrase "
+                    also.line,
+                    f"settings.ignore phrase {phrase!r} is also the cue {also.term!r}: a phrase "
                     "is a cue or ignored, not both; remove one of them",
                     phrase,
                 )
