@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 
 # Each layer may import from the layers before it, never from its own layer or a later one.
 LAYERS = [
-    {"errors", "_version", "_escape"},
+    {"errors", "_version", "_escape", "_phrases"},
     {"_random", "_files"},
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents
@@ -24,6 +24,7 @@ LAYERS = [
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},
     {"tally"},  # per-document counts of a score() table
+    {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic
     {"dask"},  # maps score and tally over Dask partitions (optional extra)
     {"stats"},
     {"plots"},

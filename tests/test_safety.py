@@ -202,7 +202,9 @@ _ATOMIC = {"atomic_path", "atomic_files", "_atomic", "_text_output", "_replacing
 # Functions that write only to a temporary path (or staging folder) their caller gives them from
 # an atomic helper; _files.py itself is the atomic helper (its copy into a hard-linked file is
 # the one write in place, documented there).
-_WRITES_TO_A_GIVEN_TEMPORARY = {("cli.py", "_write_parquet"), ("report.py", "_write_files")}
+_WRITES_TO_A_GIVEN_TEMPORARY = {
+    ("_writers.py", "_write_parquet"), ("_writers.py", "_write_text"), ("report.py", "_write_files"),
+}
 
 
 def _writes(path: Path) -> list[tuple[str, int, bool]]:

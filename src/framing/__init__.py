@@ -1,6 +1,7 @@
 """framing: how news outlets frame a relationship between two sides, with evidence and stats."""
 
 from ._version import __version__
+from ._writers import write_sentences
 from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
 from .clean import clean, cleaning_report
 from .coding import read_coding, suggest_for_coding, write_coding_sheet
@@ -79,4 +80,5 @@ __all__ = [
     "suggest_for_coding",
     "tally",
     "write_coding_sheet",
+    "write_sentences",
 ]

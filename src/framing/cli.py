@@ -15,19 +15,23 @@ relationship: no problems (... cues on 2 axes)
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, closing, contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-import pandas as pd
-
-from ._escape import neutralise_frame
-from ._files import Interrupted, atomic_path, interruptible, signals_seen
+from ._files import Interrupted, interruptible, signals_seen
+from ._writers import (
+    SENTENCE_FORMATS,
+    SentenceFormat,
+    _pyarrow,
+    _text_output,
+    sentence_format,
+    write_sentences,
+)
 from .classify import load_model
 from .compare import compare
 from .corpus import Corpus, load_corpus
@@ -43,9 +47,6 @@ __all__ = ["main", "run"]
 _PROGRESS_FROM = 50  # documents: smaller corpora finish before a bar would help
 _BROKEN_PIPE = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
-_SENTENCE_FORMATS = ("csv", "json", "jsonl", "parquet")
-_BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-              ".parquet": "parquet", ".pq": "parquet"}  # fmt: skip
 _STREAMED = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")  # read chunk by chunk
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
@@ -165,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--format",
         default=None,
-        choices=_SENTENCE_FORMATS,
+        choices=SENTENCE_FORMATS,
         help="csv, json (an array of objects), jsonl (one object per line) or parquet "
         "(default: from the -o extension, else csv)",
     )
@@ -232,117 +233,24 @@ def _version() -> str:
     return f"framing {__version__}"
 
 
-@contextmanager
-def _atomic(output: str) -> Iterator[Path]:
-    """:func:`framing._files.atomic_path` for ``output``, with a usage error when its folder is
-    missing or not writable, or it is a folder."""
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise _UsageError(f"cannot write {output}: folder {str(folder)!r} does not exist")
-    if target.is_dir():
-        raise _UsageError(f"cannot write {output}: it is a folder; give a file name")
-    with ExitStack() as stack:
-        try:  # only the temporary file's creation is the user's problem (a read-only folder)
-            temporary = stack.enter_context(atomic_path(target))
-        except OSError as exc:
-            raise _UsageError(f"cannot write {output}: {exc.strerror}") from exc
-        yield temporary
-
-
-@contextmanager
-def _text_output(output: str | None) -> Iterator[IO[str]]:
-    """stdout (no ``-o``, or ``-o -``), or a text file written through :func:`_atomic`."""
-    if output is None or output == "-":
-        yield sys.stdout
-        return
-    with _atomic(output) as temporary, open(temporary, "w", encoding="utf-8", newline="") as out:
-        yield out
-
-
 def _write(text: str, output: str | None) -> None:
     """Write to stdout, or to ``output`` through a temporary file renamed into place."""
-    with _text_output(output) as stream:
+    with _text_output(_target(output)) as stream:
         stream.write(text if text.endswith("\n") else text + "\n")
 
 
-# -- sentence tables, written chunk by chunk ----------------------------------------------------
+def _target(output: str | None) -> str | IO[str]:
+    """Where ``-o`` sends a result: stdout for no ``-o`` or ``-o -``, else the file."""
+    return sys.stdout if output is None or output == "-" else output
+
+
+# -- sentence tables, written chunk by chunk (framing.write_sentences) ----------------------------
 def _sentence_format(args: argparse.Namespace) -> str:
     if args.format is not None:
         return str(args.format)
     if args.output is None or args.output == "-":
         return "csv"
-    return _BY_SUFFIX.get(Path(args.output).suffix.lower(), "csv")
-
-
-def _write_sentences(
-    frames: Iterable[pd.DataFrame], fmt: str, output: str | None, *, safe_csv: bool = False
-) -> list[str]:
-    """Write sentence tables as they come; return the columns left out (see :class:`_Columns`).
-    With ``safe_csv``, text cells of a CSV table that a spreadsheet would run are neutralised."""
-    columns = _Columns()
-    if fmt == "parquet":
-        with _atomic(_parquet_file(output)) as temporary:
-            _write_parquet(frames, temporary, columns, _pyarrow())
-        return columns.dropped
-    with _text_output(output) as stream:
-        if fmt == "csv":
-            for frame in frames:
-                first = columns.names is None
-                table = columns.align(cues_to_json(frame))
-                table = neutralise_frame(table) if safe_csv else table
-                table.to_csv(stream, header=first, index=False)
-        elif fmt == "jsonl":
-            for frame in frames:
-                stream.writelines(_as_json(record) + "\n" for record in _json_records(frame))
-        else:  # json: one array, its items written a chunk at a time
-            count = 0
-            for frame in frames:
-                for record in _json_records(frame):
-                    stream.write("[\n " if not count else ",\n ")
-                    stream.write(_as_json(record, indent=1).replace("\n", "\n "))
-                    count += 1
-            stream.write("\n]\n" if count else "[]\n")
-    return columns.dropped
-
-
-class _Columns:
-    """The columns of the first table, kept for the tables after it (CSV and parquet files
-    have one header). A later table lacking a column gets None there; a column first seen
-    after the first table (a JSONL key that starts late) is left out and reported."""
-
-    def __init__(self) -> None:
-        self.names: list[str] | None = None
-        self.dropped: list[str] = []
-
-    def align(self, frame: pd.DataFrame) -> pd.DataFrame:
-        if self.names is None:
-            self.names = list(frame.columns)
-            return frame
-        if list(frame.columns) == self.names:
-            return frame
-        self.dropped += [c for c in frame.columns if c not in self.names and c not in self.dropped]
-        missing = {
-            name: pd.Series([None] * len(frame), index=frame.index, dtype=object)
-            for name in self.names
-            if name not in frame.columns
-        }
-        return frame.assign(**missing)[self.names] if missing else frame[self.names]
-
-
-def _json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows as plain Python values, every missing value None (JSON null)."""
-    plain = frame.astype(object)
-    return plain.where(frame.notna(), None).to_dict("records")
-
-
-def _json_default(value: Any) -> Any:
-    """JSON for what :mod:`json` does not know: numpy scalars, dates (ISO 8601), else text."""
-    if hasattr(value, "item"):
-        return value.item()
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+    return sentence_format(args.output, default="csv")
 
 
 def _parquet_file(output: str | None) -> str:
@@ -351,99 +259,6 @@ def _parquet_file(output: str | None) -> str:
         raise _UsageError("parquet output is binary: give a file with -o FILE.parquet")
     _pyarrow()
     return output
-
-
-def _pyarrow() -> Any:
-    try:
-        import pyarrow
-        import pyarrow.parquet  # noqa: F401
-    except ImportError as exc:
-        raise _UsageError(
-            "writing .parquet needs pyarrow: pip install 'framing[parquet]', or write .csv "
-            "or .jsonl"
-        ) from exc
-    return pyarrow
-
-
-def _write_parquet(frames: Iterable[pd.DataFrame], path: Path, columns: _Columns, pa: Any) -> None:
-    """One parquet file, a row group per table, with the schema of the first table.
-
-    Text columns that are empty in the first table are typed as strings, so that a later table
-    with values fits; a later value of another type than the first table's is written as JSON
-    text (strings) or stops the run with a clear error (numbers).
-    """
-    writer = None
-    schema = None
-    retyped: dict[str, None] = {}
-    try:
-        for frame in frames:
-            frame = columns.align(cues_to_json(frame))
-            if writer is None:
-                schema = _arrow_schema(frame, pa)
-                writer = pa.parquet.ParquetWriter(path, schema)
-            writer.write_table(_arrow_table(frame, schema, pa, retyped))
-    finally:
-        if writer is not None:
-            writer.close()
-    if retyped:
-        warnings.warn(
-            f"column(s) {', '.join(map(repr, retyped))} mix value types; values not of the "
-            "first chunk's type are written as JSON text in the parquet file",
-            FramingWarning,
-            stacklevel=2,
-        )
-
-
-def _arrow_schema(frame: pd.DataFrame, pa: Any) -> Any:
-    """The schema of the first table (with pandas' dtype notes), all-missing columns as text."""
-    try:
-        schema = pa.Schema.from_pandas(frame, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column mixes types already here
-        fields = []
-        for name in frame.columns:
-            try:
-                kind = pa.Array.from_pandas(frame[name]).type
-            except (pa.ArrowInvalid, pa.ArrowTypeError):
-                kind = pa.string()
-            fields.append(pa.field(str(name), kind))
-        schema = pa.schema(fields)
-    for index, field in enumerate(schema):
-        if pa.types.is_null(field.type):  # no value in the first table: most metadata is text
-            schema = schema.set(index, pa.field(field.name, pa.string()))
-    return schema
-
-
-def _arrow_table(frame: pd.DataFrame, schema: Any, pa: Any, retyped: dict[str, None]) -> Any:
-    arrays = []
-    for field in schema:
-        column = frame[field.name]
-        try:
-            arrays.append(pa.Array.from_pandas(column, type=field.type))
-            continue
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
-            if not pa.types.is_string(field.type):
-                raise InputError(
-                    f"column {field.name!r} holds {field.type} values in the first chunk and "
-                    f"other values later ({exc}); parquet needs one type per column: write .csv "
-                    "or .jsonl, or make the column's values alike"
-                ) from exc
-        retyped[field.name] = None
-        text = [
-            None if _missing(value) else value if isinstance(value, str) else _as_json(value)
-            for value in column
-        ]
-        arrays.append(pa.array(text, type=field.type))
-    return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _as_json(value: Any, *, indent: int | None = None) -> str:
-    """JSON text; floats keep every digit (the shortest text that reads back as the same float,
-    where pandas stops at 15 significant digits and 0.30000000000000004 would come back 0.3)."""
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
 
 
 # -- progress -----------------------------------------------------------------------------------
@@ -568,15 +383,10 @@ def _run(args: argparse.Namespace) -> int:
     if fmt is not None:
         frames = iter_scores(data, lexicon, progress=progress, **options)
         with closing(frames), progress.shown():
-            dropped = _write_sentences(frames, fmt, args.output, safe_csv=args.safe_csv)
-        if dropped:
-            warnings.warn(
-                f"column(s) {', '.join(map(repr, dropped))} first appear after the first chunk "
-                f"and are not in the {fmt} output, which has one header; write .jsonl, or give "
-                "them a value (even null) in the first records",
-                FramingWarning,
-                stacklevel=2,
-            )
+            # CSV and parquet hold the cues as JSON text: converted here, chunk by chunk
+            flat = map(cues_to_json, frames) if fmt in ("csv", "parquet") else frames
+            target = _target(args.output)
+            write_sentences(flat, target, cast(SentenceFormat, fmt), safe_csv=args.safe_csv)
         return 0
 
     with progress.shown():

@@ -44,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
+from ._phrases import WORD_SEPARATORS, lower_case_matches, phrase_key, phrase_words
 from .dyad import DyadMatcher
 from .errors import FramingWarning, LexiconError, ParameterError
 from .text import PhraseMatcher, PhraseSets
@@ -86,8 +87,8 @@ _DYAD_KEYS = {
 }  # fmt: skip
 _AXIS_KEYS = {"description", "poles", "cues"}
 _CUE_KEYS = {"cue", "weight", "note"}
-_CUE_TEXT = re.compile(r"^[^\s*]+\*?(?:[\s\-]+[^\s*]+\*?)*$")
-_ONLY_SEPARATORS = re.compile(r"[\s\-‐‑–—]+")  # what a space in a cue matches: no word at all
+# Words with '*' only at their end, between runs of the separators a space in a cue matches.
+_CUE_TEXT = re.compile(rf"^[^\s*]+\*?(?:[{WORD_SEPARATORS}]+[^\s*]+\*?)*$")
 # Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
 # ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
@@ -502,7 +503,7 @@ class Lexicon:
             return out
         if lowered is None:
             lowered = text.lower()
-        if len(lowered) != len(text):  # rare characters change length when lower-cased
+        if not lower_case_matches(text, lowered):  # rare letters ('İ', 'ı', 'ſ', 'ς')
             lowered = None
         starts = [span[0] for span in spans]
         found = compiled.find(text, spans[0][0], spans[-1][1], lowered)
@@ -533,7 +534,7 @@ class _Compiled:
         terms: dict[str, int] = {}
         self.term_cues: list[list[int]] = []
         for index, cue in enumerate(lexicon.cues):
-            key = cue.term.lower().replace("’", "'")
+            key = phrase_key(cue.term)  # the matcher's key: spelling variants share a phrase
             if key not in terms:
                 terms[key] = len(self.term_cues)
                 self.term_cues.append([])
@@ -1209,12 +1210,12 @@ def _semantic_problems(
         if not term:
             problems.append(LexiconProblem(cue.line, "empty cue", cue.term))
             continue
-        if _ONLY_SEPARATORS.fullmatch(term):
+        words = phrase_words(term)
+        if not words:
             message = f"cue {term!r} is only word separators (hyphens, dashes): it matches nothing"
             problems.append(LexiconProblem(cue.line, message, term))
             continue
         if "*" in term:
-            words = re.split(r"[\s\-]+", term)
             if any("*" in w[:-1] for w in words) or "**" in term:
                 problems.append(
                     LexiconProblem(cue.line, f"cue {term!r}: '*' may only end a word", term)
@@ -1232,22 +1233,45 @@ def _semantic_problems(
         if not _CUE_TEXT.match(term):
             problems.append(LexiconProblem(cue.line, f"cue {term!r} is malformed", term))
             continue
-        key = (cue.axis, " ".join(re.split(r"[\s\-]+", term.lower().replace("’", "'"))))
+        # The matcher's own rule: cues that differ only in case, apostrophe or separator
+        # ('junior partner', 'Junior–Partner') are one phrase to it, so one cue here.
+        key = (cue.axis, phrase_key(term))
         if key in placed:
             other = placed[key]
+            at = f" at line {other.line}" if other.line else ""
+            spelt = other.term.strip()
+            first = f" as {spelt!r}" if spelt != term else ""
             if other.pole == cue.pole:
                 message = f"cue {term!r} is listed twice in pole {cue.pole!r}"
-                if other.line:
-                    message += f" (first at line {other.line})"
+                if other.line or first:
+                    message += f" (first{at}{first})"
             else:
                 message = (
                     f"cue {term!r} is in both poles of axis {cue.axis!r} "
-                    f"({other.pole!r}{f' at line {other.line}' if other.line else ''} "
-                    f"and {cue.pole!r})"
+                    f"({other.pole!r}{at}{first}{',' if first else ''} and {cue.pole!r})"
+                )
+            if first:
+                message += (
+                    "; cues that differ only in case, apostrophes, spaces, hyphens or dashes are "
+                    "one cue to the matcher"
                 )
             problems.append(LexiconProblem(cue.line, message, term))
             continue
         placed[key] = cue
+    # An ignored phrase that is also a cue (by the same rule) is never ignored: the matcher
+    # resolves the phrase to the cue, listed first.
+    cue_of = {key: cue for (_, key), cue in reversed(placed.items())}
+    for phrase in settings.ignore:
+        also = cue_of.get(phrase_key(phrase))
+        if also is not None:
+            problems.append(
+                LexiconProblem(
+                    also.line,
+                    f"settings.ignore phrase {phrase!r} is also the cue {also.term!r}: a phrase "
+                    "is a cue or ignored, not both; remove one of them",
+                    phrase,
+                )
+            )
     for axis in axes if report_empty_poles else ():
         for pole in axis.poles:
             if not any(c.axis == axis.name and c.pole == pole for c in cues):

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from ._phrases import APOSTROPHES, WORD_SEPARATORS, phrase_key
 from .errors import ParameterError
 
 __all__ = [
@@ -421,15 +422,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[Toke
 
 _SEP = "\x00"
 _WILD = "\x01"
-_SEPARATOR_RE = r"(?:[\s\-‐‑–—]+)"
-_APOSTROPHE_RE = "['’]"
-
-
-def _phrase_key(phrase: str) -> str:
-    """Normal form of a phrase or a matched text: lower case, one space between words."""
-    text = phrase.lower().replace("’", "'")
-    # Only words: a phrase that is all separators ('-') has an empty key and never matches.
-    return " ".join(word for word in re.split(r"[\s\-‐‑–—]+", text) if word)
+_SEPARATOR_RE = f"(?:[{WORD_SEPARATORS}]+)"
+_APOSTROPHE_RE = f"[{APOSTROPHES}]"
 
 
 def _units(key: str) -> list[str]:
@@ -553,17 +547,15 @@ class PhraseMatcher:
         body = _trie_regex(present) if present else r"(?!)"
         flags = 0 if case_sensitive else re.IGNORECASE
         # What follows the word boundary, kept apart for PhraseSets, which shares the boundary.
-        self._body = rf"(?:{body})(?:['’]s)?(?!\w)"
+        self._body = rf"(?:{body})(?:{_APOSTROPHE_RE}s)?(?!\w)"
         self.pattern = re.compile(rf"(?<!\w){self._body}", flags)
         # The same pattern without IGNORECASE, for text already lower-cased: three times faster.
         self._lower_pattern = self.pattern if case_sensitive else re.compile(self.pattern.pattern)
         self._cache: dict[str, int] = {}
 
     def _key(self, text: str) -> str:
-        key = _phrase_key(text)
-        if self.case_sensitive:  # keep the case, normalise only separators and apostrophes
-            key = " ".join(w for w in re.split(r"[\s\-‐‑–—]+", text.replace("’", "'")) if w)
-        return key
+        # A phrase that is all separators ('-') has an empty key and never matches.
+        return phrase_key(text, case_sensitive=self.case_sensitive)
 
     def _resolve(self, matched: str) -> int:
         found = self._cache.get(matched)
@@ -574,7 +566,7 @@ class PhraseMatcher:
     def _lookup(self, matched: str) -> int:
         full = self._key(matched)
         bare = _POSSESSIVE.sub("", full)
-        for key in (bare, full):
+        for key in (full, bare):  # "xi's" is the cue "xi's" where both "xi" and "xi's" are
             if key in self._exact:
                 return self._exact[key]
         candidates = [
@@ -602,7 +594,9 @@ class PhraseMatcher:
             The span to search.
         lowered : str or None, default=None
             ``text.lower()``, when the caller has it and it has the same length as ``text``:
-            matching then runs without case folding, which is much faster.
+            matching then runs without case folding, which is much faster. Pass it only where
+            :func:`framing._phrases.lower_case_matches` holds (not for a text with ``ı``, ``ſ``
+            or final ``ς``, letters the case-folding scan matches to ``i``, ``s`` and ``σ``).
         """
         stop = len(text) if end is None else end
         pattern, subject = self.scan_target(text, lowered)
