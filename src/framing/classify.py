@@ -372,7 +372,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     Word and character n-gram TF-IDF and :class:`LexiconFeatures` feed a logistic regression
     with balanced class weights; its probabilities are calibrated by temperature scaling on
-    cross-validated decision values. By default the lexicon's own pole stands where it gives
+    cross-validated decision values. It learns from the researcher's coding and, with a lower
+    weight, from a prior of coded sentences (``prior``; by default the package's own). By default the lexicon's own pole stands where it gives
     one (``prefer_lexicon``), and the model labels a sentence the lexicon leaves at ``'none'``
     only when its probability reaches a threshold chosen in ``fit`` by the same
     cross-validation (``threshold='auto'``): when the coding does not show that the model's
@@ -411,6 +412,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         most the size of the smallest class, and the number of groups given to ``fit``).
     random_state : int, RandomState or None, default=0
         Shuffles the cross-validation folds.
+    prior : 'builtin', None, DataFrame or (texts, labels), default='builtin'
+        Coded sentences learnt together with the researcher's, each with ``prior_weight``,
+        so that the model knows frame expressions before it sees the researcher's coding.
+        ``'builtin'``: :func:`builtin_prior`, the package's coding of the seed articles and
+        of constructed articles and sentences (same codebook), used with the built-in
+        ``relationship`` lexicon only (with another lexicon there is no prior). A DataFrame
+        needs a ``text`` column and a column named as the axis (rows whose ``relevant`` is
+        not ``'yes'`` are left out when it has that column). With ``prefer_lexicon`` only the
+        prior sentences the lexicon leaves at ``'none'`` are learnt (the others are the
+        lexicon's to label). The prior never chooses the threshold nor calibrates: the
+        cross-validation holds out the researcher's sentences only (every fold's model
+        learns the whole prior). ``None``: no prior. The prior is training data only; a saved
+        model records ``'builtin'`` or ``None`` (``'given'`` for data, reloaded as ``None``).
+    prior_weight : float, default=0.1
+        The sample weight of a prior sentence, against 1 for each of the researcher's.
 
     Attributes
     ----------
@@ -429,6 +445,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     calibration_folds_ : int
         Folds used to calibrate; 0 when a class had a single example and the regression's own
         probabilities are used (``T = 1``).
+    n_train_ : int
+        The researcher's training sentences.
+    n_prior_ : int
+        The prior sentences learnt with them (0 without a prior).
 
     See Also
     --------
