@@ -6,9 +6,9 @@ Usage::
     python benchmarks/bench_classifier.py --quick    # one run, 1,000 resamples
 
 Prints the seconds to fit ``FrameClassifier(axis='power')`` with its defaults (the built-in
-prior of 658 coded sentences included) on 400 coded sentences, and without the prior
-(``prior=None``); the seconds to load both bundled models from their files (the in-memory cache
-emptied first); and ``framing compare seeds/ --method classifier`` against ``framing compare seeds/``
+prior included) on 400 coded sentences, and without the prior (``prior=None``); the seconds
+to load both bundled models from their files (the in-memory cache emptied first); and
+``framing compare seeds/ --method classifier`` against ``framing compare seeds/``
 (the lexicon), each run end to end as a user runs it (a new ``python -m framing`` process:
 imports, loading, scoring, resampling), with their ratio. The targets of
 issue 15 (loading under a second, the classifier within 2x the lexicon) are printed, never
@@ -20,14 +20,13 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from _corpus import timed  # noqa: E402
-
-import warnings  # noqa: E402
 
 from framing import classify  # noqa: E402
 from framing.errors import FramingWarning  # noqa: E402

@@ -21,7 +21,8 @@ held-out sentences (``tests/data/constructed/sentences.csv``, whose README forbi
 them).
 
 Not used by the bundled models: the 300 held-out constructed sentences
-(``tests/data/constructed/sentences.csv``, a measurement instrument only) and the ``heldout-*`` articles, kept for measuring the model.
+(``tests/data/constructed/sentences.csv``, a measurement instrument only) and the
+``heldout-*`` articles, kept for measuring the model.
 """
 
 from __future__ import annotations

@@ -373,11 +373,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     Word and character n-gram TF-IDF and :class:`LexiconFeatures` feed a logistic regression
     with balanced class weights; its probabilities are calibrated by temperature scaling on
     cross-validated decision values. It learns from the researcher's coding and, with a lower
-    weight, from a prior of coded sentences (``prior``; by default the package's own). By default the lexicon's own pole stands where it gives
-    one (``prefer_lexicon``), and the model labels a sentence the lexicon leaves at ``'none'``
-    only when its probability reaches a threshold chosen in ``fit`` by the same
-    cross-validation (``threshold='auto'``): when the coding does not show that the model's
-    labels help, the threshold is 1 and the predictions are the lexicon's.
+    weight, from a prior of coded sentences (``prior``; by default the package's own). By
+    default the lexicon's own pole stands where it gives one (``prefer_lexicon``), and the
+    model labels a sentence the lexicon leaves at ``'none'`` only when its probability reaches
+    a threshold chosen in ``fit`` by the same cross-validation (``threshold='auto'``): when the
+    coding does not show that the model's labels help, the threshold is 1 and the predictions
+    are the lexicon's.
 
     Parameters
     ----------
