@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._files import atomic_path
 from .classify import (
     BUNDLED_SETTINGS,
     PRIOR_FILE,
@@ -111,7 +112,8 @@ def prior_coding() -> pd.DataFrame:
 
 
 def _write_prior(target: Path) -> Path:
-    prior_coding().to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+    with atomic_path(target) as temporary:
+        prior_coding().to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
     return target
 
 
