@@ -5,8 +5,10 @@ Usage::
     python benchmarks/bench_classifier.py            # best of 3 runs, 10,000 resamples
     python benchmarks/bench_classifier.py --quick    # one run, 1,000 resamples
 
-Prints the seconds to load both bundled models from their files (the in-memory cache emptied
-first) and ``framing compare seeds/ --method classifier`` against ``framing compare seeds/``
+Prints the seconds to fit ``FrameClassifier(axis='power')`` with its defaults (the built-in
+prior included) on 400 coded sentences, and without the prior (``prior=None``); the seconds
+to load both bundled models from their files (the in-memory cache emptied first); and
+``framing compare seeds/ --method classifier`` against ``framing compare seeds/``
 (the lexicon), each run end to end as a user runs it (a new ``python -m framing`` process:
 imports, loading, scoring, resampling), with their ratio. The targets of
 issue 15 (loading under a second, the classifier within 2x the lexicon) are printed, never
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,11 +29,29 @@ sys.path.insert(0, str(HERE))
 from _corpus import timed  # noqa: E402
 
 from framing import classify  # noqa: E402
+from framing.errors import FramingWarning  # noqa: E402
 
 SEEDS = HERE.parent / "seeds"
 AXES = ("power", "bond")
 TARGET_LOAD_SECONDS = 1.0
 TARGET_RATIO = 2.0
+#: Coded sentences of the fit timing, and its target in seconds (printed, never asserted).
+FIT_SENTENCES = 400
+TARGET_FIT_SECONDS = 10.0
+
+
+def fit_seconds(repeats: int, prior: str | None = classify.PRIOR_BUILTIN) -> float:
+    """Seconds to fit a power classifier with its defaults (and ``prior``) on
+    :data:`FIT_SENTENCES` coded sentences, fastest of ``repeats``. The sentences are the
+    built-in prior's own (only their number matters for the time)."""
+    coded = classify.builtin_prior().head(FIT_SENTENCES)
+
+    def fit() -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingWarning)
+            classify.FrameClassifier(axis="power", prior=prior).fit(coded["text"], coded["power"])
+
+    return timed(repeats, fit)[0]
 
 
 def load_seconds(repeats: int) -> float:
@@ -79,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run, 1,000 resamples")
     args = parser.parse_args(argv)
-    found = figures(1 if args.quick else 3, 1_000 if args.quick else 10_000,
-                    warm_up=not args.quick)  # fmt: skip
+    repeats = 1 if args.quick else 3
+    with_prior, without = fit_seconds(repeats), fit_seconds(repeats, prior=None)
+    print(f"fit on {FIT_SENTENCES} coded sentences with the built-in prior: {with_prior:.2f} s "
+          f"(target < {TARGET_FIT_SECONDS:g} s); without it: {without:.2f} s")  # fmt: skip
+    found = figures(repeats, 1_000 if args.quick else 10_000, warm_up=not args.quick)
     print(f"load both bundled models: {found['load']:.3f} s (target < {TARGET_LOAD_SECONDS:g} s)")
     print(f"framing compare seeds/ (lexicon): {found['lexicon']:.2f} s")
     print(f"framing compare seeds/ --method classifier: {found['classifier']:.2f} s")

@@ -7,6 +7,8 @@ coding shipped in ``framing/data`` is real seed text. The held-out constructed s
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import pickle
 import warnings
 from importlib import resources
@@ -31,6 +33,7 @@ from framing.classify import (
     _bundled,
     _fit_temperature,
     _write_seed_coding,
+    builtin_prior,
     bundled_classifier,
     classify_sentences,
     load_model,
@@ -65,7 +68,7 @@ LABELS = [label for _, label in POWER]
 
 @pytest.fixture(scope="module")
 def fitted() -> FrameClassifier:
-    return FrameClassifier(axis="power", cv=4).fit(TEXTS, LABELS)
+    return FrameClassifier(axis="power", cv=4, prior=None).fit(TEXTS, LABELS)
 
 
 # --------------------------------------------------------------------------- scikit-learn checks
@@ -180,7 +183,7 @@ def test_init_stores_parameters_unchanged():
     assert params == {
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
         "char_ngram_range": (2, 5), "lexicon_weight": 0.3, "threshold": 0.4, "prefer_lexicon": True, "cv": 5,
-        "random_state": 0,
+        "random_state": 0, "prior": "builtin", "prior_weight": 0.1,
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
     bad = FrameClassifier(axis="nonsense", C=-1)
@@ -283,7 +286,7 @@ def test_score_sentences_is_first_minus_second_pole(fitted):
 def test_two_classes_give_binary_logits():
     pairs = [p for p in POWER if p[1] != "equal"]
     texts, labels = [t for t, _ in pairs], [label for _, label in pairs]
-    clf = FrameClassifier(cv=4).fit(texts, labels)
+    clf = FrameClassifier(cv=4, prior=None).fit(texts, labels)
     decision = clf.decision_function(texts)
     assert decision.shape == (8,)
     proba = clf.predict_proba(texts)
@@ -315,7 +318,7 @@ HARD = [
 def test_calibration_uses_cross_validated_decisions():
     texts = TEXTS + [text for text, _ in HARD]
     y = np.asarray(LABELS + [label for _, label in HARD])
-    clf = FrameClassifier(cv=3).fit(texts, y)
+    clf = FrameClassifier(cv=3, prior=None).fit(texts, y)
     base = clone(clf.pipeline_)
     splitter = StratifiedKFold(3, shuffle=True, random_state=0)
     z = np.empty((len(texts), 3))
@@ -514,7 +517,8 @@ def test_shipped_coding_equals_the_seed_gold_columns(tmp_path):
 def test_shipped_models_are_plain_arrays():
     folder = resources.files("framing") / "data"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["bundled_bond.model", "bundled_power.model", "seed_coding.csv"]
+    assert names == ["bundled_bond.model", "bundled_power.model", "prior_coding.csv",
+                     "seed_coding.csv"]  # fmt: skip
     for name in names[:2]:
         with resources.as_file(folder / name) as path, np.load(path, allow_pickle=False) as f:
             assert all(f[key].dtype != object for key in f.files)
@@ -587,7 +591,7 @@ def test_no_texts_give_empty_results(fitted):
     labels, scores = fitted.score_sentences([])
     assert labels.shape == scores.shape == (0,)
     pairs = [p for p in POWER if p[1] != "equal"]
-    binary = FrameClassifier(cv=4).fit([t for t, _ in pairs], [label for _, label in pairs])
+    binary = FrameClassifier(cv=4, prior=None).fit([t for t, _ in pairs], [c for _, c in pairs])
     assert binary.decision_function([]).shape == (0,)
     assert binary.predict_proba([]).shape == (0, 2)
     assert binary.predict([]).tolist() == []
@@ -599,7 +603,7 @@ def test_prefer_lexicon_keeps_the_lexicon_pole_and_lets_the_model_label_the_rest
              "Trade rose in May.", "The talks lasted two days."] * 2  # fmt: skip
     labels = ["junior", "junior", "none", "none"] * 2
     cue = "They meet as equals."  # the lexicon gives 'equal'
-    plain = FrameClassifier(axis="power", cv=2, threshold=0.0, prefer_lexicon=False)
+    plain = FrameClassifier(axis="power", cv=2, threshold=0.0, prefer_lexicon=False, prior=None)
     plain.fit(texts, labels)
     backed = clone(plain).set_params(prefer_lexicon=True).fit(texts, labels)
     assert plain.predict([cue]).tolist() != ["equal"]
@@ -737,3 +741,142 @@ def test_single_example_class_with_auto_threshold_trusts_the_lexicon():
         clf = FrameClassifier(axis="power").fit(texts, labels)
     assert clf.threshold_ == 1.0
     assert clf.predict(["Russia leans on China for loans."]).tolist() == ["none"]
+
+
+# --------------------------------------------------------------------------- the prior
+
+
+def test_a_prior_teaches_a_frame_the_researchers_coding_lacks():
+    # constructed: the researcher's coding has no 'leans on the other' sentence; the prior has six
+    texts, labels = zip(*(CUED + QUIET), strict=True)
+    leaning = [f"Officials say one side now leans on the other for {what}." for what in
+               ("credit", "chips", "buyers", "machinery", "cash", "markets")]  # fmt: skip
+    prior = pd.DataFrame({"text": leaning + [t for t, _ in QUIET],
+                          "power": ["junior"] * 6 + [c for _, c in QUIET]})  # fmt: skip
+    probe = ["Officials say one side now leans on the other for loans.",
+             "Officials met on Sunday to discuss grain."]  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        bare = FrameClassifier(axis="power", cv=3, threshold=0.0, prior=None).fit(texts, labels)
+        taught = FrameClassifier(axis="power", cv=3, threshold=0.0, prior=prior).fit(
+            texts, labels
+        )
+        as_pair = FrameClassifier(
+            axis="power", cv=3, threshold=0.0, prior=(prior["text"], prior["power"])
+        ).fit(texts, labels)
+    assert bare.predict(probe).tolist() != ["junior", "none"]
+    assert taught.predict(probe).tolist() == ["junior", "none"]
+    assert (bare.n_prior_, taught.n_prior_, taught.n_train_) == (0, 12, len(texts))
+    np.testing.assert_array_equal(as_pair.predict_proba(probe), taught.predict_proba(probe))
+
+
+def test_prior_weight_sets_how_much_the_prior_counts():
+    texts, labels = zip(*(CUED + QUIET), strict=True)
+    prior = ([t for t, _ in LEANS], [c for _, c in LEANS])
+    probe = ["Russia leans on China for loans."]
+    junior = []
+    for weight in (0.05, 0.3, 1.0):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FramingWarning)
+            model = FrameClassifier(axis="power", cv=3, prior=prior, prior_weight=weight)
+            model.fit(texts, labels)
+        junior.append(model.predict_proba(probe)[0, model.classes_.tolist().index("junior")])
+    assert junior[0] < junior[1] < junior[2]
+
+
+def test_the_threshold_is_chosen_on_the_researchers_sentences_not_the_priors():
+    # constructed: the prior codes the quiet meeting sentences as junior, the researcher's
+    # coding says they are 'none': only out-of-fold labels of the researcher's sentences
+    # choose the threshold, so the wrong poles the prior teaches never stand
+    texts, labels = zip(*(CUED + QUIET), strict=True)
+    wrong = ([f"Officials met on {day} to discuss {topic}." for day in ("Monday", "Sunday")
+              for topic in ("grain", "rail", "ports", "oil")], ["junior"] * 8)  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        eager = FrameClassifier(axis="power", cv=3, threshold=0.0, prior=wrong, prior_weight=1.0)
+        guarded = FrameClassifier(axis="power", cv=3, prior=wrong, prior_weight=1.0)
+        eager.fit(texts, labels)
+        guarded.fit(texts, labels)
+    probe = ["Officials met on Sunday to discuss grain.", "Officials met on Monday to discuss oil."]
+    assert "junior" in eager.predict(probe).tolist()
+    assert guarded.threshold_ == 1.0
+    assert guarded.predict(probe).tolist() == _lexicon_labels(probe) == ["none", "none"]
+
+
+def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
+    prior = builtin_prior()
+    assert prior.columns.tolist() == ["source", "doc_id", "text", "power", "bond"]
+    assert prior["source"].value_counts().to_dict() == {"dev": 285, "seeds": 196, "articles": 177}
+    for axis, poles in (("power", ("equal", "junior")), ("bond", ("friendship", "convenience"))):
+        assert set(prior[axis]) == {*poles, "none"}
+    # never the blind hard set nor the held-out sentences
+    hard = pd.read_csv(ROOT / "tests/data/constructed/hard/articles.csv", dtype=str)
+    held_out = pd.read_csv(ROOT / "tests/data/constructed/sentences.csv", dtype=str)
+    assert not prior["text"].isin(held_out["text"]).any()
+    hard_text = " ".join(hard["text"])
+    assert not any(text in hard_text for text in prior["text"] if len(text) > 40)
+    builtin = FrameClassifier(axis="power", cv=4).fit(TEXTS, LABELS)
+    uncued = LexiconFeatures("relationship", axes=("power",)).fit([]).transform(prior["text"])
+    assert builtin.prior == "builtin"
+    assert builtin.n_prior_ == int((uncued[:, 0] == uncued[:, 5]).sum()) == 516
+    everything = FrameClassifier(axis="power", cv=4, prefer_lexicon=False).fit(TEXTS, LABELS)
+    assert everything.n_prior_ == len(prior)
+    other = dataclasses.replace(load_lexicon("relationship"), name="mine")
+    assert FrameClassifier(axis="power", lexicon=other, cv=4).fit(TEXTS, LABELS).n_prior_ == 0
+
+
+def test_the_shipped_prior_is_what_the_build_script_writes(tmp_path):
+    from framing._build_model import _write_prior
+
+    _write_prior(tmp_path / "prior.csv")
+    packaged = resources.files("framing") / "data" / "prior_coding.csv"
+    assert (tmp_path / "prior.csv").read_bytes() == packaged.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("prior", "match"),
+    [
+        (pd.DataFrame({"text": ["Xi met Putin."]}), r"prior lacks the column\(s\) \['power'\]"),
+        ((["Xi met Putin."], ["vassal"]), "prior has labels .* 'vassal'"),
+        ((["Xi met Putin."], ["none", "none"]), "different lengths"),
+        (("Xi met Putin.", "none", "x"), "a pair"),
+    ],
+)
+def test_bad_priors_are_refused(prior, match):
+    with pytest.raises(InputError, match=match):
+        FrameClassifier(cv=4, prior=prior).fit(TEXTS, LABELS)
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [({"prior": "mine"}, "prior"), ({"prior": ["a"]}, "prior"), ({"prior_weight": 0}, "prior_weight")],
+)
+def test_bad_prior_parameters(params, name):
+    with pytest.raises(ParameterError, match=name):
+        FrameClassifier(cv=4, **params).fit(TEXTS, LABELS)
+
+
+def test_a_prior_relevant_column_keeps_the_relevant_rows_only():
+    prior = pd.DataFrame({"text": [t for t, _ in LEANS], "power": [c for _, c in LEANS],
+                          "relevant": ["yes", "no"] * 3})  # fmt: skip
+    model = FrameClassifier(cv=4, prior=prior).fit(TEXTS, LABELS)
+    assert model.n_prior_ == 3
+
+
+def test_a_model_fitted_with_a_prior_saves_and_loads_as_plain_arrays(tmp_path):
+    given = ([t for t, _ in LEANS], [c for _, c in LEANS])
+    for prior, recorded in (("builtin", "builtin"), (given, "given"), (None, None)):
+        model = FrameClassifier(axis="power", cv=4, prior=prior, prior_weight=0.2)
+        model.fit(TEXTS, LABELS)
+        path = model.save(tmp_path / "power.model")
+        with np.load(path, allow_pickle=False) as archive:
+            meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
+            assert all(archive[key].dtype != object for key in archive.files)
+        assert (meta["params"]["prior"], meta["params"]["prior_weight"]) == (recorded, 0.2)
+        assert meta["fitted"]["n_prior"] == model.n_prior_
+        loaded = load_model(path)
+        assert loaded.prior == (None if recorded == "given" else recorded)
+        assert loaded.n_prior_ == model.n_prior_
+        probe = [*TEXTS, "Russia leans on China for loans."]
+        np.testing.assert_allclose(loaded.predict_proba(probe), model.predict_proba(probe))
+        assert loaded.predict(probe).tolist() == model.predict(probe).tolist()

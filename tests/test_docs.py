@@ -167,3 +167,23 @@ def test_cli_help_blocks_match_the_command(monkeypatch, capsys):
     for command, shown in blocks:
         main(shlex.split(command)[1:])
         assert capsys.readouterr().out.rstrip() == shown.rstrip(), command
+
+
+def test_the_classifier_validation_never_trains_on_the_set_it_measures(monkeypatch):
+    """docs/validation_classifier.py: the prior of each measured set leaves that set out."""
+    import sys
+
+    import framing
+
+    monkeypatch.syspath_prepend(str(DOCS))
+    import validation_classifier as vc
+
+    sets = vc.coded_sets(framing)
+    for name, frame in sets.items():
+        prior = vc.leave_set_out_prior(framing, name)
+        assert name not in set(prior["source"])
+        assert not prior["text"].isin(frame["text"]).any(), name
+    assert len(vc.leave_set_out_prior(framing, "hard")) == len(framing.classify.builtin_prior())
+    monkeypatch.setitem(vc.DESIGN, "prior", None)
+    assert vc.leave_set_out_prior(framing, "seeds") is None
+    sys.modules.pop("validation_classifier", None)

@@ -3,8 +3,8 @@
 Run from a source checkout, after any change to the built-in lexicon (the models' cue features
 depend on it, and loading refuses a model built with another version of the lexicon)::
 
-    python -m framing._build_model           # rebuild both models
-    python -m framing._build_model --check   # exit 1 when a shipped model differs (CI)
+    python -m framing._build_model           # rebuild both models and the prior
+    python -m framing._build_model --check   # exit 1 when a shipped file differs (CI)
 
 Training data, gold-relevant sentences only (the scorer labels only relevant sentences):
 
@@ -12,8 +12,17 @@ Training data, gold-relevant sentences only (the scorer labels only relevant sen
 - the ``review-*`` constructed articles of ``tests/data/constructed/articles`` (a development
   set by its README).
 
-Not used: the 300 held-out constructed sentences (``tests/data/constructed/sentences.csv``,
-a measurement instrument only) and the ``heldout-*`` articles, kept for measuring the model.
+The same command writes the built-in prior of ``FrameClassifier(prior='builtin')``
+(``framing/data/prior_coding.csv``): the gold-relevant sentences of all 22 constructed articles
+(split as ``framing.score`` splits them) and of the constructed development sentences
+(``tests/data/constructed/dev/dev.csv``); the seed coding is read from the package at fit time.
+The prior never holds the hard set (``tests/data/constructed/hard``, the blind measure) nor the
+held-out sentences (``tests/data/constructed/sentences.csv``, whose README forbids fitting on
+them).
+
+Not used by the bundled models: the 300 held-out constructed sentences
+(``tests/data/constructed/sentences.csv``, a measurement instrument only) and the
+``heldout-*`` articles, kept for measuring the model.
 """
 
 from __future__ import annotations
@@ -28,8 +37,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._files import atomic_path
 from .classify import (
     BUNDLED_SETTINGS,
+    PRIOR_FILE,
     FrameClassifier,
     _read_model_file,
     training_data,
@@ -38,10 +49,11 @@ from .corpus import load_corpus
 from .errors import FramingWarning
 from .scoring import score
 
-__all__ = ["bundled_training_data", "build", "main"]
+__all__ = ["bundled_training_data", "prior_coding", "build", "main"]
 
 _ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = _ROOT / "tests" / "data" / "constructed" / "articles"
+DEV = _ROOT / "tests" / "data" / "constructed" / "dev" / "dev.csv"
 AXES = ("power", "bond")
 
 
@@ -59,21 +71,50 @@ def bundled_training_data() -> pd.DataFrame:
         pd.DataFrame({"doc_id": seeds["doc_id"], "text": seeds["text"],
                       "power": seeds["gold_power"], "bond": seeds["gold_bond"]})
     ]  # fmt: skip
+    parts.append(_coded_articles(("review",)))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _coded_articles(sets: tuple[str, ...]) -> pd.DataFrame:
+    """Gold-relevant sentences of the constructed articles of ``sets``: ``doc_id, text, power,
+    bond``, split as ``framing.score`` splits them."""
     articles = pd.read_csv(ARTICLES / "articles.csv", dtype=str, keep_default_na=False)
     coding = pd.read_csv(ARTICLES / "coding.csv", dtype=str, keep_default_na=False)
-    articles = articles[articles["set"] == "review"]
+    articles = articles[articles["set"].isin(sets)]
+    coding = coding[coding["doc_id"].isin(articles["doc_id"])]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
         sents = score(load_corpus(articles[["doc_id", "text"]]))
     coding["sent_id"] = coding["sent_id"].astype("int64")
     coded = sents[["doc_id", "sent_id", "text"]].merge(coding, on=["doc_id", "sent_id"])
-    if len(coded) != len(sents):
+    if len(coded) != len(sents) or len(coded) != len(coding):
         raise RuntimeError(
-            "the review articles no longer split as coded; check tests/test_constructed_articles.py"
+            "the constructed articles no longer split as coded; check "
+            "tests/test_constructed_articles.py"
         )
     coded = coded[coded["relevant"] == "yes"]
-    parts.append(coded[["doc_id", "text", "power", "bond"]])
-    return pd.concat(parts, ignore_index=True)
+    return coded[["doc_id", "text", "power", "bond"]].reset_index(drop=True)
+
+
+def prior_coding() -> pd.DataFrame:
+    """The constructed part of the built-in prior: ``source, doc_id, text, power, bond``.
+
+    Raises
+    ------
+    FileNotFoundError
+        Not a source checkout.
+    """
+    articles = _coded_articles(("review", "heldout")).assign(source="articles")
+    dev = pd.read_csv(DEV, dtype=str, keep_default_na=False)
+    dev = dev[dev["relevant"] == "yes"].rename(columns={"id": "doc_id"}).assign(source="dev")
+    columns = ["source", "doc_id", "text", "power", "bond"]
+    return pd.concat([articles[columns], dev[columns]], ignore_index=True)
+
+
+def _write_prior(target: Path) -> Path:
+    with atomic_path(target) as temporary:
+        prior_coding().to_csv(temporary, index=False, lineterminator="\n", encoding="utf-8")
+    return target
 
 
 def build(folder: Path) -> list[Path]:
@@ -125,22 +166,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shipped = Path(str(resources.files("framing") / "data"))
     if not args.check:
-        for path in build(shipped):
+        for path in [_write_prior(shipped / PRIOR_FILE), *build(shipped)]:
             print(f"wrote {path.relative_to(_ROOT) if path.is_relative_to(_ROOT) else path}")
         return 0
     with tempfile.TemporaryDirectory() as folder:
+        prior = _write_prior(Path(folder) / PRIOR_FILE)
         stale = [
             path.name for path in build(Path(folder))
             if not (shipped / path.name).is_file() or not _same(path, shipped / path.name)
         ]  # fmt: skip
+        if not (shipped / PRIOR_FILE).is_file() or (
+            (shipped / PRIOR_FILE).read_bytes() != prior.read_bytes()
+        ):
+            stale.append(PRIOR_FILE)
     if stale:
         print(
-            f"bundled model(s) out of date: {', '.join(stale)}; rebuild with "
+            f"bundled model(s) or prior out of date: {', '.join(stale)}; rebuild with "
             "python -m framing._build_model and commit the result",
             file=sys.stderr,
         )
         return 1
-    print("bundled models are up to date")
+    print("bundled models and prior are up to date")
     return 0
 
 

@@ -74,6 +74,9 @@ __all__ = [
     "BUNDLED_THRESHOLD",
     "BUNDLED_SETTINGS",
     "THRESHOLDS",
+    "PRIOR_BUILTIN",
+    "PRIOR_WEIGHT",
+    "builtin_prior",
 ]
 
 #: The label of a sentence that takes neither pole of an axis.
@@ -84,6 +87,7 @@ BUNDLED_THRESHOLD = 0.5
 #: before ``threshold='auto'``, kept so that ``score(method='classifier')`` labels as it did.
 BUNDLED_SETTINGS: dict[str, Any] = {
     "threshold": BUNDLED_THRESHOLD, "C": 1.0, "lexicon_weight": 1.0, "prefer_lexicon": False,
+    "prior": None,
 }  # fmt: skip
 #: The thresholds ``FrameClassifier(threshold='auto')`` chooses from; 1 means the model's
 #: labels never stand (with ``prefer_lexicon``, the lexicon's labels are the predictions).
@@ -93,6 +97,12 @@ _SHIPPED_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "text", "gold_relevant", "gold_power", "gold_bond",
 )  # fmt: skip
 _DATA_FILE = "seed_coding.csv"
+#: The constructed coded sentences of the built-in prior (written by ``_build_model``).
+PRIOR_FILE = "prior_coding.csv"
+#: ``FrameClassifier(prior=...)``'s name for the package's own coded sentences.
+PRIOR_BUILTIN = "builtin"
+#: The default weight of a prior sentence, against 1 for each of the researcher's.
+PRIOR_WEIGHT = 0.1
 _FEATURE_KINDS = ("weight", "count", "negated", "performance", "conceded")
 
 
@@ -362,11 +372,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     Word and character n-gram TF-IDF and :class:`LexiconFeatures` feed a logistic regression
     with balanced class weights; its probabilities are calibrated by temperature scaling on
-    cross-validated decision values. By default the lexicon's own pole stands where it gives
-    one (``prefer_lexicon``), and the model labels a sentence the lexicon leaves at ``'none'``
-    only when its probability reaches a threshold chosen in ``fit`` by the same
-    cross-validation (``threshold='auto'``): when the coding does not show that the model's
-    labels help, the threshold is 1 and the predictions are the lexicon's.
+    cross-validated decision values. It learns from the researcher's coding and, with a lower
+    weight, from a prior of coded sentences (``prior``; by default the package's own). By
+    default the lexicon's own pole stands where it gives one (``prefer_lexicon``), and the
+    model labels a sentence the lexicon leaves at ``'none'`` only when its probability reaches
+    a threshold chosen in ``fit`` by the same cross-validation (``threshold='auto'``): when the
+    coding does not show that the model's labels help, the threshold is 1 and the predictions
+    are the lexicon's.
 
     Parameters
     ----------
@@ -401,6 +413,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         most the size of the smallest class, and the number of groups given to ``fit``).
     random_state : int, RandomState or None, default=0
         Shuffles the cross-validation folds.
+    prior : 'builtin', None, DataFrame or (texts, labels), default='builtin'
+        Coded sentences learnt together with the researcher's, each with ``prior_weight``,
+        so that the model knows frame expressions before it sees the researcher's coding.
+        ``'builtin'``: :func:`builtin_prior`, the package's coding of the seed articles and
+        of constructed articles and sentences (same codebook), used with the built-in
+        ``relationship`` lexicon only (with another lexicon there is no prior). A DataFrame
+        needs a ``text`` column and a column named as the axis (rows whose ``relevant`` is
+        not ``'yes'`` are left out when it has that column). With ``prefer_lexicon`` only the
+        prior sentences the lexicon leaves at ``'none'`` are learnt (the others are the
+        lexicon's to label). The prior never chooses the threshold nor calibrates: the
+        cross-validation holds out the researcher's sentences only (every fold's model
+        learns the whole prior). ``None``: no prior. The prior is training data only; a saved
+        model records ``'builtin'`` or ``None`` (``'given'`` for data, reloaded as ``None``).
+    prior_weight : float, default=0.1
+        The sample weight of a prior sentence, against 1 for each of the researcher's.
 
     Attributes
     ----------
@@ -419,6 +446,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     calibration_folds_ : int
         Folds used to calibrate; 0 when a class had a single example and the regression's own
         probabilities are used (``T = 1``).
+    n_train_ : int
+        The researcher's training sentences.
+    n_prior_ : int
+        The prior sentences learnt with them (0 without a prior).
 
     See Also
     --------
@@ -486,6 +517,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         prefer_lexicon: bool = True,
         cv: int = 5,
         random_state: Any = 0,
+        prior: Any = "builtin",
+        prior_weight: float = PRIOR_WEIGHT,
     ) -> None:
         self.axis = axis
         self.lexicon = lexicon
@@ -497,6 +530,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.prefer_lexicon = prefer_lexicon
         self.cv = cv
         self.random_state = random_state
+        self.prior = prior
+        self.prior_weight = prior_weight
 
     # -- fitting ---------------------------------------------------------------------------------
     def _check_params(self) -> None:
@@ -510,6 +545,19 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise ParameterError("prefer_lexicon", self.prefer_lexicon, "True or False")
         if not _is_real(self.lexicon_weight) or not self.lexicon_weight >= 0:
             raise ParameterError("lexicon_weight", self.lexicon_weight, "a number >= 0")
+        if not _is_real(self.prior_weight) or not self.prior_weight > 0:
+            raise ParameterError("prior_weight", self.prior_weight, "a number > 0")
+        if not (
+            self.prior is None
+            or (isinstance(self.prior, str) and self.prior == PRIOR_BUILTIN)
+            or isinstance(self.prior, (pd.DataFrame, tuple))
+        ):
+            raise ParameterError(
+                "prior",
+                self.prior,
+                f"{PRIOR_BUILTIN!r}, None, a DataFrame with columns 'text' and the axis, or a "
+                "pair (texts, labels)",
+            )
         if not isinstance(self.cv, numbers.Integral) or isinstance(self.cv, bool) or self.cv < 2:
             raise ParameterError("cv", self.cv, "an integer >= 2")
         for name in ("ngram_range", "char_ngram_range"):
@@ -615,6 +663,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 needed=2,
             )
         labels = labels.astype(str).astype(object)
+        prior_texts, prior_labels = self._prior_sentences(lexicon, allowed)
+        classes = np.unique(np.concatenate([labels, prior_labels]).astype(str))
+        prior = (prior_texts, prior_labels, float(self.prior_weight))
         pipeline = self._make_pipeline()
         folds = int(min(self.cv, counts.min()))
         if units is not None:
@@ -630,7 +681,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             with warnings.catch_warnings():  # a class smaller than the folds: sklearn warns
                 warnings.simplefilter("ignore", UserWarning)
                 splits = list(splitter.split(texts, labels, units))
-            logits = _out_of_fold(pipeline, texts, labels, classes, splits)
+            logits = _out_of_fold(pipeline, texts, labels, classes, splits, prior)
             targets = np.searchsorted(classes, labels.astype(str))
             if (logits.argmax(axis=1) == targets).all():
                 # Every held-out sentence is right: the log loss keeps falling as T shrinks,
@@ -661,7 +712,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 stacklevel=2,
             )
             folds, self.temperature_ = 0, 1.0
-        pipeline.fit(texts, labels)
+        _fit_with_prior(pipeline, texts, labels, prior)
         self.pipeline_ = pipeline
         self.classes_ = np.asarray(pipeline.classes_, dtype=object)
         self.poles_ = tuple(poles)
@@ -673,7 +724,60 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         else:
             self.threshold_ = self._choose_threshold(probabilities, texts, labels)
         self.n_train_ = len(texts)
+        self.n_prior_ = len(prior_texts)
         return self
+
+    def _prior_sentences(
+        self, lexicon: Lexicon, allowed: tuple[str, ...]
+    ) -> tuple[list[str], np.ndarray]:
+        """The prior's texts and labels on this axis (none: empty), checked."""
+        empty = np.empty(0, dtype=object)
+        if self.prior is None:
+            return [], empty
+        if isinstance(self.prior, str):  # 'builtin': the package's coding, for its lexicon only
+            if _lexicon_source(lexicon) != "relationship":
+                return [], empty
+            frame = _builtin_prior()
+            texts = frame["text"].tolist()
+            return self._uncued(lexicon, texts, frame[self.axis].to_numpy(dtype=object))
+        if isinstance(self.prior, pd.DataFrame):
+            missing = [c for c in ("text", self.axis) if c not in self.prior.columns]
+            if missing:
+                raise InputError(
+                    f"prior lacks the column(s) {missing}: give a DataFrame with a 'text' "
+                    f"column and a column {self.axis!r} of labels (e.g. framing.read_coding's)."
+                )
+            frame = self.prior
+            if "relevant" in frame.columns:
+                frame = frame[frame["relevant"].astype(str) == "yes"]
+            texts, values = frame["text"], frame[self.axis]
+        else:
+            if len(self.prior) != 2:
+                raise InputError(
+                    f"prior as a tuple must be a pair (texts, labels); got {len(self.prior)} items."
+                )
+            texts, values = self.prior
+        texts = _as_texts(texts, "prior texts")
+        labels = _as_labels(values, len(texts)).astype(str).astype(object)
+        known = pd.Index(allowed, dtype=object).get_indexer(labels) >= 0
+        if not known.all():
+            stray = sorted({str(v) for v in labels[~known]})
+            raise InputError(
+                f"prior has labels that are not poles of axis {self.axis!r} nor {NONE!r}: "
+                f"{', '.join(repr(v) for v in stray)}; expected one of {allowed!r}."
+            )
+        return self._uncued(lexicon, texts, labels)
+
+    def _uncued(
+        self, lexicon: Lexicon, texts: list[str], labels: np.ndarray
+    ) -> tuple[list[str], np.ndarray]:
+        """With ``prefer_lexicon``, the prior sentences whose pole the lexicon does not give
+        (the model labels only those); otherwise all of them."""
+        if not self.prefer_lexicon or not texts:
+            return texts, labels
+        features = LexiconFeatures(lexicon, axes=(self.axis,)).fit([])
+        keep = np.flatnonzero(_cue_poles(features, texts, lexicon.poles[self.axis]) == NONE)
+        return [texts[i] for i in keep], labels[keep]
 
     # -- saving ----------------------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str]) -> Path:
@@ -785,12 +889,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _lexicon_poles(self, texts: list[str]) -> np.ndarray:
         """The lexicon's pole of each sentence matched alone, ``'none'`` where the weights tie."""
         lexicon = dict(self.pipeline_.named_steps["features"].transformer_list)["lexicon"]
-        weights = lexicon.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
-        first, second = weights[:, 0], weights[:, 1]
-        poles = np.full(len(texts), NONE, dtype=object)
-        poles[first > second] = self.poles_[0]
-        poles[second > first] = self.poles_[1]
-        return poles
+        return _cue_poles(lexicon, texts, self.poles_)
 
     def _choose_threshold(
         self, probabilities: np.ndarray, texts: list[str], labels: np.ndarray
@@ -837,6 +936,17 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
 
+def _cue_poles(features: LexiconFeatures, texts: list[str], poles: Sequence[str]) -> np.ndarray:
+    """The pole whose cue weight is higher in each text, by the fitted one-axis ``features``;
+    ``'none'`` where the weights tie."""
+    weights = features.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
+    first, second = weights[:, 0], weights[:, 1]
+    labels = np.full(len(texts), NONE, dtype=object)
+    labels[first > second] = poles[0]
+    labels[second > first] = poles[1]
+    return labels
+
+
 def _decide(
     proba: np.ndarray, classes: np.ndarray, threshold: float, lexicon: np.ndarray | None
 ) -> np.ndarray:
@@ -863,23 +973,44 @@ def mean_pole_f1(predicted: np.ndarray, gold: np.ndarray, poles: Sequence[str]) 
     return float(np.mean(scores))
 
 
+#: A prior: its texts, their labels and the weight of each of its sentences.
+_Prior = tuple[list[str], np.ndarray, float]
+
+
+def _fit_with_prior(
+    pipeline: Pipeline, texts: list[str], labels: np.ndarray, prior: _Prior
+) -> Pipeline:
+    """Fit ``pipeline`` on the sentences and the prior's, the prior's with their weight."""
+    prior_texts, prior_labels, weight = prior
+    if not prior_texts:
+        return pipeline.fit(texts, labels)
+    weights = np.concatenate([np.ones(len(texts)), np.full(len(prior_texts), weight)])
+    return pipeline.fit(
+        [*texts, *prior_texts],
+        np.concatenate([labels, prior_labels]),
+        model__sample_weight=weights,
+    )
+
+
 def _out_of_fold(
     pipeline: Pipeline,
     texts: list[str],
     labels: np.ndarray,
     classes: np.ndarray,
     splits: Sequence[tuple[np.ndarray, np.ndarray]],
+    prior: _Prior,
 ) -> np.ndarray:
-    """Logits of every sentence from a copy of ``pipeline`` fitted on the other folds, one
-    column per class of ``classes``. A class absent from a fold's training part gets a
-    logit far below the others (probability near 0) for that fold's sentences."""
+    """Logits of every sentence from a copy of ``pipeline`` fitted on the other folds (and
+    the whole prior), one column per class of ``classes``. A class absent from a fold's
+    training part gets a logit far below the others (probability near 0) for that fold's
+    sentences."""
     out = np.zeros((len(texts), len(classes)))
     for train, test in splits:
         fold_labels = labels[train]
         block = np.empty((len(test), len(classes)))
-        seen = np.unique(fold_labels.astype(str))
+        seen = np.unique(np.concatenate([fold_labels, prior[1]]).astype(str))
         if seen.size >= 2:
-            model = clone(pipeline).fit([texts[i] for i in train], fold_labels)
+            model = _fit_with_prior(clone(pipeline), [texts[i] for i in train], fold_labels, prior)
             logits = _as_logits(model.decision_function([texts[i] for i in test]))
             block[:] = logits.min() - 20.0
             block[:, np.searchsorted(classes, seen)] = logits
@@ -1007,6 +1138,9 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "prefer_lexicon": bool(model.prefer_lexicon),
             "cv": int(model.cv),
             "random_state": int(random_state) if _is_int(random_state) else None,
+            "prior": model.prior if isinstance(model.prior, str) or model.prior is None
+            else "given",
+            "prior_weight": float(model.prior_weight),
         },
         "lexicon": {
             "source": _lexicon_source(lex),
@@ -1021,6 +1155,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "threshold": float(model.threshold_),
             "calibration_folds": int(model.calibration_folds_),
             "n_train": int(model.n_train_),
+            "n_prior": int(model.n_prior_),
         },
     }
     return meta, arrays
@@ -1114,6 +1249,10 @@ def load_model(
         prefer_lexicon=bool(params.get("prefer_lexicon", False)),
         cv=params["cv"],
         random_state=params["random_state"],
+        # The prior is training data only; a model fitted with one given as data refits
+        # without it (files written before the prior have none).
+        prior=PRIOR_BUILTIN if params.get("prior") == PRIOR_BUILTIN else None,
+        prior_weight=params.get("prior_weight", PRIOR_WEIGHT),
     )
     try:
         _rebuild(model, lex, meta, arrays)
@@ -1244,6 +1383,7 @@ def _rebuild(
         raise ValueError(f"threshold {model.threshold_} is not a probability")
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
+    model.n_prior_ = int(fitted.get("n_prior", 0))
 
 
 # --------------------------------------------------------------------------- any text model
@@ -1420,6 +1560,43 @@ def training_data() -> pd.DataFrame:
     with resource.open("rb") as handle:
         frame = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8")
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def builtin_prior() -> pd.DataFrame:
+    """The coded sentences ``FrameClassifier(prior='builtin')`` learns from before a
+    researcher's coding: the built-in ``relationship`` lexicon's codebook, relevant sentences.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source, doc_id, text, power, bond``; ``source`` is ``'seeds'`` (the seed
+        sentences coded relevant, :func:`training_data`), ``'articles'`` (the 22 constructed
+        articles of ``tests/data/constructed/articles``) or ``'dev'`` (the constructed
+        development sentences of ``tests/data/constructed/dev``). The constructed ones ship in
+        ``framing/data/prior_coding.csv``, written by ``python -m framing._build_model``.
+
+    Examples
+    --------
+    >>> prior = builtin_prior()
+    >>> sorted(prior["source"].unique())
+    ['articles', 'dev', 'seeds']
+    """
+    return _builtin_prior().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_prior() -> pd.DataFrame:
+    seeds = training_data()
+    seeds = seeds[seeds["gold_relevant"] == "yes"]
+    resource = resources.files("framing") / "data" / PRIOR_FILE
+    with resource.open("rb") as handle:
+        constructed = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8")
+    parts = [
+        pd.DataFrame({"source": "seeds", "doc_id": seeds["doc_id"], "text": seeds["text"],
+                      "power": seeds["gold_power"], "bond": seeds["gold_bond"]}),
+        constructed[["source", "doc_id", "text", "power", "bond"]],
+    ]  # fmt: skip
+    return pd.concat(parts, ignore_index=True)
 
 
 def _write_seed_coding(
