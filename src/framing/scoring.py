@@ -34,14 +34,6 @@ import numpy as np
 import pandas as pd
 
 from ._version import __version__
-from .classify import (
-    FrameClassifier,
-    _bundled,
-    check_text_model,
-    lexicon_sha256,
-    model_info,
-    predict_axis,
-)
 from .clean import clean
 from .corpus import (
     _DERIVED,
@@ -607,7 +599,11 @@ class _Job:
         self.lexicon = lexicon
         self.method, self.models = resolve_method(method, lexicon)
         self.relevant_only = relevant_only
-        self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
+        self.model_info: dict[str, Any] = {}
+        if self.models:  # scikit-learn is imported only when a model is there
+            from .classify import model_info
+
+            self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
 
     def __call__(
         self, chunk: Corpus, meta: list[str], block: _Block | None = None
@@ -636,9 +632,12 @@ def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
         The bundled models were built with another version of the built-in lexicon.
     """
     axes = lexicon.poles
+    if isinstance(method, str) and method == "lexicon":
+        return "lexicon", {}
+    # scikit-learn and the models load on first use, so the lexicon method never imports them.
+    from .classify import FrameClassifier, _bundled, check_text_model, lexicon_sha256
+
     if isinstance(method, str):
-        if method == "lexicon":
-            return "lexicon", {}
         if method != "classifier":
             raise ParameterError("method", method, ("lexicon", "classifier"),
                                  "Or pass a fitted classifier, or {axis: classifier}")  # fmt: skip
@@ -944,6 +943,8 @@ def _classify(
     models: Mapping[str, Any],
 ) -> None:
     """Replace the lexicon's labels and scores by each model's, on its axis (in place)."""
+    from .classify import predict_axis
+
     chosen = [i for i, relevant in enumerate(columns["relevant"]) if relevant or not relevant_only]
     texts = [columns["text"][i] for i in chosen]
     for axis, model in models.items():

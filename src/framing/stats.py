@@ -43,8 +43,6 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy import special
-from scipy import stats as _scipy_stats
 
 from ._random import SeedLike, as_generator
 from .errors import InsufficientDataError, ParameterError
@@ -281,6 +279,8 @@ def balance(first: ArrayLike, second: ArrayLike) -> float:
 
 def _wilson(n_first: float, n: float, confidence: float) -> tuple[float, float]:
     """Wilson score interval of the share of the first pole, mapped to the balance scale."""
+    from scipy import special
+
     z = float(special.ndtri(1 - (1 - confidence) / 2))
     p = n_first / n
     denominator = 1 + z * z / n
@@ -352,6 +352,8 @@ def _bca_levels(
     alpha: float,
 ) -> tuple[float, float]:
     """Adjusted quantile levels of the BCa interval (Efron & Tibshirani 1993, 14.3)."""
+    from scipy import special
+
     n = distribution.size
     share = (
         np.count_nonzero(distribution < estimate) + np.count_nonzero(distribution <= estimate)
@@ -469,6 +471,8 @@ def balance_interval(
     >>> res.method, res.distribution.shape
     ('bca', (10000,))
     """
+    from scipy import stats as _scipy_stats
+
     a, b = _pair(first, second)
     _check_choice("unit", unit, _UNITS)
     _check_choice("method", method, INTERVAL_METHODS)
@@ -766,6 +770,8 @@ def _sentence_test(
     group_a: tuple[float, float], group_b: tuple[float, float], alternative: str
 ) -> PermutationResult:
     """Exact permutation of labelled sentences: the hypergeometric law of the first-pole count."""
+    from scipy import stats as _scipy_stats
+
     first_a, n_a = group_a
     first_b, n_b = group_b
     n_total, first_total = int(n_a + n_b), int(first_a + first_b)
@@ -1243,6 +1249,8 @@ def chi2_independence(
     >>> chi2_independence([[3, 1], [1, 3]]).method
     'exact'
     """
+    from scipy import stats as _scipy_stats
+
     observed = _counts("table", table, ndim=(2,))
     n_resamples = _check_n_resamples(n_resamples)
     observed = observed[observed.sum(axis=1) > 0][:, observed.sum(axis=0) > 0]

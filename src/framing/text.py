@@ -33,11 +33,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from ._phrases import APOSTROPHES, WORD_SEPARATORS, phrase_key
 from .errors import ParameterError
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = [
     "ABBREVIATIONS",
@@ -155,11 +157,23 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     -------
     nltk.tokenize.punkt.PunktSentenceTokenizer
 
+    Raises
+    ------
+    ImportError
+        nltk is not installed (it is the ``nltk`` extra, not a dependency of framing).
+
     Examples
     --------
     >>> punkt_tokenizer().tokenize("Mr. Xi met Dr. Li. They talked.")
     ['Mr. Xi met Dr. Li.', 'They talked.']
     """
+    try:
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    except ImportError as exc:  # nltk is not a dependency: split_sentences does without it
+        raise ImportError(
+            "punkt_tokenizer needs nltk: pip install 'framing[nltk]' (framing's own "
+            "split_sentences makes the same decisions without it)"
+        ) from exc
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
