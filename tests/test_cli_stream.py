@@ -390,7 +390,7 @@ def test_progress_bar_ends_its_line_when_interrupted(tmp_path, capsys, monkeypat
         return cues_to_json(frame)
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    monkeypatch.setattr("framing.cli.cues_to_json", interrupt_third)
+    monkeypatch.setattr("framing.scoring.cues_to_json", interrupt_third)
     folder = tmp_path / "out"
     folder.mkdir()
     command = ["score", str(corpus), "-o", str(folder / "s.csv"), "--chunk-size", "10"]

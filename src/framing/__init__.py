@@ -1,12 +1,19 @@
-"""framing: how news outlets frame a relationship between two sides, with evidence and stats."""
+"""framing: how news outlets frame a relationship between two sides, with evidence and stats.
+
+The public names are imported on first use (PEP 562), so ``import framing`` and ``framing --help``
+load neither pandas nor scikit-learn, SciPy or matplotlib; ``from framing import score`` works as
+before.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from ._writers import write_sentences
-from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
-from .clean import clean, cleaning_report
-from .coding import read_coding, suggest_for_coding, write_coding_sheet
-from .compare import Comparison, compare
-from .corpus import Corpus, Document, load_corpus
 from .errors import (
     CorpusError,
     DataQualityWarning,
@@ -21,19 +28,48 @@ from .errors import (
     ParameterError,
     SmallSampleWarning,
 )
-from .keyness import keyness
-from .lexicon import Lexicon, check_lexicon, load_lexicon
-from .scoring import aggregate, evidence, iter_scores, score
-from .stream import iter_corpus
-from .tally import merge_tallies, tally
-from .validate import (
-    cohen_kappa,
-    confusion_matrix,
-    evaluate,
-    krippendorff_alpha,
-    learning_curve,
-    pole_f1,
-)
+
+if TYPE_CHECKING:
+    from ._writers import write_sentences
+    from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
+    from .clean import clean, cleaning_report
+    from .coding import read_coding, suggest_for_coding, write_coding_sheet
+    from .compare import Comparison, compare
+    from .corpus import Corpus, Document, load_corpus
+    from .keyness import keyness
+    from .lexicon import Lexicon, check_lexicon, load_lexicon
+    from .scoring import aggregate, evidence, iter_scores, score
+    from .stream import iter_corpus
+    from .tally import merge_tallies, tally
+    from .validate import (
+        cohen_kappa,
+        confusion_matrix,
+        evaluate,
+        krippendorff_alpha,
+        learning_curve,
+        pole_f1,
+    )
+
+#: The module each lazily imported public name comes from.
+_LAZY = {
+    "write_sentences": "_writers",
+    **dict.fromkeys(["FrameClassifier", "LexiconFeatures", "bundled_classifier", "load_model"],
+                    "classify"),  # fmt: skip
+    **dict.fromkeys(["clean", "cleaning_report"], "clean"),
+    **dict.fromkeys(["read_coding", "suggest_for_coding", "write_coding_sheet"], "coding"),
+    **dict.fromkeys(["Comparison", "compare"], "compare"),
+    **dict.fromkeys(["Corpus", "Document", "load_corpus"], "corpus"),
+    "keyness": "keyness",
+    **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "lexicon"),
+    **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "scoring"),
+    "iter_corpus": "stream",
+    **dict.fromkeys(["merge_tallies", "tally"], "tally"),
+    **dict.fromkeys(
+        ["cohen_kappa", "confusion_matrix", "evaluate", "krippendorff_alpha", "learning_curve",
+         "pole_f1"],
+        "validate",
+    ),  # fmt: skip
+}
 
 __all__ = [
     "__version__",
@@ -82,3 +118,35 @@ __all__ = [
     "write_coding_sheet",
     "write_sentences",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, imported from its module on first use; or a submodule (``framing.text``)."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    elif not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}"):
+        # Before, every module was imported with the package: framing.scoring.score still works.
+        value = importlib.import_module(f"{__name__}.{name}")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package, whose functions ``clean``, ``compare``, ``keyness`` and ``tally`` keep their
+    names when the modules of the same names are imported (the import system sets a submodule
+    as an attribute of its package; before, the eager imports had replaced it by the function).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -25,9 +25,10 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is neutralised, not with the CLI's parser
+    import pandas as pd
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -84,6 +85,8 @@ def restore_formula(value: Any) -> Any:
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are neutralised; number columns are left alone."""
+    import pandas as pd
+
     out = frame.copy()
     for name in out.columns:
         column = out[name]

@@ -14,14 +14,14 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any, Literal
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._escape import neutralise_frame
 from ._files import atomic_path
 from .errors import FramingWarning, InputError, ParameterError
-from .scoring import cues_to_json
+
+if TYPE_CHECKING:  # pandas is imported on first use: the CLI reads SENTENCE_FORMATS for --help
+    import pandas as pd
 
 __all__ = ["SENTENCE_FORMATS", "sentence_format", "write_sentences"]
 
@@ -100,6 +100,8 @@ def write_sentences(
     0  doc0001        none  friendship
     1  doc0002      junior        none
     """
+    import pandas as pd
+
     frames = [sentences] if isinstance(sentences, pd.DataFrame) else sentences
     stream = _is_stream(path)
     fmt = _format(path, format, stream)
@@ -210,6 +212,8 @@ def _cues_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     text already (read back from CSV), as it is."""
     if "cues" not in frame.columns or all(isinstance(v, str) for v in frame["cues"]):
         return frame
+    from .scoring import cues_to_json
+
     return cues_to_json(frame)
 
 
@@ -229,6 +233,8 @@ class _Columns:
         if list(frame.columns) == self.names:
             return frame
         self.dropped += [c for c in frame.columns if c not in self.names and c not in self.dropped]
+        import pandas as pd
+
         missing = {
             name: pd.Series([None] * len(frame), index=frame.index, dtype=object)
             for name in self.names
@@ -336,6 +342,8 @@ def _arrow_table(frame: pd.DataFrame, schema: Any, pa: Any, retyped: dict[str, N
 
 
 def _missing(value: Any) -> bool:
+    import pandas as pd
+
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 

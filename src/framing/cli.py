@@ -23,6 +23,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
 
+# Only what parsing the arguments needs is imported here, so that `framing --help` is quick;
+# the commands import pandas, the scorer and the statistics when they run.
 from ._files import Interrupted, interruptible, signals_seen
 from ._writers import (
     SENTENCE_FORMATS,
@@ -32,15 +34,8 @@ from ._writers import (
     sentence_format,
     write_sentences,
 )
-from .classify import load_model
-from .compare import compare
-from .corpus import Corpus, load_corpus
 from .errors import FramingError, FramingWarning, InputError
 from .lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
-from .report import write_report
-from .scoring import CHUNK_DOCUMENTS, cues_to_json, iter_scores, score
-from .stream import iter_corpus
-from .tally import merge_tallies, tally
 
 __all__ = ["main", "run"]
 
@@ -305,6 +300,10 @@ def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     counter of documents; a folder or a .txt file is loaded whole first, so that the progress
     bar knows the total.
     """
+    from .corpus import load_corpus
+    from .scoring import CHUNK_DOCUMENTS
+    from .stream import iter_corpus
+
     if _is_streamed(args.path):
         read = args.chunk_size or CHUNK_DOCUMENTS  # automatic chunks are cut from these
         chunks = iter_corpus(args.path, chunk_size=read, errors=args.errors)
@@ -325,6 +324,8 @@ def _method(args: argparse.Namespace, lexicon: Lexicon | None = None) -> Any:
         return args.method or "lexicon"
     if args.method == "lexicon":
         raise _UsageError("--model labels with the model: drop --method lexicon")
+    from .classify import load_model
+
     lex = lexicon if lexicon is not None else load_lexicon(args.lexicon)
     models: dict[str, Any] = {}
     for path in args.model:
@@ -359,6 +360,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     if args.command == "report":
+        from .report import write_report
+
         path = write_report(
             args.path, args.output, by=args.by, lexicon=args.lexicon, method=_method(args),
             voice=args.voice, n_resamples=args.n_resamples, seed=args.seed, force=args.force,
@@ -377,6 +380,11 @@ def _run(args: argparse.Namespace) -> int:
         )
     if fmt == "parquet":
         _parquet_file(args.output)  # fail before reading and scoring
+    from .compare import compare
+    from .corpus import Corpus
+    from .scoring import cues_to_json, iter_scores, score
+    from .tally import merge_tallies, tally
+
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
     data, progress = _source(args)
     options = {"method": _method(args, lexicon), "n_jobs": args.jobs, "chunk_size": args.chunk_size}
