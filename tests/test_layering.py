@@ -76,3 +76,86 @@ def test_public_names_exist():
 
     for name in framing.__all__:
         assert hasattr(framing, name), name
+
+
+def _loaded(code: str, *modules: str) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has imported after running ``code``."""
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {modules!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+HEAVY = ("sklearn", "scipy", "scipy.stats", "scipy.special", "matplotlib", "nltk", "pandas")
+
+
+def test_import_loads_no_heavy_dependency():
+    """`import framing` (issue 17: under 0.5 s) imports the public names on first use only."""
+    assert _loaded("import framing", *HEAVY) == []
+    # the probe sees them once they are used
+    assert _loaded("from framing import FrameClassifier", *HEAVY)[:1] == ["sklearn"]
+
+
+def test_cli_help_loads_no_heavy_dependency():
+    code = (
+        "from framing.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--help']) == 0\n"
+        "    assert main(['score', '--help']) == 0"
+    )
+    assert _loaded(code, *HEAVY) == []
+
+
+def test_lexicon_path_of_compare_loads_no_classifier():
+    """`framing compare seeds/` (the README's command, lexicon method): no scikit-learn, no
+    matplotlib, no nltk; pandas is loaded, so the probe does see what was imported."""
+    seeds = PACKAGE.parents[1] / "seeds"
+    code = (
+        "from framing.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['compare', {str(seeds)!r}, '--n-resamples', '200', '-q']) == 0"
+    )
+    assert _loaded(code, "sklearn", "matplotlib", "nltk", "pandas") == ["pandas"]
+
+
+def test_lazy_names_are_the_same_objects_as_before():
+    """Every public name resolves, appears in dir(), and is its module's object; the functions
+    named like their modules stay functions after those modules are imported."""
+    code = (
+        "import framing, framing.scoring, framing.clean, framing.compare, framing.keyness\n"
+        "import framing.tally, inspect\n"
+        "from framing import FrameClassifier, score\n"
+        "assert set(framing.__all__) <= set(dir(framing))\n"
+        "assert score is framing.scoring.score and framing.score is score\n"
+        "assert FrameClassifier is framing.classify.FrameClassifier\n"
+        "for name in ('clean', 'compare', 'keyness', 'tally'):\n"
+        "    assert inspect.isfunction(getattr(framing, name)), name\n"
+        "assert all(getattr(framing, name) is not None for name in framing.__all__)\n"
+        "assert framing.text.split_sentences('A b. C d.')\n"
+        "try:\n"
+        "    framing.no_such_name\n"
+        "except AttributeError as exc:\n"
+        "    assert 'no_such_name' in str(exc)\n"
+        "else:\n"
+        "    raise AssertionError('no AttributeError')"
+    )
+    assert _loaded(code) == []
+
+
+def test_punkt_tokenizer_without_nltk_says_how_to_install_it():
+    """nltk is an extra, not a dependency: only punkt_tokenizer needs it."""
+    code = (
+        "import sys\n"
+        "sys.modules['nltk'] = None\n"
+        "from framing.text import punkt_tokenizer, split_sentences\n"
+        "assert len(split_sentences('Mr. Xi met Dr. Li. They talked.')) == 2\n"
+        "try:\n"
+        "    punkt_tokenizer()\n"
+        "except ImportError as exc:\n"
+        "    assert \"pip install 'framing[nltk]'\" in str(exc), exc\n"
+        "else:\n"
+        "    raise AssertionError('no ImportError')"
+    )
+    assert _loaded(code) == []
