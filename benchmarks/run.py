@@ -14,7 +14,8 @@ run on the same texts (``liwc`` dictionary counting, ``vaderSentiment``, ``empat
 ``bench`` extra installs them); scaling with corpus size (0.1, 0.5, 1 and 2 million words) and
 the slope of a log-log fit; the ``n_jobs=2`` speed-up; peak memory (``resource.getrusage`` of a
 child process) for a 2-million-word JSONL file streamed in chunks and scored in memory;
-``compare()`` and ``keyness()`` times; and the calibration of intervals and tests
+``compare()`` and ``keyness()`` times; the start-up time of ``import framing`` and ``framing
+--help`` (``bench_import.py``); and the calibration of intervals and tests
 (``bench_calibration.py``). Progress goes to stderr. The targets are printed, never asserted.
 """
 
@@ -48,6 +49,7 @@ sys.path.insert(0, str(HERE))
 
 import bench_calibration  # noqa: E402
 import bench_classifier  # noqa: E402
+import bench_import  # noqa: E402
 import bench_limits  # noqa: E402
 import bench_stages  # noqa: E402
 from _corpus import (  # noqa: E402
@@ -613,6 +615,23 @@ def classifier(settings: Settings, summary: Summary, clock: float) -> Section:
     )  # fmt: skip
 
 
+def startup(settings: Settings, summary: Summary, clock: float) -> Section:
+    """``import framing`` and ``framing --help`` in new processes (bench_import.py, issue 17)."""
+    runs = 3 if settings.sizes == QUICK.sizes else 7
+    progress(clock, f"start-up: import framing, framing --help, {runs} processes each")
+    rows = bench_import.rows(bench_import.measure(runs))
+    for row in rows[1:]:
+        summary.add(8, f"{row[0]}, seconds", row[1], row[3], row[4] == "met")
+    note = (
+        f"`bench_import.py`: the median of {runs} new processes of each command; "
+        "`python -c pass` is the interpreter's own start, the floor."
+    )
+    return Section(
+        "Start-up time", note, bench_import.HEADERS, rows,
+        ["left", "right", "right", "left", "left"],
+    )  # fmt: skip
+
+
 def calibration(settings: Settings, summary: Summary, clock: float) -> Section:
     """The three tables of bench_calibration.py, with their headline figures."""
     reps = settings.replications
@@ -769,6 +788,7 @@ def main(argv: list[str] | None = None) -> int:
             analysis(settings, largest, summary, clock),
             limits(settings, summary, clock),
             classifier(settings, summary, clock),
+            startup(settings, summary, clock),
         ]
         if settings.replications > 0:
             sections.append(calibration(settings, summary, clock))

@@ -26,6 +26,7 @@ SECTIONS = [
     "compare() and keyness()",
     "Limits",
     "The classifier method",
+    "Start-up time",
     "Calibration",
 ]
 NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
