@@ -687,9 +687,9 @@ def test_automatic_chunks_pack_short_documents_and_split_long_ones(monkeypatch):
         3, 3, 1
     ]  # fmt: skip  (a stream of Documents is packed the same way)
     monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
-    assert [len(part) for part in framing.iter_scores(texts)] == [2, 2, 2, 1]
+    assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]  # full once past it
     stream = framing.iter_scores(iter(framing.load_corpus(texts)))
-    assert [len(part) for part in stream] == [3, 3, 1]  # full once past the budget
+    assert [len(part) for part in stream] == [3, 3, 1]  # the same rule for a stream
     monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 1)
     assert [len(part) for part in framing.iter_scores(texts)] == [1] * 7  # at least one each
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=4)] == [4, 3]

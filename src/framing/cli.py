@@ -382,7 +382,7 @@ def _run(args: argparse.Namespace) -> int:
         _parquet_file(args.output)  # fail before reading and scoring
     from .compare import compare
     from .corpus import Corpus
-    from .scoring import cues_to_json, iter_scores, score
+    from .scoring import iter_scores, score
     from .tally import merge_tallies, tally
 
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
@@ -391,10 +391,8 @@ def _run(args: argparse.Namespace) -> int:
     if fmt is not None:
         frames = iter_scores(data, lexicon, progress=progress, **options)
         with closing(frames), progress.shown():
-            # CSV and parquet hold the cues as JSON text: converted here, chunk by chunk
-            flat = map(cues_to_json, frames) if fmt in ("csv", "parquet") else frames
             target = _target(args.output)
-            write_sentences(flat, target, cast(SentenceFormat, fmt), safe_csv=args.safe_csv)
+            write_sentences(frames, target, cast(SentenceFormat, fmt), safe_csv=args.safe_csv)
         return 0
 
     with progress.shown():

@@ -476,31 +476,25 @@ CHUNK_CHARACTERS = 1_000_000
 CHUNK_DOCUMENTS = 5_000
 
 
-def _packs(documents: list[Document], chunk_size: int | None) -> Iterator[list[Document]]:
-    """``documents`` cut in order into runs of ``chunk_size`` (None: of about
-    :data:`CHUNK_CHARACTERS` of text and at most :data:`CHUNK_DOCUMENTS`); none when empty."""
-    if chunk_size is not None:
-        for begin in range(0, len(documents), chunk_size):
-            yield documents[begin : begin + chunk_size]
-        return
-    begin = characters = 0
-    for i, doc in enumerate(documents):
-        if i > begin and (
-            i - begin == CHUNK_DOCUMENTS or characters + len(doc.text) > CHUNK_CHARACTERS
-        ):
-            yield documents[begin:i]
-            begin, characters = i, 0
-        characters += len(doc.text)
-    if begin < len(documents):
-        yield documents[begin:]
-
-
 def _full(documents: int, characters: int, chunk_size: int | None) -> bool:
-    """Whether a chunk filled document by document is complete with this many documents and
-    characters of text."""
+    """Whether a chunk holding this many documents and characters of text is complete: at
+    ``chunk_size`` documents, or (None) at :data:`CHUNK_DOCUMENTS` or once its text reaches
+    :data:`CHUNK_CHARACTERS`."""
     if chunk_size is not None:
         return documents == chunk_size
     return documents == CHUNK_DOCUMENTS or characters >= CHUNK_CHARACTERS
+
+
+def _packs(documents: list[Document], chunk_size: int | None) -> Iterator[list[Document]]:
+    """``documents`` cut in order into the chunks :func:`_full` closes; none when empty."""
+    begin = characters = 0
+    for i, doc in enumerate(documents, start=1):
+        characters += len(doc.text)
+        if _full(i - begin, characters, chunk_size):
+            yield documents[begin:i]
+            begin, characters = i, 0
+    if begin < len(documents):
+        yield documents[begin:]
 
 
 def _chunks(
