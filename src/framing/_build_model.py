@@ -43,7 +43,7 @@ from .classify import (
     PRIOR_FILE,
     FrameClassifier,
     _read_model_file,
-    training_data,
+    _relevant_seed_sentences,
 )
 from .corpus import load_corpus
 from .errors import FramingWarning
@@ -65,14 +65,7 @@ def bundled_training_data() -> pd.DataFrame:
     FileNotFoundError
         Not a source checkout (the constructed articles are not installed with the package).
     """
-    seeds = training_data()
-    seeds = seeds[seeds["gold_relevant"] == "yes"]
-    parts = [
-        pd.DataFrame({"doc_id": seeds["doc_id"], "text": seeds["text"],
-                      "power": seeds["gold_power"], "bond": seeds["gold_bond"]})
-    ]  # fmt: skip
-    parts.append(_coded_articles(("review",)))
-    return pd.concat(parts, ignore_index=True)
+    return pd.concat([_relevant_seed_sentences(), _coded_articles(("review",))], ignore_index=True)
 
 
 def _coded_articles(sets: tuple[str, ...]) -> pd.DataFrame:

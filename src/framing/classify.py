@@ -1586,17 +1586,23 @@ def builtin_prior() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def _builtin_prior() -> pd.DataFrame:
-    seeds = training_data()
-    seeds = seeds[seeds["gold_relevant"] == "yes"]
     resource = resources.files("framing") / "data" / PRIOR_FILE
     with resource.open("rb") as handle:
         constructed = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8")
     parts = [
-        pd.DataFrame({"source": "seeds", "doc_id": seeds["doc_id"], "text": seeds["text"],
-                      "power": seeds["gold_power"], "bond": seeds["gold_bond"]}),
+        _relevant_seed_sentences().assign(source="seeds"),
         constructed[["source", "doc_id", "text", "power", "bond"]],
-    ]  # fmt: skip
-    return pd.concat(parts, ignore_index=True)
+    ]
+    return pd.concat(parts, ignore_index=True)[["source", "doc_id", "text", "power", "bond"]]
+
+
+def _relevant_seed_sentences() -> pd.DataFrame:
+    """The seed sentences coded relevant, as ``doc_id, text, power, bond`` (the gold labels):
+    what the bundled models and the built-in prior learn from the seeds."""
+    seeds = training_data()
+    seeds = seeds[seeds["gold_relevant"] == "yes"]
+    return pd.DataFrame({"doc_id": seeds["doc_id"], "text": seeds["text"],
+                         "power": seeds["gold_power"], "bond": seeds["gold_bond"]})  # fmt: skip
 
 
 def _write_seed_coding(
