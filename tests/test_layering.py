@@ -20,6 +20,8 @@ LAYERS = [
     {"clean"},
     {"text"},
     {"voice", "dyad"},
+    {"_lexicon_parts"},  # the plain records of a lexicon (Cue, Settings, CueMatch ...)
+    {"_rules", "_toml", "_liwc"},  # the rule engine; TOML and LIWC .dic reading
     {"lexicon"},
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"scoring"},

@@ -1,0 +1,421 @@
+"""The rule engine: cues and rule words found in a sentence, and the codebook rules applied.
+
+:class:`RuleEngine` compiles a lexicon's cues and rule words (negators, contrast, concession,
+performance, mention, appearance and open-question markers) into phrase matchers
+(:class:`framing.text.PhraseMatcher`), finds them in a sentence and applies the rules that
+change what a cue counts for: negation, performance, contrast and mention versus assertion
+(see :mod:`framing.lexicon`). It is built once per lexicon, by
+:attr:`framing.lexicon.Lexicon._compiled`; :meth:`framing.lexicon.Lexicon.match` and
+:meth:`~framing.lexicon.Lexicon.match_sentences` call it.
+
+Examples
+--------
+>>> engine = RuleEngine([Cue("partner", "power", "junior")],
+...                     [Axis("power", ("equal", "junior"))], Settings())
+>>> text = "Not a partner, but a rival."
+>>> hits = engine.find(text, 0, len(text), None)
+>>> [(m.pole, m.negated, m.conceded) for m in engine.apply(
+...     text, 0, len(text), hits, engine.rule_hits(text, 0, len(text), None))]
+[('equal', True, True)]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ._lexicon_parts import Axis, Cue, CueMatch, Settings
+from ._phrases import phrase_key
+from .text import PhraseMatcher, PhraseSets
+
+__all__ = ["RuleEngine"]
+
+# Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
+# ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
+_COMMA = re.compile(r",")
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+_CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\w+$")
+# Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
+# "the 'partnership'"). Real coverage quotes its sources' words in short quotations all the time
+# ("Xi spoke of his 'deep personal friendship'", "a 'no limits' partnership", "expects a
+# 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
+# after "a"/"an" are never taken for scare quotes.
+_SCARE_QUOTE = re.compile(
+    r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
+    re.IGNORECASE,
+)
+_CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+
+
+class RuleEngine:
+    """A lexicon's cues and rule words compiled into matchers, and the rules that apply them.
+
+    Built once per lexicon, on first use (:attr:`framing.lexicon.Lexicon._compiled`).
+
+    Parameters
+    ----------
+    cues : sequence of Cue
+        The lexicon's cues, in lexicon order (a hit's index is a position in it).
+    axes : sequence of Axis
+    settings : Settings
+
+    Examples
+    --------
+    >>> engine = RuleEngine([Cue("friends", "tone", "warm")], [Axis("tone", ("warm", "cold"))],
+    ...                     Settings())
+    >>> text = "Not friends."
+    >>> hits = engine.find(text, 0, len(text), None)
+    >>> [(m.term, m.pole) for m in engine.apply(text, 0, len(text), hits,
+    ...                                          engine.rule_hits(text, 0, len(text), None))]
+    [('friends', 'cold')]
+    """
+
+    def __init__(self, cues: Sequence[Cue], axes: Sequence[Axis], settings: Settings) -> None:
+        self.entries = tuple(cues)
+        self.settings = settings
+        # Ignored phrases take part in longest-match so that they claim their words, then count
+        # for nothing ("pragmatic cooperation" in a readout is boilerplate, not a frame).
+        # One phrase per distinct term; a term may stand on several axes (a LIWC word in two
+        # mapped categories), so each phrase knows all its cues.
+        terms: dict[str, int] = {}
+        self.term_cues: list[list[int]] = []
+        for index, cue in enumerate(self.entries):
+            key = phrase_key(cue.term)  # the matcher's key: spelling variants share a phrase
+            if key not in terms:
+                terms[key] = len(self.term_cues)
+                self.term_cues.append([])
+            self.term_cues[terms[key]].append(index)
+        self.n_terms = len(self.term_cues)
+        self.cues = PhraseMatcher([*(self.entries[c[0]].term for c in self.term_cues),
+                                   *settings.ignore])  # fmt: skip
+        negators = [*settings.negators, *settings.pseudo_negators]
+        self.n_real_negators = len(settings.negators)
+        self.contracted = "n't" in settings.negators or "n’t" in settings.negators
+        self.negators = PhraseMatcher(negators)
+        self.markers = PhraseMatcher(settings.performance_markers)
+        self.contrast = PhraseMatcher([*settings.contrast_markers, *settings.concession_markers])
+        self.mentions = PhraseMatcher(settings.mention_markers)
+        self.appearance = PhraseMatcher(settings.appearance_markers)
+        self.open_questions = PhraseMatcher(settings.open_question_markers)
+        self.rules = PhraseSets(  # one scan for all
+            [
+                self.negators, self.contrast, self.markers, self.mentions, self.appearance,
+                self.open_questions,
+            ]
+        )  # fmt: skip
+        self.opening = (
+            re.compile(
+                r"[\W_]*(?:(?:and|but|yet|so)\s+)?(?:"
+                + "|".join(re.escape(w) for w in sorted(settings.opening_negators, key=len)[::-1])
+                + r")\b",
+                re.IGNORECASE,
+            )
+            if settings.opening_negators
+            else None
+        )
+        self.n_contrast = len(settings.contrast_markers)
+        after_comma = {m.lower() for m in settings.comma_contrast_markers}
+        self.comma_contrast = {
+            self.n_contrast + k
+            for k, marker in enumerate(settings.concession_markers)
+            if marker.lower() in after_comma
+        }
+        self.other_pole = {(axis.name, axis.poles[0]): axis.poles[1] for axis in axes} | {
+            (axis.name, axis.poles[1]): axis.poles[0] for axis in axes
+        }
+
+    def find(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> list[tuple[int, int, int]]:
+        """Cue hits ``(start, end, cue_index)`` in a span; ignored phrases left out."""
+        return [
+            (s, e, cue)
+            for s, e, term in self.cues.finditer(text, start, end, lowered=lowered)
+            if term < self.n_terms
+            for cue in self.term_cues[term]
+        ]
+
+    def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
+        """Negators, contrast and performance markers, clause breaks in a span."""
+        negations, contrasts, markers, mentions, appearance, questions = self.rules.findall(
+            text, start, end, lowered=lowered
+        )
+        contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
+            word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
+            if word:
+                negations.append((word.start(), match.end(), -1))
+        negations.sort()
+        return _RuleHits(
+            breaks=[
+                (m.start(), m.end(), 0)
+                for m in _CLAUSE_BREAK.finditer(text, start, end)
+                if m.group() not in "–-" or _spaced(text, m.start())
+            ],
+            contrasts=contrasts,
+            negations=negations,
+            markers=markers,
+            mentions=mentions,
+            appearance=appearance,
+            open_questions=questions,
+        )
+
+    def apply(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, int]],
+        rules: _RuleHits,
+    ) -> list[CueMatch]:
+        """Apply negation, performance and contrast to the cue hits of one sentence."""
+        settings = self.settings
+        # Clause breaks and contrast segments of this sentence.
+        breaks = [s for s, _, _ in rules.breaks]
+        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
+        contrasts = [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
+        asserting = [s for s, _, i in contrasts if i < self.n_contrast]
+        concessions = []
+        for s, _, i in contrasts:
+            if i >= self.n_contrast:
+                if i in self.comma_contrast and text[start:s].rstrip().endswith(","):
+                    asserting.append(s)  # "..., though experts say X": X is asserted
+                    continue
+                comma = _COMMA.search(text, s, end)
+                concessions.append((s, comma.start() if comma else end))
+        last_contrast = max(asserting, default=None)
+        # Parts of the sentence for performance and appearance: contrast markers and the ends
+        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
+        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
+        # An open question ("debated whether they are allies or rivals") names what follows it,
+        # up to the next comma or clause break, without asserting it.
+        open_spans = []
+        for s, e, _ in rules.open_questions:
+            stop = min([end, *(b for b in breaks if b > e)])
+            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
+            for comma in _COMMA.finditer(text, e, stop):
+                if not _OR.search(text, comma.end(), stop):
+                    stop = comma.start()
+                    break
+            open_spans.append((e, stop, text[s:e]))
+        clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
+        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
+        negations = [n for n in rules.negations if not _inside_a_cue(n, found)]
+        markers = [
+            (s, e, i)
+            for s, e, i in rules.markers
+            if not self._negated_at(text, s, negations, clause_edges, start)
+        ]
+        opening = self._opening_scope(text, start, end, clause_edges)
+        asks = settings.mention_in_questions and _is_question(text, start, end)
+        question = "question" if asks else None
+        quotes = _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else []
+        appearance = [
+            (s, e, self.appearance.phrases[i])
+            for s, e, i in rules.appearance
+            if not self._negated_at(text, s, negations, clause_edges, start)
+        ] + [(s, e, self.markers.phrases[i]) for s, e, i in markers]
+        out = []
+        for cue_start, cue_end, index in found:
+            cue = self.entries[index]
+            pole = cue.pole
+            weight = cue.weight
+            negator = self._negated_at(text, cue_start, negations, clause_edges, start)
+            if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
+                negator = opening[2]
+            segment = _segment(cue_start, edges, start, end)
+            marker = None
+            if (
+                cue.axis == settings.performance_axis
+                and cue.pole == settings.performance_from
+                and markers
+            ):
+                for s, e, i in markers:
+                    if segment[0] <= s < segment[1] and not (s <= cue_start < e):
+                        marker = self.markers.phrases[i]
+                        pole = settings.performance_to or pole
+                        break
+            if negator is not None:
+                if settings.negation_mode == "drop":
+                    continue
+                # Negated and performed warmth ("Nor should we take the chemistry at face value:
+                # it is calculated") is performance once, not a double reversal back to warmth.
+                if settings.negation_mode == "flip" and marker is None:
+                    pole = self.other_pole[(cue.axis, pole)]
+            conceded = (last_contrast is not None and cue_start < last_contrast) or any(
+                s <= cue_start < e for s, e in concessions
+            )
+            if conceded:
+                weight *= settings.contrast_weight
+            scare = any(s <= cue_start and cue_end <= e for s, e in quotes)
+            mention = (
+                question
+                or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
+                or ("scare quotes" if scare else None)
+                or next((w for s, e, w in open_spans if s <= cue_start < e), None)
+            )
+            if (
+                mention is None
+                and negator is None
+                and cue.axis == settings.appearance_axis
+                and cue.pole == settings.appearance_pole
+            ):
+                mention = next(
+                    (
+                        w
+                        for s, e, w in appearance
+                        if segment[0] <= s < segment[1] and not (s <= cue_start < e)
+                    ),
+                    None,
+                )
+            if mention is not None:
+                weight = 0.0
+            out.append(
+                CueMatch(
+                    cue=cue.term,
+                    term=text[cue_start:cue_end],
+                    axis=cue.axis,
+                    pole=pole,
+                    lexicon_pole=cue.pole,
+                    start=cue_start,
+                    end=cue_end,
+                    weight=weight,
+                    negated=negator is not None,
+                    negator=negator,
+                    performance=marker is not None,
+                    marker=marker,
+                    conceded=conceded,
+                    mention=mention,
+                )
+            )
+        # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
+        # the other pole of its own axis, but when the sentence asserts a cue only on another axis
+        # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
+        asserted = {m.axis for m in out if not m.conceded and m.mention is None}
+        if asserted:
+            out = [
+                replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
+            ]
+        return out
+
+    def _opening_scope(
+        self, text: str, start: int, end: int, clause_edges: list[int]
+    ) -> tuple[int, int, str] | None:
+        """A clause-opening negator ("Nor is it ...", "Neither side ...") and the clause it
+        governs: every cue in that clause is negated, however far from the negator."""
+        if self.opening is None:
+            return None
+        found = self.opening.match(text, start, end)
+        if found is None:
+            return None
+        stop = next((edge for edge in clause_edges if edge >= found.end()), end)
+        if _CORRELATIVE_NOR.search(text, found.end(), stop):
+            return None  # "Neither X nor Y ...": each negator governs its own phrase
+        word = _WORD_BEFORE.search(text, found.start(), found.end())
+        return found.end(), stop, (word.group() if word else text[found.start() : found.end()])
+
+    def _mentioned_by(
+        self,
+        text: str,
+        position: int,
+        mentions: list[Hit],
+        clause_edges: list[int],
+        sentence_start: int,
+    ) -> str | None:
+        """The mention marker ("so-called", "state TV dwelt on") before a cue in its clause,
+        within ``mention_window`` words, if any."""
+        if not mentions:
+            return None
+        before = bisect_right(clause_edges, position - 1)
+        clause_start = clause_edges[before - 1] if before else sentence_start
+        window = self.settings.mention_window
+        for s, e, i in reversed(mentions):
+            if e > position:
+                continue
+            if s < clause_start or len(_WORDS.findall(text, e, position)) > window:
+                return None
+            return self.mentions.phrases[i]
+        return None
+
+    def _negated_at(
+        self,
+        text: str,
+        position: int,
+        negations: list[tuple[int, int, int]],
+        clause_edges: list[int],
+        sentence_start: int,
+    ) -> str | None:
+        """The negator governing a cue at ``position``, if any: the nearest (last-starting)
+        negator that ends before it, in its clause, within the negation window."""
+        before = bisect_right(clause_edges, position - 1)  # sorted: the last edge < position
+        clause_start = clause_edges[before - 1] if before else sentence_start
+        window = self.settings.negation_window
+        # Negations are sorted by start: walk back from the cue to the clause start. A negator
+        # that is too far from the cue makes every one ending no later than it too far as well,
+        # so only overlapping, longer ones are still counted: linear, not quadratic, in a
+        # sentence full of negators.
+        too_far_from = -1
+        for index in range(bisect_left(negations, (position,)) - 1, -1, -1):
+            s, e, i = negations[index]
+            if s < clause_start:
+                break
+            if e > position or e <= too_far_from:
+                continue
+            if len(_WORDS.findall(text, e, position)) > window:
+                too_far_from = max(too_far_from, e)
+                continue
+            if i >= self.n_real_negators:
+                return None  # the nearest is a pseudo-negator ("not only")
+            return text[s:e]
+        return None
+
+
+Hit = tuple[int, int, int]
+
+
+def _spaced(text: str, at: int) -> bool:
+    """Is the character at ``at`` surrounded by white space (a dash used as a clause break)?"""
+    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
+
+
+@dataclass(frozen=True)
+class _RuleHits:
+    """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
+
+    breaks: list[Hit]
+    contrasts: list[Hit]
+    negations: list[Hit]
+    markers: list[Hit]
+    mentions: list[Hit]
+    appearance: list[Hit]
+    open_questions: list[Hit]
+
+
+def _inside_a_cue(hit: Hit, found: list[Hit], *, or_equal: bool = False) -> bool:
+    """Is a rule word part of a cue ("no" of "no-limits", "but" of "no choice but")? A rule word
+    that is exactly a cue's span counts only with ``or_equal`` (contrast markers do, negators
+    do not)."""
+    return any(s <= hit[0] and hit[1] <= e and (or_equal or (s, e) != hit[:2]) for s, e, _ in found)
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    """Does the sentence end in a question mark (closing quotes and brackets aside)?"""
+    return _QUESTION_END.search(text, start, end) is not None
+
+
+def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
+    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
+
+
+def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
+    """The part of a sentence between contrast markers that holds ``position``."""
+    left = max((e for e in edges if e <= position), default=start)
+    right = min((e for e in edges if e > position), default=end)
+    return left, right
