@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -432,27 +432,9 @@ def _attribute_voice(
     n = len(starts_list)
     if n == 0:
         return VoiceResult((), (), ())
-
-    # Paragraph regions: a contiguous partition of the text that ends with each paragraph's
-    # last sentence. A quotation never crosses a region boundary.
-    region_hi: list[int] = []
-    region_list: list[int] = []
-    for i in range(n):
-        if i and paragraphs[i] != paragraphs[i - 1]:
-            region_hi.append(ends_list[i - 1])
-        region_list.append(len(region_hi))
-    region_hi.append(ends_list[-1])
-    region_lo = [0, *region_hi[:-1]]
-
+    region_lo, region_hi, region_list = _regions(ends_list, paragraphs)
     quotes = _find_quotes(text, region_lo, region_hi)
     group = _quote_groups(text, quotes, region_lo)  # one number per quotation
-    members: dict[int, list[_Quote]] = {}  # the quotations of each group
-    for quote, g in zip(quotes, group, strict=True):
-        members.setdefault(g, []).append(quote)
-    # Per group, (has a quotation long enough to be speech, all its quotations are titles);
-    # worked out only for the groups of unattributed sentences, which need it.
-    group_kind: dict[int, tuple[bool, bool]] = {}
-
     # Quotations overlapping each sentence: indexes first[i] <= k < last[i].
     if quotes:
         q_cs = [q[0] for q in quotes]
@@ -461,13 +443,43 @@ def _attribute_voice(
         last_list = [bisect_left(q_cs, e) for e in ends_list]
     else:
         first_list = last_list = [0] * n
-
-    masked = _mask(text, quotes)
     has_quote = [b > a for a, b in zip(first_list, last_list, strict=True)]
-    best = _attributions(masked, starts_list, ends_list, has_quote)
+    best = _attributions(_mask(text, quotes), starts_list, ends_list, has_quote)
+    sentence_groups = [group[first:last] for first, last in zip(first_list, last_list, strict=True)]
+    own, group_speaker = _own_speakers(best, sentence_groups, region_list)
 
-    # Pass 1, in document order: each sentence's own reporting clause, with he/she resolved
-    # to the last named speaker (including speakers carried by a shared quotation).
+    source_by_quotes = _QuoteSpeech(
+        text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, first_list,
+        last_list, min_quote_words, min_quoted_share,
+    )  # fmt: skip
+    voice, speakers = _voices(own, sentence_groups, region_list, group_speaker, source_by_quotes)
+    _mark_block_quotations(text, starts_list, ends_list, region_list, own, voice, speakers)
+    _mark_answers(text, starts_list, ends_list, region_list, voice)
+    spans = tuple(q[:2] for q in quotes)  # Python ints already
+    return VoiceResult(tuple(voice), tuple(speakers), spans)
+
+
+def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Paragraph regions: a contiguous partition of the text that ends with each paragraph's
+    last sentence (a quotation never crosses a region boundary). Returns each region's start
+    and end, and each sentence's region."""
+    region_hi: list[int] = []
+    region_list: list[int] = []
+    for i in range(len(ends)):
+        if i and paragraphs[i] != paragraphs[i - 1]:
+            region_hi.append(ends[i - 1])
+        region_list.append(len(region_hi))
+    region_hi.append(ends[-1])
+    return [0, *region_hi[:-1]], region_hi, region_list
+
+
+def _own_speakers(
+    best: list, sentence_groups: list[list[int]], region_list: list[int]
+) -> tuple[list[tuple[str, str | None] | None], dict[int, str | None]]:
+    """Pass 1, in document order: each sentence's own reporting clause ``(kind, speaker)``,
+    with he/she resolved to the last named speaker (including speakers carried by a shared
+    quotation); and the speaker of each attributed quotation group."""
+    n = len(best)
     own: list[tuple[str, str | None] | None] = [None] * n
     group_speaker: dict[int, str | None] = {}  # attributed quotation groups -> speaker
     last_named: dict[int, str] = {}
@@ -477,10 +489,10 @@ def _attribute_voice(
         if i > 0 and region != region_list[i - 1]:
             previous_region = region_list[i - 1]
         candidate = best[i]
-        if candidate is None and first_list[i] == last_list[i]:
-            continue  # no reporting clause, no quotation
-        groups = group[first_list[i] : last_list[i]]
+        groups = sentence_groups[i]
         if candidate is None:
+            if not groups:
+                continue  # no reporting clause, no quotation
             inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
             if inherited is not None:
                 last_named[region] = inherited
@@ -499,56 +511,105 @@ def _attribute_voice(
                 group_speaker[g] = speaker
         if kind == "name" and speaker is not None:
             last_named[region] = speaker
+    return own, group_speaker
 
-    # Pass 2: the voice of every sentence.
+
+def _voices(
+    own: list[tuple[str, str | None] | None],
+    sentence_groups: list[list[int]],
+    region_list: list[int],
+    group_speaker: dict[int, str | None],
+    source_by_quotes: Callable[[int], bool],
+) -> tuple[list[str], list[str | None]]:
+    """Pass 2: the voice and speaker of every sentence, from its own reporting clause, the
+    speaker of a quotation it shares, or (``source_by_quotes``) its unattributed quotations,
+    whose speaker is the last one of the paragraph."""
     voice: list[str] = []
     speakers: list[str | None] = []
     last_speaker: dict[int, str] = {}
-    for i in range(n):
-        region = region_list[i]
-        attribution = own[i]
-        if attribution is None and first_list[i] == last_list[i]:
+    for i, attribution in enumerate(own):
+        groups = sentence_groups[i]
+        who: str | None = None
+        if attribution is None and not groups:
             voice.append("narrator")  # no reporting clause, no quotation
             speakers.append(None)
             continue
-        groups = group[first_list[i] : last_list[i]]
-        who: str | None = None
         if attribution is not None:
             voice_i = "source"
             who = attribution[1]
         elif any(g in group_speaker for g in groups):
             voice_i = "source"
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
+        elif source_by_quotes(i):
+            voice_i = "source"
+            who = last_speaker.get(region_list[i])
         else:
-            for g in groups:
-                if g not in group_kind:
-                    group_kind[g] = _group_kind(text, members[g], region_lo, min_quote_words)
-            if any(group_kind[g][0] for g in groups) or (
-                not all(group_kind[g][1] for g in groups)
-                and _quoted_share(quotes, first_list[i], last_list[i], starts_list[i], ends_list[i])
-                >= min_quoted_share
-            ):
-                voice_i = "source"
-                who = last_speaker.get(region)
-            else:
-                voice_i = "narrator"
+            voice_i = "narrator"
         voice.append(voice_i)
         speakers.append(who)
         if who is not None:
-            last_speaker[region] = who
+            last_speaker[region_list[i]] = who
+    return voice, speakers
 
-    _mark_block_quotations(text, starts_list, ends_list, region_list, own, voice, speakers)
 
-    # An interview transcript: a paragraph that opens with ``A:`` is the interviewee's answer.
+class _QuoteSpeech:
+    """Whether a sentence without a reporting clause is a source by its quotations alone: one
+    of them is long enough to be speech, or quotations other than titles cover enough of it.
+    What a quotation group is (speech, all titles) is worked out once, on first need."""
+
+    def __init__(
+        self,
+        text: str,
+        quotes: list[_Quote],
+        group: list[int],
+        sentence_groups: list[list[int]],
+        region_lo: list[int],
+        starts: list[int],
+        ends: list[int],
+        first: list[int],
+        last: list[int],
+        min_quote_words: int,
+        min_quoted_share: float,
+    ) -> None:
+        self.text, self.quotes, self.sentence_groups = text, quotes, sentence_groups
+        self.region_lo, self.starts, self.ends, self.first, self.last = (
+            region_lo, starts, ends, first, last,
+        )  # fmt: skip
+        self.min_quote_words, self.min_quoted_share = min_quote_words, min_quoted_share
+        self.members: dict[int, list[_Quote]] = {}  # the quotations of each group
+        for quote, g in zip(quotes, group, strict=True):
+            self.members.setdefault(g, []).append(quote)
+        # Per group, (has a quotation long enough to be speech, all its quotations are titles).
+        self.kind: dict[int, tuple[bool, bool]] = {}
+
+    def __call__(self, i: int) -> bool:
+        groups = self.sentence_groups[i]
+        kind = self.kind
+        for g in groups:
+            if g not in kind:
+                kind[g] = _group_kind(
+                    self.text, self.members[g], self.region_lo, self.min_quote_words
+                )
+        if any(kind[g][0] for g in groups):
+            return True
+        if all(kind[g][1] for g in groups):
+            return False
+        first, last = self.first[i], self.last[i]
+        share = _quoted_share(self.quotes, first, last, self.starts[i], self.ends[i])
+        return share >= self.min_quoted_share
+
+
+def _mark_answers(
+    text: str, starts: list[int], ends: list[int], regions: list[int], voice: list[str]
+) -> None:
+    """An interview transcript (in place): a paragraph that opens with ``A:`` is the
+    interviewee's answer, ``source``."""
     answer = False
-    for i in range(n):
-        if i == 0 or region_list[i] != region_list[i - 1]:
-            answer = _ANSWER_RE.match(text, starts_list[i], ends_list[i]) is not None
+    for i in range(len(starts)):
+        if i == 0 or regions[i] != regions[i - 1]:
+            answer = _ANSWER_RE.match(text, starts[i], ends[i]) is not None
         if answer:
             voice[i] = "source"
-
-    spans = tuple(q[:2] for q in quotes)  # Python ints already
-    return VoiceResult(tuple(voice), tuple(speakers), spans)
 
 
 def _mark_block_quotations(
@@ -729,6 +790,11 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
                 stack.append(("s", pos))
     if stack:
         _close_at_end(text, stack, hi, current, found)
+    return _outermost(found)
+
+
+def _outermost(found: list[_Quote]) -> list[_Quote]:
+    """The outermost of the quotations found, sorted: those nested in another are left out."""
     found.sort(key=lambda q: (q[0], -q[1]))
     outer: list[_Quote] = []
     for quote in found:
