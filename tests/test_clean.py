@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import _STRONG, _STRONG_LONG, clean, clean_corpus, cleaning_report
+from framing._english import CHROME_LONG, CHROME_STRONG
+from framing.clean import clean, clean_corpus, cleaning_report
 from framing.corpus import Corpus
 
 # Every line cleaning must remove from the seeds, checked by hand against the files; every
@@ -632,7 +633,7 @@ def _first_chars(pattern: str) -> tuple[set[str], bool]:
 
 
 def test_strong_patterns_declare_every_first_character_they_can_match():
-    for reason, firsts, pattern in _STRONG + _STRONG_LONG:
+    for reason, firsts, pattern in CHROME_STRONG + CHROME_LONG:
         chars, nullable = _first_chars(pattern)
         assert not nullable, reason
         undeclared = {c.lower() for c in chars} - set(firsts)

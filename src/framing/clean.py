@@ -40,6 +40,20 @@ from itertools import accumulate
 
 import pandas as pd
 
+from ._english import (
+    AGENCY,
+    CHROME_CONTAINS,
+    CHROME_GATED,
+    CHROME_LONG,
+    CHROME_STRONG,
+    CHROME_WEAK,
+    CHROME_WEAK_ANYWHERE,
+    CONTAINS_HINTS,
+    CREDIT_BODY,
+    CREDIT_LABEL,
+    LIST_HEADINGS,
+    PRODUCTS,
+)
 from .corpus import Corpus, Document
 
 __all__ = ["RemovedLine", "CleanedText", "clean", "clean_corpus", "cleaning_report"]
@@ -87,281 +101,12 @@ class CleanedText:
     flags: tuple[str, ...]
 
 
-# Building blocks. The patterns are matched case-insensitively; names are matched
-# case-sensitively inside them ((?-i:...)), so that 'By Jane Doe' is a byline and 'By contrast,
-# Moscow ...' is not. A name is two to four capitalised words (initials, words in capitals and
-# lower-case particles allowed inside).
-# Title-case function words are no names ('By Land And Sea', 'By The Numbers' are headings).
-_NOT_NAMES = r"(?:And|AND|Or|OR|Of|OF|The|THE|In|IN|On|ON|At|AT|For|FOR|To|TO|With|WITH)\b"
-_WORD = rf"(?!{_NOT_NAMES})[A-Z][\w'’.-]*"
-_PARTICLE = r"(?:de|da|di|du|dos|del|der|den|van|von|bin|al|el|la|le)"
-_NAME = rf"(?-i:{_WORD}(?: (?:{_WORD}|{_PARTICLE})){{1,3}})"
-_NAMES = rf"{_NAME}(?:(?:,| and| &) {_NAME}){{0,4}}"
-# Names as wire footers write them: 'Laura Zhou in Beijing and Guy Faulconbridge in Moscow'.
-_WIRE_NAMES = rf"(?-i:{_WORD}(?:,? (?:{_WORD}|{_PARTICLE}|and|in|from|at|&)){{0,14}})"
-# A credit names people and agencies: capitalised words, slashes, 'via', 'courtesy of the'; never
-# a clause with a lower-case verb ('Photo: Xi and Putin shake hands' is a caption, kept).
-_CREDIT_TOKEN = rf"(?:[A-Z0-9][\w'’.&-]*|of|the|and|via|for|courtesy|by|{_PARTICLE})"
-_CREDIT_BODY = rf"(?-i:{_CREDIT_TOKEN}(?:(?: ?[/|] ?|, |; | - | ){_CREDIT_TOKEN}){{0,11}})"
-_CREDIT_LABEL = (
-    r"(?:(?:photo|image|picture|photograph|video|graphic|illustration)s?(?: credits?)?|credits?)"
-)
-_AGENCY = (
-    r"(?:AFP|AP|Reuters|Getty Images|EPA(?:-EFE)?|Xinhua|TASS|Sputnik|RIA Novosti|Bloomberg|"
-    r"PTI|ANI|HT Photo|File Photo|File|Pool)"
-)
-_TIME = r"(?:[0-9]{1,2}[:.][0-9]{2}(?: ?[ap]\.?m\.?)?|[0-9]{1,2} ?[ap]\.?m\.?)"
-_ZONES = r"(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|hkt|sgt|jst|kst|bjt|[ecmp][sd]t)"
-_ZONE = rf"(?: {_ZONES}(?:[+-][0-9]{{1,2}})?)"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = (
-    rf"(?:{_MONTH} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|"
-    rf"[0-9]{{1,2}}(?:st|nd|rd|th)? {_MONTH},? [0-9]{{4}}|"
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2})"
-)
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )"
-_STAMP = r"(?:(?:last )?(?:updated|published|posted|first published|modified)(?: on| at)?:? ?)"
-# '2 hours ago'; in words only after a stamp ('Updated a year ago'; 'A year ago' is a heading).
-_AGO_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
-_AGO = rf"(?:[0-9]+ {_AGO_UNIT}|just now)"
-_AGO_WORDS = rf"(?:a|an|one|two|three|few|several) {_AGO_UNIT}"
-_NETWORKS = (
-    r"(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|messenger|"
-    r"weibo|wechat|vk|flipboard|bluesky|threads|mastodon)"
-)
-
-# Lines removed wherever they stand: (reason, the characters such a line can start with in
-# lower case, pattern matched against the whole stripped line). A pattern is tried only on the
-# lines its first character allows (tests/test_clean.py checks the characters against the
-# patterns).
-_STRONG = [
-    (
-        "share prompt",
-        "fstclpexwrmvb",
-        rf"(follow us( on)?( [\w@.-]+){{0,2}}|follow @\w+( on \w+)?|"
-        rf"share( this| the)?( article| story| page| post| link)?( on| via| to| with)?"
-        rf"( {_NETWORKS})?( \(opens (in )?(a )?new (window|tab)\))?|"
-        r"tweet( this)?|copy( the)? link|link copied|print( this)?( article| page)?|"
-        r"email( this)?( article)?|"
-        rf"{_NETWORKS}( \| \w+)*)",
-    ),
-    (
-        "subscribe prompt",
-        "sgncalbj",
-        r"(subscribe|subscribe (now|today|here)|subscribe (to|for) [\w .'’&-]{1,40}|"
-        r"sign up( now| today)?( for| to)? (our |the )?(free )?(daily |weekly )?"
-        r"newsletters?.{0,60}|"
-        r"sign up( now| today)? (for|to) (our|the|a) [\w .'’&-]{1,40} newsletters?|"
-        r"get (our|the) (free )?[\w .'’&-]{0,30}newsletters?|newsletters?|"
-        r"start [0-9]+ days? free trial( subscribe now)?|subscribe now|"
-        r"continue reading with .{0,60}subscription|"
-        r"already (a subscriber|have an account)\??.{0,40}|(log|sign) ?in( to .{0,40})?|"
-        r"(become|join) (a|our) (member|subscriber|supporter)s?.{0,60})",
-    ),
-    (
-        "advertisement",
-        "gasc",
-        r"(google )?(ads?|advertisements?)( [0-9]+)?|sponsored( content| links?)?|"
-        r"advertisement ?- ?(scroll|continue) .{0,40}|"
-        r"(story )?continues below( (this )?advertisement)?|continue reading below",
-    ),
-    (
-        "comment prompt",
-        "lpawvsrcjh0123456789",
-        r"(leave|post|add|write) a comment|[0-9]+ comments?|(view|show|read) "
-        r"(all )?comments?|comments?|join the (conversation|discussion)|have your say",
-    ),
-    # A breadcrumb trail at the top of a page: "Home | World | Asia", "Home > News".
-    ("breadcrumb", "h", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
-    (
-        "page control",
-        "cogsmhbflprtaykwne",
-        r"(close|close_game|open popup|open app|get the app|sign out|saved articles|my reads|"
-        r"menu|search|home|skip to (main )?content|"
-        r"story saved|save (article|story)|bookmark|live score|freemium|premium|read more|"
-        r"see also|related( articles?| stories| news| content| coverage| topics)?|"
-        r"also read|more stories|more (on|about) this (story|topic)|"
-        r"(more from|more on)(?-i:(?: (?:[A-Z0-9][\w'’&.-]*|the|of|and|&)){1,6})|"
-        r"trending( now)?|most (read|popular|viewed|shared)|recommended( for you| stories)?|"
-        r"you (may|might) also like|show (more|less)|topics|tags|key events|"
-        r"show key events only|loading(\.{1,3}|…)?|"
-        r"please (enable|turn on) javascript.{0,60}|contact us|"
-        r"our standards: .{0,60}|(acquire )?licensing rights(, opens new tab)?|"
-        r"top stories|welcome back!?|back to top|next article|previous article|load more|"
-        r"click (on )?(here|the image|the button).{0,100}|"
-        r"(live|opinion|analysis|commentary|editorial|explainer|breaking( news)?|exclusive|"
-        r"news analysis))",
-    ),
-    # 'Read more: Putin lands in Beijing', 'RELATED: What the pipeline means for Europe'.
-    (
-        "related link",
-        "rausm",
-        r"(read more|also read|read also|read next|up next|see also|more on this( story)?|"
-        r"related( articles?| stories| coverage)?) ?[:|»›] ?.{1,100}",
-    ),
-    (
-        "byline",
-        "beptwcr",
-        rf"(?-i:By|BY|by) {_NAMES}((,| \||) (?-i:{_WORD}(?: {_WORD}){{0,3}}))?|"
-        r"by (our|a|staff) (own )?(staff )?(correspondents?|reporters?|writers?)( in \w+)?|"
-        r"(editors?|edited by|produced by|written by|translated by|compiled by|"
-        rf"text by|words by) ?:? {_NAMES}|"
-        rf"reporting from (?-i:{_WORD}(?:(?:,| and) {_WORD}){{0,4}})",
-    ),
-    (
-        "dateline",
-        "lupfm0123456789twsjaond",
-        rf"{_STAMP}?({_TIME}{_ZONE}?,? )?{_WEEKDAY}?{_DATE}"
-        rf"((,| /| -| \|)? (at )?{_TIME}{_ZONE}?)?|"
-        rf"{_STAMP}?{_AGO}|{_STAMP}{_AGO_WORDS}|"
-        # A bare time on its own line (a live blog's entries): '10:32 GMT', '9.15 a.m.'.
-        rf"([0-9]{{1,2}}:[0-9]{{2}}( ?[ap]\.?m\.?)?|"
-        rf"[0-9]{{1,2}}(\.[0-9]{{2}})? ?[ap]\.?m\.?){_ZONE}?|"
-        rf"[0-9]{{1,2}}\.[0-9]{{2}}{_ZONE}",
-    ),
-    (
-        "reading time",
-        "0123456789erlp",
-        r"([0-9]{1,3} ?(min|mins|minutes?)( read| listen| watch)?|"
-        r"(estimated )?reading time:? [0-9]{1,3} ?(min|mins|minutes?)|"
-        r"listen( to)?( this)?( article| story)?( \(?[0-9]{1,3} ?(min|mins|minutes?)\)?)?|"
-        r"play audio|listen now)",
-    ),
-    (
-        "photo credit",
-        "pivgc(",
-        rf"({_CREDIT_LABEL}: {_CREDIT_BODY}|"
-        rf"(photo|image|picture|photograph)s? (credits?|courtesy)( of)?:? {_CREDIT_BODY}|"
-        rf"\({_CREDIT_LABEL}:? {_CREDIT_BODY}\)|"
-        rf"\((?-i:{_AGENCY})\))",
-    ),
-    (
-        "cookie notice",
-        "ardmcpt",
-        # A lone 'Decline' or 'Refuse' may be a heading: only 'Accept' stands alone.
-        r"accept|(accept|allow|reject|decline|refuse)(( all| essential| necessary| optional)"
-        r"( cookies)?| cookies)|(manage|cookie|privacy) (preferences|settings|choices|options)|"
-        r"cookie (policy|notice|consent)|privacy policy|terms (of use|of service|and conditions)",
-    ),
-]
-# Short-line chrome that can start with any word, tried only on lines holding one of the
-# (lower-case) needles: a pattern that can start anywhere is slow to fail on every line.
-_STRONG_GATED = [
-    (
-        "photo credit",
-        ("/", " via ", "images", "photo"),
-        r"[\w .'’-]{0,40}/ ?(getty|reuters|afp|ap|epa|pool|sputnik|xinhua|tass|bloomberg)"
-        r"( \w+){0,2}|"
-        rf"(xinhua|reuters|afp|epa(-efe)?|sputnik|tass|ria novosti|pool) ?/ ?{_CREDIT_BODY}|"
-        rf"{_CREDIT_BODY} via (?-i:Getty Images|Reuters|AP|AFP|EPA)|"
-        r"([\w.'’/-]+( [\w.'’/-]+){0,3}/)?(getty|shutterstock|alamy) (images|photos?)",
-    ),
-    ("byline", ("|",), rf"{_NAME} \| {_AGENCY}"),
-]
-# Chrome that can run longer than a short line (up to _MAX_CHROME_LINE characters): matched on
-# every line, short or long.
-_STRONG_LONG = [
-    (
-        "cookie notice",
-        "wto",
-        r"(we|this (site|website)|our (site|website)) uses? cookies\b.{0,500}",
-    ),
-    (
-        "copyright",
-        "c(©a",
-        r"((copyright|\(c\)) ?©? ?[0-9]{4}|©).{0,500}|all rights reserved\..{0,300}|"
-        r"all rights reserved|"
-        r"a version of this article (appears|appeared) in print .{0,400}",
-    ),
-    (
-        "wire footer",
-        "arwepct",
-        rf"((additional )?(reporting|writing|editing|production|compiled|translation) by "
-        rf"{_WIRE_NAMES}(;|,|\.)? ?)+",
-    ),
-]
-# Lines up to _MAX_CHROME_LINE characters removed wherever they stand when they contain these
-# in a prompt form: the phrase starts the line or one of its sentences (not a quotation:
-# '"We need your support," Putin told Xi' is prose), or the line is short and has neither
-# closing punctuation nor quotation marks ('Click here to download the app').
-_STRONG_CONTAINS = [
-    (
-        "app promotion",
-        r"\b(download|get|install) (the|our) [\w .'’-]{0,30}\bapp\b|"
-        r"\bdownload now\b",
-    ),
-    (
-        "donation prompt",
-        r"\b(we need your support|your (contribution|donation|support) "
-        r"(will )?helps?|please (consider )?(donate|support us)|donate (now|today)|"
-        r"support (independent|our) journalism)\b",
-    ),
-]
+# The chrome tables and their building blocks are language data: framing._english.
 _PROMPT_START = r"(?:^|(?<=[.!?:|•·] )|(?<=[.!?][”’\"')] ))"
 _CONTAINS_WORDS = 12
-# Lines removed only inside the block of chrome that closes a page.
-_WEAK = [
-    (
-        "author bio",
-        # 'Jane Doe is a correspondent for ...', 'Sutirtho Patranobis, HT's China hand, writes a
-        # weekly column ...': the name starts the line ('..., who is a former correspondent for
-        # RIA Novosti' in an article's last paragraph is prose).
-        rf"{_NAME}(, [^,]{{1,80}},)? (writes (a |an )?(weekly |regular |monthly |fortnightly )?"
-        r"column|is (a|an|the) [^.;]{0,60}?(correspondent|columnist|editor|contributor|reporter|"
-        r"bureau chief)\b).{0,600}",
-    ),
-    (
-        "disclaimer",
-        r"(the )?views expressed (here |in this article )?are (personal|the author'?s? "
-        r"own|those of the author).{0,80}",
-    ),
-    (
-        "credit line",
-        # 'X reported from Moscow; Y from Beijing', 'X contributed reporting', 'X contributed to
-        # this report' ('Chinese investment contributed to a boom ...' is prose).
-        rf"{_WIRE_NAMES} (reported from|contributed reporting|contributed (additional )?"
-        r"reporting from) .{0,160}|"
-        r"(?-i:[A-Z])[^.!?]{0,120} contributed (additional )?(reporting )?to this "
-        r"(report|article|story)",
-    ),
-    (
-        "site promotion",
-        r"get (the )?latest .{0,60}\bnews\b.{0,300}",
-    ),
-]
-# Weak chrome found anywhere in a line (searched, not matched from the start), each tried only
-# on lines holding one of its needles (lower case) and, for the site's products, on lines of up
-# to _PRODUCT_WORDS words ('CDT EBOOKS', 'Daily E-Paper').
-_WEAK_ANYWHERE = [
-    (
-        "author bio",
-        ("exclusively for", "follow him", "follow her", "follow them"),
-        r"\b(exclusively for .{0,30} readers|follow (him|her|them) on)\b",
-    ),
-    (
-        "site promotion",
-        ("know more", "you can"),
-        r"\b(know more about this project|you can (now )?(support us|combat))\b",
-    ),
-    ("site promotion", ("paper", "book", "magazine", "infographic", "newsletter"), None),
-    (
-        "navigation list",
-        (" i ", "|", "•", "·"),
-        r"^([\w'’-]+( [\w'’-]+){0,3} (I|\||•|·) ){2,}[\w'’-]+( [\w'’-]+){0,3}[.:!]?$",
-    ),
-]
-_PRODUCTS = re.compile(r"\b(e-?paper|e-?books?|e-?magazines?|infographics|newsletters?)\b", re.I)
+_PRODUCTS = re.compile(PRODUCTS, re.IGNORECASE)
 _PRODUCT_WORDS = 11
-# A heading over a list of links or tags: the short lines right below it (same paragraph) are
-# link or tag lists ('Related:' / 'Putin lands in Beijing for two-day visit'). Every heading is
-# also a 'page control' line.
-_LIST_HEADING = re.compile(
-    r"((related( articles?| stories| news| content| coverage| topics)?|more stories|topics|"
-    r"tags|most (read|popular|viewed|shared)|recommended( for you| stories)?|"
-    r"you (may|might) also like):?|(read more|see also|also read|more (on|about) this "
-    r"(story|topic)):)",
-    re.IGNORECASE,
-)
+_LIST_HEADING = re.compile(LIST_HEADINGS, re.IGNORECASE)
 
 
 def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
@@ -386,33 +131,24 @@ def _by_first(
 
 
 # Matched line by line: trying the alternation at every position of a whole text is slower.
-_STRONG_BY_FIRST = _by_first(_STRONG + _STRONG_LONG)
+_STRONG_BY_FIRST = _by_first(CHROME_STRONG + CHROME_LONG)
 _GATED_RE = [
     (reason, needles, re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE))
-    for reason, needles, p in _STRONG_GATED
+    for reason, needles, p in CHROME_GATED
 ]
 # Every line a gated pattern can match holds '/' or '|' or one of these.
 _GATE_HINT = re.compile(r"via|VIA|mages|MAGES|hoto|HOTO")
-_LONG_BY_FIRST = _by_first(_STRONG_LONG)
-_WEAK_BODY, _WEAK_NAMES = _named(_WEAK)
+_LONG_BY_FIRST = _by_first(CHROME_LONG)
+_WEAK_BODY, _WEAK_NAMES = _named(CHROME_WEAK)
 _WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
 _WEAK_ANYWHERE_RE = [
     (reason, needles, re.compile(p, re.IGNORECASE) if p else None)
-    for reason, needles, p in _WEAK_ANYWHERE
+    for reason, needles, p in CHROME_WEAK_ANYWHERE
 ]
 _CONTAINS_RE = [
     (reason, re.compile(_PROMPT_START + f"(?:{p})", re.IGNORECASE), re.compile(p, re.IGNORECASE))
-    for reason, p in _STRONG_CONTAINS
+    for reason, p in CHROME_CONTAINS
 ]
-# Cheap substring tests that every line matching _STRONG_CONTAINS passes (lower-cased line),
-# grouped by a common prefix: one pass over the text per prefix, then the full hints at each hit.
-_CONTAINS_HINTS = {
-    "download": ("download",),
-    " app": (" app ", " app.", " app!", " app\n", " app,", " app:"),
-    "donat": ("donat",),
-    "your ": ("your support", "your contribution"),
-    "support ": ("support independent", "support our", "support us"),
-}
 _QUOTES = set('"“”„«»')
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
@@ -428,8 +164,8 @@ _CREDIT_SUFFIX = re.compile(
 # bare agency or label follows the end of the caption's sentence; a bracketed label may follow
 # any word. Searched in the last _CREDIT_TAIL characters of a line.
 _INLINE_CREDIT = re.compile(
-    rf"(?<=\S) (\({_CREDIT_LABEL}:? {_CREDIT_BODY}\)|"
-    rf"(?<=[.!?”’\"')\]] )(?:\((?-i:{_AGENCY})\)(?-i: PREMIUM)?|{_CREDIT_LABEL}: {_CREDIT_BODY}))$",
+    rf"(?<=\S) (\({CREDIT_LABEL}:? {CREDIT_BODY}\)|"
+    rf"(?<=[.!?”’\"')\]] )(?:\((?-i:{AGENCY})\)(?-i: PREMIUM)?|{CREDIT_LABEL}: {CREDIT_BODY}))$",
     re.IGNORECASE,
 )
 _CREDIT_TAIL = 140
@@ -774,7 +510,7 @@ def clean(text: str) -> CleanedText:
                         reasons[i] = reason
                         break
     lowered = normalised.lower() + "\n"
-    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, _CONTAINS_HINTS)}:
+    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, CONTAINS_HINTS)}:
         reasons[i] = reasons[i] or _contains_reason(stripped[i])
 
     nonblank = [i for i, s in enumerate(stripped) if s]

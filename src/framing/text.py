@@ -35,6 +35,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._english import (
+    ABBREVIATIONS,
+    ATTRIBUTION_ADVERBS,
+    ATTRIBUTION_PRONOUNS,
+    GENERIC_SUBJECTS,
+    LOWER_NEVER_FINAL,
+    NEVER_FINAL,
+    NUMBER_ABBREVIATIONS,
+    REPORTING_VERBS,
+    SENTENCE_STARTERS,
+    STATE_ABBREVIATIONS,
+    TITLES,
+    WRAP_PREPOSITIONS,
+)
 from ._phrases import APOSTROPHES, WORD_SEPARATORS, phrase_key
 from .errors import ParameterError
 
@@ -57,74 +71,8 @@ __all__ = [
     "punkt_tokenizer",
 ]
 
-#: Titles and name parts: a period after them never ends a sentence.
-TITLES = frozenset(
-    "mr mrs ms dr prof st gen lt col maj sgt capt cmdr adm gov sen rep rev fr pres amb sec "
-    "supt insp messrs mme mlle sr jr hon".split()
-)
-#: Abbreviations (lower case, without the final period, as in Punkt's ``abbrev_types``). After
-#: one of these a period ends a sentence only when the next word is a frequent sentence starter.
-ABBREVIATIONS = frozenset(
-    TITLES
-    | set(
-        "u.s u.k u.n e.u u.s.s.r u.a.e n.y d.c l.a p.r.c "
-        "inc corp co ltd plc llc bros dept univ assn est approx vs etc al e.g i.e cf viz "
-        "a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec "
-        "no nos vol fig pp ch art para ft mt ave blvd rd "
-        "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
-        "mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
-    )
-)
-#: Words that often start a sentence: after an abbreviation, a capitalised one of these means
-#: the abbreviation also ended the sentence (Punkt's orthographic heuristic, fixed here).
-SENTENCE_STARTERS = frozenset(
-    "the a an and but or so yet it its he she they we i you this that these those there then "
-    "in on at for as if when while after before since however meanwhile moreover still also "
-    "his her their our my your what who why how where both neither some many most several "
-    "one two three no not".split()
-)
-#: Abbreviations that are also ordinary words at the end of a sentence ("the spokesman said
-#: no.", "iron ore.", "a work of art.", "Putin fell ill."): the splitter reads the period after
-#: one as an abbreviation only in the abbreviation's own context. These are abbreviations only
-#: before a number ("No. 1", "no. 5", "Art. 5", "Fig. 2", "Mar. 3") ...
-NUMBER_ABBREVIATIONS = frozenset("no nos art fig para mar".split())
-#: ... and these (US states) only written with a capital after a comma ("Springfield, Ill.",
-#: "Boston, Mass.").
-STATE_ABBREVIATIONS = frozenset("ark ill mass miss ore wash pa mo la".split())
-#: Reporting verbs: ``"Why now?" Peskov asked.`` is one sentence.
-REPORTING_VERBS = frozenset(
-    "said says asked asks told tells added adds replied replies insisted insists wrote writes "
-    "answered answers responded responds declared declares stressed stresses noted notes "
-    "explained explains argued argues claimed claims warned warns shouted shouts exclaimed "
-    "exclaims countered counters retorted retorts recalled recalls remarked remarks quipped "
-    "quips joked jokes demanded demands wondered wonders continued continues snapped snaps "
-    "posted posts tweeted tweets commented comments".split()
-)
-_PRONOUNS = frozenset("he she they we i".split())
 # Capitalised words that start a new sentence rather than name a quotation's speaker.
-_NOT_NAMES = (
-    SENTENCE_STARTERS
-    | REPORTING_VERBS
-    | frozenset(
-        "nobody somebody everybody anybody someone everyone anyone none nothing all each few "
-        "others officials analysts experts critics observers diplomats reporters journalists "
-        "sources residents people witnesses commentators scholars economists".split()
-    )
-)
-_ADVERBS = frozenset("later then also again simply only once finally".split())
-# Words that cannot end a sentence: a line that ends with one (and no punctuation) is wrapped
-# and goes on in the next line, whatever the case of the next line's first letter. In any case:
-# articles, conjunctions, "of", possessives and titles written without a period ...
-_NEVER_FINAL = frozenset("an the and or nor of than its their our your whose mr mrs ms dr".split())
-# ... and, in lower case ("Plan A", "Talks Drag On" end title-case headlines), "a" and the
-# prepositions. A preposition may end a short headline ("What Xi is hoping for"): it joins the
-# next line when its line is as long as a wrapped line of text or the next line does not start
-# with a frequent sentence starter ("relations with" / "Russia were").
-_LOWER_NEVER_FINAL = frozenset({"a"})
-_PREPOSITIONS = frozenset(
-    "with to in on by as at for from that into onto upon between among amid against via "
-    "toward towards".split()
-)
+_NOT_NAMES = SENTENCE_STARTERS | REPORTING_VERBS | GENERIC_SUBJECTS
 _WRAPPED_LINE = 40  # characters: text wrapped at 60 columns or more fills lines this far
 
 # Only at the start of a run of marks, taken whole (possessive): a run of a million '!' is one
@@ -239,7 +187,7 @@ def _attribution_follows(text: str, start: int) -> bool:
         return False
     written = match.group(1)
     first = written.lower()
-    if first in _PRONOUNS:
+    if first in ATTRIBUTION_PRONOUNS:
         reach = 2  # the pronoun and an adverb
     elif written[0].isupper() and first not in _NOT_NAMES:
         reach = 5  # words before the verb
@@ -258,7 +206,7 @@ def _attribution_follows(text: str, start: int) -> bool:
                 match.start() == start  # the pronoun or one-word name itself
                 or word[0].isupper()
                 or comma
-                or word in _ADVERBS
+                or word in ATTRIBUTION_ADVERBS
                 or word.endswith("ly")
             )
         match = following
@@ -278,9 +226,9 @@ def _ends_unfinished(text: str, line_start: int, line_end: int, next_start: int)
     if not match:
         return False
     word = match.group()
-    if word.lower() in _NEVER_FINAL or word in _LOWER_NEVER_FINAL:
+    if word.lower() in NEVER_FINAL or word in LOWER_NEVER_FINAL:
         return True
-    if word not in _PREPOSITIONS:
+    if word not in WRAP_PREPOSITIONS:
         return False
     return (
         line_end - line_start >= _WRAPPED_LINE

@@ -33,6 +33,34 @@ from functools import cached_property
 
 import numpy as np
 
+from ._english import (
+    ABBREVIATED_TITLES,
+    AFTER_INVERTED,
+    AUXILIARIES,
+    CALENDAR_WORDS,
+    CLAUSE_WORDS,
+    CONJUNCTION_STARTERS,
+    HAVE_FORMS,
+    HEAD_NOUNS,
+    INVERTED_REPORTING_VERBS,
+    LINKING_STARTERS,
+    NAME_PARTICLES,
+    NOT_SOURCES,
+    NOT_SPEAKERS,
+    NOT_SPEECH,
+    OFFICE_WORDS,
+    PARTICIPLE_LINKS,
+    PLACE_PREPOSITIONS,
+    PREPOSITION_STARTERS,
+    REPORTING_PARTICIPLES,
+    REPORTING_PHRASES,
+    RESOLVED_PRONOUNS,
+    SPEAKER_PREPOSITIONS,
+    SPEAKER_PRONOUNS,
+    STRONG_REPORTING_VERBS,
+    TITLE_WORDS,
+    WEAK_REPORTING_VERBS,
+)
 from .errors import InputError, ParameterError
 
 __all__ = ["VoiceResult", "attribute_voice"]
@@ -63,38 +91,8 @@ _LONG_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _MASK = "\x1a"  # stands for the characters of a quotation in the masked text
 
 # --------------------------------------------------------------------------------------------
-# Reporting verbs and speakers
+# Reporting verbs and speakers (the word lists are in framing._english)
 # --------------------------------------------------------------------------------------------
-
-# Always a reporting verb when it has a subject (``X said``) or, for those in _INVERTED, a
-# speaker after it (``said X``).
-_STRONG_VERBS = frozenset(
-    """said says say told tells added adds stated states argued argues argue insisted insists
-    warned warns asserted asserts acknowledged acknowledges remarked remarks stressed stresses
-    emphasised emphasized emphasises emphasizes contended contends cautioned cautions predicted
-    predicts explained explains informed informs concurred concurs likened likens quipped
-    joked asked insist warn contend caution predict explain stress emphasise emphasize assert
-    acknowledge concur""".split()
-)
-# Reporting verbs only when the sentence has a quotation or the verb is followed by ``that``,
-# a colon or a comma (``writes a weekly column`` is not speech, ``wrote that`` is;
-# ``responded with missiles`` is not, ``responded: “I agree.”`` is).
-_WEAK_VERBS = frozenset(
-    """wrote writes write noted notes described describes describe suggested suggests pledged
-    pledges observed observes concluded concludes reported reports responded responds replied
-    replies declared declares announced announces claimed claims admitted admits note suggest
-    observe conclude respond reply declare claim admit""".split()
-)
-# Verbs that take the speaker after them: ``“…,” said Alicja Bachulska``.
-_INVERTED_VERBS = frozenset(
-    """said says wrote writes added adds stated states argued argues noted notes insisted
-    insists explained explains replied replies responded declared declares warned warns
-    remarked observed concluded asked""".split()
-)
-_PARTICIPLES = frozenset(
-    """saying adding arguing noting insisting declaring warning stressing explaining telling
-    claiming asserting""".split()
-)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -117,10 +115,10 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _VERB_WORDS = sorted(
-    _STRONG_VERBS
-    | _WEAK_VERBS
-    | _PARTICIPLES
-    | {"according to", "According to", "spoke of", "speaks of"}
+    STRONG_REPORTING_VERBS
+    | WEAK_REPORTING_VERBS
+    | REPORTING_PARTICIPLES
+    | REPORTING_PHRASES
 )
 # A reporting verb may follow a space, one of these boundaries, or the start of the text.
 _VERB_BOUNDARIES = "\t\n\r\f\v\xa0([—–/" + _MASK
@@ -129,8 +127,6 @@ _VERB_BOUNDARIES = "\t\n\r\f\v\xa0([—–/" + _MASK
 _VERB_AFTER_SPACE_RE = re.compile(" (" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
 _VERB_AT_START_RE = re.compile("(" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
 
-# A participle is a reporting verb after a comma, a colon or one of these (``and saying``).
-_BEFORE_PARTICIPLE = (["and"], ["by"], ["while"], ["before"], ["after"], ["as"])
 _TO_BE_RE = re.compile(r"\s+to\s+(?:be|have)\b")  # ``said to be``: not speech
 _WEAK_CUE_RE = re.compile(r"\s*(?:that\b|[:," + _MASK + "])")
 _AS_RE = re.compile(r"\bas\b")
@@ -162,84 +158,12 @@ _PRIORITY_DIRECT = 3
 _PRIORITY_SECONDARY = 2  # parenthetical (``, the AP reported,``) and participles (``, saying``)
 _PRIORITY_ACCORDING = 1
 
-_PRONOUNS = frozenset({"he", "she", "it", "they"})
-_RESOLVED_PRONOUNS = frozenset({"he", "she"})
-_NOT_SPEAKERS = frozenset({"I", "We", "we", "You", "you", "One", "one"})
-# ``according to plan`` names no source.
-_NOT_SOURCES = frozenset({"plan", "plans", "schedule", "script", "tradition", "custom", "protocol"})
-# Words between a subject and its verb: ``Xi has also said``, ``Putin later told``.
-_AUXILIARIES = frozenset(
-    """also has have had later then would will may might could can did does do once again
-    previously recently earlier himself herself itself themselves further often even only
-    already reportedly long since subsequently first still now just too
-    """.split()
-)
-# A verb after these has no speaker of its own: ``was said``, ``to say``, ``not say``,
-# ``have never described``.
-_NOT_SPEECH = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "not", "never"})
-_CONJUNCTION_STARTERS = frozenset(
-    """But And Or So Yet Then Now Still Also Later Meanwhile Instead However Here There Thus
-    Indeed Even Only Nor Both Earlier Separately Again Finally Previously Recently""".split()
-)
-# Sentence-opening links that are no part of the subject after them.
-_LINKING_STARTERS = frozenset(
-    "But And Or So Yet Still Also Meanwhile However Thus Indeed Now Then".split()
-)
-_PREPOSITION_STARTERS = frozenset(
-    """In On At For To From By With After Before During Since Last This That These Those It
-    When While As If Although Though Because Once Why What How Where Who Whether Amid Despite
-    Over Under Unlike Like Against Through Speaking Asked Addressing According Following""".split()
-)
-_STARTERS = _CONJUNCTION_STARTERS | _PREPOSITION_STARTERS
-_CALENDAR = frozenset(
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday""".split()
-)
-_PARTICLES = frozenset("of for the and de van von bin al da du la le del der den ibn y".split())
-# Titles in front of a name: ``Russian President Vladimir Putin`` is ``Vladimir Putin``.
-_TITLE_WORDS = frozenset(
-    """President Vice-President Premier Minister Secretary Chairman Chairwoman Spokesman
-    Spokeswoman Spokesperson Ambassador Envoy Senator Governor Chancellor Mayor Director""".split()
-)
-# Words that complete a title: ``Secretary of State``, ``Minister of Foreign Affairs``.
-_OFFICE_WORDS = frozenset("State Foreign Affairs Defence Defense Finance Trade Commerce".split())
-_PREPOSITIONS = frozenset("from of at with for in on to by".split())
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})  # ``officials in both capitals``
-_HAVE = frozenset({"has", "have", "had"})
-_CLAUSE_WORDS = frozenset(
-    """that which who whom when while because as if and but where after before since though
-    although whether so or than once until what how why""".split()
-)
-# Head nouns of a described speaker: ``a Russian official``, ``analysts``, ``the two``.
-_HEAD_NOUNS = frozenset(
-    """official officials analyst analysts expert experts spokesman spokeswoman spokesperson
-    spokespeople spokesmen diplomat diplomats observer observers source sources critic critics
-    minister ministers ministry government governments president leader leaders researcher
-    researchers scholar scholars commentator commentators media statement statements report
-    reports agency newspaper paper editorial people residents economist economists aide aides
-    adviser advisers advisor advisors lawmaker lawmakers envoy envoys ambassador embassy two
-    pair sides side countries nations men women officer officers authorities administration
-    military army representative representatives director professor chief secretary
-    spokespersons participants organisers organizers fellow correspondent editor columnist
-    writer journalist author historian strategist specialist watcher head counterpart premier
-    chancellor commander general insider insiders negotiator negotiators witness witnesses
-    executive executives banker bankers investor investors academic academics politician
-    politicians activist activists pundit pundits delegate delegates delegation
-    broadcaster""".split()
-)
-# What may follow a speaker named after its verb: ``said Alicja Bachulska, an expert``,
-# ``wrote Gideon Rachman in a Financial Times op-ed``.
-_AFTER_INVERTED = frozenset(
-    """in at on of from who during after before when while as to for via last this earlier
-    today yesterday recently adding told in which whose""".split()
-)
+_STARTERS = CONJUNCTION_STARTERS | PREPOSITION_STARTERS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
 _DELIMITERS = ",;:" + _MASK + "—–"
 # An interviewee's answer in a transcript (``A: It's a partnership, but not between equals.``).
 _ANSWER_RE = re.compile(r"(?:A|Answer)\s*:\s")
 _DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]")
-_ABBREVIATED = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "St.", "Prof.", "Gen."})
 
 
 @dataclass(frozen=True)
@@ -500,7 +424,7 @@ def _own_speakers(
         kind: str = candidate[2]
         speaker: str | None = candidate[3]
         if kind == "pronoun":
-            if speaker is not None and speaker.lower() in _RESOLVED_PRONOUNS:
+            if speaker is not None and speaker.lower() in RESOLVED_PRONOUNS:
                 speaker = last_named.get(region, last_named.get(previous_region))
             else:
                 speaker = None
@@ -937,7 +861,7 @@ def _asides(masked: str) -> list[_Candidate]:
         if not words:
             continue
         speaker = " ".join(words)
-        kind = "pronoun" if speaker.lower() in _PRONOUNS else "according"
+        kind = "pronoun" if speaker.lower() in SPEAKER_PRONOUNS else "according"
         found.append((_PRIORITY_ACCORDING, match.start(), kind, speaker))
     for match in _ARGUMENT_GOES_RE.finditer(masked):
         found.append((_PRIORITY_ACCORDING, match.start(), "according", None))
@@ -984,9 +908,9 @@ def _attribution(
         if speaker is None:
             return None
         return (_PRIORITY_ACCORDING, vs, "according", speaker)
-    if verb in _PARTICIPLES:
+    if verb in REPORTING_PARTICIPLES:
         tail = left.rstrip()
-        if not tail.endswith((",", ":")) and tail.rsplit(None, 1)[-1:] not in _BEFORE_PARTICIPLE:
+        if not tail.endswith((",", ":")) and tail.rsplit(None, 1)[-1:] not in PARTICIPLE_LINKS:
             return None
         speaker = _sentence_subject(masked[s : min(e, s + _WINDOW)])
         if speaker is None:
@@ -994,14 +918,14 @@ def _attribution(
         return (_PRIORITY_SECONDARY, vs, "name", speaker)
     if _TO_BE_RE.match(right):
         return None  # ``said to be``
-    if verb in _WEAK_VERBS and not has_quote:
+    if verb in WEAK_REPORTING_VERBS and not has_quote:
         if not _WEAK_CUE_RE.match(right) and not (
             verb.startswith("describ") and _AS_RE.search(right, 0, 120)
         ):
             return None
     subject = _subject_before(left)
     if isinstance(subject, str):  # the speaker follows the verb
-        if verb not in _INVERTED_VERBS:
+        if verb not in INVERTED_REPORTING_VERBS:
             return None
         found = _subject_after(right)
         if found is None:
@@ -1020,7 +944,7 @@ def _according_speaker(right: str) -> str | None:
     if not found:
         return None
     words = found.group(1).split()[:8]
-    if not words or not words[0][0].isalpha() or words[-1].lower() in _NOT_SOURCES:
+    if not words or not words[0][0].isalpha() or words[-1].lower() in NOT_SOURCES:
         return None
     return " ".join(words)
 
@@ -1028,14 +952,14 @@ def _according_speaker(right: str) -> str | None:
 def _strip_punctuation(token: str) -> str:
     """``Bachulska,`` -> ``Bachulska``; ``Xi.`` -> ``Xi``; ``U.S.`` and ``Mr.`` stay."""
     bare = token.rstrip(",;:!?")
-    if bare.endswith(".") and bare not in _ABBREVIATED and "." not in bare[:-1]:
+    if bare.endswith(".") and bare not in ABBREVIATED_TITLES and "." not in bare[:-1]:
         bare = bare[:-1]
     return bare
 
 
 def _clean_word(word: str) -> str:
     word = word.strip("[]()")
-    if word.endswith(".") and word not in _ABBREVIATED and "." not in word[:-1]:
+    if word.endswith(".") and word not in ABBREVIATED_TITLES and "." not in word[:-1]:
         word = word[:-1]
     return word.rstrip(",;:!?")
 
@@ -1051,14 +975,16 @@ def _is_possessive(word: str) -> bool:
 def _strip_starters(words: list[str], *, prepositions: bool = True) -> list[str]:
     """Drop sentence adverbs, prepositions and dates in front of a name."""
     words = list(words)
-    dropped = _STARTERS if prepositions else _CONJUNCTION_STARTERS
-    while words and (words[0] in dropped or words[0] in _CALENDAR or words[0] in _PARTICLES):
+    dropped = _STARTERS if prepositions else CONJUNCTION_STARTERS
+    while words and (
+        words[0] in dropped or words[0] in CALENDAR_WORDS or words[0] in NAME_PARTICLES
+    ):
         words.pop(0)
     for j in range(len(words) - 1, -1, -1):
-        if words[j] in _CALENDAR:
+        if words[j] in CALENDAR_WORDS:
             words = words[j + 1 :]
             break
-    while words and words[-1] in _PARTICLES:
+    while words and words[-1] in NAME_PARTICLES:
         words.pop()
     return words
 
@@ -1068,27 +994,29 @@ def _is_pure_name(words: list[str]) -> bool:
         bool(words)
         and _is_name_word(words[0])
         and _is_name_word(words[-1])
-        and all(_is_name_word(w) or w in _PARTICLES for w in words)
+        and all(_is_name_word(w) or w in NAME_PARTICLES for w in words)
     )
 
 
 def _starts_with_preposition(words: list[str]) -> bool:
     rest = list(words)
-    while rest and rest[0] in _CONJUNCTION_STARTERS:
+    while rest and rest[0] in CONJUNCTION_STARTERS:
         rest.pop(0)
-    return bool(rest) and (rest[0] in _PREPOSITION_STARTERS or rest[0] in _CALENDAR)
+    return bool(rest) and (rest[0] in PREPOSITION_STARTERS or rest[0] in CALENDAR_WORDS)
 
 
 def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
     cleaned = [_clean_word(w) for w in words]  # once: for the titles and for the name
-    titles = [j for j, w in enumerate(cleaned) if w in _TITLE_WORDS]
+    titles = [j for j, w in enumerate(cleaned) if w in TITLE_WORDS]
     if titles:
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
         first = titles[-1] + 1
-        while first < len(words) and (words[first] in _PARTICLES or words[first] in _OFFICE_WORDS):
+        while first < len(words) and (
+            words[first] in NAME_PARTICLES or words[first] in OFFICE_WORDS
+        ):
             first += 1
         if first < len(words):
             cleaned = cleaned[first:]
@@ -1103,11 +1031,11 @@ def _tail_name(words: list[str]) -> str | None:
         word = words[i - 1]
         if _is_name_word(word):
             i -= 1
-        elif word in _PARTICLES and i < len(words) and i >= 2 and _is_name_word(words[i - 2]):
+        elif word in NAME_PARTICLES and i < len(words) and i >= 2 and _is_name_word(words[i - 2]):
             i -= 1
         else:
             break
-    if any(w in _PREPOSITIONS or w in _NOT_SPEECH or w in _HAVE for w in words[:i]):
+    if any(w in SPEAKER_PREPOSITIONS or w in NOT_SPEECH or w in HAVE_FORMS for w in words[:i]):
         return None  # ``his summit with Putin``, ``the annexation of Crimea``
     run = _strip_starters(words[i:])
     if not run:
@@ -1125,14 +1053,16 @@ def _described(words: list[str]) -> str | None:
     head = len(words) - 1
     if len(words) >= 3:
         for k in range(max(1, len(words) - 4), len(words) - 1):
-            if words[k].lower() in _PLACE_PREPOSITIONS:
+            if words[k].lower() in PLACE_PREPOSITIONS:
                 head = k - 1
                 break
-    if not 0 <= head <= 4 or words[head].lower().rstrip(".") not in _HEAD_NOUNS:
+    if not 0 <= head <= 4 or words[head].lower().rstrip(".") not in HEAD_NOUNS:
         return None
-    if any(w.lower() in _PREPOSITIONS or w.lower() in _CLAUSE_WORDS for w in words[: head + 1]):
+    if any(
+        w.lower() in SPEAKER_PREPOSITIONS or w.lower() in CLAUSE_WORDS for w in words[: head + 1]
+    ):
         return None
-    if any(w.lower() in _CLAUSE_WORDS for w in words[head + 1 :]):
+    if any(w.lower() in CLAUSE_WORDS for w in words[head + 1 :]):
         return None
     return " ".join(_clean_word(w) for w in words)
 
@@ -1141,7 +1071,7 @@ def _trim_clause(words: list[str]) -> list[str]:
     """Keep the words after the last clause word (``throughout which he`` -> ``he``)."""
     for j in range(len(words) - 1, -1, -1):
         word = words[j]
-        if word in _CLAUSE_WORDS:
+        if word in CLAUSE_WORDS:
             if (
                 word in ("and", "or")
                 and j > 0
@@ -1169,9 +1099,9 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     while t:
         parts = t.rsplit(None, 1)
         word = parts[-1]
-        if word.lower() in _NOT_SPEECH or word.endswith(("n’t", "n't")):
+        if word.lower() in NOT_SPEECH or word.endswith(("n’t", "n't")):
             return None
-        if word in _AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
+        if word in AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
             t = parts[0].rstrip() if len(parts) == 2 else ""
             continue
         break
@@ -1188,12 +1118,12 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         return None
     if words[0] in ("Our", "our"):
         return None  # ``our correspondent notes``: the outlet's own words
-    while len(words) > 1 and words[0] in _LINKING_STARTERS:
+    while len(words) > 1 and words[0] in LINKING_STARTERS:
         words = words[1:]  # ``Yet most experts say``: the speaker is ``most experts``
     last = words[-1]
-    if last in _PRONOUNS or (len(words) == 1 and last.lower() in _PRONOUNS):
+    if last in SPEAKER_PRONOUNS or (len(words) == 1 and last.lower() in SPEAKER_PRONOUNS):
         return ("pronoun", last, after_comma)
-    if last in _NOT_SPEAKERS:
+    if last in NOT_SPEAKERS:
         return None  # ``I said``: the author's own voice
     if _is_possessive(last):
         return None
@@ -1207,7 +1137,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         lead = 0
         while lead < len(words) and _is_name_word(words[lead]):
             lead += 1
-        if 0 < lead < len(words) and words[lead] in _PREPOSITIONS:
+        if 0 < lead < len(words) and words[lead] in SPEAKER_PREPOSITIONS:
             speaker = _name(words[:lead])  # ``Laura Bicker from the BBC``
         else:
             speaker = _tail_name(words)
@@ -1223,9 +1153,9 @@ def _appositive_subject(t: str) -> tuple[str, str] | None:
     last = segments[-1]
     previous = _trim_clause(segments[-2]) if len(segments) >= 2 else []
     for words in (previous, last):
-        if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        if len(words) == 1 and words[0].lower() in SPEAKER_PRONOUNS:
             return ("pronoun", words[0])  # ``he, however, said``
-        if len(words) == 1 and words[0] in _NOT_SPEAKERS:
+        if len(words) == 1 and words[0] in NOT_SPEAKERS:
             return None
     if _is_pure_name(previous) and not _starts_with_preposition(previous):
         speaker = _name(previous)  # ``Yu Jie, Senior Research Fellow …, argued``
@@ -1247,7 +1177,7 @@ def _subject_after(right: str) -> tuple[str, str | None] | None:
         return None
     first = tokens[0].rstrip(",.;:!?")
     if first in ("he", "she", "they", "it") and (
-        first != tokens[0] or len(tokens) == 1 or _strip_punctuation(tokens[1]) in _AFTER_INVERTED
+        first != tokens[0] or len(tokens) == 1 or _strip_punctuation(tokens[1]) in AFTER_INVERTED
     ):
         return ("pronoun", first)
     run: list[str] = []
@@ -1258,7 +1188,7 @@ def _subject_after(right: str) -> tuple[str, str | None] | None:
             follower = ""
             break
         bare = _strip_punctuation(token)
-        if _is_name_word(bare) or (run and bare in _PARTICLES):
+        if _is_name_word(bare) or (run and bare in NAME_PARTICLES):
             run.append(bare)
             if bare != token:
                 stopped = True
@@ -1266,19 +1196,19 @@ def _subject_after(right: str) -> tuple[str, str | None] | None:
         else:
             follower = token
             break
-    while run and run[-1] in _PARTICLES:
+    while run and run[-1] in NAME_PARTICLES:
         run.pop()
     if run:
         if _is_possessive(run[-1]):
             return None
-        if stopped or follower is None or follower == "" or follower in _AFTER_INVERTED:
+        if stopped or follower is None or follower == "" or follower in AFTER_INVERTED:
             name = _name(run)
             return ("name", name) if name else None
         return None
     words = []
     for token in tokens:
         bare = token.rstrip(",.;:!?")
-        if bare.lower() in _PREPOSITIONS or bare.lower() in _CLAUSE_WORDS or _MASK in token:
+        if bare.lower() in SPEAKER_PREPOSITIONS or bare.lower() in CLAUSE_WORDS or _MASK in token:
             break
         words.append(bare)
         if bare != token:
@@ -1293,13 +1223,13 @@ def _sentence_subject(sentence: str) -> str | None:
     if not segments:
         return None
     words = segments[0]
-    while words and words[0] in _CONJUNCTION_STARTERS:
+    while words and words[0] in CONJUNCTION_STARTERS:
         words = words[1:]
-    if not words or words[0] in _PREPOSITION_STARTERS or not _is_name_word(words[0]):
+    if not words or words[0] in PREPOSITION_STARTERS or not _is_name_word(words[0]):
         return None
     run: list[str] = []
     for word in words:
-        if _is_name_word(word) or (run and word in _PARTICLES):
+        if _is_name_word(word) or (run and word in NAME_PARTICLES):
             run.append(word)
         else:
             break
