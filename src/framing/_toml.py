@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ._lexicon_parts import Actor, Axis, Cue, Dyad, LexiconProblem, Settings
@@ -231,15 +231,24 @@ def _settings(table: Mapping[str, Any], check: _Check) -> Settings:
     return Settings(**kwargs)
 
 
+def _subtables(
+    tables: Mapping[str, Any], parent: str, allowed: set[str], check: _Check
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The tables ``[<parent>.<key>]`` as ``(key, table name, table)``, their unknown keys
+    reported; a problem for each entry that is not a table."""
+    for key, value in tables.items():
+        table = f"{parent}.{key}"
+        if not isinstance(value, dict):
+            check.add(check.lines.table(parent), f"[{table}] must be a table")
+            continue
+        check.unknown(table, value, allowed)
+        yield key, table, value
+
+
 def _actors(tables: Mapping[str, Any], check: _Check) -> list[Actor]:
     """The ``[actors.<key>]`` tables: a name and at least one alias each."""
     actors = []
-    for key, actor in tables.items():
-        table = f"actors.{key}"
-        if not isinstance(actor, dict):
-            check.add(check.lines.table("actors"), f"[{table}] must be a table")
-            continue
-        check.unknown(table, actor, _ACTOR_KEYS)
+    for key, table, actor in _subtables(tables, "actors", _ACTOR_KEYS, check):
         aliases = check.strings(
             actor.get("aliases", []), f"{table}.aliases", check.lines.key(table, "aliases")
         )
@@ -273,12 +282,7 @@ def _axes(tables: Mapping[str, Any], check: _Check) -> tuple[list[Axis], list[Cu
     axes = []
     cues: list[Cue] = []
     seen_lines: dict[str, int] = {}  # how many times each cue string was met so far
-    for axis_name, axis in tables.items():
-        table = f"axes.{axis_name}"
-        if not isinstance(axis, dict):
-            check.add(check.lines.table("axes"), f"[{table}] must be a table")
-            continue
-        check.unknown(table, axis, _AXIS_KEYS)
+    for axis_name, table, axis in _subtables(tables, "axes", _AXIS_KEYS, check):
         poles = axis.get("poles")
         if (
             not isinstance(poles, list)
