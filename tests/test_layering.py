@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 # Each layer may import from the layers before it, never from its own layer or a later one.
 LAYERS = [
     {"errors", "_version", "_escape", "_phrases"},
+    {"_validation"},  # check_int, check_real, ...: the options of every public function
     {"_random", "_files"},
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents

@@ -21,6 +21,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._random import as_generator
+from ._validation import check_int, check_real
 from .classify import NONE, FrameClassifier, mean_pole_f1
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from .lexicon import Lexicon, load_lexicon
@@ -660,18 +662,22 @@ def learning_curve(
             f"{len(articles)} article(s) in {groups!r}: a learning curve needs two or more",
             n=len(articles), needed=2,
         )  # fmt: skip
-    if not 0 < test_share < 1:
-        raise ParameterError("test_share", test_share, "a share between 0 and 1")
-    if isinstance(n_repeats, bool) or not isinstance(n_repeats, int) or n_repeats < 1:
-        raise ParameterError("n_repeats", n_repeats, "an integer of at least 1")
+    test_share = check_real(
+        test_share, "test_share", min_val=0, max_val=1, include_boundaries="neither"
+    )
+    n_repeats = check_int(n_repeats, "n_repeats", min_val=1)
     n_test = max(1, int(round(test_share * len(articles))))
     pool = len(articles) - n_test
     if sizes is None:
         sizes = sorted({*(2**i for i in range(pool.bit_length()) if 2**i < pool), pool})
     sizes = list(sizes)
-    if not sizes or any(isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= pool
-                        for n in sizes):  # fmt: skip
-        raise ParameterError("sizes", sizes, f"integers from 1 to {pool} (articles not held out)")
+    allowed = f"integers from 1 to {pool} (articles not held out)"
+    if not sizes:
+        raise ParameterError("sizes", sizes, allowed)
+    try:
+        sizes = [check_int(n, "sizes", min_val=1, max_val=pool) for n in sizes]
+    except ParameterError as exc:
+        raise ParameterError("sizes", sizes, allowed) from exc
     if f"{axis}_label" in coded.columns:
         lexicon_labels = coded[f"{axis}_label"].astype(str).to_numpy()
     else:
@@ -683,7 +689,7 @@ def learning_curve(
     article_of = coded[groups].astype(str).to_numpy()
     gated = "relevant" in coded.columns and pd.api.types.is_bool_dtype(coded["relevant"])
     relevant = coded["relevant"].to_numpy(bool) if gated else np.ones(len(coded), bool)
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed)
     rows = []
     for repeat in range(n_repeats):
         order = rng.permutation(articles)
