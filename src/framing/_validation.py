@@ -102,18 +102,12 @@ def check_real(
 
     Parameters
     ----------
-    value : object
-        The argument to check.
-    name : str
-        Its name, for the message.
+    value, name, allow_none, allowed
+        As in :func:`check_int`.
     min_val, max_val : float or None, default=None
         The bounds; None for no bound.
     include_boundaries : {"both", "left", "right", "neither"}, default="both"
         Which bounds are allowed values themselves, as in scikit-learn's ``check_scalar``.
-    allow_none : bool, default=False
-        Whether None is allowed (and returned as is).
-    allowed : str or None, default=None
-        What is allowed, in words, for the message; default from the bounds.
 
     Returns
     -------

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -1356,12 +1356,16 @@ def cliffs_delta(x: ArrayLike, y: ArrayLike) -> float:
 # --------------------------------------------------------------------------------------------
 # Multiple comparisons
 # --------------------------------------------------------------------------------------------
-def _p_array(p_values: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+def _adjusted(p_values: ArrayLike, adjust: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``adjust`` applied to the non-NaN p-values as one family; NaN entries stay NaN."""
     p = np.asarray(p_values, dtype=float)
     finite = ~np.isnan(p)
     if np.any((p[finite] < 0) | (p[finite] > 1)):
         raise ParameterError("p_values", p_values, "probabilities between 0 and 1 (or NaN)")
-    return p, finite
+    out = np.full(p.shape, np.nan)
+    if finite.any():
+        out[finite] = adjust(p[finite])
+    return out
 
 
 def holm(p_values: ArrayLike) -> np.ndarray:
@@ -1393,17 +1397,15 @@ def holm(p_values: ArrayLike) -> np.ndarray:
     >>> holm([0.01, 0.04, 0.03, float("nan")])
     array([0.03, 0.06, 0.06,  nan])
     """
-    p, finite = _p_array(p_values)
-    out = np.full(p.shape, np.nan)
-    values = p[finite]
+    return _adjusted(p_values, _holm)
+
+
+def _holm(values: np.ndarray) -> np.ndarray:
     m = values.size
-    if m:
-        order = np.argsort(values, kind="stable")
-        scaled = np.minimum(1.0, (m - np.arange(m)) * values[order])
-        adjusted = np.empty(m)
-        adjusted[order] = np.maximum.accumulate(scaled)
-        out[finite] = adjusted
-    return out
+    order = np.argsort(values, kind="stable")
+    adjusted = np.empty(m)
+    adjusted[order] = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * values[order]))
+    return adjusted
 
 
 def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
@@ -1412,18 +1414,18 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     Parameters
     ----------
     p_values : array_like of float
-        P-values; NaN entries are left out of the family and stay NaN.
+        As in :func:`holm`: NaN entries are left out of the family and stay NaN.
 
     Returns
     -------
     numpy.ndarray
-        Adjusted p-values (q-values), same shape as the input.
+        The q-values, in the shape of ``p_values``.
 
     Notes
     -----
     .. math:: \\tilde p_{(i)} = \\min_{j \\ge i} \\min\\{1, \\tfrac{m}{j}\\, p_{(j)}\\}
 
-    Equal to ``scipy.stats.false_discovery_control(p, method="bh")`` on the non-NaN values.
+    Computed by ``scipy.stats.false_discovery_control(p, method="bh")`` on the non-NaN values.
 
     References
     ----------
@@ -1435,14 +1437,8 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     >>> benjamini_hochberg([0.01, 0.04, 0.03])
     array([0.03, 0.04, 0.04])
     """
-    p, finite = _p_array(p_values)
-    out = np.full(p.shape, np.nan)
-    values = p[finite]
-    m = values.size
-    if m:
-        order = np.argsort(values, kind="stable")
-        scaled = values[order] * m / np.arange(1, m + 1)
-        adjusted = np.empty(m)
-        adjusted[order] = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
-        out[finite] = adjusted
-    return out
+    from scipy import stats as _scipy_stats
+
+    return _adjusted(
+        p_values, lambda values: _scipy_stats.false_discovery_control(values, method="bh")
+    )
