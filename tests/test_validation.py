@@ -39,6 +39,14 @@ POWER = [
     ("The ministers signed twelve documents.", "none"),
 ]
 
+# constructed: the sentences of one coded article, six of which make a learning curve
+ARTICLE = [
+    ("Russia is China's junior partner in deal {}.", "junior"),
+    ("They meet as equals {}.", "equal"),
+    ("Trade rose {}.", "none"),
+    ("The talks lasted {} days.", "none"),
+]
+
 
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory):
@@ -46,12 +54,6 @@ def ctx(tmp_path_factory):
     frame = pd.DataFrame({"text": TEXTS, "outlet": ["a", "b"], "doc_id": ["d1", "d2"]})
     jsonl = folder / "articles.jsonl"
     jsonl.write_text('{"text": "Xi met Putin."}\n{"text": "Putin met Xi."}\n', encoding="utf-8")
-    texts, labels, docs = [], [], []
-    for i in range(6):  # constructed: six articles of four sentences
-        texts += [f"Russia is China's junior partner in deal {i}.", f"They meet as equals {i}.",
-                  f"Trade rose {i}.", f"The talks lasted {i} days."]  # fmt: skip
-        labels += ["junior", "equal", "none", "none"]
-        docs += [f"d{i}"] * 4
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         sents = framing.score(frame)
@@ -60,7 +62,10 @@ def ctx(tmp_path_factory):
         "frame": frame,
         "sents": sents,
         "jsonl": jsonl,
-        "coded": pd.DataFrame({"doc_id": docs, "text": texts, "power": labels}),
+        "coded": pd.DataFrame(
+            [(f"d{i}", text.format(i), code) for i in range(6) for text, code in ARTICLE],
+            columns=["doc_id", "text", "power"],
+        ),
         "model": model,
         "corpus": framing.Corpus.from_texts(TEXTS + [TEXTS[0]]),
         "folder": folder,
