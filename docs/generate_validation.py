@@ -143,7 +143,7 @@ def _table(frame: pd.DataFrame) -> str:
 
 
 def _scores(predicted, gold, labels) -> pd.DataFrame:
-    table = evaluate(list(predicted), list(gold), labels=list(labels))
+    table = evaluate(y_true=list(gold), y_pred=list(predicted), labels=list(labels))
     shown = pd.DataFrame(
         {
             "label": table["label"],
@@ -157,14 +157,14 @@ def _scores(predicted, gold, labels) -> pd.DataFrame:
 
 
 def _summary(predicted, gold, labels) -> dict[str, float]:
-    table = evaluate(list(predicted), list(gold), labels=list(labels))
+    table = evaluate(y_true=list(gold), y_pred=list(predicted), labels=list(labels))
     last = table.iloc[-1]
     return {"macro_f1": last["f1"], "kappa": last["kappa"], "alpha": last["alpha"],
             "accuracy": last["accuracy"]}  # fmt: skip
 
 
 def _confusion(predicted, gold, labels) -> str:
-    matrix = confusion_matrix(list(predicted), list(gold), labels=list(labels))
+    matrix = confusion_matrix(y_true=list(gold), y_pred=list(predicted), labels=list(labels))
     frame = matrix.reset_index()
     frame.columns = ["gold \\ predicted", *matrix.columns]
     return _table(frame.astype(str))

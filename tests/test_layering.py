@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 # Each layer may import from the layers before it, never from its own layer or a later one.
 LAYERS = [
     {"errors", "_version", "_escape", "_phrases"},
-    {"_english"},  # language data: word lists, reporting verbs, chrome tables
+    {"_english", "_validation"},  # language data (word lists, chrome tables); option checks
     {"_random", "_files"},
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents

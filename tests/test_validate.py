@@ -162,7 +162,7 @@ def _random_labels(seed: int, n: int = 200):
 def test_evaluate_against_sklearn_and_nltk(seed):
     predicted, gold = _random_labels(seed)
     labels = ["equal", "junior", "none"]
-    result = evaluate(predicted, gold)
+    result = evaluate(y_true=gold, y_pred=predicted)
     assert list(result.columns) == COLUMNS
     assert result["label"].tolist() == [*labels, MACRO]
     p, r, f, s = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
@@ -190,7 +190,7 @@ def test_evaluate_zero_division_rule_matches_sklearn_nan():
     labels = ["equal", "junior", "none", "other"]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        result = evaluate(predicted, gold, labels=labels).set_index("label")
+        result = evaluate(y_true=gold, y_pred=predicted, labels=labels).set_index("label")
     junior, other = result.loc["junior"], result.loc["other"]
     assert np.isnan(junior["precision"]) and junior["recall"] == 0 and junior["f1"] == 0
     assert np.isnan(other["precision"]) and np.isnan(other["recall"]) and np.isnan(other["f1"])
@@ -213,7 +213,7 @@ def test_evaluate_hand_computed():
     # Constructed labels.
     gold = ["a", "a", "a", "b", "b", "c"]
     predicted = ["a", "a", "b", "b", "c", "c"]
-    result = evaluate(predicted, gold).set_index("label")
+    result = evaluate(y_true=gold, y_pred=predicted).set_index("label")
     # a: tp 2, predicted 2, gold 3 -> precision 1, recall 2/3, f1 4/5
     # b: tp 1, predicted 2, gold 2 -> 1/2, 1/2, 1/2;  c: tp 1, predicted 2, gold 1 -> 1/2, 1, 2/3
     np.testing.assert_allclose(result["precision"], [1, 0.5, 0.5, 2 / 3])
@@ -233,48 +233,49 @@ def test_evaluate_series_aligned_by_index():
     ids = [f"s{i}" for i in range(50)]
     gold_s = pd.Series(gold, index=ids)
     pred_s = pd.Series(predicted, index=ids).sample(frac=1.0, random_state=1)
-    pd.testing.assert_frame_equal(evaluate(pred_s, gold_s), evaluate(predicted, gold))
+    expected = evaluate(y_true=gold, y_pred=predicted)
+    pd.testing.assert_frame_equal(evaluate(y_true=gold_s, y_pred=pred_s), expected)
     # A Series and a list are matched by position.
-    pd.testing.assert_frame_equal(
-        evaluate(pd.Series(predicted, index=ids[::-1]), gold), evaluate(predicted, gold)
-    )
+    shuffled = pd.Series(predicted, index=ids[::-1])
+    pd.testing.assert_frame_equal(evaluate(y_true=gold, y_pred=shuffled), expected)
 
 
 def test_misaligned_ids_name_the_first_mismatch():
     gold = pd.Series(["a", "b", "a"], index=["s1", "s2", "s3"])
     predicted = pd.Series(["a", "b", "a"], index=["s1", "s9", "s3"])
-    with pytest.raises(InputError, match="id 's2' is in gold but not in predicted"):
-        evaluate(predicted, gold)
+    with pytest.raises(InputError, match="id 's2' is in y_true but not in y_pred"):
+        evaluate(y_true=gold, y_pred=predicted)
     with pytest.raises(InputError, match="more than once"):
         evaluate(
-            pd.Series(["a", "b"], index=["s1", "s1"]), pd.Series(["a", "b"], index=["s1", "s2"])
+            y_true=pd.Series(["a", "b"], index=["s1", "s2"]),
+            y_pred=pd.Series(["a", "b"], index=["s1", "s1"]),
         )
 
 
 def test_different_lengths_name_the_lengths():
     with pytest.raises(InputError, match="different lengths: 2 and 3"):
-        evaluate(["a", "b"], ["a", "b", "a"])
+        evaluate(y_true=["a", "b", "a"], y_pred=["a", "b"])
     with pytest.raises(InputError, match="different lengths: 3 and 2"):
-        evaluate(pd.Series(["a", "b", "a"]), pd.Series(["a", "b"]))
+        evaluate(y_true=pd.Series(["a", "b"]), y_pred=pd.Series(["a", "b", "a"]))
 
 
 def test_labels_outside_the_list_are_listed():
     with pytest.raises(InputError) as info:
         evaluate(
-            ["equal", "junoir", "x"],
-            ["equal", "junior", "none"],
+            y_true=["equal", "junior", "none"],
+            y_pred=["equal", "junoir", "x"],
             labels=("equal", "junior", "none"),
         )
-    assert "predicted" in str(info.value) and "'junoir', 'x'" in str(info.value)
-    with pytest.raises(InputError, match="gold has labels"):
-        evaluate(["equal"], ["bogus"], labels=["equal"])
+    assert "y_pred" in str(info.value) and "'junoir', 'x'" in str(info.value)
+    with pytest.raises(InputError, match="y_true has labels"):
+        evaluate(y_true=["bogus"], y_pred=["equal"], labels=["equal"])
 
 
 @pytest.mark.parametrize(
     ("predicted", "gold", "match"),
     [
-        (["a", None], ["a", "b"], "predicted has 1 missing labels, the first at position 1"),
-        (["a", "b"], ["a", float("nan")], "gold has 1 missing"),
+        (["a", None], ["a", "b"], "y_pred has 1 missing labels, the first at position 1"),
+        (["a", "b"], ["a", float("nan")], "y_true has 1 missing"),
         ("ab", ["a", "b"], "single string"),
         (["a", "b"], 3, "sequence"),
         ([["a"], ["b"]], ["a", "b"], "hashable"),
@@ -282,40 +283,40 @@ def test_labels_outside_the_list_are_listed():
 )
 def test_bad_label_input(predicted, gold, match):
     with pytest.raises(InputError, match=match):
-        evaluate(predicted, gold)
+        evaluate(y_true=gold, y_pred=predicted)
 
 
 def test_unhashable_labels_with_label_list():
     with pytest.raises(InputError, match="hashable"):
-        evaluate([["a"], ["b"]], ["a", "b"], labels=["a", "b"])
+        evaluate(y_true=["a", "b"], y_pred=[["a"], ["b"]], labels=["a", "b"])
 
 
 def test_missing_label_in_series_names_the_id():
     gold = pd.Series(["a", None], index=["s1", "s2"])
     with pytest.raises(InputError, match="id 's2'"):
-        evaluate(pd.Series(["a", "b"], index=["s1", "s2"]), gold)
+        evaluate(y_true=gold, y_pred=pd.Series(["a", "b"], index=["s1", "s2"]))
 
 
 @pytest.mark.parametrize("labels", [["a", "a"], ["a", "macro"], "ab"])
 def test_bad_labels_option(labels):
     with pytest.raises(ParameterError) as info:
-        evaluate(["a"], ["a"], labels=labels)
+        evaluate(y_true=["a"], y_pred=["a"], labels=labels)
     assert info.value.name == "labels"
 
 
 def test_empty_input_keeps_layout():
-    empty = evaluate([], [])
+    empty = evaluate(y_true=[], y_pred=[])
     assert list(empty.columns) == COLUMNS
     assert empty["label"].tolist() == [MACRO]
     assert empty["n"].tolist() == [0] and empty[["f1", "kappa", "alpha"]].isna().all().all()
-    listed = evaluate([], [], labels=["equal", "junior"])
+    listed = evaluate(y_true=[], y_pred=[], labels=["equal", "junior"])
     assert listed["label"].tolist() == ["equal", "junior", MACRO]
     assert listed["support"].tolist() == [0, 0, 0]
     assert listed["support"].dtype == np.int64 and listed["f1"].dtype == np.float64
 
 
 def test_single_label_throughout_gives_nan_kappa_and_alpha():
-    result = evaluate(["none"] * 4, ["none"] * 4)
+    result = evaluate(y_true=["none"] * 4, y_pred=["none"] * 4)
     assert result["accuracy"].iloc[0] == 1.0
     assert np.isnan(result["kappa"].iloc[0]) and np.isnan(result["alpha"].iloc[0])
     assert np.isnan(cohen_kappa(["x", "x"], ["x", "x"]))
@@ -325,7 +326,7 @@ def test_input_not_mutated():
     gold = pd.Series(["a", "b", "a"], index=[3, 1, 2])
     predicted = pd.Series(["a", "a", "a"], index=[1, 2, 3])
     before = (gold.copy(), predicted.copy())
-    evaluate(predicted, gold)
+    evaluate(y_true=gold, y_pred=predicted)
     pd.testing.assert_series_equal(gold, before[0])
     pd.testing.assert_series_equal(predicted, before[1])
 
@@ -338,7 +339,7 @@ def test_cohen_kappa_against_sklearn_and_nltk(seed):
     a, b = _random_labels(seed, n=80)
     assert cohen_kappa(a, b) == pytest.approx(cohen_kappa_score(a, b), rel=1e-12)
     assert cohen_kappa(a, b) == pytest.approx(_nltk_task([a, b]).kappa(), rel=1e-12)
-    assert cohen_kappa(a, b) == cohen_kappa(b, a)
+    assert cohen_kappa(a, b) == pytest.approx(cohen_kappa(b, a), rel=1e-12)
 
 
 def test_cohen_kappa_hand_computed():
@@ -350,7 +351,7 @@ def test_cohen_kappa_hand_computed():
 def test_confusion_matrix_against_sklearn():
     predicted, gold = _random_labels(3, n=60)
     labels = ["none", "junior", "equal", "other"]
-    table = confusion_matrix(predicted, gold, labels=labels)
+    table = confusion_matrix(y_true=gold, y_pred=predicted, labels=labels)
     np.testing.assert_array_equal(
         table.to_numpy(), sk_confusion_matrix(gold, predicted, labels=labels)
     )
@@ -361,9 +362,69 @@ def test_confusion_matrix_against_sklearn():
 
 def test_swapping_predicted_and_gold_swaps_precision_and_recall():
     predicted, gold = _random_labels(11, n=100)
-    forward = evaluate(predicted, gold)
-    backward = evaluate(gold, predicted)
+    forward = evaluate(y_true=gold, y_pred=predicted)
+    backward = evaluate(y_true=predicted, y_pred=gold)
     np.testing.assert_allclose(forward["precision"].iloc[:3], backward["recall"].iloc[:3])
     np.testing.assert_allclose(forward["f1"], backward["f1"])
     assert forward["kappa"].iloc[0] == pytest.approx(backward["kappa"].iloc[0], rel=1e-12)
     assert forward["alpha"].iloc[0] == pytest.approx(backward["alpha"].iloc[0], rel=1e-12)
+
+
+# --------------------------------------------------------------------------- argument order
+
+
+def test_keywords_of_the_old_order_warn_and_keep_their_meaning():
+    predicted, gold = _random_labels(5, n=60)
+    expected = evaluate(y_true=gold, y_pred=predicted)
+    with pytest.warns(FutureWarning, match=r"write evaluate\(y_true=gold, y_pred=predicted\)"):
+        pd.testing.assert_frame_equal(evaluate(predicted=predicted, gold=gold), expected)
+    with pytest.warns(FutureWarning, match="deprecated"):
+        pd.testing.assert_frame_equal(evaluate(predicted, gold=gold), expected)
+    with pytest.warns(FutureWarning, match=r"write confusion_matrix\(y_true=gold"):
+        old = confusion_matrix(gold=gold, predicted=predicted, labels=["equal", "junior", "none"])
+    new = confusion_matrix(y_true=gold, y_pred=predicted, labels=["equal", "junior", "none"])
+    pd.testing.assert_frame_equal(old, new)
+    with pytest.warns(FutureWarning, match=r"write cohen_kappa\(y1=..., y2=...\)"):
+        assert cohen_kappa(a=predicted, b=gold) == cohen_kappa(y1=predicted, y2=gold)
+
+
+def test_positional_series_named_in_the_old_order_are_read_in_that_order():
+    predicted, gold = _random_labels(6, n=60)
+    expected = evaluate(y_true=gold, y_pred=predicted)
+    for pred_name, gold_name in [("power_label", "power"), ("predicted", "gold"),
+                                 ("bond", "gold_bond"), ("power_predicted", None)]:  # fmt: skip
+        first, second = pd.Series(predicted, name=pred_name), pd.Series(gold, name=gold_name)
+        with pytest.warns(FutureWarning, match="the Series names show the predictions first"):
+            pd.testing.assert_frame_equal(evaluate(first, second), expected)
+    # Named in the new order: read so, without a warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = evaluate(pd.Series(gold, name="gold"), pd.Series(predicted, name="power_label"))
+    pd.testing.assert_frame_equal(result, expected)
+
+
+def test_positional_lists_are_read_in_sklearn_order_with_a_warning():
+    predicted, gold = _random_labels(8, n=60)
+    with pytest.warns(FutureWarning, match=r"as \(y_true, y_pred\), scikit-learn's order"):
+        result = evaluate(gold, predicted)
+    pd.testing.assert_frame_equal(result, evaluate(y_true=gold, y_pred=predicted))
+    assert not result["precision"].equals(evaluate(y_true=predicted, y_pred=gold)["precision"])
+    with warnings.catch_warnings():  # one keyword is enough to state the order
+        warnings.simplefilter("error")
+        pd.testing.assert_frame_equal(evaluate(gold, y_pred=predicted), result)
+        assert cohen_kappa(gold, predicted) == cohen_kappa(y1=gold, y2=predicted)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: evaluate(y_true=["a"], gold=["a"]),
+        lambda: evaluate(["a"], predicted=["a"]),
+        lambda: evaluate(predicted=["a"]),
+        lambda: confusion_matrix(["a"], ["a"], gold=["a"]),
+    ],
+    ids=["new-and-old", "twice", "one-missing", "three"],
+)
+def test_mixed_or_missing_arguments_are_type_errors(call):
+    with pytest.raises(TypeError, match="takes y_true and y_pred"):
+        call()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from .errors import ParameterError
+from ._validation import check_int
 
 __all__ = ["as_generator", "SeedLike"]
 
@@ -40,8 +38,5 @@ def as_generator(seed: SeedLike) -> np.random.Generator:
         return seed
     if seed is None:
         return np.random.default_rng()
-    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
-        if int(seed) < 0:
-            raise ParameterError("seed", seed, "a non-negative integer, a numpy Generator or None")
-        return np.random.default_rng(int(seed))
-    raise ParameterError("seed", seed, "a non-negative integer, a numpy Generator or None")
+    allowed = "a non-negative integer, a numpy Generator or None"
+    return np.random.default_rng(check_int(seed, "seed", min_val=0, allowed=allowed))

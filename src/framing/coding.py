@@ -47,6 +47,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._escape import neutralise_frame, restore_formula
 from ._files import atomic_path
 from ._random import SeedLike, as_generator
+from ._validation import check_int
 from .classify import NONE, FrameClassifier
 from .errors import CorpusError, FramingWarning, InputError, ParameterError
 from .lexicon import Lexicon, load_lexicon
@@ -149,8 +150,7 @@ def suggest_for_coding(
         raise InputError(
             "sents must be a DataFrame with a 'text' column, such as framing.score output."
         )
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ParameterError("n", n, "a positive integer")
+    n = check_int(n, "n", min_val=1)
     models = _models(model)
     rng = as_generator(seed)
     ids = [c for c in _ID_COLUMNS if c in sents.columns]

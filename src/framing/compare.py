@@ -25,6 +25,7 @@ from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
 from ._random import SeedLike, as_generator
+from ._validation import check_choice, check_int, check_real
 from .errors import (
     DataQualityWarning,
     FramingWarning,
@@ -602,7 +603,8 @@ _FIXED_COUNTS = ("n_docs", "n_sentences", "n_relevant")
 
 def _check_options(
     sents: Any, by: str, voice: str, unit: str, n_resamples: Any, confidence: Any, interval: str
-) -> None:
+) -> tuple[int, float]:
+    """Validate every option; return ``n_resamples`` and ``confidence`` as Python numbers."""
     if not isinstance(sents, pd.DataFrame):
         raise ParameterError(
             "sents",
@@ -612,24 +614,13 @@ def _check_options(
     if by not in sents.columns:
         hint = "a tally keeps only document-level columns" if _is_tally(sents) else ""
         raise ParameterError("by", by, tuple(str(c) for c in sents.columns), hint=hint)
-    if voice not in _VOICES:
-        raise ParameterError("voice", voice, _VOICES)
-    if unit not in _UNITS:
-        raise ParameterError("unit", unit, _UNITS)
-    if interval not in INTERVAL_METHODS:
-        raise ParameterError("interval", interval, INTERVAL_METHODS)
-    if (
-        isinstance(n_resamples, bool)
-        or not isinstance(n_resamples, numbers.Integral)
-        or n_resamples < _MIN_RESAMPLES
-    ):
-        raise ParameterError("n_resamples", n_resamples, f"an integer >= {_MIN_RESAMPLES}")
-    if (
-        isinstance(confidence, bool)
-        or not isinstance(confidence, numbers.Real)
-        or not 0 < float(confidence) < 1
-    ):
-        raise ParameterError("confidence", confidence, "a number between 0 and 1, e.g. 0.95")
+    check_choice(voice, "voice", _VOICES)
+    check_choice(unit, "unit", _UNITS)
+    check_choice(interval, "interval", INTERVAL_METHODS)
+    return (
+        check_int(n_resamples, "n_resamples", min_val=_MIN_RESAMPLES),
+        check_real(confidence, "confidence", min_val=0, max_val=1, include_boundaries="neither"),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -815,8 +806,12 @@ def compare(
       group_a group_b  difference  p_value                         method
     0       a       b         1.2      0.1  article permutation, exact
     """
-    _check_options(sents, by, voice, unit, n_resamples, confidence, interval)
+    n_resamples, confidence = _check_options(
+        sents, by, voice, unit, n_resamples, confidence, interval
+    )
     rng = as_generator(seed)
+    if isinstance(seed, numbers.Integral):  # a numpy integer is reported as the same seed
+        seed = int(seed)
     resolved = _resolve_axes(sents, axes)
     counted = _is_tally(sents)
     if counted:
@@ -879,9 +874,9 @@ def compare(
         axes=resolved,
         voice=voice,
         unit=unit,
-        n_resamples=int(n_resamples),
+        n_resamples=n_resamples,
         seed=seed,
-        confidence=float(confidence),
+        confidence=confidence,
         interval_method=interval,
         test_method=test_method,
         adjustment="holm",

@@ -34,12 +34,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._validation import check_int, check_real
 from .errors import (
     CorpusError,
     DataQualityWarning,
     FramingWarning,
     InputEncodingError,
-    ParameterError,
 )
 
 __all__ = ["Document", "Corpus", "load_corpus", "parse_date", "read_text_file"]
@@ -770,7 +770,7 @@ class Corpus:
             DeprecationWarning,
             stacklevel=2,
         )
-        _check_duplicate_options(threshold, shingle)
+        threshold, shingle = _check_duplicate_options(threshold, shingle)
         columns = ["doc_id_a", "doc_id_b", "kind", "jaccard", "containment", "shared_shingles"]
         ids = [d.doc_id for d in self._documents]
         normalised = [_normalised(d.text) for d in self._documents]
@@ -844,9 +844,8 @@ class Corpus:
             kind  n_documents representative                      doc_ids
         0  exact            3        doc0001  (doc0001, doc0002, doc0004)
         """
-        _check_duplicate_options(threshold, shingle)
-        if max_ids is not None and (not isinstance(max_ids, int) or max_ids < 1):
-            raise ParameterError("max_ids", max_ids, "a positive integer or None")
+        threshold, shingle = _check_duplicate_options(threshold, shingle)
+        max_ids = check_int(max_ids, "max_ids", min_val=1, allow_none=True)
         columns = ["cluster", "kind", "n_documents", "representative", "doc_ids"]
         # Exact copies: one entry per distinct normalised text, linear in the corpus.
         first_of: dict[str, int] = {}
@@ -884,11 +883,11 @@ class Corpus:
 _OVERLAP_ROWS = 256  # rows of X @ X.T computed at a time: bounds the memory of one block
 
 
-def _check_duplicate_options(threshold: float, shingle: int) -> None:
-    if not 0 < threshold <= 1:
-        raise ParameterError("threshold", threshold, "a number in (0, 1]")
-    if not isinstance(shingle, int) or shingle < 1:
-        raise ParameterError("shingle", shingle, "a positive integer")
+def _check_duplicate_options(threshold: float, shingle: int) -> tuple[float, int]:
+    return (
+        check_real(threshold, "threshold", min_val=0, max_val=1, include_boundaries="right"),
+        check_int(shingle, "shingle", min_val=1),
+    )
 
 
 def _normalised(text: str) -> str:

@@ -13,8 +13,6 @@ indicator-matrix product, and the statistics as array operations over the whole 
 
 from __future__ import annotations
 
-import math
-import numbers
 import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -24,6 +22,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
+from ._validation import check_bool, check_int, check_real
 from .errors import DataQualityWarning, InputError, InsufficientDataError, ParameterError
 
 __all__ = ["keyness", "TOKEN_PATTERN", "DEFAULT_ALPHA0", "UNIFORM_ALPHA", "REST"]
@@ -344,24 +343,11 @@ def _check_options(
             raise ParameterError("prior", prior, (*_PRIORS, "a mapping of term to prior count"))
     elif not isinstance(prior, (Mapping, pd.Series)):
         raise ParameterError("prior", prior, (*_PRIORS, "a mapping of term to prior count"))
-    if top is not None and (not _is_int(top) or top < 1):
-        raise ParameterError("top", top, "a positive integer or None")
-    if not _is_int(min_count) or min_count < 1:
-        raise ParameterError("min_count", min_count, "a positive integer")
-    if alpha0 is not None and (
-        isinstance(alpha0, bool)
-        or not isinstance(alpha0, numbers.Real)
-        or not math.isfinite(alpha0)
-        or alpha0 <= 0
-    ):
-        raise ParameterError("alpha0", alpha0, "a positive finite number or None")
-    if not isinstance(lowercase, (bool, np.bool_)):
-        raise ParameterError("lowercase", lowercase, (True, False))
+    check_int(top, "top", min_val=1, allow_none=True)
+    check_int(min_count, "min_count", min_val=1)
+    check_real(alpha0, "alpha0", min_val=0, include_boundaries="neither", allow_none=True)
+    check_bool(lowercase, "lowercase")
     return by
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _texts_and_groups(frame: pd.DataFrame, by: str) -> tuple[list[str], np.ndarray]:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._escape import markdown_text
 from ._files import atomic_files
+from ._validation import check_bool, check_int
 from ._version import __version__
 from .clean import cleaning_report
 from .compare import Comparison, _provenance, compare
@@ -158,9 +159,14 @@ def write_report(
     ------
     InputError
         The folder is not empty and ``force`` is False, or it cannot be created.
+    ParameterError
+        ``force`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
     CorpusError, LexiconError, ParameterError, InsufficientDataError
         From loading, scoring and comparing.
     """
+    check_bool(force, "force")
+    check_int(evidence_per_pole, "evidence_per_pole", min_val=0)
+    check_int(top_terms, "top_terms", min_val=1)
     target = Path(directory)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target} is a file, not a folder; give a folder for the report")

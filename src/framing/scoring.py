@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._validation import check_int
 from ._version import __version__
 from .clean import clean
 from .corpus import (
@@ -301,10 +302,7 @@ def iter_scores(
     [1, 1]
     """
     workers = _check_jobs(n_jobs)
-    if chunk_size is not None and (
-        isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1
-    ):
-        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1, or None")
+    chunk_size = check_int(chunk_size, "chunk_size", min_val=1, allow_none=True)
     lex = load_lexicon(lexicon)
     job = _Job(lex, method, relevant_only)
     chunks = _blocks_of_long_documents(_warn_meta_names(_chunks(data, chunk_size, workers), lex))
@@ -465,9 +463,11 @@ class _Carry:
 
 
 def _check_jobs(n_jobs: int) -> int:
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ParameterError("n_jobs", n_jobs, "a positive integer, or -1 for one per CPU")
-    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+    allowed = "a positive integer, or -1 for one per CPU"
+    workers = check_int(n_jobs, "n_jobs", min_val=-1, allowed=allowed)
+    if workers == 0:
+        raise ParameterError("n_jobs", n_jobs, allowed)
+    return (os.cpu_count() or 1) if workers == -1 else workers
 
 
 #: Automatic chunks (``chunk_size=None``): documents up to about this much text, and at most

@@ -36,8 +36,7 @@ from __future__ import annotations
 
 import itertools
 import math
-import numbers
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,6 +44,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._random import SeedLike, as_generator
+from ._validation import check_choice, check_int, check_real
 from .errors import InsufficientDataError, ParameterError
 
 __all__ = [
@@ -216,32 +216,6 @@ def _pair(first: ArrayLike, second: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
             "second", second, f"an array of the same length as first ({a.shape[0]})"
         )
     return a, b
-
-
-def _check_confidence(confidence: float) -> float:
-    if (
-        isinstance(confidence, bool)
-        or not isinstance(confidence, numbers.Real)
-        or not 0 < confidence < 1
-    ):
-        raise ParameterError("confidence", confidence, "a number between 0 and 1, e.g. 0.95")
-    return float(confidence)
-
-
-def _check_n_resamples(n_resamples: int, minimum: int = 1) -> int:
-    if (
-        isinstance(n_resamples, bool)
-        or not isinstance(n_resamples, numbers.Integral)
-        or n_resamples < minimum
-    ):
-        raise ParameterError("n_resamples", n_resamples, f"an integer >= {minimum}")
-    return int(n_resamples)
-
-
-def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise ParameterError(name, value, allowed)
-    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -474,9 +448,11 @@ def balance_interval(
     from scipy import stats as _scipy_stats
 
     a, b = _pair(first, second)
-    _check_choice("unit", unit, _UNITS)
-    _check_choice("method", method, INTERVAL_METHODS)
-    confidence = _check_confidence(confidence)
+    check_choice(unit, "unit", _UNITS)
+    check_choice(method, "method", INTERVAL_METHODS)
+    confidence = check_real(
+        confidence, "confidence", min_val=0, max_val=1, include_boundaries="neither"
+    )
     n_first, n_second = float(a.sum()), float(b.sum())
     n = n_first + n_second
     if n == 0:
@@ -523,7 +499,7 @@ def balance_interval(
             se,
         )
 
-    n_resamples = _check_n_resamples(n_resamples)
+    n_resamples = check_int(n_resamples, "n_resamples", min_val=1)
     rng = as_generator(seed)
     if unit == "article":
         distribution = _cluster_resample(d, t, n_resamples, rng)
@@ -927,9 +903,9 @@ def permutation_test_balance(
     >>> round(res.statistic, 3), res.exact, res.n_permutations, res.p_value
     (1.167, True, 20, 0.1)
     """
-    _check_choice("unit", unit, (*_UNITS, "auto"))
-    _check_choice("alternative", alternative, _ALTERNATIVES)
-    n_resamples = _check_n_resamples(n_resamples)
+    check_choice(unit, "unit", (*_UNITS, "auto"))
+    check_choice(alternative, "alternative", _ALTERNATIVES)
+    n_resamples = check_int(n_resamples, "n_resamples", min_val=1)
     rng = as_generator(seed)
     return _two_group_test(group_a, group_b, unit, alternative, n_resamples, rng, None)
 
@@ -986,9 +962,9 @@ def pairwise_permutation_tests(
     >>> [(r.unit, round(r.p_value, 3)) for r in pairwise_permutation_tests(groups, seed=0)]
     [('article', 0.1), ('sentence', 0.278), ('sentence', 0.534)]
     """
-    _check_choice("unit", unit, (*_UNITS, "auto"))
-    _check_choice("alternative", alternative, _ALTERNATIVES)
-    n_resamples = _check_n_resamples(n_resamples)
+    check_choice(unit, "unit", (*_UNITS, "auto"))
+    check_choice(alternative, "alternative", _ALTERNATIVES)
+    n_resamples = check_int(n_resamples, "n_resamples", min_val=1)
     if len(groups) < 2:
         raise InsufficientDataError(
             f"pairwise tests need at least two groups; got {len(groups)}",
@@ -1123,7 +1099,7 @@ def permutation_test_groups(
     >>> round(res.statistic, 2), res.exact, res.n_permutations, round(res.p_value, 3)
     (11.73, True, 560, 0.011)
     """
-    n_resamples = _check_n_resamples(n_resamples)
+    n_resamples = check_int(n_resamples, "n_resamples", min_val=1)
     if len(groups) < 2:
         raise InsufficientDataError(
             f"an omnibus test needs at least two groups; got {len(groups)}",
@@ -1252,7 +1228,7 @@ def chi2_independence(
     from scipy import stats as _scipy_stats
 
     observed = _counts("table", table, ndim=(2,))
-    n_resamples = _check_n_resamples(n_resamples)
+    n_resamples = check_int(n_resamples, "n_resamples", min_val=1)
     observed = observed[observed.sum(axis=1) > 0][:, observed.sum(axis=0) > 0]
     r, c = observed.shape
     if r < 2 or c < 2:
@@ -1380,12 +1356,16 @@ def cliffs_delta(x: ArrayLike, y: ArrayLike) -> float:
 # --------------------------------------------------------------------------------------------
 # Multiple comparisons
 # --------------------------------------------------------------------------------------------
-def _p_array(p_values: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+def _adjusted(p_values: ArrayLike, adjust: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``adjust`` applied to the non-NaN p-values as one family; NaN entries stay NaN."""
     p = np.asarray(p_values, dtype=float)
     finite = ~np.isnan(p)
     if np.any((p[finite] < 0) | (p[finite] > 1)):
         raise ParameterError("p_values", p_values, "probabilities between 0 and 1 (or NaN)")
-    return p, finite
+    out = np.full(p.shape, np.nan)
+    if finite.any():
+        out[finite] = adjust(p[finite])
+    return out
 
 
 def holm(p_values: ArrayLike) -> np.ndarray:
@@ -1417,17 +1397,15 @@ def holm(p_values: ArrayLike) -> np.ndarray:
     >>> holm([0.01, 0.04, 0.03, float("nan")])
     array([0.03, 0.06, 0.06,  nan])
     """
-    p, finite = _p_array(p_values)
-    out = np.full(p.shape, np.nan)
-    values = p[finite]
+    return _adjusted(p_values, _holm)
+
+
+def _holm(values: np.ndarray) -> np.ndarray:
     m = values.size
-    if m:
-        order = np.argsort(values, kind="stable")
-        scaled = np.minimum(1.0, (m - np.arange(m)) * values[order])
-        adjusted = np.empty(m)
-        adjusted[order] = np.maximum.accumulate(scaled)
-        out[finite] = adjusted
-    return out
+    order = np.argsort(values, kind="stable")
+    adjusted = np.empty(m)
+    adjusted[order] = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * values[order]))
+    return adjusted
 
 
 def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
@@ -1436,18 +1414,18 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     Parameters
     ----------
     p_values : array_like of float
-        P-values; NaN entries are left out of the family and stay NaN.
+        As in :func:`holm`: NaN entries are left out of the family and stay NaN.
 
     Returns
     -------
     numpy.ndarray
-        Adjusted p-values (q-values), same shape as the input.
+        The q-values, in the shape of ``p_values``.
 
     Notes
     -----
     .. math:: \\tilde p_{(i)} = \\min_{j \\ge i} \\min\\{1, \\tfrac{m}{j}\\, p_{(j)}\\}
 
-    Equal to ``scipy.stats.false_discovery_control(p, method="bh")`` on the non-NaN values.
+    Computed by ``scipy.stats.false_discovery_control(p, method="bh")`` on the non-NaN values.
 
     References
     ----------
@@ -1459,14 +1437,8 @@ def benjamini_hochberg(p_values: ArrayLike) -> np.ndarray:
     >>> benjamini_hochberg([0.01, 0.04, 0.03])
     array([0.03, 0.04, 0.04])
     """
-    p, finite = _p_array(p_values)
-    out = np.full(p.shape, np.nan)
-    values = p[finite]
-    m = values.size
-    if m:
-        order = np.argsort(values, kind="stable")
-        scaled = values[order] * m / np.arange(1, m + 1)
-        adjusted = np.empty(m)
-        adjusted[order] = np.minimum(1.0, np.minimum.accumulate(scaled[::-1])[::-1])
-        out[finite] = adjusted
-    return out
+    from scipy import stats as _scipy_stats
+
+    return _adjusted(
+        p_values, lambda values: _scipy_stats.false_discovery_control(values, method="bh")
+    )

@@ -22,7 +22,6 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-import numbers
 import os
 import re
 import sys
@@ -34,6 +33,7 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
+from ._validation import check_choice, check_int
 from .corpus import (
     _WRITTEN,
     Corpus,
@@ -172,12 +172,8 @@ def iter_corpus(
     >>> chunk.skipped["reason"].tolist()
     ['not valid JSON (Expecting value); each line must be one JSON object']
     """
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, numbers.Integral):
-        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
-    if chunk_size < 1:
-        raise ParameterError("chunk_size", chunk_size, "an integer of at least 1")
-    if errors not in ("raise", "skip"):
-        raise ParameterError("errors", errors, ("raise", "skip"))
+    chunk_size = check_int(chunk_size, "chunk_size", min_val=1)
+    check_choice(errors, "errors", ("raise", "skip"))
     if encoding is not None:
         try:
             codecs.lookup(encoding)

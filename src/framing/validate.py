@@ -3,7 +3,9 @@
 :func:`evaluate` measures predicted sentence labels (from the lexicon or the classifier) against
 gold labels coded by people; :func:`krippendorff_alpha` measures agreement among any number of
 coders with missing codes; :func:`cohen_kappa` and :func:`confusion_matrix` are the pieces.
-Everything is computed with numpy from a confusion or coincidence matrix.
+Precision, recall, F1, accuracy, kappa and the confusion matrix are scikit-learn's
+(:mod:`sklearn.metrics`), in its argument order ``(y_true, y_pred)``; Krippendorff's alpha is
+computed with numpy from a coincidence matrix.
 
 Undefined ratios never raise: precision is NaN for a label that is never predicted, recall is NaN
 for a label absent from the gold labels, F1 is NaN only for a label absent from both, and macro
@@ -13,14 +15,19 @@ the chance agreement is perfect (a single label used throughout) or when there i
 
 from __future__ import annotations
 
+import functools
 import os
 import warnings
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal, TypeAlias, TypeVar, cast
 
 import numpy as np
 import pandas as pd
+from sklearn import metrics
+from sklearn.exceptions import UndefinedMetricWarning
 
+from ._random import as_generator
+from ._validation import check_int, check_real
 from .classify import NONE, FrameClassifier, mean_pole_f1
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
 from .lexicon import Lexicon, load_lexicon
@@ -51,22 +58,112 @@ _EVALUATE_COLUMNS = (
 )
 _LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
+#: One label per item: a sequence, or a Series (two Series are matched by their index).
+Labels: TypeAlias = Iterable[Any] | pd.Series
+#: The labels to report, in this order; None for every label that occurs, sorted.
+LabelOrder: TypeAlias = Sequence[Any] | None
+_Metric = TypeVar("_Metric", bound=Callable[..., Any])
+# Series names that show which labels are predictions (framing's `<axis>_label` and
+# `<axis>_predicted` columns) and which are the reference, for calls in the order of framing 0.1.
+_PREDICTED_NAMES = frozenset({"predicted", "prediction", "predictions", "pred", "y_pred"})
+_TRUE_NAMES = frozenset({"gold", "true", "truth", "y_true", "reference", "coded"})
+_CODER_NAMES = {"a": "y1", "b": "y2"}  # cohen_kappa's keywords in framing 0.1 -> now
 
-def evaluate(
-    predicted: Iterable[Any] | pd.Series,
-    gold: Iterable[Any] | pd.Series,
-    *,
-    labels: Sequence[Any] | None = None,
-) -> pd.DataFrame:
+
+def _sklearn_order(function: _Metric) -> _Metric:
+    """Read ``(y_true, y_pred)``, scikit-learn's order; keep framing 0.1's calls working.
+
+    Before, the metric took ``(predicted, gold)``. Calls with those keywords, and positional
+    calls whose Series names show the old order, are translated with a FutureWarning. Positional
+    calls that do not show their order are read as ``(y_true, y_pred)``, also with a
+    FutureWarning, since the same call meant the reverse before.
+    """
+    name = function.__name__
+    write = f"write {name}(y_true=gold, y_pred=predicted)"
+
+    @functools.wraps(function)
+    def metric(*args: Any, **kwargs: Any) -> Any:
+        old: dict[str, Any] = {k: kwargs.pop(k) for k in ("predicted", "gold") if k in kwargs}
+        if old:
+            positional = ("predicted", "gold")[: len(args)]
+            bound: dict[str, Any] = dict(zip(positional, args[:2], strict=True))
+            if len(args) > 2 or {"y_true", "y_pred"} & set(kwargs) or set(positional) & set(old):
+                raise TypeError(f"{name}() takes y_true and y_pred; {write}")
+            bound.update(old)
+            if len(bound) != 2:
+                raise TypeError(f"{name}() takes y_true and y_pred; {write}")
+            _warn(f"{name}(predicted=..., gold=...) is deprecated: {write}, scikit-learn's order")
+            return function(bound["gold"], bound["predicted"], **kwargs)
+        if len(args) >= 2:
+            first, second = args[0], args[1]
+            if _looks_predicted(first) or _looks_true(second):
+                _warn(
+                    f"{name}() takes (y_true, y_pred), scikit-learn's order; the Series names "
+                    f"show the predictions first, as framing 0.1 took them, and they are read "
+                    f"so: {write}"
+                )
+                return function(second, first, *args[2:], **kwargs)
+            if not (_looks_true(first) or _looks_predicted(second)):
+                _warn(
+                    f"{name}() reads positional arguments as (y_true, y_pred), scikit-learn's "
+                    "order; framing 0.1 read them as (predicted, gold). Pass them by keyword "
+                    f"to confirm the order and silence this warning: {write}"
+                )
+        return function(*args, **kwargs)
+
+    return cast(_Metric, metric)
+
+
+def _looks_predicted(values: Any) -> bool:
+    """A Series named as predictions: ``predicted``, ``y_pred``, ``power_label`` ..."""
+    name = _series_name(values)
+    return name in _PREDICTED_NAMES or name.endswith(("_label", "_predicted"))
+
+
+def _looks_true(values: Any) -> bool:
+    """A Series named as reference labels: ``gold``, ``y_true``, ``gold_power`` ..."""
+    name = _series_name(values)
+    return name in _TRUE_NAMES or name.startswith("gold")
+
+
+def _series_name(values: Any) -> str:
+    name = values.name if isinstance(values, pd.Series) else None
+    return name.lower() if isinstance(name, str) else ""
+
+
+def _renamed_coders(function: _Metric) -> _Metric:
+    """``cohen_kappa(y1, y2)``, scikit-learn's names; ``a=`` and ``b=`` warn and still work."""
+
+    @functools.wraps(function)
+    def metric(*args: Any, **kwargs: Any) -> Any:
+        old = [key for key in _CODER_NAMES if key in kwargs]
+        if old:
+            if any(_CODER_NAMES[key] in kwargs for key in old):
+                raise TypeError("cohen_kappa() takes y1 and y2, not also a or b")
+            given = ", ".join(f"{key}=..." for key in old)
+            wanted = ", ".join(f"{_CODER_NAMES[key]}=..." for key in old)
+            _warn(f"cohen_kappa({given}) is deprecated: write cohen_kappa({wanted})")
+        return function(*args, **{_CODER_NAMES.get(k, k): v for k, v in kwargs.items()})
+
+    return cast(_Metric, metric)
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, FutureWarning, stacklevel=3)
+
+
+@_sklearn_order
+def evaluate(y_true: Labels, y_pred: Labels, *, labels: LabelOrder = None) -> pd.DataFrame:
     """Precision, recall and F1 per label, their macro averages, accuracy, kappa and alpha.
 
     Parameters
     ----------
-    predicted : sequence or pandas.Series
-        The labels to evaluate (one per item, e.g. the ``power_label`` of each sentence).
-    gold : sequence or pandas.Series
-        The reference labels of the same items, coded by people. When both are Series they are
-        matched by index (the order may differ); otherwise by position.
+    y_true : sequence or pandas.Series
+        The reference labels, coded by people (one per item).
+    y_pred : sequence or pandas.Series
+        The labels to evaluate for the same items (e.g. the ``power_label`` of each sentence).
+        When both are Series they are matched by index (the order may differ); otherwise by
+        position.
     labels : sequence, optional
         The labels to report, in this order (e.g. ``("equal", "junior", "none")``). Labels listed
         but never used get a row with support 0. Default: every label that occurs, sorted.
@@ -79,7 +176,7 @@ def evaluate(
         - ``label``: the label, or ``"macro"``;
         - ``precision``, ``recall``, ``f1`` (float): per label; on the macro row, their unweighted
           means over the labels where they are defined;
-        - ``support`` (int): items with this gold label; on the macro row, all items;
+        - ``support`` (int): items with this true label; on the macro row, all items;
         - ``accuracy``, ``kappa``, ``alpha`` (float): share of items where the labels agree,
           Cohen's kappa and Krippendorff's alpha (nominal, the two label sets taken as two
           coders), the same on every row;
@@ -96,17 +193,27 @@ def evaluate(
     ParameterError
         If ``labels`` repeats a label or uses the name ``"macro"``.
 
+    Warns
+    -----
+    FutureWarning
+        For the argument order of framing 0.1, ``evaluate(predicted, gold)``: with the keywords
+        ``predicted=`` and ``gold=``, with two positional Series whose names show the old
+        order (predictions first, such as ``power_label``), which are then read in that order,
+        and with two positional arguments that do not show their order, which are read as
+        ``(y_true, y_pred)``. Write ``evaluate(y_true=gold, y_pred=predicted)``.
+
     See Also
     --------
     confusion_matrix, cohen_kappa, krippendorff_alpha
+    sklearn.metrics.precision_recall_fscore_support : the per-label measures.
 
     Notes
     -----
     From the confusion matrix with ``tp`` (items where both say the label), ``n_pred`` and
-    ``n_gold`` (items each says it): ``precision = tp / n_pred``, ``recall = tp / n_gold``,
-    ``f1 = 2 tp / (n_pred + n_gold)``. A ratio whose denominator is 0 is NaN and is skipped in
+    ``n_true`` (items each says it): ``precision = tp / n_pred``, ``recall = tp / n_true``,
+    ``f1 = 2 tp / (n_pred + n_true)``. A ratio whose denominator is 0 is NaN and is skipped in
     the macro average, so a label that is never predicted has NaN precision, recall 0 and F1 0
-    when it occurs in the gold labels. This is scikit-learn's ``zero_division=np.nan``.
+    when it occurs in the true labels. This is scikit-learn's ``zero_division=np.nan``.
 
     Examples
     --------
@@ -114,38 +221,38 @@ def evaluate(
 
     >>> gold = ["equal", "equal", "junior", "none", "none", "none"]
     >>> predicted = ["equal", "none", "junior", "none", "none", "junior"]
-    >>> evaluate(predicted, gold).round(3)
+    >>> evaluate(y_true=gold, y_pred=predicted).round(3)
         label  precision  recall     f1  support  accuracy  kappa  alpha  n
     0   equal      1.000   0.500  0.667        2     0.667  0.478  0.511  6
     1  junior      0.500   1.000  0.667        1     0.667  0.478  0.511  6
     2    none      0.667   0.667  0.667        3     0.667  0.478  0.511  6
     3   macro      0.722   0.722  0.667        6     0.667  0.478  0.511  6
     """
-    pred, ref = _pair(predicted, gold, ("predicted", "gold"))
-    names = _labels(labels, pred, ref, ("predicted", "gold"))
+    true, pred, names = _checked(y_true, y_pred, labels)
     if any(isinstance(x, str) and x == MACRO for x in names):
         raise ParameterError(
             "labels", labels, "labels other than 'macro', the name of the summary row"
         )
-    table = _confusion(pred, ref, names)
-    n = int(table.sum())
-    tp = np.diag(table).astype(np.float64)
-    n_pred = table.sum(axis=0).astype(np.float64)
-    n_gold = table.sum(axis=1).astype(np.float64)
-    precision = _ratio(tp, n_pred)
-    recall = _ratio(tp, n_gold)
-    f1 = _ratio(2.0 * tp, n_pred + n_gold)
-    accuracy = float(tp.sum() / n) if n else float("nan")
-    kappa = _kappa(table)
-    alpha = _alpha_nominal_two_coders(table)
     k = len(names)
+    table = _confusion(true, pred, k)
+    n = int(table.sum())
+    if n:
+        precision, recall, f1, _ = metrics.precision_recall_fscore_support(
+            true, pred, labels=np.arange(k), average=None, zero_division=np.nan
+        )
+        accuracy = float(metrics.accuracy_score(true, pred))
+    else:
+        precision = recall = f1 = np.full(k, np.nan)
+        accuracy = float("nan")
+    kappa = _kappa(true, pred, k)
+    alpha = _alpha_nominal_two_coders(table)
     return pd.DataFrame(
         {
             "label": pd.array([*names, MACRO], dtype=object),
             "precision": np.append(precision, _nanmean(precision)),
             "recall": np.append(recall, _nanmean(recall)),
             "f1": np.append(f1, _nanmean(f1)),
-            "support": np.append(n_gold, n).astype(np.int64),
+            "support": np.append(table.sum(axis=1), n).astype(np.int64),
             "accuracy": np.full(k + 1, accuracy),
             "kappa": np.full(k + 1, kappa),
             "alpha": np.full(k + 1, alpha),
@@ -155,17 +262,13 @@ def evaluate(
     )
 
 
-def confusion_matrix(
-    predicted: Iterable[Any] | pd.Series,
-    gold: Iterable[Any] | pd.Series,
-    *,
-    labels: Sequence[Any] | None = None,
-) -> pd.DataFrame:
-    """Counts of items by gold label (rows) and predicted label (columns).
+@_sklearn_order
+def confusion_matrix(y_true: Labels, y_pred: Labels, *, labels: LabelOrder = None) -> pd.DataFrame:
+    """Counts of items by true label (rows) and predicted label (columns).
 
     Parameters
     ----------
-    predicted, gold : sequence or pandas.Series
+    y_true, y_pred : sequence or pandas.Series
         As in :func:`evaluate`.
     labels : sequence, optional
         Row and column labels, in this order. Default: every label that occurs, sorted.
@@ -173,7 +276,8 @@ def confusion_matrix(
     Returns
     -------
     pandas.DataFrame
-        Integer counts; index named ``gold``, columns named ``predicted``.
+        Integer counts (:func:`sklearn.metrics.confusion_matrix`); index named ``gold``,
+        columns named ``predicted``.
 
     Raises
     ------
@@ -182,43 +286,56 @@ def confusion_matrix(
     ParameterError
         If ``labels`` repeats a label.
 
+    Warns
+    -----
+    FutureWarning
+        For the argument order of framing 0.1, ``confusion_matrix(predicted, gold)``, as in
+        :func:`evaluate`.
+
     Examples
     --------
-    >>> confusion_matrix(["a", "b", "b"], ["a", "a", "b"])
+    >>> confusion_matrix(y_true=["a", "a", "b"], y_pred=["a", "b", "b"])
     predicted  a  b
     gold
     a          1  1
     b          0  1
     """
-    pred, ref = _pair(predicted, gold, ("predicted", "gold"))
-    names = _labels(labels, pred, ref, ("predicted", "gold"))
+    true, pred, names = _checked(y_true, y_pred, labels)
     index = pd.Index(names, dtype=object)
     return pd.DataFrame(
-        _confusion(pred, ref, names),
+        _confusion(true, pred, len(names)),
         index=index.rename("gold"),
         columns=index.rename("predicted"),
     )
 
 
-def cohen_kappa(a: Iterable[Any] | pd.Series, b: Iterable[Any] | pd.Series) -> float:
+@_renamed_coders
+def cohen_kappa(y1: Labels, y2: Labels) -> float:
     """Cohen's kappa between two codings of the same items.
 
     Parameters
     ----------
-    a, b : sequence or pandas.Series
-        The two codings; two Series are matched by index, anything else by position.
+    y1, y2 : sequence or pandas.Series
+        The two codings (the order does not matter); two Series are matched by index, anything
+        else by position.
 
     Returns
     -------
     float
         ``(p_o - p_e) / (1 - p_e)``, with ``p_o`` the observed share of agreement and ``p_e`` the
-        agreement expected from each coding's own label distribution. NaN when there are no
-        items or ``p_e = 1`` (both codings use one and the same label throughout).
+        agreement expected from each coding's own label distribution
+        (:func:`sklearn.metrics.cohen_kappa_score`). NaN when there are no items or ``p_e = 1``
+        (both codings use one and the same label throughout).
 
     Raises
     ------
     InputError
         As :func:`evaluate`.
+
+    Warns
+    -----
+    FutureWarning
+        For the keywords of framing 0.1, ``a=`` and ``b=``; write ``y1=`` and ``y2=``.
 
     References
     ----------
@@ -230,9 +347,9 @@ def cohen_kappa(a: Iterable[Any] | pd.Series, b: Iterable[Any] | pd.Series) -> f
     >>> round(cohen_kappa(["x", "x", "y", "y"], ["x", "y", "y", "y"]), 3)
     0.5
     """
-    first, second = _pair(a, b, ("a", "b"))
-    names = _labels(None, first, second, ("a", "b"))
-    return _kappa(_confusion(first, second, names))
+    first, second = _pair(y1, y2, ("y1", "y2"))
+    names = _labels(None, first, second, ("y1", "y2"))
+    return _kappa(_codes(first, names), _codes(second, names), len(names))
 
 
 def krippendorff_alpha(
@@ -417,23 +534,30 @@ def _labels(
     return listed
 
 
-def _confusion(x: np.ndarray, y: np.ndarray, names: list[Any]) -> np.ndarray:
-    """Counts with ``y`` (gold) in rows and ``x`` (predicted) in columns."""
-    index = pd.Index(names, dtype=object)
-    k = len(names)
+def _checked(
+    y_true: Any, y_pred: Any, labels: Sequence[Any] | None
+) -> tuple[np.ndarray, np.ndarray, list[Any]]:
+    """True and predicted labels as codes into the label list, and the list."""
+    pred, true = _pair(y_pred, y_true, ("y_pred", "y_true"))
+    names = _labels(labels, pred, true, ("y_pred", "y_true"))
+    return _codes(true, names), _codes(pred, names), names
+
+
+def _codes(values: np.ndarray, names: list[Any]) -> np.ndarray:
+    """Each label's position in ``names``."""
     try:
-        col = index.get_indexer(x)
-        row = index.get_indexer(y)
+        return pd.Index(names, dtype=object).get_indexer(values)
     except TypeError as exc:
         raise InputError(f"labels must be hashable values such as strings: {exc}") from exc
-    return np.bincount(row * k + col, minlength=k * k).reshape(k, k).astype(np.int64)
 
 
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    """``num / den``, NaN where ``den`` is 0."""
-    out = np.full(num.shape, np.nan)
-    np.divide(num, den, out=out, where=den > 0)
-    return out
+def _confusion(true: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
+    """Counts of label codes, true in rows and predicted in columns."""
+    if true.size == 0:
+        return np.zeros((k, k), dtype=np.int64)
+    with warnings.catch_warnings():  # one label in all: the labels argument keeps the shape
+        warnings.filterwarnings("ignore", "A single label", UserWarning)
+        return metrics.confusion_matrix(true, pred, labels=np.arange(k)).astype(np.int64)
 
 
 def _nanmean(values: np.ndarray) -> float:
@@ -442,14 +566,14 @@ def _nanmean(values: np.ndarray) -> float:
     return float(defined.mean()) if defined.size else float("nan")
 
 
-def _kappa(table: np.ndarray) -> float:
-    """Cohen's kappa from a confusion matrix, in exact integer arithmetic up to the division."""
-    n = int(table.sum())
-    chance = int(np.dot(table.sum(axis=0), table.sum(axis=1)))  # n^2 p_e
-    den = n * n - chance
-    if den == 0:
+def _kappa(first: np.ndarray, second: np.ndarray, k: int) -> float:
+    """Cohen's kappa of two codings as label codes; NaN without items or when ``p_e = 1``."""
+    if first.size == 0:
         return float("nan")
-    return (n * int(np.trace(table)) - chance) / den
+    with warnings.catch_warnings():  # undefined (p_e = 1) is NaN, as documented
+        warnings.filterwarnings("ignore", "A single label", UserWarning)
+        warnings.simplefilter("ignore", UndefinedMetricWarning)
+        return float(metrics.cohen_kappa_score(first, second, labels=np.arange(k)))
 
 
 def _alpha_nominal_two_coders(table: np.ndarray) -> float:
@@ -660,18 +784,22 @@ def learning_curve(
             f"{len(articles)} article(s) in {groups!r}: a learning curve needs two or more",
             n=len(articles), needed=2,
         )  # fmt: skip
-    if not 0 < test_share < 1:
-        raise ParameterError("test_share", test_share, "a share between 0 and 1")
-    if isinstance(n_repeats, bool) or not isinstance(n_repeats, int) or n_repeats < 1:
-        raise ParameterError("n_repeats", n_repeats, "an integer of at least 1")
+    test_share = check_real(
+        test_share, "test_share", min_val=0, max_val=1, include_boundaries="neither"
+    )
+    n_repeats = check_int(n_repeats, "n_repeats", min_val=1)
     n_test = max(1, int(round(test_share * len(articles))))
     pool = len(articles) - n_test
     if sizes is None:
         sizes = sorted({*(2**i for i in range(pool.bit_length()) if 2**i < pool), pool})
     sizes = list(sizes)
-    if not sizes or any(isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= pool
-                        for n in sizes):  # fmt: skip
-        raise ParameterError("sizes", sizes, f"integers from 1 to {pool} (articles not held out)")
+    allowed = f"integers from 1 to {pool} (articles not held out)"
+    if not sizes:
+        raise ParameterError("sizes", sizes, allowed)
+    try:
+        sizes = [check_int(n, "sizes", min_val=1, max_val=pool) for n in sizes]
+    except ParameterError as exc:
+        raise ParameterError("sizes", sizes, allowed) from exc
     if f"{axis}_label" in coded.columns:
         lexicon_labels = coded[f"{axis}_label"].astype(str).to_numpy()
     else:
@@ -683,7 +811,7 @@ def learning_curve(
     article_of = coded[groups].astype(str).to_numpy()
     gated = "relevant" in coded.columns and pd.api.types.is_bool_dtype(coded["relevant"])
     relevant = coded["relevant"].to_numpy(bool) if gated else np.ones(len(coded), bool)
-    rng = np.random.default_rng(seed)
+    rng = as_generator(seed)
     rows = []
     for repeat in range(n_repeats):
         order = rng.permutation(articles)

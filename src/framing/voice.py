@@ -61,7 +61,8 @@ from ._english import (
     TITLE_WORDS,
     WEAK_REPORTING_VERBS,
 )
-from .errors import InputError, ParameterError
+from ._validation import check_int, check_real
+from .errors import InputError
 
 __all__ = ["VoiceResult", "attribute_voice"]
 
@@ -331,15 +332,13 @@ def attribute_voice(
     [('source', 'Alexander Gabuev'), ('source', 'Alexander Gabuev'), ('narrator', None)]
     """
     starts_arr, ends_arr, para_arr = _check_spans(text, starts, ends, paragraphs)
-    if isinstance(min_quote_words, bool) or not isinstance(min_quote_words, (int, np.integer)):
-        raise ParameterError("min_quote_words", min_quote_words, "an integer >= 1")
-    if min_quote_words < 1:
-        raise ParameterError("min_quote_words", min_quote_words, "an integer >= 1")
-    if not isinstance(min_quoted_share, (int, float)) or not 0 < min_quoted_share <= 1:
-        raise ParameterError("min_quoted_share", min_quoted_share, "a number in (0, 1]")
+    min_quote_words = check_int(min_quote_words, "min_quote_words", min_val=1)
+    min_quoted_share = check_real(
+        min_quoted_share, "min_quoted_share", min_val=0, max_val=1, include_boundaries="right"
+    )
     return _attribute_voice(
         text, starts_arr.tolist(), ends_arr.tolist(), para_arr.tolist(),
-        int(min_quote_words), min_quoted_share,
+        min_quote_words, min_quoted_share,
     )  # fmt: skip
 
 
