@@ -22,6 +22,7 @@ LAYERS = [
     {"voice", "dyad"},
     {"lexicon"},
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
+    {"_table"},  # the sentence-table contract: axes and poles from attrs or columns
     {"scoring"},
     {"tally"},  # per-document counts of a score() table
     {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic

@@ -15,7 +15,7 @@ import math
 import numbers
 import textwrap
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
 from ._random import SeedLike, as_generator
+from ._table import AxesLike, is_tally, table_axes, table_info
 from .errors import (
     DataQualityWarning,
     FramingWarning,
@@ -560,41 +561,17 @@ def _sorted_groups(values: Sequence[Any]) -> list[Any]:
         return sorted(values, key=lambda v: (type(v).__name__, str(v)))
 
 
-def _resolve_axes(
-    sents: pd.DataFrame, axes: Sequence[str] | Mapping[str, Sequence[str]] | None
-) -> dict[str, tuple[str, str]]:
-    info = sents.attrs.get("framing", {})
-    known = info.get("axes") if isinstance(info, dict) else None
-    how = (
-        "pass axes={'power': ('equal', 'junior'), 'bond': ('friendship', 'convenience')} "
-        "(first pole positive), or use the output of framing.score, whose attrs name them"
-    )
-    if isinstance(axes, Mapping):
-        resolved = {str(axis): tuple(poles) for axis, poles in axes.items()}
-    elif axes is None or isinstance(axes, str) or isinstance(axes, Sequence):
-        if not known:
-            raise ParameterError(
-                "axes", axes, "the axes and their poles", hint=f"sents has no attrs; {how}"
-            )
-        names = list(known) if axes is None else [axes] if isinstance(axes, str) else list(axes)
-        unknown = [a for a in names if a not in known]
-        if unknown:
-            raise ParameterError("axes", axes, tuple(known), hint=f"unknown axes: {unknown}")
-        resolved = {str(axis): tuple(known[axis]) for axis in names}
-    else:
-        raise ParameterError("axes", axes, "None, a list of axis names or a dict", hint=how)
-    if not resolved:
-        raise ParameterError("axes", axes, "at least one axis", hint=how)
-    for poles in resolved.values():
-        if len(poles) != 2 or not all(isinstance(p, str) for p in poles) or poles[0] == poles[1]:
-            raise ParameterError("axes", axes, "two different pole names per axis", hint=how)
+def _resolve_axes(sents: pd.DataFrame, axes: AxesLike) -> dict[str, tuple[str, str]]:
+    """The axes to compare (:func:`framing._table.table_axes`), with count columns that do not
+    clash."""
+    resolved = table_axes(sents, axes)
     poles_all = [f"n_{p}" for poles in resolved.values() for p in poles]
     clash = [c for c in poles_all if poles_all.count(c) > 1 or c in _FIXED_COUNTS]
     if clash:
         raise ParameterError(
             "axes", axes, "pole names that make distinct columns", hint=f"clashing: {clash}"
         )
-    return resolved  # type: ignore[return-value]
+    return resolved
 
 
 _FIXED_COUNTS = ("n_docs", "n_sentences", "n_relevant")
@@ -610,7 +587,7 @@ def _check_options(
             "a pandas DataFrame from framing.score() or framing.tally()",
         )
     if by not in sents.columns:
-        hint = "a tally keeps only document-level columns" if _is_tally(sents) else ""
+        hint = "a tally keeps only document-level columns" if is_tally(sents) else ""
         raise ParameterError("by", by, tuple(str(c) for c in sents.columns), hint=hint)
     if voice not in _VOICES:
         raise ParameterError("voice", voice, _VOICES)
@@ -639,7 +616,7 @@ def compare(
     sents: pd.DataFrame,
     by: str = "outlet",
     *,
-    axes: Sequence[str] | Mapping[str, Sequence[str]] | None = None,
+    axes: AxesLike = None,
     voice: Voice = "all",
     unit: UnitOption = "auto",
     n_resamples: int = 10_000,
@@ -663,10 +640,13 @@ def compare(
         The column that defines the groups (``outlet``, ``country``, ``genre``, ``year`` ...;
         of a tally, a document-level column). Rows where it is missing are dropped with a
         warning.
-    axes : list of str or dict, optional
-        Axes to compare. None: all axes in ``sents.attrs["framing"]["axes"]``; a list: those
-        axes, poles from the attrs; a dict ``{axis: (first_pole, second_pole)}``: needed when
-        the attrs are missing. The first pole is the positive sign.
+    axes : None, list of str or dict, default=None
+        The axes to compare and their poles (the first pole is the positive sign). None: every
+        axis of the table; a list of names: those axes; a dict ``{axis: (first_pole,
+        second_pole)}``: those poles. Read from ``attrs["framing"]`` when the table has it, else
+        from its columns (``<axis>_label``, the built-in lexicon's poles), so that a table read
+        back from a file or merged with a coding sheet works as it is
+        (:func:`framing._table.table_axes`).
     voice : {"all", "narrator", "source"}, default="all"
         ``"narrator"`` counts the outlets' own words only, ``"source"`` only the voices they
         quote, ``"all"`` both.
@@ -818,7 +798,7 @@ def compare(
     _check_options(sents, by, voice, unit, n_resamples, confidence, interval)
     rng = as_generator(seed)
     resolved = _resolve_axes(sents, axes)
-    counted = _is_tally(sents)
+    counted = is_tally(sents)
     if counted:
         poles = [f"n_{pole}" for pair in resolved.values() for pole in pair]
         required = ["doc_id", "voice", "n_sentences", "n_relevant", *poles]
@@ -832,8 +812,8 @@ def compare(
             f"a {'tally' if counted else 'sentence table'} with the columns {required}",
             hint="make it with framing.tally()" if counted else "make it with framing.score()",
         )
-    info = sents.attrs.get("framing", {})
-    lexicon = info.get("lexicon", {}) if isinstance(info, dict) else {}
+    info = table_info(sents)
+    lexicon = info.get("lexicon") if isinstance(info.get("lexicon"), dict) else {}
 
     frame = sents
     if voice != "all":
@@ -885,12 +865,12 @@ def compare(
         interval_method=interval,
         test_method=test_method,
         adjustment="holm",
-        lexicon_name=lexicon.get("name") if isinstance(lexicon, dict) else None,
-        lexicon_version=lexicon.get("version") if isinstance(lexicon, dict) else None,
-        method=info.get("method") if isinstance(info, dict) else None,
-        lexicon_hash=lexicon.get("hash") if isinstance(lexicon, dict) else None,
-        framing_version=info.get("framing_version") if isinstance(info, dict) else None,
-        models=dict(info.get("models") or {}) if isinstance(info, dict) else {},
+        lexicon_name=lexicon.get("name"),
+        lexicon_version=lexicon.get("version"),
+        method=info.get("method"),
+        lexicon_hash=lexicon.get("hash"),
+        framing_version=info.get("framing_version"),
+        models=dict(info.get("models") or {}),
     )
 
 
@@ -987,15 +967,6 @@ def _count_articles(
         first=first,
         second=second,
     )
-
-
-def _is_tally(table: pd.DataFrame) -> bool:
-    """Whether ``table`` is a tally (framing.tally) rather than a sentence table."""
-    info = table.attrs.get("framing")
-    if isinstance(info, dict) and info.get("kind") == "tally":
-        return True
-    columns = set(table.columns)
-    return {"n_sentences", "n_relevant"} <= columns and "sent_id" not in columns
 
 
 def _count_tally(

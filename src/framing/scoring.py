@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._table import AxesLike, cue_list, table_axes
 from ._version import __version__
 from .clean import clean
 from .corpus import (
@@ -965,26 +966,24 @@ def _describe(cue: dict[str, Any]) -> str:
     return f"'{cue['term']}' -> {cue['pole']}" + (f" ({detail})" if detail else "")
 
 
-def _axes_of(sents: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    info = sents.attrs.get("framing", {}).get("axes")
-    if not info:
-        raise ParameterError(
-            "sents", "a table without attrs['framing']",
-            "the output of framing.score (its attrs name the axes and their poles)",
-        )  # fmt: skip
-    return {axis: (poles[0], poles[1]) for axis, poles in info.items()}
-
-
-def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
+def aggregate(
+    sents: pd.DataFrame, level: str = "document", *, axes: AxesLike = None
+) -> pd.DataFrame:
     """Count sentence labels per document or per group, for every axis.
 
     Parameters
     ----------
     sents : pandas.DataFrame
-        The output of :func:`score`.
+        The output of :func:`score`; read back from a file (:func:`framing.read_sentences`,
+        ``pandas.read_csv`` ...) or merged with a coding sheet, it works as it is.
     level : str, default='document'
         ``'document'`` (one row per document and axis) or the name of a column to group by
         (``'outlet'``, ``'country'``, ``'year'`` ...).
+    axes : None, list of str or dict, default=None
+        The axes to count and their poles (first pole positive). None: every axis of the table; a
+        list of names: those axes; a dict ``{axis: (first_pole, second_pole)}``: those poles.
+        Read from ``attrs["framing"]`` when the table has it, else from its columns
+        (:func:`framing._table.table_axes`).
 
     Returns
     -------
@@ -1000,7 +999,8 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     Raises
     ------
     ParameterError
-        ``level`` is not a column, or ``sents`` is not :func:`score` output.
+        ``level`` is not a column, or ``sents`` is not :func:`score` output (no axes in its
+        attrs or columns, or ``axes`` names none of them).
 
     Examples
     --------
@@ -1012,7 +1012,7 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     0  power           2          <NA>         1     -1.0
     1   bond           2             1      <NA>      1.0
     """
-    axes = _axes_of(sents)
+    axes = table_axes(sents, axes)
     if level == "document":
         keys = ["doc_id", "outlet"]
     elif level in sents.columns:
@@ -1057,17 +1057,25 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     return out.astype({"n_docs": "int64", "n_sentences": "int64", "n_relevant": "int64"})
 
 
-def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> pd.DataFrame:
+def evidence(
+    sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]", axes: AxesLike = None
+) -> pd.DataFrame:
     """The sentences labelled with a pole, with the cues that made the label marked in the text.
 
     Parameters
     ----------
     sents : pandas.DataFrame
-        The output of :func:`score`.
+        The output of :func:`score`; read back from a file or merged with a coding sheet, it
+        works as it is (``cues`` as JSON text are read as lists).
     axis, pole : str
         Which label to show.
     mark : str, default='[]'
         Two characters put around each cue that counted for the pole (KWIC-style reading).
+    axes : None, list of str or dict, default=None
+        The axes ``axis`` is chosen from, and their poles (first pole positive). None: every
+        axis of the table; a list of names: those axes; a dict ``{axis: (first_pole,
+        second_pole)}``: those poles. Read from ``attrs["framing"]`` when the table has it,
+        else from its columns (:func:`framing._table.table_axes`).
 
     Returns
     -------
@@ -1090,7 +1098,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
     >>> row["cues"]
     'marriage of convenience (negated: not)'
     """
-    axes = _axes_of(sents)
+    axes = table_axes(sents, axes)
     if axis not in axes:
         raise ParameterError("axis", axis, tuple(axes))
     if pole not in axes[axis]:
@@ -1102,7 +1110,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
     for row in chosen.to_dict("records"):  # records, not tuples: axis names may hold hyphens
         counted = [
             c
-            for c in row["cues"]
+            for c in cue_list(row["cues"])
             if c["axis"] == axis and c["pole"] == pole and not c.get("mention")
         ]
         marked = row["text"]
@@ -1123,7 +1131,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
                 "outlet": row["outlet"],
                 "sent_id": row["sent_id"],
                 "voice": row["voice"],
-                "speaker": row["speaker"],
+                "speaker": None if pd.isna(row["speaker"]) else row["speaker"],
                 "text": row["text"],
                 "marked": marked,
                 "cues": "; ".join(described),
