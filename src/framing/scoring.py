@@ -316,18 +316,19 @@ def iter_scores(
     html: list[str] = []
     emptied: list[str] = []
     carry = _Carry()
-    for frame, block in results:
-        info = frame.attrs["framing"]
-        html += info.pop("_html")
+    for result, block in results:
+        frame, documents, emptied_here = result.table, result.documents, result.emptied
+        html += result.html
         if block is not None:  # one block of a long document: continue its numbering
             carry.shift(frame, block)
             if not block.last:
-                info["_documents"] = 0
+                documents = 0
             if not (block.last and carry.empty):
-                info["_emptied"] = []
+                emptied_here = []
+                info = frame.attrs["framing"]
                 info["skipped"] = [r for r in info["skipped"] if r["source"] != block.doc_id]
-        emptied += info.pop("_emptied")
-        done += info.pop("_documents")
+        emptied += emptied_here
+        done += documents
         any_rows = any_rows or len(frame) > 0
         any_relevant = any_relevant or bool(frame["relevant"].any())
         if progress is not None:
@@ -587,6 +588,18 @@ def _chunks(
         _warn_empty(empty, stacklevel=4)
 
 
+@dataclass(frozen=True)
+class _ChunkResult:
+    """What scoring one chunk gives: its sentence table (with the public ``attrs["framing"]``)
+    and the bookkeeping of the run that the caller (:func:`iter_scores`, :mod:`framing.dask`)
+    turns into progress and warnings."""
+
+    table: pd.DataFrame
+    html: list[str]  # ids of the documents whose HTML tags were stripped
+    emptied: list[str]  # ids of the documents with text that gave no sentence
+    documents: int  # documents in the chunk
+
+
 class _Job:
     """What a worker needs to score a chunk; pickled once per worker process."""
 
@@ -602,12 +615,14 @@ class _Job:
 
     def __call__(
         self, chunk: Corpus, meta: list[str], block: _Block | None = None
-    ) -> pd.DataFrame:
-        frame = _score_chunk(
+    ) -> _ChunkResult:
+        result = _score_chunk(
             chunk, meta, self.lexicon, self.method, self.relevant_only, self.models, block
         )
-        frame.attrs["framing"]["models"] = {k: dict(v) for k, v in self.model_info.items()}
-        return frame
+        result.table.attrs["framing"]["models"] = {
+            k: dict(v) for k, v in self.model_info.items()
+        }
+        return result
 
     def prepare(self) -> None:
         """Compile the lexicon's patterns now (cached), before workers fork."""
@@ -694,7 +709,7 @@ def _start_worker(job: _Job, parent: int) -> None:
         os._exit(1)
 
 
-def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> pd.DataFrame:
+def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> _ChunkResult:
     if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
         raise RuntimeError("worker started without a job")
     return _WORKER_JOB(chunk, meta, block)
@@ -702,7 +717,7 @@ def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> pd.DataF
 
 def _run(
     job: _Job, chunks: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
-) -> Iterator[tuple[pd.DataFrame, _Block | None]]:
+) -> Iterator[tuple[_ChunkResult, _Block | None]]:
     """Score the chunks in order, in this process or in ``workers`` processes."""
     if workers == 1:
         for chunk, meta, block in chunks:
@@ -714,7 +729,7 @@ def _run(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
     ) as pool:
-        pending: deque[tuple[Future[pd.DataFrame], _Block | None]] = deque()
+        pending: deque[tuple[Future[_ChunkResult], _Block | None]] = deque()
         try:
             for chunk, meta, block in chunks:
                 pending.append((pool.submit(_in_worker, chunk, meta, block), block))
@@ -737,9 +752,9 @@ def _score_chunk(
     relevant_only: bool,
     models: Mapping[str, Any],
     block: _Block | None = None,
-) -> pd.DataFrame:
+) -> _ChunkResult:
     """The sentence table of one chunk (or of one ``block`` of a long document, the chunk's
-    one document); bookkeeping for the caller in private attrs keys."""
+    one document), with the bookkeeping for the caller."""
     renamed = _meta_names(meta, lex)
     meta_columns = {key: renamed.get(key, key) for key in meta}
     dyad = lex.dyad_matcher()
@@ -789,11 +804,8 @@ def _score_chunk(
         "models": {},
         "relevant_only": relevant_only,
         "skipped": skipped,
-        "_html": flagged.get("html", []),
-        "_emptied": emptied,
-        "_documents": len(documents),
     }
-    return frame
+    return _ChunkResult(frame, flagged.get("html", []), emptied, len(documents))
 
 
 def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
