@@ -39,7 +39,10 @@ from .lexicon import builtin_lexicons, load_lexicon
 if TYPE_CHECKING:  # pandas is imported by the callers, which hold a table already
     import pandas as pd
 
-__all__ = ["AxesLike", "table_axes", "table_info", "is_tally", "cue_list", "HOW_TO_NAME_AXES"]
+__all__ = [
+    "AxesLike", "table_axes", "table_info", "is_tally", "pole_labels", "cue_list",
+    "HOW_TO_NAME_AXES",
+]  # fmt: skip
 
 #: What ``axes=`` takes: None, an axis name, a list of names, or ``{axis: (first, second)}``.
 AxesLike = str | Sequence[str] | Mapping[str, Sequence[str]] | None
@@ -105,11 +108,11 @@ def table_axes(
     {'trust': ('low', 'high')}
     """
     if isinstance(axes, Mapping):
-        resolved = {str(axis): tuple(poles) for axis, poles in axes.items()}
-        for poles in resolved.values():
+        for poles in axes.values():
             if len(poles) != 2 or not all(isinstance(p, str) for p in poles) or len(set(poles)) < 2:
                 raise ParameterError(name, axes, "two different pole names per axis",
                                      hint=HOW_TO_NAME_AXES)  # fmt: skip
+        resolved = {str(axis): (poles[0], poles[1]) for axis, poles in axes.items()}
     elif axes is None or isinstance(axes, (str, Sequence)):
         resolved = _named(table, axes, name)
     else:
@@ -117,7 +120,7 @@ def table_axes(
                              hint=HOW_TO_NAME_AXES)  # fmt: skip
     if not resolved:
         raise ParameterError(name, axes, "at least one axis", hint=HOW_TO_NAME_AXES)
-    return resolved  # type: ignore[return-value]
+    return resolved
 
 
 def _named(
@@ -208,6 +211,32 @@ def _builtin_poles() -> dict[str, tuple[str, str]]:
         for axis, pair in load_lexicon(lexicon).poles.items():
             poles.setdefault(axis, pair)
     return poles
+
+
+def pole_labels(
+    table: pd.DataFrame, axis: str, poles: tuple[str, str], *, name: str = "axes"
+) -> Any:
+    """The labels of ``axis`` as a numpy array of objects, once checked to be its poles or
+    'none' (missing labels are ignored).
+
+    Raises
+    ------
+    ParameterError
+        A label that is neither pole nor 'none' (the poles given, or read, are not those of
+        the table's labels); the message lists them.
+    """
+    import pandas as pd
+
+    labels = table[f"{axis}_label"]
+    found = {value for value in pd.unique(labels) if not pd.isna(value)}
+    unknown = sorted(str(value) for value in found - {*poles, "none"})
+    if unknown:
+        raise ParameterError(
+            name, {axis: poles}, f"poles that match the labels in {axis}_label",
+            hint=f"labels found that are neither pole nor 'none': {unknown}; the table's attrs "
+            f"or axes= name other poles than its labels",
+        )  # fmt: skip
+    return labels.to_numpy(dtype=object)
 
 
 def cue_list(cues: Any) -> list[dict[str, Any]]:

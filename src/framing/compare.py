@@ -25,7 +25,7 @@ from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
 from ._random import SeedLike, as_generator
-from ._table import AxesLike, is_tally, table_axes, table_info
+from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from .errors import (
     DataQualityWarning,
     FramingWarning,
@@ -45,7 +45,6 @@ from .stats import (
     pairwise_permutation_tests,
     permutation_test_groups,
 )
-from .tally import _unknown_labels
 
 __all__ = ["Comparison", "compare", "TABLE_FORMATS", "WARNING_CODES"]
 
@@ -219,14 +218,16 @@ class Comparison:
 
         Examples
         --------
+        Constructed labels of two outlets, two articles each; the built-in axis ``power``
+        is read from its ``power_label`` column:
+
         >>> import pandas as pd
-        >>> sents = pd.DataFrame({  # constructed labels: outlet a leans 'equal', b 'junior'
-        ...     "outlet": ["a"] * 6 + ["b"] * 6,
-        ...     "doc_id": ["a1", "a1", "a2", "a2", "a3", "a3", "b1", "b1", "b2", "b2", "b3", "b3"],
-        ...     "power_label": ["equal", "equal", "equal", "junior", "equal", "none",
-        ...                     "junior", "junior", "equal", "junior", "junior", "none"],
-        ...     "voice": "narrator", "relevant": True})
-        >>> cmp = compare(sents, axes={"power": ("equal", "junior")}, seed=0)
+        >>> labels = {"a1": ["equal", "equal"], "a2": ["equal", "junior"],
+        ...           "b1": ["junior", "junior"], "b2": ["equal", "none"]}
+        >>> sents = pd.DataFrame(
+        ...     [(doc[0], doc, label) for doc, pair in labels.items() for label in pair],
+        ...     columns=["outlet", "doc_id", "power_label"]).assign(voice="narrator", relevant=True)
+        >>> cmp = compare(sents, axes=["power"], n_resamples=100, seed=0)
         >>> cmp.to_frame()["table"].value_counts().to_dict()
         {'summary': 2, 'pairwise': 1, 'omnibus': 1}
         """
@@ -812,8 +813,6 @@ def compare(
             f"a {'tally' if counted else 'sentence table'} with the columns {required}",
             hint="make it with framing.tally()" if counted else "make it with framing.score()",
         )
-    info = table_info(sents)
-    lexicon = info.get("lexicon") if isinstance(info.get("lexicon"), dict) else {}
 
     frame = sents
     if voice != "all":
@@ -850,28 +849,25 @@ def compare(
     _warn_codes(summary, by)
     pairwise = _pairwise_frame(counts, groups, resolved, results, unit, n_resamples, rng)
     omnibus = _omnibus_frame(counts, groups, resolved, results, n_resamples, rng)
-    test_method = _describe_tests(pairwise, omnibus)
     return Comparison(
-        summary=summary,
-        pairwise=pairwise,
-        omnibus=omnibus,
-        by=by,
-        axes=resolved,
-        voice=voice,
-        unit=unit,
-        n_resamples=int(n_resamples),
-        seed=seed,
-        confidence=float(confidence),
-        interval_method=interval,
-        test_method=test_method,
-        adjustment="holm",
-        lexicon_name=lexicon.get("name"),
-        lexicon_version=lexicon.get("version"),
-        method=info.get("method"),
-        lexicon_hash=lexicon.get("hash"),
-        framing_version=info.get("framing_version"),
-        models=dict(info.get("models") or {}),
-    )
+        summary, pairwise, omnibus, by=by, axes=resolved, voice=voice, unit=unit,
+        n_resamples=int(n_resamples), seed=seed, confidence=float(confidence),
+        interval_method=interval, test_method=_describe_tests(pairwise, omnibus),
+        adjustment="holm", **_provenance_fields(table_info(sents)),
+    )  # fmt: skip
+
+
+def _provenance_fields(info: dict[str, Any]) -> dict[str, Any]:
+    """The provenance fields of a :class:`Comparison` from a table's ``attrs["framing"]``
+    (None where the table does not say)."""
+    lexicon = info.get("lexicon")
+    if not isinstance(lexicon, dict):
+        lexicon = {}
+    return {
+        "lexicon_name": lexicon.get("name"), "lexicon_version": lexicon.get("version"),
+        "lexicon_hash": lexicon.get("hash"), "method": info.get("method"),
+        "framing_version": info.get("framing_version"), "models": dict(info.get("models") or {}),
+    }  # fmt: skip
 
 
 def _provenance(
@@ -948,16 +944,7 @@ def _count_articles(
     first: dict[str, np.ndarray] = {}
     second: dict[str, np.ndarray] = {}
     for axis, (pole_a, pole_b) in axes.items():
-        labels = frame[f"{axis}_label"]
-        unknown = _unknown_labels(labels, (pole_a, pole_b))
-        if unknown:
-            raise ParameterError(
-                "axes",
-                {axis: (pole_a, pole_b)},
-                f"poles that match the labels in {axis}_label",
-                hint=f"labels found that are neither pole nor 'none': {unknown}",
-            )
-        values = labels.to_numpy(dtype=object)
+        values = pole_labels(frame, axis, (pole_a, pole_b))
         first[axis] = np.bincount(article[values == pole_a], minlength=n_articles)
         second[axis] = np.bincount(article[values == pole_b], minlength=n_articles)
     return _Counts(

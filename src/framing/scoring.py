@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -70,6 +70,12 @@ logger = logging.getLogger(__name__)
 #: ``'lexicon'``, ``'classifier'`` (the bundled models), a fitted text classifier of one axis,
 #: or ``{axis: classifier}``.
 Method = Literal["lexicon", "classifier"] | Any
+#: What :func:`score` and :func:`iter_scores` read: what :func:`framing.load_corpus` takes, or a
+#: stream of documents or of corpora (:func:`framing.iter_corpus`).
+ScoreInput: TypeAlias = (
+    Corpus | str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document]
+    | Iterable[Corpus]
+)  # fmt: skip
 _BASE_COLUMNS = list(_SENTENCE_HEAD)
 _DOC_COLUMNS = list(_DERIVED)
 
@@ -106,13 +112,7 @@ def _warn_meta_names(
 
 
 def score(
-    data: Corpus
-    | str
-    | os.PathLike[str]
-    | pd.DataFrame
-    | Iterable[str]
-    | Iterable[Document]
-    | Iterable[Corpus],
+    data: ScoreInput,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",
@@ -251,13 +251,7 @@ def score(
 
 
 def iter_scores(
-    data: Corpus
-    | str
-    | os.PathLike[str]
-    | pd.DataFrame
-    | Iterable[str]
-    | Iterable[Document]
-    | Iterable[Corpus],
+    data: ScoreInput,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",

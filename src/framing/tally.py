@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._table import AxesLike, is_tally, table_axes, table_info
+from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from .errors import ParameterError
 from .scoring import _BASE_COLUMNS
 
@@ -127,18 +127,9 @@ def tally(sents: pd.DataFrame, *, axes: AxesLike = None) -> pd.DataFrame:
         "n_sentences": np.bincount(codes, minlength=n_groups),
         "n_relevant": np.bincount(codes[relevant], minlength=n_groups),
     }
-    for axis, (pole_a, pole_b) in axes.items():
-        labels = sents[f"{axis}_label"]
-        unknown = _unknown_labels(labels, (pole_a, pole_b))
-        if unknown:
-            raise ParameterError(
-                "sents",
-                f"labels {unknown} in {axis}_label",
-                f"labels that are {pole_a!r}, {pole_b!r} or 'none'",
-                hint="the table's attrs (or axes=) name other poles than its labels",
-            )
-        array = labels.to_numpy(dtype=object)
-        for pole in (pole_a, pole_b):
+    for axis, poles in axes.items():
+        array = pole_labels(sents, axis, poles, name="sents")
+        for pole in poles:
             values[f"n_{pole}"] = np.bincount(codes[array == pole], minlength=n_groups)
     frame = sents[keys].iloc[first_rows].reset_index(drop=True)
     for name in counts:
@@ -318,12 +309,6 @@ def _without_other_counts(frame: pd.DataFrame, axes: dict[str, tuple[str, str]])
     kept = {f"n_{pole}" for poles in axes.values() for pole in poles}
     other = [f"n_{p}" for poles in every.values() for p in poles if f"n_{p}" not in kept]
     return frame.drop(columns=[c for c in other if c in frame.columns]) if other else frame
-
-
-def _unknown_labels(labels: pd.Series, poles: tuple[str, str]) -> list[str]:
-    """The labels in a column that are neither of the poles nor 'none', sorted (missing ignored)."""
-    found = {v for v in pd.unique(labels) if not pd.isna(v)}
-    return sorted(str(v) for v in found - {*poles, "none"})
 
 
 def _count_columns(axes: dict[str, tuple[str, str]]) -> list[str]:
