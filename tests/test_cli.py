@@ -48,7 +48,11 @@ def test_score_writes_csv_atomically(tmp_path, capsys):
     frame = pd.read_csv(target)
     assert len(frame) == 225
     assert json.loads(frame.loc[0, "cues"])[0]["cue"] == "friends with strategic benefits"
-    assert [p.name for p in tmp_path.iterdir()] == ["sentences.csv"]
+    # the table and its provenance (framing.read_sentences reads both); no temporary file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "sentences.csv",
+        "sentences.csv.framing.json",
+    ]
 
 
 def test_bad_inputs_exit_2_with_one_line(tmp_path, capsys):

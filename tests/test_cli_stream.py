@@ -119,7 +119,8 @@ def test_each_format_reads_back_as_the_table_of_score(tmp_path, capsys, big, fmt
     assert capsys.readouterr() == ("", "")
     assert len(expected) == 225 * COPIES
     _assert_same_table(_read(target, fmt), expected, csv=fmt == "csv")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+    sidecar = [] if fmt == "parquet" else [f"{target.name}.framing.json"]  # the provenance
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name, *sidecar]
 
 
 @pytest.mark.parametrize(

@@ -456,13 +456,31 @@ def test_bad_options(kwargs, name):
     assert info.value.name == name
 
 
-def test_axes_without_attrs_say_how_to_pass_them():
+def test_axes_without_attrs_come_from_the_columns():
+    with_attrs = make_sents(SMALL)
     sents = make_sents(SMALL, attrs=False)
-    with pytest.raises(ParameterError, match=r"axes=\{'power': \('equal', 'junior'\)"):
-        compare(sents)
-    cmp = quiet_compare(sents, axes={"power": ("equal", "junior")}, seed=0)
-    assert list(cmp.axes) == ["power"] and cmp.lexicon_name is None
+    expected = quiet_compare(with_attrs, seed=0)
+    got = quiet_compare(sents, seed=0)
+    assert got.axes == expected.axes and got.lexicon_name is None
+    pd.testing.assert_frame_equal(got.summary, expected.summary)
+    pd.testing.assert_frame_equal(got.pairwise, expected.pairwise)
+    cmp = quiet_compare(sents, axes=["power"], seed=0)
+    assert cmp.axes == {"power": ("equal", "junior")}
     assert "n_friendship" not in cmp.summary.columns
+    cmp = quiet_compare(sents, axes={"power": ("equal", "junior")}, seed=0)
+    assert list(cmp.axes) == ["power"]
+
+
+def test_axes_that_cannot_be_recovered_say_how_to_pass_them():
+    sents = make_sents(SMALL, attrs=False).rename(
+        columns={"power": "trust", "power_label": "trust_label", "bond_label": "mood"}
+    )
+    sents["trust_label"] = sents["trust_label"].replace({"junior": "equal"})
+    with pytest.raises(ParameterError, match=r"axes=\{'trust': \('first_pole'"):
+        compare(sents)
+    bare = make_sents(SMALL, attrs=False).drop(columns=["power_label", "bond_label"])
+    with pytest.raises(ParameterError, match=r"axes=\{'power': \('equal', 'junior'\)"):
+        compare(bare)
 
 
 def test_axes_by_name_and_bad_axes():

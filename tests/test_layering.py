@@ -25,6 +25,7 @@ LAYERS = [
     {"_rules", "_toml", "_liwc"},  # the rule engine; TOML and LIWC .dic reading
     {"lexicon"},
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
+    {"_table"},  # the sentence-table contract: axes and poles from attrs or columns
     {"scoring"},
     {"tally"},  # per-document counts of a score() table
     {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic

@@ -661,6 +661,21 @@ def test_iter_scores_warns_once_at_the_end_of_the_stream():
     assert sum("no sentence is about the dyad" in str(w.message) for w in caught) == 1
 
 
+def test_chunks_carry_only_the_public_provenance():
+    # Constructed texts; the run's bookkeeping (HTML, emptied documents, progress) travels in
+    # a typed chunk result, never in the tables' attrs.
+    texts = ["<p>Xi and Putin are old friends.</p>", "Russia is China's junior partner."]
+    job = scoring._Job(load_lexicon("relationship"), "lexicon", True)
+    result = job(Corpus.from_texts(texts), [])
+    assert (result.html, result.emptied, result.documents) == (["doc0001"], [], 2)
+    keys = ["axes", "lexicon", "framing_version", "method", "models", "relevant_only", "skipped"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parts = list(framing.iter_scores(texts, chunk_size=1))
+    assert [list(part.attrs["framing"]) for part in parts] == [keys, keys]
+    assert list(result.table.attrs["framing"]) == keys
+
+
 def test_cues_round_trip_through_json():
     sents = framing.score(SEEDS)
     back = scoring.cues_from_json(scoring.cues_to_json(sents))

@@ -30,7 +30,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._writers import write_sentences
+    from ._writers import read_sentences, write_sentences
     from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
     from .clean import clean, cleaning_report
     from .coding import read_coding, suggest_for_coding, write_coding_sheet
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 #: The module each lazily imported public name comes from.
 _LAZY = {
-    "write_sentences": "_writers",
+    **dict.fromkeys(["read_sentences", "write_sentences"], "_writers"),
     **dict.fromkeys(["FrameClassifier", "LexiconFeatures", "bundled_classifier", "load_model"],
                     "classify"),  # fmt: skip
     **dict.fromkeys(["clean", "cleaning_report"], "clean"),
@@ -112,6 +112,7 @@ __all__ = [
     "merge_tallies",
     "pole_f1",
     "read_coding",
+    "read_sentences",
     "score",
     "suggest_for_coding",
     "tally",

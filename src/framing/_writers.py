@@ -8,6 +8,7 @@ written straight through. The command line's ``framing score -o FILE`` calls it.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import warnings
@@ -23,11 +24,21 @@ from .errors import FramingWarning, InputError, ParameterError
 if TYPE_CHECKING:  # pandas is imported on first use: the CLI reads SENTENCE_FORMATS for --help
     import pandas as pd
 
-__all__ = ["SENTENCE_FORMATS", "sentence_format", "write_sentences"]
+__all__ = [
+    "SENTENCE_FORMATS",
+    "SIDECAR_SUFFIX",
+    "read_sentences",
+    "sentence_format",
+    "write_sentences",
+]
 
 SentenceFormat = Literal["csv", "json", "jsonl", "parquet"]
 #: The formats :func:`write_sentences` writes.
 SENTENCE_FORMATS = ("csv", "json", "jsonl", "parquet")
+#: The provenance of a CSV, JSON lines or JSON file is written next to it, in ``<file>`` + this.
+SIDECAR_SUFFIX = ".framing.json"
+#: The key of the provenance in a parquet file's key-value metadata.
+PARQUET_KEY = b"framing"
 #: The format of a file suffix (lower case).
 FORMAT_BY_SUFFIX = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                     ".parquet": "parquet", ".pq": "parquet"}  # fmt: skip
@@ -47,6 +58,12 @@ def write_sentences(
     temporary file renamed over ``path`` at the end: a reader never sees half a table, and a
     failed or interrupted run leaves what was there before. A named pipe or a character device
     (``/dev/stdout``) is written straight through.
+
+    The provenance of the labels, ``attrs["framing"]`` (axes and poles, lexicon name, version
+    and content hash, framing version, method and models, ``relevant_only``, ``skipped`` of
+    every table), survives the file: in the key-value metadata of a parquet file (key
+    ``framing``), in a JSON sidecar next to a CSV, JSON lines or JSON file
+    (``sentences.csv.framing.json``; none for a stream). :func:`read_sentences` reads it back.
 
     Parameters
     ----------
@@ -84,6 +101,7 @@ def write_sentences(
 
     See Also
     --------
+    read_sentences : the table back, with its provenance.
     framing.iter_scores : the stream of sentence tables this writes.
     framing.scoring.cues_from_json : ``cues`` read back from CSV or parquet as lists.
 
@@ -102,7 +120,8 @@ def write_sentences(
     """
     import pandas as pd
 
-    frames = [sentences] if isinstance(sentences, pd.DataFrame) else sentences
+    provenance = _Provenance()
+    frames = provenance.of([sentences] if isinstance(sentences, pd.DataFrame) else sentences)
     stream = _is_stream(path)
     fmt = _format(path, format, stream)
     columns = _Columns()
@@ -114,10 +133,12 @@ def write_sentences(
             )  # fmt: skip
         pa = _pyarrow()
         with _atomic(os.fspath(path)) as temporary:  # type: ignore[arg-type]
-            _write_parquet(frames, temporary, columns, pa)
+            _write_parquet(frames, temporary, columns, pa, provenance)
     else:
         with _text_output(path) as out:
             _write_text(frames, fmt, out, columns, safe_csv=safe_csv)
+        if not stream:
+            _write_sidecar(os.fspath(path), provenance.info)  # type: ignore[arg-type]
     if columns.dropped:
         warnings.warn(
             f"column(s) {', '.join(map(repr, columns.dropped))} first appear after the first "
@@ -270,8 +291,12 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def _write_parquet(frames: Iterable[pd.DataFrame], path: Path, columns: _Columns, pa: Any) -> None:
-    """One parquet file, a row group per table, with the schema of the first table.
+def _write_parquet(
+    frames: Iterable[pd.DataFrame], path: Path, columns: _Columns, pa: Any, provenance: _Provenance
+) -> None:
+    """One parquet file, a row group per table, with the schema of the first table and the
+    provenance in its key-value metadata (the first table's in the schema, the whole run's,
+    ``skipped`` included, in the footer).
 
     Text columns that are empty in the first table are typed as strings, so that a later table
     with values fits; a later value of another type than the first table's is written as JSON
@@ -285,8 +310,15 @@ def _write_parquet(frames: Iterable[pd.DataFrame], path: Path, columns: _Columns
             frame = columns.align(_cues_as_text(frame))
             if writer is None:
                 schema = _arrow_schema(frame, pa)
+                if provenance.info is not None:
+                    known = {k: v for k, v in provenance.info.items() if k != "skipped"}
+                    schema = schema.with_metadata(
+                        {**(schema.metadata or {}), PARQUET_KEY: _as_json(known)}
+                    )
                 writer = pa.parquet.ParquetWriter(path, schema)
             writer.write_table(_arrow_table(frame, schema, pa, retyped))
+        if writer is not None and provenance.info is not None:
+            writer.add_key_value_metadata({PARQUET_KEY.decode(): _as_json(provenance.info)})
     finally:
         if writer is not None:
             writer.close()
@@ -351,3 +383,146 @@ def _as_json(value: Any, *, indent: int | None = None) -> str:
     """JSON text; floats keep every digit (the shortest text that reads back as the same float,
     where pandas stops at 15 significant digits and 0.30000000000000004 would come back 0.3)."""
     return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
+
+
+class _Provenance:
+    """``attrs["framing"]`` of the tables written: that of the first table with a provenance,
+    with ``skipped`` gathered from all of them (as :func:`framing.score` gathers it)."""
+
+    def __init__(self) -> None:
+        self.info: dict[str, Any] | None = None
+
+    def of(self, frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        """The tables, their provenance noted as they pass."""
+        for frame in frames:
+            info = frame.attrs.get("framing") if hasattr(frame, "attrs") else None
+            if isinstance(info, dict):
+                if self.info is None:
+                    self.info = copy.deepcopy(info)
+                    self.info["skipped"] = list(self.info.get("skipped", []))
+                else:
+                    self.info["skipped"] += copy.deepcopy(info.get("skipped", []))
+            yield frame
+
+
+def _write_sidecar(path: str, info: dict[str, Any] | None) -> None:
+    """The provenance next to a text file, written atomically; a sidecar left from an earlier
+    file of that name is removed when the new table has no provenance."""
+    sidecar = path + SIDECAR_SUFFIX
+    if info is None:
+        if os.path.isfile(sidecar):
+            os.remove(sidecar)
+        return
+    if not os.path.isfile(path):  # a pipe or a device: no file to sit next to
+        return
+    with _atomic(sidecar) as temporary:
+        temporary.write_text(_as_json({"framing": info}, indent=1) + "\n", encoding="utf-8")
+
+
+def read_sentences(
+    path: str | os.PathLike[str], format: SentenceFormat | None = None
+) -> pd.DataFrame:
+    """Read a sentence table written by :func:`write_sentences` (or ``framing score -o``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A CSV, JSON lines, JSON or parquet file.
+    format : {'csv', 'jsonl', 'json', 'parquet'} or None, default=None
+        None takes it from the suffix of ``path``, as :func:`write_sentences` does.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table, ``cues`` as lists of dicts again, and ``attrs["framing"]`` (axes and poles,
+        lexicon, framing version, method and models, ``relevant_only``, ``skipped``) from the
+        parquet file's metadata or the JSON sidecar next to a text file. Without either (a
+        file written by other means), the table has no ``attrs``; every consumer then reads
+        the axes from its columns.
+
+    Raises
+    ------
+    ParameterError
+        An unknown ``format`` or suffix.
+    InputError
+        The file does not exist, pyarrow is missing for parquet, or the sidecar is not JSON.
+
+    See Also
+    --------
+    write_sentences
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from framing import score
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "sentences.csv"
+    >>> write_sentences(score(["Xi and Putin are old friends."]), out)
+    >>> sorted(p.name for p in out.parent.iterdir())
+    ['sentences.csv', 'sentences.csv.framing.json']
+    >>> table = read_sentences(out)
+    >>> table.attrs["framing"]["lexicon"]["name"], table.loc[0, "cues"][0]["pole"]
+    ('relationship', 'friendship')
+    """
+    import pandas as pd
+
+    fmt = _format(path, format, False)
+    name = os.fspath(path)
+    if not os.path.isfile(name):
+        raise InputError(f"cannot read {name}: no such file")
+    info: Any = None
+    if fmt == "parquet":
+        pa = _pyarrow()
+        frame = pd.read_parquet(name, engine="pyarrow")
+        info = (pa.parquet.ParquetFile(name).metadata.metadata or {}).get(PARQUET_KEY)
+    else:
+        if fmt == "csv":
+            text = {column: "str" for column in _TEXT_COLUMNS}
+            frame = pd.read_csv(name, dtype=text, keep_default_na=False, na_values=[""])
+        else:  # records as they are: no guessed dates or numbers
+            with open(name, encoding="utf-8") as source:
+                records = (
+                    [json.loads(line) for line in source if line.strip()]
+                    if fmt == "jsonl"
+                    else json.load(source)
+                )
+            frame = pd.DataFrame.from_records(records)
+        if os.path.isfile(name + SIDECAR_SUFFIX):
+            info = Path(name + SIDECAR_SUFFIX).read_text(encoding="utf-8")
+    if "cues" in frame.columns:
+        from ._table import cue_list
+
+        frame["cues"] = [cue_list(cues) for cues in frame["cues"]]
+    _restore_dtypes(frame)
+    if info is not None:
+        try:
+            loaded = json.loads(info)
+        except ValueError as exc:
+            raise InputError(f"the provenance of {name} is not JSON: {exc}") from exc
+        frame.attrs["framing"] = loaded.get("framing", loaded) if fmt != "parquet" else loaded
+    return frame
+
+
+#: Columns of a sentence table read as text from CSV (ids that look like numbers stay ids).
+_TEXT_COLUMNS = ("doc_id", "outlet", "date", "text", "voice", "speaker", "relevance", "actors",
+                 "evidence", "flags", "date_precision")  # fmt: skip
+#: Text columns of :func:`framing.score` that are never missing (an empty CSV cell is "").
+_FILLED_TEXT = ("doc_id", "text", "voice", "relevance", "actors", "evidence", "flags")
+
+
+def _restore_dtypes(frame: pd.DataFrame) -> None:
+    """The dtypes of :func:`framing.score` for what a file reader guessed (in place): the
+    fixed text columns as strings ('' where a CSV cell was empty), labels as strings, the
+    other text columns (``outlet``, ``date``, ``speaker``, metadata) as objects with None for
+    a missing value, ``year`` as nullable integers."""
+    import pandas as pd
+
+    labels = {c for c in frame.columns if str(c).endswith("_label")}
+    for column in frame.columns:
+        values = frame[column]
+        if column in _FILLED_TEXT or column in labels:
+            if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+                frame[column] = values.fillna("").astype("str")
+        elif pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+            frame[column] = values.astype(object).where(values.notna(), None)
+    if "year" in frame.columns and pd.api.types.is_numeric_dtype(frame["year"].dtype):
+        frame["year"] = frame["year"].astype("Int64")

@@ -140,22 +140,27 @@ def _parser() -> argparse.ArgumentParser:
             help="bootstrap and permutation resamples (default: 10000)",
         )
 
-    sub = commands.add_parser(
-        "compare", help="compare groups of documents on every axis",
-        description="Compare outlets (or any metadata column) on every axis of the lexicon: "
-        "balance with confidence intervals, omnibus and pairwise tests, effect sizes.",
-        epilog=_EXAMPLES["compare"], formatter_class=argparse.RawDescriptionHelpFormatter,
+    def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        """A command's parser, with its example as the epilog."""
+        return commands.add_parser(
+            name, help=help, description=description, epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+
+    sub = command(
+        "compare", "compare groups of documents on every axis",
+        "Compare outlets (or any metadata column) on every axis of the lexicon: balance with "
+        "confidence intervals, omnibus and pairwise tests, effect sizes.",
     )  # fmt: skip
     common(sub, "write here instead of stdout (atomically; '-': stdout)")
     comparison(sub)
     sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
     streaming(sub)
 
-    sub = commands.add_parser(
-        "score", help="score every sentence, with the evidence for each label",
-        description="One row per sentence: voice, speaker, relevance, per-axis score and label, "
-        "and the matched cues (as JSON).",
-        epilog=_EXAMPLES["score"], formatter_class=argparse.RawDescriptionHelpFormatter,
+    sub = command(
+        "score", "score every sentence, with the evidence for each label",
+        "One row per sentence: voice, speaker, relevance, per-axis score and label, and the "
+        "matched cues (as JSON).",
     )  # fmt: skip
     common(sub, "write here instead of stdout (atomically, as it goes; '-': stdout)")
     sub.add_argument(
@@ -167,12 +172,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     streaming(sub)
 
-    sub = commands.add_parser(
-        "report", help="write a Markdown report with figures into a folder",
-        description="Write report.md, framing_map.png and framing_map.svg: the corpus, the "
-        "comparison with its tests, the framing map, the strongest evidence per pole and group, "
-        "distinctive terms, and method notes.",
-        epilog=_EXAMPLES["report"], formatter_class=argparse.RawDescriptionHelpFormatter,
+    sub = command(
+        "report", "write a Markdown report with figures into a folder",
+        "Write report.md, framing_map.png and framing_map.svg: the corpus, the comparison with "
+        "its tests, the framing map, the strongest evidence per pole and group, distinctive "
+        "terms, and method notes.",
     )  # fmt: skip
     common(sub, "the report folder (empty or new)", required=True)
     comparison(sub)
@@ -182,10 +186,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write into a non-empty folder, replacing only the report's own files",
     )
 
-    sub = commands.add_parser(
-        "lexicon", help="work with lexicon files", epilog=_EXAMPLES["lexicon"],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+    sub = command("lexicon", "work with lexicon files")
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = actions.add_parser(
         "check", help="validate a lexicon file and report every problem with its line",

@@ -15,7 +15,7 @@ import math
 import numbers
 import textwrap
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
 from ._random import SeedLike, as_generator
+from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from ._validation import check_choice, check_int, check_real
 from .errors import (
     DataQualityWarning,
@@ -45,7 +46,6 @@ from .stats import (
     pairwise_permutation_tests,
     permutation_test_groups,
 )
-from .tally import _unknown_labels
 
 __all__ = ["Comparison", "compare", "TABLE_FORMATS", "WARNING_CODES"]
 
@@ -219,14 +219,16 @@ class Comparison:
 
         Examples
         --------
+        Constructed labels of two outlets, two articles each; the built-in axis ``power``
+        is read from its ``power_label`` column:
+
         >>> import pandas as pd
-        >>> sents = pd.DataFrame({  # constructed labels: outlet a leans 'equal', b 'junior'
-        ...     "outlet": ["a"] * 6 + ["b"] * 6,
-        ...     "doc_id": ["a1", "a1", "a2", "a2", "a3", "a3", "b1", "b1", "b2", "b2", "b3", "b3"],
-        ...     "power_label": ["equal", "equal", "equal", "junior", "equal", "none",
-        ...                     "junior", "junior", "equal", "junior", "junior", "none"],
-        ...     "voice": "narrator", "relevant": True})
-        >>> cmp = compare(sents, axes={"power": ("equal", "junior")}, seed=0)
+        >>> labels = {"a1": ["equal", "equal"], "a2": ["equal", "junior"],
+        ...           "b1": ["junior", "junior"], "b2": ["equal", "none"]}
+        >>> sents = pd.DataFrame(
+        ...     [(doc[0], doc, label) for doc, pair in labels.items() for label in pair],
+        ...     columns=["outlet", "doc_id", "power_label"]).assign(voice="narrator", relevant=True)
+        >>> cmp = compare(sents, axes=["power"], n_resamples=100, seed=0)
         >>> cmp.to_frame()["table"].value_counts().to_dict()
         {'summary': 2, 'pairwise': 1, 'omnibus': 1}
         """
@@ -561,41 +563,17 @@ def _sorted_groups(values: Sequence[Any]) -> list[Any]:
         return sorted(values, key=lambda v: (type(v).__name__, str(v)))
 
 
-def _resolve_axes(
-    sents: pd.DataFrame, axes: Sequence[str] | Mapping[str, Sequence[str]] | None
-) -> dict[str, tuple[str, str]]:
-    info = sents.attrs.get("framing", {})
-    known = info.get("axes") if isinstance(info, dict) else None
-    how = (
-        "pass axes={'power': ('equal', 'junior'), 'bond': ('friendship', 'convenience')} "
-        "(first pole positive), or use the output of framing.score, whose attrs name them"
-    )
-    if isinstance(axes, Mapping):
-        resolved = {str(axis): tuple(poles) for axis, poles in axes.items()}
-    elif axes is None or isinstance(axes, str) or isinstance(axes, Sequence):
-        if not known:
-            raise ParameterError(
-                "axes", axes, "the axes and their poles", hint=f"sents has no attrs; {how}"
-            )
-        names = list(known) if axes is None else [axes] if isinstance(axes, str) else list(axes)
-        unknown = [a for a in names if a not in known]
-        if unknown:
-            raise ParameterError("axes", axes, tuple(known), hint=f"unknown axes: {unknown}")
-        resolved = {str(axis): tuple(known[axis]) for axis in names}
-    else:
-        raise ParameterError("axes", axes, "None, a list of axis names or a dict", hint=how)
-    if not resolved:
-        raise ParameterError("axes", axes, "at least one axis", hint=how)
-    for poles in resolved.values():
-        if len(poles) != 2 or not all(isinstance(p, str) for p in poles) or poles[0] == poles[1]:
-            raise ParameterError("axes", axes, "two different pole names per axis", hint=how)
+def _resolve_axes(sents: pd.DataFrame, axes: AxesLike) -> dict[str, tuple[str, str]]:
+    """The axes to compare (:func:`framing._table.table_axes`), with count columns that do not
+    clash."""
+    resolved = table_axes(sents, axes)
     poles_all = [f"n_{p}" for poles in resolved.values() for p in poles]
     clash = [c for c in poles_all if poles_all.count(c) > 1 or c in _FIXED_COUNTS]
     if clash:
         raise ParameterError(
             "axes", axes, "pole names that make distinct columns", hint=f"clashing: {clash}"
         )
-    return resolved  # type: ignore[return-value]
+    return resolved
 
 
 _FIXED_COUNTS = ("n_docs", "n_sentences", "n_relevant")
@@ -612,7 +590,7 @@ def _check_options(
             "a pandas DataFrame from framing.score() or framing.tally()",
         )
     if by not in sents.columns:
-        hint = "a tally keeps only document-level columns" if _is_tally(sents) else ""
+        hint = "a tally keeps only document-level columns" if is_tally(sents) else ""
         raise ParameterError("by", by, tuple(str(c) for c in sents.columns), hint=hint)
     check_choice(voice, "voice", _VOICES)
     check_choice(unit, "unit", _UNITS)
@@ -630,7 +608,7 @@ def compare(
     sents: pd.DataFrame,
     by: str = "outlet",
     *,
-    axes: Sequence[str] | Mapping[str, Sequence[str]] | None = None,
+    axes: AxesLike = None,
     voice: Voice = "all",
     unit: UnitOption = "auto",
     n_resamples: int = 10_000,
@@ -654,10 +632,13 @@ def compare(
         The column that defines the groups (``outlet``, ``country``, ``genre``, ``year`` ...;
         of a tally, a document-level column). Rows where it is missing are dropped with a
         warning.
-    axes : list of str or dict, optional
-        Axes to compare. None: all axes in ``sents.attrs["framing"]["axes"]``; a list: those
-        axes, poles from the attrs; a dict ``{axis: (first_pole, second_pole)}``: needed when
-        the attrs are missing. The first pole is the positive sign.
+    axes : None, list of str or dict, default=None
+        The axes to compare and their poles (the first pole is the positive sign). None: every
+        axis of the table; a list of names: those axes; a dict ``{axis: (first_pole,
+        second_pole)}``: those poles. Read from ``attrs["framing"]`` when the table has it, else
+        from its columns (``<axis>_label``, the built-in lexicon's poles), so that a table read
+        back from a file or merged with a coding sheet works as it is
+        (:func:`framing._table.table_axes`).
     voice : {"all", "narrator", "source"}, default="all"
         ``"narrator"`` counts the outlets' own words only, ``"source"`` only the voices they
         quote, ``"all"`` both.
@@ -813,7 +794,7 @@ def compare(
     if isinstance(seed, numbers.Integral):  # a numpy integer is reported as the same seed
         seed = int(seed)
     resolved = _resolve_axes(sents, axes)
-    counted = _is_tally(sents)
+    counted = is_tally(sents)
     if counted:
         poles = [f"n_{pole}" for pair in resolved.values() for pole in pair]
         required = ["doc_id", "voice", "n_sentences", "n_relevant", *poles]
@@ -827,8 +808,6 @@ def compare(
             f"a {'tally' if counted else 'sentence table'} with the columns {required}",
             hint="make it with framing.tally()" if counted else "make it with framing.score()",
         )
-    info = sents.attrs.get("framing", {})
-    lexicon = info.get("lexicon", {}) if isinstance(info, dict) else {}
 
     frame = sents
     if voice != "all":
@@ -865,28 +844,25 @@ def compare(
     _warn_codes(summary, by)
     pairwise = _pairwise_frame(counts, groups, resolved, results, unit, n_resamples, rng)
     omnibus = _omnibus_frame(counts, groups, resolved, results, n_resamples, rng)
-    test_method = _describe_tests(pairwise, omnibus)
     return Comparison(
-        summary=summary,
-        pairwise=pairwise,
-        omnibus=omnibus,
-        by=by,
-        axes=resolved,
-        voice=voice,
-        unit=unit,
-        n_resamples=n_resamples,
-        seed=seed,
-        confidence=confidence,
-        interval_method=interval,
-        test_method=test_method,
-        adjustment="holm",
-        lexicon_name=lexicon.get("name") if isinstance(lexicon, dict) else None,
-        lexicon_version=lexicon.get("version") if isinstance(lexicon, dict) else None,
-        method=info.get("method") if isinstance(info, dict) else None,
-        lexicon_hash=lexicon.get("hash") if isinstance(lexicon, dict) else None,
-        framing_version=info.get("framing_version") if isinstance(info, dict) else None,
-        models=dict(info.get("models") or {}) if isinstance(info, dict) else {},
-    )
+        summary, pairwise, omnibus, by=by, axes=resolved, voice=voice, unit=unit,
+        n_resamples=int(n_resamples), seed=seed, confidence=float(confidence),
+        interval_method=interval, test_method=_describe_tests(pairwise, omnibus),
+        adjustment="holm", **_provenance_fields(table_info(sents)),
+    )  # fmt: skip
+
+
+def _provenance_fields(info: dict[str, Any]) -> dict[str, Any]:
+    """The provenance fields of a :class:`Comparison` from a table's ``attrs["framing"]``
+    (None where the table does not say)."""
+    lexicon = info.get("lexicon")
+    if not isinstance(lexicon, dict):
+        lexicon = {}
+    return {
+        "lexicon_name": lexicon.get("name"), "lexicon_version": lexicon.get("version"),
+        "lexicon_hash": lexicon.get("hash"), "method": info.get("method"),
+        "framing_version": info.get("framing_version"), "models": dict(info.get("models") or {}),
+    }  # fmt: skip
 
 
 def _provenance(
@@ -963,16 +939,7 @@ def _count_articles(
     first: dict[str, np.ndarray] = {}
     second: dict[str, np.ndarray] = {}
     for axis, (pole_a, pole_b) in axes.items():
-        labels = frame[f"{axis}_label"]
-        unknown = _unknown_labels(labels, (pole_a, pole_b))
-        if unknown:
-            raise ParameterError(
-                "axes",
-                {axis: (pole_a, pole_b)},
-                f"poles that match the labels in {axis}_label",
-                hint=f"labels found that are neither pole nor 'none': {unknown}",
-            )
-        values = labels.to_numpy(dtype=object)
+        values = pole_labels(frame, axis, (pole_a, pole_b))
         first[axis] = np.bincount(article[values == pole_a], minlength=n_articles)
         second[axis] = np.bincount(article[values == pole_b], minlength=n_articles)
     return _Counts(
@@ -982,15 +949,6 @@ def _count_articles(
         first=first,
         second=second,
     )
-
-
-def _is_tally(table: pd.DataFrame) -> bool:
-    """Whether ``table`` is a tally (framing.tally) rather than a sentence table."""
-    info = table.attrs.get("framing")
-    if isinstance(info, dict) and info.get("kind") == "tally":
-        return True
-    columns = set(table.columns)
-    return {"n_sentences", "n_relevant"} <= columns and "sent_id" not in columns
 
 
 def _count_tally(

@@ -347,9 +347,7 @@ def _partitions(
 
 def _meta(job: _Job, columns: list[str]) -> pd.DataFrame:
     """The empty table with score()'s columns and the dtypes it gives a scored sentence."""
-    meta = job(Corpus._unchecked([Document("probe", _PROBE)]), columns).iloc[:0]
-    meta.attrs["framing"] = _public(meta.attrs["framing"])
-    return meta
+    return job(Corpus._unchecked([Document("probe", _PROBE)]), columns).table.iloc[:0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -368,8 +366,7 @@ def _score_part(
             "framing.dask.tally, which takes any keys",
             path=f"partition {number}",
         )
-    frame = job(corpus, columns)
-    frame.attrs["framing"] = _public(frame.attrs["framing"])
+    frame = job(corpus, columns).table
     if frame.empty:  # pandas cannot tell a column of strings from an empty one
         frame = frame.astype(meta.dtypes.to_dict())
     return frame
@@ -381,20 +378,13 @@ def _tally_part(
     """One partition's tally and what the client needs to check ids and warn."""
     corpus, found, renamed = _corpus(part, number, names)
     keys = columns if columns is not None else found
-    frame = job(corpus, keys)
-    info = frame.attrs["framing"]
-    emptied, html = list(info["_emptied"]), list(info["_html"])
-    frame.attrs["framing"] = _public(info)
+    result = job(corpus, keys)
+    frame = result.table
     renamed = {**renamed, **_meta_names(keys, job.lexicon)}
     return _Part(
-        _tally_table(frame), emptied, html, bool(len(frame)), bool(frame["relevant"].any()),
-        renamed,
+        _tally_table(frame), list(result.emptied), list(result.html), bool(len(frame)),
+        bool(frame["relevant"].any()), renamed,
     )  # fmt: skip
-
-
-def _public(info: dict[str, Any]) -> dict[str, Any]:
-    """``attrs["framing"]`` without the scorer's private bookkeeping keys."""
-    return {key: value for key, value in info.items() if not key.startswith("_")}
 
 
 def _metadata_of(part: Any, names: _Names) -> tuple[list[str], dict[str, str]]:

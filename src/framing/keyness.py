@@ -22,6 +22,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
+from ._table import AxesLike, table_axes
 from ._validation import check_bool, check_int, check_real
 from .errors import DataQualityWarning, InputError, InsufficientDataError, ParameterError
 
@@ -82,6 +83,7 @@ def keyness(
     alpha0: float | None = None,
     min_count: int = 1,
     lowercase: bool = True,
+    axes: AxesLike = None,
 ) -> pd.DataFrame:
     """Distinctive terms per group by the log-odds ratio with an informative Dirichlet prior.
 
@@ -122,6 +124,10 @@ def keyness(
         computed over the full vocabulary.
     lowercase : bool, default=True
         Lower-case the texts before counting.
+    axes : None, list of str or dict, default=None
+        None: every row. Axes of a sentence table (a list of names, or ``{axis: (first_pole,
+        second_pole)}``, read as in :func:`framing.compare`): only the sentences labelled
+        with a pole of one of them, the framed sentences.
 
     Returns
     -------
@@ -232,6 +238,8 @@ def keyness(
     1     A       B       friend            2
     """
     frame = _as_frame(data)
+    if axes is not None:
+        frame = _framed(frame, axes)
     by = _check_options(frame, by, prior, top, alpha0, min_count, lowercase)
     texts, labels = _texts_and_groups(frame, by)
 
@@ -319,6 +327,22 @@ def _as_frame(data: Any) -> pd.DataFrame:
         f"keyness needs a pandas DataFrame with a 'text' column and a group column, or a "
         f"framing.Corpus; got {type(data).__name__}."
     )
+
+
+def _framed(frame: pd.DataFrame, axes: AxesLike) -> pd.DataFrame:
+    """The rows labelled with a pole of one of ``axes``."""
+    resolved = table_axes(frame, axes)
+    keep = np.zeros(len(frame), dtype=bool)
+    for axis, poles in resolved.items():
+        column = f"{axis}_label"
+        if column not in frame.columns:
+            raise ParameterError(
+                "axes", axes, f"axes whose labels are columns of the table (no {column!r})",
+                "keyness(axes=...) keeps the sentences labelled on those axes: give the "
+                "sentence table of framing.score",
+            )  # fmt: skip
+        keep |= frame[column].isin(poles).to_numpy(dtype=bool)
+    return frame[keep]
 
 
 def _check_options(

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._escape import markdown_text
 from ._files import atomic_files
+from ._table import AxesLike
 from ._validation import check_bool, check_int
 from ._version import __version__
 from .clean import cleaning_report
@@ -60,7 +61,7 @@ def _evidence_section(sents: pd.DataFrame, comparison: Comparison, by: str, per_
     groups = sents.set_index(["doc_id", "sent_id"])[by]
     for axis, poles in comparison.axes.items():
         for pole in poles:
-            found = evidence(sents, axis, pole)
+            found = evidence(sents, axis, pole, axes=comparison.axes)
             if found.empty:
                 parts.append(f"**{_cell(axis)} → {_cell(pole)}**: no sentence.\n")
                 continue
@@ -127,6 +128,7 @@ def write_report(
     force: bool = False,
     evidence_per_pole: int = 2,
     top_terms: int = 10,
+    axes: AxesLike = None,
 ) -> Path:
     """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
 
@@ -149,6 +151,9 @@ def write_report(
         Sentences shown per pole and group.
     top_terms : int, default=10
         Distinctive terms shown per group.
+    axes : None, list of str or dict, default=None
+        The axes compared and shown (as in :func:`framing.compare`); None: every axis of the
+        lexicon.
 
     Returns
     -------
@@ -185,7 +190,7 @@ def write_report(
             _write_files(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
-                top_terms=top_terms,
+                top_terms=top_terms, axes=axes,
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -206,6 +211,7 @@ def _write_files(
     seed: int,
     evidence_per_pole: int,
     top_terms: int,
+    axes: AxesLike,
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
@@ -213,7 +219,9 @@ def _write_files(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         sents = score(corpus, lex, method=method)
-        comparison = compare(sents, by=by, voice=voice, n_resamples=n_resamples, seed=seed)
+        comparison = compare(
+            sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed
+        )
     notes = sorted({str(w.message) for w in caught})
     removed = cleaning_report(corpus)
     clusters = corpus.duplicate_clusters()

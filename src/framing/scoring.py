@@ -28,11 +28,12 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
 
+from ._table import AxesLike, cue_list, table_axes
 from ._validation import check_int
 from ._version import __version__
 from .clean import clean
@@ -70,6 +71,12 @@ logger = logging.getLogger(__name__)
 #: ``'lexicon'``, ``'classifier'`` (the bundled models), a fitted text classifier of one axis,
 #: or ``{axis: classifier}``.
 Method = Literal["lexicon", "classifier"] | Any
+#: What :func:`score` and :func:`iter_scores` read: what :func:`framing.load_corpus` takes, or a
+#: stream of documents or of corpora (:func:`framing.iter_corpus`).
+ScoreInput: TypeAlias = (
+    Corpus | str | os.PathLike[str] | pd.DataFrame | Iterable[str] | Iterable[Document]
+    | Iterable[Corpus]
+)  # fmt: skip
 _BASE_COLUMNS = list(_SENTENCE_HEAD)
 _DOC_COLUMNS = list(_DERIVED)
 
@@ -106,13 +113,7 @@ def _warn_meta_names(
 
 
 def score(
-    data: Corpus
-    | str
-    | os.PathLike[str]
-    | pd.DataFrame
-    | Iterable[str]
-    | Iterable[Document]
-    | Iterable[Corpus],
+    data: ScoreInput,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",
@@ -251,13 +252,7 @@ def score(
 
 
 def iter_scores(
-    data: Corpus
-    | str
-    | os.PathLike[str]
-    | pd.DataFrame
-    | Iterable[str]
-    | Iterable[Document]
-    | Iterable[Corpus],
+    data: ScoreInput,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",
@@ -313,18 +308,19 @@ def iter_scores(
     html: list[str] = []
     emptied: list[str] = []
     carry = _Carry()
-    for frame, block in results:
-        info = frame.attrs["framing"]
-        html += info.pop("_html")
+    for result, block in results:
+        frame, documents, emptied_here = result.table, result.documents, result.emptied
+        html += result.html
         if block is not None:  # one block of a long document: continue its numbering
             carry.shift(frame, block)
             if not block.last:
-                info["_documents"] = 0
+                documents = 0
             if not (block.last and carry.empty):
-                info["_emptied"] = []
+                emptied_here = []
+                info = frame.attrs["framing"]
                 info["skipped"] = [r for r in info["skipped"] if r["source"] != block.doc_id]
-        emptied += info.pop("_emptied")
-        done += info.pop("_documents")
+        emptied += emptied_here
+        done += documents
         any_rows = any_rows or len(frame) > 0
         any_relevant = any_relevant or bool(frame["relevant"].any())
         if progress is not None:
@@ -586,6 +582,18 @@ def _chunks(
         _warn_empty(empty, stacklevel=4)
 
 
+@dataclass(frozen=True)
+class _ChunkResult:
+    """What scoring one chunk gives: its sentence table (with the public ``attrs["framing"]``)
+    and the bookkeeping of the run that the caller (:func:`iter_scores`, :mod:`framing.dask`)
+    turns into progress and warnings."""
+
+    table: pd.DataFrame
+    html: list[str]  # ids of the documents whose HTML tags were stripped
+    emptied: list[str]  # ids of the documents with text that gave no sentence
+    documents: int  # documents in the chunk
+
+
 class _Job:
     """What a worker needs to score a chunk; pickled once per worker process."""
 
@@ -601,12 +609,14 @@ class _Job:
 
     def __call__(
         self, chunk: Corpus, meta: list[str], block: _Block | None = None
-    ) -> pd.DataFrame:
-        frame = _score_chunk(
+    ) -> _ChunkResult:
+        result = _score_chunk(
             chunk, meta, self.lexicon, self.method, self.relevant_only, self.models, block
         )
-        frame.attrs["framing"]["models"] = {k: dict(v) for k, v in self.model_info.items()}
-        return frame
+        result.table.attrs["framing"]["models"] = {
+            k: dict(v) for k, v in self.model_info.items()
+        }
+        return result
 
     def prepare(self) -> None:
         """Compile the lexicon's patterns now (cached), before workers fork."""
@@ -693,7 +703,7 @@ def _start_worker(job: _Job, parent: int) -> None:
         os._exit(1)
 
 
-def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> pd.DataFrame:
+def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> _ChunkResult:
     if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
         raise RuntimeError("worker started without a job")
     return _WORKER_JOB(chunk, meta, block)
@@ -701,7 +711,7 @@ def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> pd.DataF
 
 def _run(
     job: _Job, chunks: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
-) -> Iterator[tuple[pd.DataFrame, _Block | None]]:
+) -> Iterator[tuple[_ChunkResult, _Block | None]]:
     """Score the chunks in order, in this process or in ``workers`` processes."""
     if workers == 1:
         for chunk, meta, block in chunks:
@@ -713,7 +723,7 @@ def _run(
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
     ) as pool:
-        pending: deque[tuple[Future[pd.DataFrame], _Block | None]] = deque()
+        pending: deque[tuple[Future[_ChunkResult], _Block | None]] = deque()
         try:
             for chunk, meta, block in chunks:
                 pending.append((pool.submit(_in_worker, chunk, meta, block), block))
@@ -736,9 +746,9 @@ def _score_chunk(
     relevant_only: bool,
     models: Mapping[str, Any],
     block: _Block | None = None,
-) -> pd.DataFrame:
+) -> _ChunkResult:
     """The sentence table of one chunk (or of one ``block`` of a long document, the chunk's
-    one document); bookkeeping for the caller in private attrs keys."""
+    one document), with the bookkeeping for the caller."""
     renamed = _meta_names(meta, lex)
     meta_columns = {key: renamed.get(key, key) for key in meta}
     dyad = lex.dyad_matcher()
@@ -788,11 +798,8 @@ def _score_chunk(
         "models": {},
         "relevant_only": relevant_only,
         "skipped": skipped,
-        "_html": flagged.get("html", []),
-        "_emptied": emptied,
-        "_documents": len(documents),
     }
-    return frame
+    return _ChunkResult(frame, flagged.get("html", []), emptied, len(documents))
 
 
 def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
@@ -965,26 +972,24 @@ def _describe(cue: dict[str, Any]) -> str:
     return f"'{cue['term']}' -> {cue['pole']}" + (f" ({detail})" if detail else "")
 
 
-def _axes_of(sents: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    info = sents.attrs.get("framing", {}).get("axes")
-    if not info:
-        raise ParameterError(
-            "sents", "a table without attrs['framing']",
-            "the output of framing.score (its attrs name the axes and their poles)",
-        )  # fmt: skip
-    return {axis: (poles[0], poles[1]) for axis, poles in info.items()}
-
-
-def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
+def aggregate(
+    sents: pd.DataFrame, level: str = "document", *, axes: AxesLike = None
+) -> pd.DataFrame:
     """Count sentence labels per document or per group, for every axis.
 
     Parameters
     ----------
     sents : pandas.DataFrame
-        The output of :func:`score`.
+        The output of :func:`score`; read back from a file (:func:`framing.read_sentences`,
+        ``pandas.read_csv`` ...) or merged with a coding sheet, it works as it is.
     level : str, default='document'
         ``'document'`` (one row per document and axis) or the name of a column to group by
         (``'outlet'``, ``'country'``, ``'year'`` ...).
+    axes : None, list of str or dict, default=None
+        The axes to count and their poles (first pole positive). None: every axis of the table; a
+        list of names: those axes; a dict ``{axis: (first_pole, second_pole)}``: those poles.
+        Read from ``attrs["framing"]`` when the table has it, else from its columns
+        (:func:`framing._table.table_axes`).
 
     Returns
     -------
@@ -1000,7 +1005,8 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     Raises
     ------
     ParameterError
-        ``level`` is not a column, or ``sents`` is not :func:`score` output.
+        ``level`` is not a column, or ``sents`` is not :func:`score` output (no axes in its
+        attrs or columns, or ``axes`` names none of them).
 
     Examples
     --------
@@ -1012,7 +1018,7 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     0  power           2          <NA>         1     -1.0
     1   bond           2             1      <NA>      1.0
     """
-    axes = _axes_of(sents)
+    axes = table_axes(sents, axes)
     if level == "document":
         keys = ["doc_id", "outlet"]
     elif level in sents.columns:
@@ -1057,17 +1063,25 @@ def aggregate(sents: pd.DataFrame, level: str = "document") -> pd.DataFrame:
     return out.astype({"n_docs": "int64", "n_sentences": "int64", "n_relevant": "int64"})
 
 
-def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> pd.DataFrame:
+def evidence(
+    sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]", axes: AxesLike = None
+) -> pd.DataFrame:
     """The sentences labelled with a pole, with the cues that made the label marked in the text.
 
     Parameters
     ----------
     sents : pandas.DataFrame
-        The output of :func:`score`.
+        The output of :func:`score`; read back from a file or merged with a coding sheet, it
+        works as it is (``cues`` as JSON text are read as lists).
     axis, pole : str
         Which label to show.
     mark : str, default='[]'
         Two characters put around each cue that counted for the pole (KWIC-style reading).
+    axes : None, list of str or dict, default=None
+        The axes ``axis`` is chosen from, and their poles (first pole positive). None: every
+        axis of the table; a list of names: those axes; a dict ``{axis: (first_pole,
+        second_pole)}``: those poles. Read from ``attrs["framing"]`` when the table has it,
+        else from its columns (:func:`framing._table.table_axes`).
 
     Returns
     -------
@@ -1090,7 +1104,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
     >>> row["cues"]
     'marriage of convenience (negated: not)'
     """
-    axes = _axes_of(sents)
+    axes = table_axes(sents, axes)
     if axis not in axes:
         raise ParameterError("axis", axis, tuple(axes))
     if pole not in axes[axis]:
@@ -1102,7 +1116,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
     for row in chosen.to_dict("records"):  # records, not tuples: axis names may hold hyphens
         counted = [
             c
-            for c in row["cues"]
+            for c in cue_list(row["cues"])
             if c["axis"] == axis and c["pole"] == pole and not c.get("mention")
         ]
         marked = row["text"]
@@ -1123,7 +1137,7 @@ def evidence(sents: pd.DataFrame, axis: str, pole: str, *, mark: str = "[]") -> 
                 "outlet": row["outlet"],
                 "sent_id": row["sent_id"],
                 "voice": row["voice"],
-                "speaker": row["speaker"],
+                "speaker": None if pd.isna(row["speaker"]) else row["speaker"],
                 "text": row["text"],
                 "marked": marked,
                 "cues": "; ".join(described),

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from .errors import ParameterError
 from .scoring import _BASE_COLUMNS
 
@@ -38,10 +39,10 @@ TALLY_COUNTS = ("n_sentences", "n_relevant")
 # Columns of a sentence table that belong to the document, not to one sentence.
 _DOCUMENT_COLUMNS = ("doc_id", "outlet", "date")
 _KEY = ("doc_id", "voice")
-_HOW = "make it with framing.score() (its attrs name the axes and their poles)"
+_HOW = "make it with framing.score(), or read it with framing.read_sentences()"
 
 
-def tally(sents: pd.DataFrame) -> pd.DataFrame:
+def tally(sents: pd.DataFrame, *, axes: AxesLike = None) -> pd.DataFrame:
     """Count sentences and labels per (document, voice): the mergeable summary of a sentence table.
 
     Parameters
@@ -49,7 +50,13 @@ def tally(sents: pd.DataFrame) -> pd.DataFrame:
     sents : pandas.DataFrame
         The sentence table of :func:`framing.score` (or one chunk of
         :func:`framing.iter_scores`): ``doc_id``, ``voice``, ``relevant`` and ``X_label`` for
-        every axis ``X`` named in ``attrs["framing"]["axes"]``. Not modified.
+        every axis ``X``; read back from a file or merged with a coding sheet, it works as it
+        is (the axes are then read from its columns). Not modified.
+    axes : None, list of str or dict, default=None
+        The axes to count and their poles (first pole positive). None: every axis of the
+        table; a list of names: those axes; a dict ``{axis: (first_pole, second_pole)}``:
+        those poles. Read from ``attrs["framing"]`` when the table has it, else from its
+        columns (:func:`framing._table.table_axes`).
 
     Returns
     -------
@@ -70,15 +77,15 @@ def tally(sents: pd.DataFrame) -> pd.DataFrame:
           order of the axes: int64 counts of sentences, relevant sentences and sentences
           labelled with that pole.
 
-        ``attrs["framing"]`` is a copy of the table's (axes, lexicon, method,
-        ``relevant_only``, ``skipped``) with ``"kind": "tally"``. A tally of an empty table
-        has every column and no row.
+        ``attrs["framing"]`` is a copy of the table's (lexicon, method, ``relevant_only``,
+        ``skipped``: empty for a table without attrs) with the axes counted and ``"kind":
+        "tally"``. A tally of an empty table has every column and no row.
 
     Raises
     ------
     ParameterError
-        ``sents`` is not a sentence table of :func:`framing.score` (not a DataFrame, no
-        ``attrs["framing"]["axes"]``, missing columns, already a tally); a label that is
+        ``sents`` is not a sentence table of :func:`framing.score` (not a DataFrame, no axes
+        in its attrs or columns, missing columns, already a tally); a label that is
         neither a pole of its axis nor ``'none'``; a metadata column holding unhashable values
         (lists, dicts); a pole whose count column would clash with another column.
 
@@ -105,7 +112,7 @@ def tally(sents: pd.DataFrame) -> pd.DataFrame:
     >>> counts.attrs["framing"]["kind"]
     'tally'
     """
-    axes = _axes_of_table(sents)
+    axes = _axes_of_table(sents, axes)
     per_sentence = {c for c in _BASE_COLUMNS if c not in _DOCUMENT_COLUMNS} | {"cues", "evidence"}
     per_sentence |= {c for axis in axes for c in (axis, f"{axis}_label")}
     per_sentence -= set(_KEY)
@@ -120,28 +127,19 @@ def tally(sents: pd.DataFrame) -> pd.DataFrame:
         "n_sentences": np.bincount(codes, minlength=n_groups),
         "n_relevant": np.bincount(codes[relevant], minlength=n_groups),
     }
-    for axis, (pole_a, pole_b) in axes.items():
-        labels = sents[f"{axis}_label"]
-        unknown = _unknown_labels(labels, (pole_a, pole_b))
-        if unknown:
-            raise ParameterError(
-                "sents",
-                f"labels {unknown} in {axis}_label",
-                f"labels that are {pole_a!r}, {pole_b!r} or 'none'",
-                hint="the table's attrs name other poles than its labels",
-            )
-        array = labels.to_numpy(dtype=object)
-        for pole in (pole_a, pole_b):
+    for axis, poles in axes.items():
+        array = pole_labels(sents, axis, poles, name="sents")
+        for pole in poles:
             values[f"n_{pole}"] = np.bincount(codes[array == pole], minlength=n_groups)
     frame = sents[keys].iloc[first_rows].reset_index(drop=True)
     for name in counts:
         frame[name] = values[name].astype(np.int64)
     out = _sorted(frame, keys)
-    out.attrs["framing"] = {**copy.deepcopy(sents.attrs["framing"]), "kind": "tally"}
+    out.attrs["framing"] = _tally_info(table_info(sents), axes)
     return out
 
 
-def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
+def merge_tallies(tallies: Iterable[pd.DataFrame], *, axes: AxesLike = None) -> pd.DataFrame:
     """Merge tallies of chunks of a corpus into the tally of the whole.
 
     Rows with the same key (``doc_id``, ``voice`` and metadata) are summed, so a document whose
@@ -151,15 +149,19 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
     ----------
     tallies : iterable of pandas.DataFrame
         Outputs of :func:`tally` (or of this function) made with the same axes, lexicon,
-        method and ``relevant_only``. Not modified.
+        method and ``relevant_only``; read back from a file, a tally is known by its columns.
+        Not modified.
+    axes : None, list of str or dict, default=None
+        The axes to merge and their poles, as in :func:`tally`; the count columns of the
+        tallies' other axes are left out.
 
     Returns
     -------
     pandas.DataFrame
         A tally (columns as in :func:`tally`; metadata columns in the order first seen, a
         column missing from some tallies is missing (NA) in their rows), sorted by ``doc_id``
-        then ``voice``. ``attrs["framing"]`` is that of the first tally with ``skipped``
-        concatenated over all of them.
+        then ``voice``. ``attrs["framing"]`` is that of the first tally with the axes merged
+        and ``skipped`` concatenated over all of them.
 
     Raises
     ------
@@ -193,6 +195,7 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
     # held whole (each small DataFrame costs far more than its rows once stacked).
     first: pd.DataFrame | None = None
     info: dict[str, Any] = {}
+    merged_axes: dict[str, tuple[str, str]] = {}
     skipped: list[dict[str, Any]] = []
     counts: list[str] = []
     keys: list[str] = []
@@ -200,16 +203,17 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
     pending: list[pd.DataFrame] = []
     pending_rows = 0
     for i, frame in enumerate(tallies):
-        frame_info = frame.attrs.get("framing") if isinstance(frame, pd.DataFrame) else None
-        if not isinstance(frame_info, dict) or frame_info.get("kind") != "tally":
+        if not isinstance(frame, pd.DataFrame) or not is_tally(frame):
             raise ParameterError(
                 "tallies",
                 f"item {i}: {type(frame).__name__} that is not a tally",
                 "outputs of framing.tally()",
             )
+        frame_info = {**table_info(frame), "axes": table_axes(frame, axes)}
+        frame = _without_other_counts(frame, frame_info["axes"])
         if first is None:
-            first, info = frame, frame_info
-            counts = _count_columns(_poles_of(info))
+            first, info, merged_axes = frame, frame_info, frame_info["axes"]
+            counts = _count_columns(merged_axes)
         for name in ("axes", "lexicon", "method", "relevant_only"):
             if frame_info.get(name) != info.get(name):
                 raise ParameterError(
@@ -224,7 +228,7 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
                 "tallies", f"a tally without {missing}", f"tallies with the columns {counts}"
             )
         keys.extend(c for c in frame.columns if c not in counts and c not in keys)
-        skipped.extend(copy.deepcopy(frame_info["skipped"]))
+        skipped.extend(copy.deepcopy(frame_info.get("skipped", [])))
         if len(frame):
             pending.append(frame)
             pending_rows += len(frame)
@@ -235,7 +239,7 @@ def merge_tallies(tallies: Iterable[pd.DataFrame]) -> pd.DataFrame:
         raise ParameterError("tallies", "nothing", "at least one tally from framing.tally()")
     parts.extend(pending)
     out = _sorted(_summed(parts or [first], keys, counts), keys)  # empties parts
-    out.attrs["framing"] = {**copy.deepcopy(info), "skipped": skipped}
+    out.attrs["framing"] = {**_tally_info(info, merged_axes), "skipped": skipped}
     return out
 
 
@@ -269,37 +273,42 @@ def _summed(frames: list[pd.DataFrame], keys: list[str], counts: list[str]) -> p
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-def _axes_of_table(sents: Any) -> dict[str, tuple[str, str]]:
-    """Check that ``sents`` is a sentence table of framing.score; its axes and poles."""
+def _axes_of_table(sents: Any, axes: AxesLike) -> dict[str, tuple[str, str]]:
+    """Check that ``sents`` is a sentence table; its axes and poles."""
     if not isinstance(sents, pd.DataFrame):
         raise ParameterError("sents", type(sents).__name__, "a pandas DataFrame", hint=_HOW)
-    info = sents.attrs.get("framing")
-    if isinstance(info, dict) and info.get("kind") == "tally":
+    if is_tally(sents):
         raise ParameterError(
             "sents", "a tally", "a sentence table", hint="to combine tallies use merge_tallies()"
         )
-    if not isinstance(info, dict) or not info.get("axes"):
-        raise ParameterError("sents", "a table without attrs['framing']['axes']",
-                             "the sentence table of framing.score", hint=_HOW)  # fmt: skip
-    axes = _poles_of(info)
-    required = [*_KEY, "relevant", *(f"{axis}_label" for axis in axes)]
+    resolved = table_axes(sents, axes)
+    required = [*_KEY, "relevant", *(f"{axis}_label" for axis in resolved)]
     missing = [c for c in required if c not in sents.columns]
     if missing:
         raise ParameterError(
             "sents", f"a table without {missing}", f"a sentence table with the columns {required}",
             hint=_HOW,
         )  # fmt: skip
-    return axes
+    return resolved
 
 
-def _unknown_labels(labels: pd.Series, poles: tuple[str, str]) -> list[str]:
-    """The labels in a column that are neither of the poles nor 'none', sorted (missing ignored)."""
-    found = {v for v in pd.unique(labels) if not pd.isna(v)}
-    return sorted(str(v) for v in found - {*poles, "none"})
+def _tally_info(info: dict[str, Any], axes: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """``attrs["framing"]`` of a tally: a copy of ``info`` with its axes and kind."""
+    out = copy.deepcopy(info)
+    out.update(axes={axis: list(poles) for axis, poles in axes.items()}, kind="tally")
+    out.setdefault("skipped", [])
+    return out
 
 
-def _poles_of(info: dict[str, Any]) -> dict[str, tuple[str, str]]:
-    return {str(axis): (str(poles[0]), str(poles[1])) for axis, poles in info["axes"].items()}
+def _without_other_counts(frame: pd.DataFrame, axes: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """A tally without the count columns of the axes it has besides ``axes``."""
+    try:
+        every = table_axes(frame)
+    except ParameterError:  # poles known only from axes=: no other axis to leave out
+        return frame
+    kept = {f"n_{pole}" for poles in axes.values() for pole in poles}
+    other = [f"n_{p}" for poles in every.values() for p in poles if f"n_{p}" not in kept]
+    return frame.drop(columns=[c for c in other if c in frame.columns]) if other else frame
 
 
 def _count_columns(axes: dict[str, tuple[str, str]]) -> list[str]:
