@@ -8,9 +8,10 @@ Writes ``docs/seeds/`` (the full report of ``framing report seeds -o docs/seeds`
 framing_map.png, framing_map.svg), ``docs/seeds.md``, the table between the ``seeds-table``
 markers in ``README.md``, and ``docs/benchmarks.md``, a copy of ``benchmarks/RESULTS.md`` (which
 ``python benchmarks/run.py`` writes; mkdocs cannot link outside ``docs/``), or, while that file
-is missing, a page that says how to produce it. ``--check`` compares the Markdown; the images
-are rewritten by a plain run but not compared, as their bytes depend on the installed fonts and
-matplotlib version.
+is missing, a page that says how to produce it; and the module map between the ``module-map``
+markers of ``docs/architecture.md`` (:mod:`module_map`, read from the source). ``--check``
+compares the Markdown; the images are rewritten by a plain run but not compared, as their bytes
+depend on the installed fonts and matplotlib version.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ from pathlib import Path
 import framing
 from framing.report import write_report
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from module_map import module_map  # noqa: E402  (docs/module_map.py, beside this script)
+
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- seeds-table:start -->", "<!-- seeds-table:end -->"
+MAP_START, MAP_END = "<!-- module-map:start -->", "<!-- module-map:end -->"
 
 
 def _seed_comparison() -> tuple[str, str]:
@@ -90,11 +95,12 @@ def _benchmarks_page() -> str:
     return f"{title}\n\n{note}\n{rest}"
 
 
-def _readme(table: str) -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{table}\n{END}{tail}"
+def _between(path: Path, start: str, end: str, block: str) -> str:
+    """The text of ``path`` with ``block`` between its ``start`` and ``end`` markers."""
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{block}\n{end}{tail}"
 
 
 def main() -> int:
@@ -109,7 +115,10 @@ def main() -> int:
     outputs = {
         ROOT / "docs" / "seeds.md": page,
         ROOT / "docs" / "seeds" / "report.md": report,
-        ROOT / "README.md": _readme(table),
+        ROOT / "README.md": _between(ROOT / "README.md", START, END, table),
+        ROOT / "docs" / "architecture.md": _between(
+            ROOT / "docs" / "architecture.md", MAP_START, MAP_END, module_map()
+        ),
         ROOT / "docs" / "benchmarks.md": _benchmarks_page(),
     }
     stale = [
