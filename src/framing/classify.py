@@ -876,7 +876,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return log_softmax(_as_logits(self.decision_function(X)), axis=1)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
-        """The most probable label, or ``'none'`` when its probability is below ``threshold``.
+        """The most probable label (pole, with ``threshold='auto'``), ``'none'`` when its
+        probability is below ``threshold_``; with ``prefer_lexicon``, the lexicon's pole first.
 
         Parameters
         ----------
