@@ -31,6 +31,7 @@ from framing.classify import (
     FrameClassifier,
     LexiconFeatures,
     _bundled,
+    _decide,
     _fit_temperature,
     _write_seed_coding,
     builtin_prior,
@@ -733,6 +734,41 @@ def test_threshold_is_checked_and_the_chosen_one_saved(tmp_path):
     probe = [*texts, "Russia leans on China for loans.", "Officials met on Sunday."]
     assert loaded.predict(probe).tolist() == model.predict(probe).tolist()
     assert model_info(loaded)["sha256"] == model_info(model)["sha256"]
+
+
+def test_the_threshold_on_poles_lets_a_pole_stand_below_none():
+    classes = np.asarray(["equal", "junior", "none"], dtype=object)
+    proba = np.array([[0.1, 0.35, 0.55], [0.05, 0.15, 0.8], [0.6, 0.1, 0.3]])
+    assert _decide(proba, classes, 0.3, None, "pole").tolist() == ["junior", "none", "equal"]
+    assert _decide(proba, classes, 0.3, None, "label").tolist() == ["none", "none", "equal"]
+    assert _decide(proba, classes, 1.0, None, "pole").tolist() == ["none"] * 3
+    lexicon = np.asarray(["none", "equal", "none"], dtype=object)
+    assert _decide(proba, classes, 0.3, lexicon, "pole").tolist() == ["junior", "equal", "equal"]
+
+
+def test_auto_threshold_is_on_poles_and_a_file_without_it_is_on_labels(tmp_path):
+    texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        chosen = FrameClassifier(axis="power", cv=3).fit(texts, labels)
+        given = FrameClassifier(axis="power", cv=3, threshold=0.4).fit(texts, labels)
+    assert (chosen.decision_, given.decision_) == ("pole", "label")
+    assert load_model(chosen.save(tmp_path / "chosen.model")).decision_ == "pole"
+    # A file written before decision_ existed: its threshold applies to the top label.
+    path = given.save(tmp_path / "old.model")
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = {key: archive[key] for key in archive.files}
+    meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+    del meta["fitted"]["decision"]
+    meta["fitted"]["threshold"] = 0.0
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    with open(path, "wb") as handle:
+        np.savez_compressed(handle, **arrays)
+    old = load_model(path)
+    probe = [*texts, "Officials met on Sunday."]
+    assert old.decision_ == "label"
+    plain = old.set_params(prefer_lexicon=False)  # threshold 0 on labels: the regression's own
+    assert plain.predict(probe).tolist() == plain.pipeline_.predict(probe).tolist()
 
 
 def test_single_example_class_with_auto_threshold_trusts_the_lexicon():

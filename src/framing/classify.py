@@ -89,9 +89,10 @@ BUNDLED_SETTINGS: dict[str, Any] = {
     "threshold": BUNDLED_THRESHOLD, "C": 1.0, "lexicon_weight": 1.0, "prefer_lexicon": False,
     "prior": None,
 }  # fmt: skip
-#: The thresholds ``FrameClassifier(threshold='auto')`` chooses from; 1 means the model's
-#: labels never stand (with ``prefer_lexicon``, the lexicon's labels are the predictions).
-THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+#: The thresholds ``FrameClassifier(threshold='auto')`` chooses from, for the probability of
+#: the most probable pole; 1 means the model's labels never stand (with ``prefer_lexicon``,
+#: the lexicon's labels are the predictions).
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
 #: The gold columns of ``seeds/annotations/sentences.csv`` that ship as package data.
 _SHIPPED_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "text", "gold_relevant", "gold_power", "gold_bond",
@@ -395,13 +396,17 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     lexicon_weight : float, default=0.3
         Multiplies the lexicon features against the unit-length TF-IDF rows; 0 leaves them out.
     threshold : float or 'auto', default='auto'
-        ``predict`` answers ``'none'`` when the highest calibrated probability is below it; at
-        1 the model's labels never stand (with ``prefer_lexicon``, the predictions are the
-        lexicon's). ``'auto'``: chosen in ``fit`` from :data:`THRESHOLDS` as the one whose
-        labels, on the cross-validated probabilities of the training sentences, have the
-        highest pole-F1 (mean F1 of the two poles); ties go to the higher threshold. With a
-        class of a single example nothing is cross-validated, and ``'auto'`` gives 1 with
-        ``prefer_lexicon`` (trust the lexicon), else 0.
+        A number: ``predict`` answers ``'none'`` when the highest calibrated probability is
+        below it; at 1 the model's labels never stand (with ``prefer_lexicon``, the
+        predictions are the lexicon's). ``'auto'``: ``predict`` answers the most probable
+        *pole* when its probability reaches a threshold chosen in ``fit`` from
+        :data:`THRESHOLDS`, the one whose labels, on the cross-validated probabilities of the
+        training sentences, have the highest pole-F1 (mean F1 of the two poles); ties go to
+        the higher threshold. A pole can so stand below ``'none'``'s probability, when the
+        coding shows that such poles are right more often than not: a rare pole is seldom the
+        most probable label of a sentence without cues. With a class of a single example
+        nothing is cross-validated, and ``'auto'`` gives 1 with ``prefer_lexicon`` (trust the
+        lexicon), else 0 (the most probable label).
     prefer_lexicon : bool, default=True
         Back off to the lexicon: where the lexicon, matching the sentence alone, gives a pole
         (one pole's cue weight exceeds the other's), ``predict`` answers that pole, and the
@@ -443,6 +448,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         values ``z``.
     threshold_ : float
         The threshold ``predict`` uses: ``threshold``, or the one ``'auto'`` chose.
+    decision_ : {'pole', 'label'}
+        What ``threshold_`` applies to: the probability of the most probable pole (``'pole'``,
+        a threshold ``'auto'`` chose by cross-validation) or of the most probable label.
     calibration_folds_ : int
         Folds used to calibrate; 0 when a class had a single example and the regression's own
         probabilities are used (``T = 1``).
@@ -717,12 +725,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(pipeline.classes_, dtype=object)
         self.poles_ = tuple(poles)
         self.calibration_folds_ = folds
+        self.decision_ = "label"
         if self.threshold != "auto":
             self.threshold_ = float(self.threshold)
         elif probabilities is None:
             self.threshold_ = 1.0 if self.prefer_lexicon else 0.0
         else:
             self.threshold_ = self._choose_threshold(probabilities, texts, labels)
+            self.decision_ = "pole"
         self.n_train_ = len(texts)
         self.n_prior_ = len(prior_texts)
         return self
@@ -866,7 +876,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return log_softmax(_as_logits(self.decision_function(X)), axis=1)
 
     def predict(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
-        """The most probable label, or ``'none'`` when its probability is below ``threshold``.
+        """The most probable label (pole, with ``threshold='auto'``), ``'none'`` when its
+        probability is below ``threshold_``; with ``prefer_lexicon``, the lexicon's pole first.
 
         Parameters
         ----------
@@ -884,7 +895,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not len(proba):
             return np.asarray(self.classes_[:0], dtype=object)
         lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
-        return _decide(proba, self.classes_, self.threshold_, lexicon)
+        return _decide(proba, self.classes_, self.threshold_, lexicon, self.decision_)
 
     def _lexicon_poles(self, texts: list[str]) -> np.ndarray:
         """The lexicon's pole of each sentence matched alone, ``'none'`` where the weights tie."""
@@ -894,12 +905,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _choose_threshold(
         self, probabilities: np.ndarray, texts: list[str], labels: np.ndarray
     ) -> float:
-        """The threshold of :data:`THRESHOLDS` whose labels of the cross-validated
-        ``probabilities`` have the best pole-F1 against ``labels``; ties: the higher."""
+        """The threshold of :data:`THRESHOLDS` on the most probable pole whose labels of the
+        cross-validated ``probabilities`` have the best pole-F1 against ``labels``; ties: the
+        higher."""
         lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
         gold = labels.astype(str)
         scores = [
-            mean_pole_f1(_decide(probabilities, self.classes_, t, lexicon), gold, self.poles_)
+            mean_pole_f1(
+                _decide(probabilities, self.classes_, t, lexicon, "pole"), gold, self.poles_
+            )
             for t in THRESHOLDS
         ]
         best = max(scores)
@@ -948,15 +962,24 @@ def _cue_poles(features: LexiconFeatures, texts: list[str], poles: Sequence[str]
 
 
 def _decide(
-    proba: np.ndarray, classes: np.ndarray, threshold: float, lexicon: np.ndarray | None
+    proba: np.ndarray,
+    classes: np.ndarray,
+    threshold: float,
+    lexicon: np.ndarray | None,
+    decision: str = "label",
 ) -> np.ndarray:
-    """Labels from probabilities: the most probable class, ``'none'`` below ``threshold`` (at
-    1, always), and the lexicon's pole wherever ``lexicon`` (one per row, or None) has one."""
-    labels = np.asarray(classes[proba.argmax(axis=1)], dtype=object)
+    """Labels from probabilities: the most probable class (``decision='label'``) or pole
+    (``'pole'``), ``'none'`` where its probability is below ``threshold`` (at 1, always), and
+    the lexicon's pole wherever ``lexicon`` (one per row, or None) has one."""
+    columns = np.arange(len(classes))
+    if decision == "pole":
+        columns = np.flatnonzero(np.asarray(classes, dtype=object) != NONE)
+    chosen = proba[:, columns]
+    labels = np.asarray(classes[columns[chosen.argmax(axis=1)]], dtype=object)
     if threshold >= 1.0:
         labels[:] = NONE
     elif threshold > 0:
-        labels[proba.max(axis=1) < threshold] = NONE
+        labels[chosen.max(axis=1) < threshold] = NONE
     if lexicon is not None:
         labels[lexicon != NONE] = lexicon[lexicon != NONE]
     return labels
@@ -1153,6 +1176,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "poles": list(model.poles_),
             "temperature": float(model.temperature_),
             "threshold": float(model.threshold_),
+            "decision": model.decision_,
             "calibration_folds": int(model.calibration_folds_),
             "n_train": int(model.n_train_),
             "n_prior": int(model.n_prior_),
@@ -1381,6 +1405,10 @@ def _rebuild(
     model.threshold_ = float(fitted.get("threshold", meta["params"]["threshold"]))
     if not 0.0 <= model.threshold_ <= 1.0:
         raise ValueError(f"threshold {model.threshold_} is not a probability")
+    # Files written before the threshold on poles apply theirs to the most probable label.
+    model.decision_ = str(fitted.get("decision", "label"))
+    if model.decision_ not in ("pole", "label"):
+        raise ValueError(f"decision {model.decision_!r} is not 'pole' nor 'label'")
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
     model.n_prior_ = int(fitted.get("n_prior", 0))
