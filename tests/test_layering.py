@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 LAYERS = [
     {"errors", "_version", "_escape", "_phrases"},
     {"_random", "_files"},
+    {"_reading"},  # every input format read into documents; encodings
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents
     {"clean"},
