@@ -11,8 +11,9 @@ one :class:`~framing.Corpus`; :func:`framing.iter_corpus` cuts it into chunks;
 
 Text files are decoded here too (:func:`read_text_file`, :func:`_read_lines`): strict UTF-8
 first, then UTF-8 with a few invalid bytes replaced, then the legacy code page that
-``charset-normalizer`` finds (cp1252, cp1251 or GB18030); a UTF-16 or UTF-32 byte order mark
-names its encoding.
+``charset-normalizer`` finds (cp1252, cp1251 or GB18030; for a text too short for its
+statistics, the script the text is written in); a UTF-16 or UTF-32 byte order mark names its
+encoding.
 
 Examples
 --------
@@ -186,8 +187,10 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
     A file that is UTF-8 apart from a few invalid bytes (it holds valid multi-byte UTF-8
     sequences, at least as many as invalid bytes: a Russian or Chinese article with one stray
     Windows byte) is read as UTF-8 with each invalid byte replaced by U+FFFD (``\ufffd``), with
-    a warning naming the lines and the count. A file that is not UTF-8 at all is read as cp1252,
-    with a warning.
+    a warning naming the lines and the count. A file that is not UTF-8 at all is read, with a
+    warning, in the code page ``charset-normalizer`` finds among cp1252, cp1251 and GB18030 (a
+    text too short for its statistics: cp1251 or GB18030 when it is clean text of that script,
+    else cp1252). A UTF-16 or UTF-32 byte order mark names the encoding.
 
     Parameters
     ----------
@@ -208,7 +211,8 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None)
     Warns
     -----
     DataQualityWarning
-        When invalid bytes were replaced, or the file was not UTF-8 and was read as cp1252.
+        When invalid bytes were replaced, or the file was not UTF-8 and was read in a legacy
+        code page.
     """
     path = Path(path)
     try:
@@ -290,6 +294,11 @@ _ENCODING_FIX = (
 _LEGACY = ("cp1252", "cp1251", "gb18030")
 _SCRIPT = {"cp1251": re.compile("[А-яЁёІіЇїЄєҐґ]"), "gb18030": re.compile("[\u4e00-\u9fff]")}
 _FOREIGN = 4
+# The punctuation beyond ASCII of short Russian and Chinese text (see _written_in).
+_MARKS = {"cp1251": re.compile("[«»„“”‘’–—…№\u00a0]"),
+          "gb18030": re.compile("[\u3000-\u303f\uff00-\uffef“”‘’…—·]")}  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")  # runs of letters
+_LATIN = re.compile("[A-Za-z]")
 _NAMES = {"cp1252": "cp1252 (Windows-1252)", "cp1251": "cp1251 (Windows-1251, Cyrillic)",
           "gb18030": "GB18030 (Chinese)"}  # fmt: skip
 _CHECK = {"cp1252": "accented", "cp1251": "Cyrillic", "gb18030": "Chinese"}
@@ -341,12 +350,31 @@ def _legacy_encoding(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
-    if best is None or best.encoding not in _SCRIPT:
-        return "cp1252"
-    text = str(best)
-    letters = sum(1 for char in text if char.isalpha() and not char.isascii())
-    script = len(_SCRIPT[best.encoding].findall(text))
-    return best.encoding if script >= _FOREIGN and script >= 0.8 * letters else "cp1252"
+    if best is not None and best.encoding in _SCRIPT:
+        text = str(best)
+        letters = sum(1 for char in text if char.isalpha() and not char.isascii())
+        script = len(_SCRIPT[best.encoding].findall(text))
+        if script >= _FOREIGN and script >= 0.8 * letters:
+            return best.encoding
+    # Too short for charset-normalizer's statistics (a name, a headline): the script of the
+    # first code page that reads it as clean text of its own, else cp1252.
+    return next((encoding for encoding in _SCRIPT if _written_in(data, encoding)), "cp1252")
+
+
+def _written_in(data: bytes, encoding: str) -> bool:
+    """Whether ``data`` read in ``encoding`` is clean text of that code page's script: at
+    least two of its letters, every other character beyond ASCII one of its punctuation marks,
+    and no word that mixes its letters with Latin ones (``cafй``: cp1252's ``café``)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    script, marks = _SCRIPT[encoding], _MARKS[encoding]
+    beyond = [char for char in text if not char.isascii()]
+    letters = sum(1 for char in beyond if script.match(char))
+    if letters < 2 or any(not script.match(char) and not marks.match(char) for char in beyond):
+        return False
+    return all(word.isascii() or not _LATIN.search(word) for word in _WORDS.findall(text))
 
 
 def _replaced_by_line(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
