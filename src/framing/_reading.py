@@ -684,7 +684,9 @@ def _json_record(line: str) -> Any:
     keeping the last value, is an error (``JSONDecodeError``): one of the values would be lost
     without a word, as with a repeated column of a CSV header."""
     try:
-        return json.loads(line, strict=False, object_pairs_hook=_unique_keys)
+        if line.startswith("\ufeff"):  # json.loads says why this is not JSON
+            return json.loads(line)
+        return _DECODER.decode(line)
     except _RepeatedKey as exc:
         raise json.JSONDecodeError(f"the key {exc.args[0]!r} appears twice", line, 0) from None
 
@@ -702,6 +704,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _RepeatedKey(key)
             seen.add(key)
     return record
+
+
+# One decoder for every line (json.loads with options would build one per call).
+_DECODER = json.JSONDecoder(strict=False, object_pairs_hook=_unique_keys)
 
 
 # -- a folder of .txt files and its manifest -----------------------------------------------------
@@ -1091,17 +1097,19 @@ class _Converter:
         self._errors, self._id_first = errors, id_first
         self._named = {name for name in names.values() if name is not None}
         self.meta_keys: dict[Any, str] = {}
+        self._known = set(self._named)  # the keys named or met so far
         self._learn(list(columns), stacklevel=4)
 
     def _learn(self, keys: Iterable[Any], stacklevel: int) -> None:
-        new = [key for key in keys if key not in self._named and key not in self.meta_keys]
-        if new:
-            renamed = _renamed([*self.meta_keys, *new], _WRITTEN, self._where)
-            self.meta_keys.update((key, renamed.get(str(key), str(key))) for key in new)
-            _warn_renamed(
-                {str(k): renamed[str(k)] for k in new if str(k) in renamed}, self._where,
-                stacklevel,
-            )  # fmt: skip
+        if self._known.issuperset(keys):
+            return
+        new = [key for key in keys if key not in self._known]
+        self._known.update(new)
+        renamed = _renamed([*self.meta_keys, *new], _WRITTEN, self._where)
+        self.meta_keys.update((key, renamed.get(str(key), str(key))) for key in new)
+        _warn_renamed(
+            {str(k): renamed[str(k)] for k in new if str(k) in renamed}, self._where, stacklevel
+        )
 
     def metadata_names(self) -> list[str]:
         return [name for key, name in self.meta_keys.items() if key not in _DERIVED]
