@@ -508,6 +508,7 @@ def _read_lines(
         finally:
             text_handle.detach()
 
+
 # -- records as documents ---------------------------------------------------------------------
 def _listed(items: Sequence[str], shown: int = 10) -> str:
     """The first ``shown`` items, comma-separated, and how many more: for warnings."""
@@ -664,6 +665,7 @@ def _cell_str(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
 
 # -- files read whole, JSON lines ------------------------------------------------------------
 def _read_pipe(path: Path) -> bytes:
@@ -885,6 +887,7 @@ def _read_manifest(
         )
     return rows, renamed
 
+
 # -- what a reading gives: documents in their place, and inputs left out ------------------------
 class _Bad(NamedTuple):
     """A record that cannot be read (malformed line or row): why, and its id when it has one."""
@@ -907,12 +910,12 @@ _Records = Generator[_Item, None, None]
 
 
 class _Placed(NamedTuple):
-    """A document and where it was read: ``place`` (``line 7``, ``a.txt``) and ``row``, the
-    line or row number that errors carry (None for a file of a folder)."""
+    """A document and where it was read: a file name (``a.txt``), or the number of its record
+    and its ``unit`` (``7``, ``'line'``), which errors carry as their ``row``."""
 
     document: Document
-    place: str
-    row: int | None = None
+    place: str | int
+    unit: str | None = None
 
 
 class _Skipped(NamedTuple):
@@ -978,10 +981,6 @@ class _UniqueIds:
         self._seen[doc_id] = place if self._keep else None
 
 
-def _at(first: str, second: str) -> str:
-    return f"at {second} and {first}"
-
-
 class _Reading:
     """The documents with text of one input, in order, and a record of what was left out.
 
@@ -1008,7 +1007,8 @@ class _Reading:
         self.where, self.whole = where, whole
         self._entries, self._records = entries, records
         self._empty_ok, self._warn = empty_ok, warn
-        self._ids = _UniqueIds(where, places=_at)
+        self._ids = _UniqueIds(where, places=self._places)
+        self._unit: str | None = None  # of the records read
         self._skipped: list[tuple[str, str]] = []
 
     def __iter__(self) -> Iterator[Document]:
@@ -1032,7 +1032,9 @@ class _Reading:
                     self._skipped.append((source, "empty"))
                     empty.append(source)
                     continue
-                self._ids.add(doc.doc_id, entry.place, row=entry.row)
+                self._unit = entry.unit
+                row = entry.place if isinstance(entry.place, int) else None
+                self._ids.add(doc.doc_id, entry.place, row=row)
                 yield doc
         finally:  # a file is closed when the reading is
             close = getattr(entries, "close", None)
@@ -1056,6 +1058,10 @@ class _Reading:
                 DataQualityWarning,
                 stacklevel=3,
             )
+
+    def _places(self, first: str | int, second: str | int) -> str:
+        unit = f"{self._unit} " if self._unit else ""
+        return f"at {unit}{second} and {unit}{first}"
 
     def take_skipped(self) -> pd.DataFrame:
         """The inputs left out since the last call, as a ``skipped`` table."""
@@ -1131,7 +1137,7 @@ class _Converter:
                     except _RecordError as exc:
                         value = _Bad(exc.reason, exc.ident)
                 if isinstance(value, Document):
-                    yield _Placed(value, f"{unit} {item.number}", item.number)
+                    yield _Placed(value, item.number, unit)
                     continue
                 ident = f" ({value.ident})" if value.ident else ""
                 if self._errors == "raise":
@@ -1226,9 +1232,7 @@ def _converter(items: _Records, names: _Names, where: str, unit: str, errors: st
     )  # fmt: skip
 
 
-def _table_reading(
-    items: _Records, names: _Names, where: str, unit: str, errors: str
-) -> _Reading:
+def _table_reading(items: _Records, names: _Names, where: str, unit: str, errors: str) -> _Reading:
     records = _converter(items, names, where, unit, errors)
     return _Reading(records, where, records=records)
 
@@ -1498,4 +1502,3 @@ def _parquet_items(path: Path, where: str, text: str, batch_size: int) -> _Recor
             ) from exc
     finally:
         handle.close()
-

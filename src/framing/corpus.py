@@ -571,8 +571,7 @@ def load_corpus(
             return Corpus(items)
         return Corpus.from_texts(items)
     raise CorpusError(
-        f"cannot load a corpus from {type(path).__name__}; give a folder of .txt files, a .csv "
-        "or .jsonl file, a DataFrame with a text column, or a list of strings or Documents"
+        f"cannot load a corpus from {type(path).__name__}; give a folder of .txt files, a .csv, "
+        ".jsonl or .parquet file, a DataFrame with a text column, or a list of strings or "
+        "Documents"
     )
-
-
