@@ -16,6 +16,7 @@ LAYERS = [
     {"errors", "_version", "_escape", "_phrases"},
     {"_english", "_validation"},  # language data (word lists, chrome tables); option checks
     {"_random", "_files"},
+    {"_reading"},  # every input format read into documents; encodings
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents
     {"clean"},

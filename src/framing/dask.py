@@ -52,16 +52,20 @@ import dask.bag
 import dask.dataframe
 import pandas as pd
 
-from .corpus import (
+from ._reading import (
     _DERIVED,
     _WRITTEN,
-    Corpus,
-    Document,
     _cell_str,
+    _Names,
+    _Placed,
+    _Reading,
     _renamed,
+    _UniqueIds,
     _warn_empty,
     _warn_renamed,
+    read_frame,
 )
+from .corpus import Corpus, Document
 from .errors import CorpusError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
 from .scoring import Method, _Job, _meta_names, _warn_scored
@@ -75,15 +79,6 @@ _HOW_TO_ID = (
     "automatic ids (doc0001 ...) number documents by position, which a partition does not know"
 )
 _PROBE = "Constructed: Xi and Putin met."  # one constructed sentence: the table's dtypes
-
-
-class _Names(NamedTuple):
-    """The column (key) names of a partition's records, as in Corpus.from_frame."""
-
-    text: str
-    doc_id: str
-    outlet: str | None
-    date: str | None
 
 
 class _Part(NamedTuple):
@@ -273,22 +268,16 @@ def tally(
         for number, part in enumerate(parts)
     ]
     results: tuple[_Part, ...] = dask.compute(*tasks)
-    seen: dict[str, int] = {}
+    seen = _UniqueIds(places=_partitions_of, why=" (merged, their counts would be added up)")
     for number, result in enumerate(results):
         for ident in [*pd.unique(result.counts["doc_id"]), *result.emptied]:
-            if ident in seen:
-                raise CorpusError(
-                    f"duplicate doc_id {ident!r} in partitions {seen[ident]} and {number}; give "
-                    "every document a unique id (merged, their counts would be added up)",
-                    doc_id=str(ident),
-                )
-            seen[ident] = number
+            seen.add(str(ident), number)
     kept = {old: new for result in results for old, new in result.renamed.items()}
     _warn_renamed(kept, "the Dask collection", stacklevel=2)
     merged = merge_tallies(result.counts for result in results)
     skipped = merged.attrs["framing"]["skipped"]
     empty = [entry["source"] for entry in skipped if entry["reason"] == "empty"]
-    if not seen:
+    if not len(seen):
         raise CorpusError(
             f"no partition holds a document with text ({len(empty)} empty document(s)); "
             f"check that text={names.text!r} names the column (key) with the article text"
@@ -312,6 +301,10 @@ def _names(text: str, doc_id: str | None, outlet: str | None, date: str | None) 
         raise ParameterError("doc_id", doc_id, "the name of a column (key) with unique ids",
                              hint=_HOW_TO_ID)  # fmt: skip
     return _Names(text, doc_id, outlet, date)
+
+
+def _partitions_of(first: int, second: int) -> str:
+    return f"in partitions {first} and {second}"
 
 
 def _job(lexicon: str | os.PathLike[str] | Lexicon, method: Method, relevant_only: bool) -> _Job:
@@ -412,10 +405,8 @@ def _corpus(part: Any, number: int, names: _Names) -> tuple[Corpus, list[str], d
         return _frame_corpus(part, where, names)
     records = list(part)
     if records and all(isinstance(item, Document) for item in records):
-        kept = [doc for doc in records if doc.text.strip()]
-        blank = [doc.source or doc.doc_id for doc in records if not doc.text.strip()]
-        skipped = pd.DataFrame({"source": blank, "reason": ["empty"] * len(blank)}, dtype=object)
-        corpus = Corpus(kept, skipped=skipped) if kept else Corpus._unchecked([], skipped)
+        placed = (_Placed(doc, doc.source or doc.doc_id) for doc in records)
+        corpus = Corpus._read(_Reading(placed, where, empty_ok=True, warn=False))
         return corpus, corpus.metadata_columns(), {}
     for item in records:
         if not isinstance(item, Mapping):
@@ -448,14 +439,8 @@ def _frame_corpus(
         if _cell_str(value) is None:
             raise CorpusError(f"{where}, row {row}: no {names.doc_id}; {_HOW_TO_ID}",
                               path=where, row=row)  # fmt: skip
-    texts = frame[names.text]
-    if all(value is None or (isinstance(value, str) and not value.strip()) for value in texts):
-        sources = [f"{where}:row {row}" for row in range(1, len(frame) + 1)]
-        skipped = pd.DataFrame({"source": sources, "reason": ["empty"] * len(sources)},
-                               dtype=object)  # fmt: skip
-        return Corpus._unchecked([], skipped), columns, renamed
     # Empty documents and renamed columns: score() and tally() warn once, on the client.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
-        corpus = Corpus.from_frame(frame, source=where, **names._asdict())
+        corpus = Corpus._read(read_frame(frame, names, source=where, empty_ok=True, warn=False))
     return corpus, columns, renamed

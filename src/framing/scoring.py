@@ -33,6 +33,7 @@ from typing import Any, Literal, TypeAlias
 import numpy as np
 import pandas as pd
 
+from ._reading import _skipped_table, _UniqueIds
 from ._table import AxesLike, cue_list, table_axes
 from ._validation import check_int
 from ._version import __version__
@@ -525,28 +526,20 @@ def _chunks(
             "file, a DataFrame, a list of strings or Documents, or framing.iter_corpus(...)"
         )
     # The ids only, not where each came from: a stream of millions keeps this set in memory.
-    seen: set[str] = set()
+    seen = _UniqueIds(places=_in_the_stream, keep_places=False)
     pending: list[Document] = []
     pending_characters = 0
     empty: list[str] = []
     any_text = False
 
     def check(doc: Document) -> None:
-        if doc.doc_id in seen:
-            again = f" (again at {doc.source})" if doc.source else ""
-            raise CorpusError(
-                f"duplicate doc_id {doc.doc_id!r} in the stream{again}; give every document a "
-                "unique id",
-                doc_id=doc.doc_id,
-            )
-        seen.add(doc.doc_id)
+        seen.add(doc.doc_id, doc.source)
 
     def documents_chunk(docs: list[Document]) -> tuple[Corpus, list[str]]:
         kept = [doc for doc in docs if doc.text.strip()]
         blank = [doc.source or doc.doc_id for doc in docs if not doc.text.strip()]
         empty.extend(blank)
-        skipped = pd.DataFrame({"source": blank, "reason": ["empty"] * len(blank)}, dtype=object)
-        chunk = Corpus._unchecked(kept, skipped)
+        chunk = Corpus._unchecked(kept, _skipped_table((source, "empty") for source in blank))
         return chunk, chunk.metadata_columns()
 
     for item in data:
@@ -592,6 +585,10 @@ class _ChunkResult:
     html: list[str]  # ids of the documents whose HTML tags were stripped
     emptied: list[str]  # ids of the documents with text that gave no sentence
     documents: int  # documents in the chunk
+
+
+def _in_the_stream(first: None, second: str | None) -> str:
+    return "in the stream" + (f" (again at {second})" if second else "")
 
 
 class _Job:

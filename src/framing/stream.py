@@ -2,10 +2,10 @@
 
 A ``.jsonl`` file is read line by line, a ``.csv`` file row by row and a ``.parquet`` file
 batch by batch; every ``chunk_size`` documents become one :class:`~framing.Corpus`. Records
-become documents as in :func:`framing.load_corpus` (the same columns, dates, metadata,
-encodings and empty-text handling), so that scoring the chunks gives the table that scoring the
-whole file gives. Memory grows with ``chunk_size``, not with the file (apart from one set of
-document ids, kept to check that they are unique across the whole file).
+become documents by the reader :func:`framing.load_corpus` collects (the same columns, dates,
+metadata, encodings, empty-text handling, warnings and errors), so that scoring the chunks gives
+the table that scoring the whole file gives. Memory grows with ``chunk_size``, not with the
+file (apart from one set of document ids, kept to check that they are unique across the whole file).
 
 Examples
 --------
@@ -20,63 +20,19 @@ Examples
 from __future__ import annotations
 
 import codecs
-import csv
-import json
 import os
-import re
-import sys
-import warnings
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from contextlib import closing
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Literal
 
-import pandas as pd
-
+from ._reading import _Names, _Reading, read_path
 from ._validation import check_choice, check_int
-from .corpus import (
-    _WRITTEN,
-    Corpus,
-    Document,
-    _json_record,
-    _listed,
-    _read_lines,
-    _record_document,
-    _RecordError,
-    _renamed,
-    _warn_empty,
-    _warn_renamed,
-    load_corpus,
-)
-from .errors import CorpusError, DataQualityWarning, ParameterError
+from .corpus import Corpus, Document
+from .errors import CorpusError, ParameterError
 
 __all__ = ["iter_corpus"]
 
 Errors = Literal["raise", "skip"]
-_JSONL = (".jsonl", ".ndjson")
-_CSV = (".csv",)
-_PARQUET = (".parquet", ".pq")
-_WHOLE = (".txt",)
-_PANDAS_INDEX = re.compile(r"^__index_level_\d+__$")
-
-
-class _Bad(NamedTuple):
-    """A record that cannot be read (malformed line or row), with the reason."""
-
-    reason: str
-
-
-class _Item(NamedTuple):
-    """One record of a file: its 1-based record index (for automatic ids), its place (JSONL
-    line or data row), extra location text for messages, and the record or why it is bad."""
-
-    position: int
-    number: int
-    detail: str
-    value: dict[str, Any] | _Bad
-
-
-_Records = Generator[_Item, None, None]
 
 
 def iter_corpus(
@@ -98,7 +54,8 @@ def iter_corpus(
         A ``.jsonl`` (or ``.ndjson``) file with one JSON object per line, a ``.csv`` file with
         a header row, or a ``.parquet`` file (needs ``pyarrow``: ``pip install
         'framing[parquet]'``). A folder of ``.txt`` files or a single ``.txt`` file is read
-        whole by :func:`framing.load_corpus` and comes as one chunk.
+        whole and comes as one chunk. A pipe without a suffix (``<(cat x.jsonl)``) is read
+        once; its first character ``{`` makes it JSONL, anything else CSV.
     chunk_size : int, default=1000
         Documents (with text) per chunk; the last chunk may be smaller.
     text, doc_id, outlet, date : str or None
@@ -184,301 +141,19 @@ def iter_corpus(
             f"iter_corpus reads a file, got {type(path).__name__}; for a DataFrame or a list "
             "use framing.load_corpus"
         )
-    target = Path(path)
-    where = str(path)
-    if not target.exists():
-        raise CorpusError(
-            f"{where}: no such file or folder; give a .jsonl, .csv or .parquet file, or a "
-            "folder of .txt files",
-            path=target,
-        )
-    suffix = target.suffix.lower()
-    names = {"text": text, "doc_id": doc_id, "outlet": outlet, "date": date}
-    if target.is_dir() or suffix in _WHOLE or (not suffix and not target.is_file()):
-        # A folder, a .txt file, or a pipe without a name (<(cat x.jsonl)), read once.
-        return _whole(target, names, encoding)
-    if suffix in _JSONL:
-        items: _Records = _jsonl_items(target, where, text, encoding)
-        unit = "line"
-    elif suffix in _CSV:
-        items, unit = _csv_items(target, where, text, encoding), "row"
-    elif suffix in _PARQUET:
-        _require_pyarrow(where)
-        items, unit = _parquet_items(target, where, text, int(chunk_size)), "row"
-    else:
-        raise CorpusError(
-            f"{where}: unsupported file type {suffix or '(none)'}; iter_corpus reads .jsonl, "
-            ".csv and .parquet files (and, whole, a .txt file or a folder of .txt files)",
-            path=target,
-        )
-    return _chunks(items, where, unit, names, int(chunk_size), errors)
+    names = _Names(text, doc_id, outlet, date)
+    reading = read_path(path, names, encoding=encoding, errors=errors, batch_size=int(chunk_size))
+    return _chunks(reading, int(chunk_size))
 
 
-def _whole(target: Path, names: dict[str, Any], encoding: str | None) -> Iterator[Corpus]:
-    """A folder or a .txt file: one chunk, read by load_corpus."""
-    yield load_corpus(target, encoding=encoding, **names)
-
-
-def _require_pyarrow(where: str) -> None:
-    try:
-        import pyarrow.parquet  # noqa: F401
-    except ImportError as exc:
-        raise CorpusError(
-            f"{where}: reading .parquet needs pyarrow; install it with "
-            "pip install 'framing[parquet]', or convert the file to .jsonl or .csv",
-            path=where,
-        ) from exc
-
-
-# -- chunking -----------------------------------------------------------------------------------
-def _chunks(
-    items: _Records,
-    where: str,
-    unit: str,
-    names: dict[str, Any],
-    chunk_size: int,
-    errors: Errors,
-) -> Iterator[Corpus]:
-    """Turn records into documents and group them into corpora of ``chunk_size`` documents."""
-    named = {name for name in names.values() if name is not None}
-    # Every metadata key met so far, in first-seen order, with its name in the metadata: a key
-    # named like a column framing writes is kept as meta_<key> (warned once, when first met).
-    meta_keys: dict[str, str] = {}
-    seen: dict[str, int] = {}  # doc_id -> its line (row): ids are unique across the file
+def _chunks(reading: _Reading, chunk_size: int) -> Iterator[Corpus]:
+    """The documents of ``reading`` in corpora of ``chunk_size`` (all of them when the reading
+    is ``whole``); each chunk's ``skipped`` holds what was left out since the chunk before."""
     documents: list[Document] = []
-    skipped: list[tuple[str, str]] = []
-    empty: list[str] = []
-    bad: list[str] = []
-    with closing(items):
-        for item in items:
-            place = f"{unit} {item.number}{item.detail}"
-            source = f"{where}:{unit} {item.number}"
-            value: Document | _Bad
-            if isinstance(item.value, _Bad):
-                value = item.value
-            else:
-                new = [key for key in item.value if key not in named and key not in meta_keys]
-                if new:
-                    renamed = _renamed([*meta_keys, *new], _WRITTEN, where)
-                    meta_keys.update((key, renamed.get(key, key)) for key in new)
-                    _warn_renamed({k: renamed[k] for k in new if k in renamed}, where, 2)
-                try:
-                    value = _record_document(item.value, item.position, names, meta_keys, source)
-                except _RecordError as exc:
-                    value = _Bad(f"{exc.reason} ({exc.ident})")
-
-            if isinstance(value, _Bad):
-                if errors == "raise":
-                    raise CorpusError(
-                        f"{where}, {place}: {value.reason}", path=where, row=item.number
-                    )
-                skipped.append((source, value.reason))
-                bad.append(f"{unit} {item.number}")
-                continue
-            if not value.text.strip():
-                skipped.append((source, "empty"))
-                empty.append(source)
-                continue
-            if value.doc_id in seen:
-                raise CorpusError(
-                    f"{where}: duplicate doc_id {value.doc_id!r} at {unit} {item.number} and "
-                    f"{unit} {seen[value.doc_id]}; give every document a unique id",
-                    path=where,
-                    row=item.number,
-                    doc_id=value.doc_id,
-                )
-            seen[value.doc_id] = item.number
-            if len(documents) == chunk_size:
-                yield _corpus(documents, skipped)
-                documents, skipped = [], []
-            documents.append(value)
-    if not documents:
-        reason = f"; {len(bad)} malformed {unit}(s) skipped" if bad else ""
-        raise CorpusError(
-            f"{where}: no document with text ({len(empty)} empty{reason})", path=where
-        )
-    yield _corpus(documents, skipped)
-    if empty:
-        _warn_empty(empty, stacklevel=2)
-    if bad:
-        warnings.warn(
-            f"{where}: {len(bad)} malformed {unit}(s) skipped ({_listed(bad)}); "
-            "see each chunk's Corpus.skipped for the reasons",
-            DataQualityWarning,
-            stacklevel=2,
-        )
-
-
-def _corpus(documents: list[Document], skipped: list[tuple[str, str]]) -> Corpus:
-    frame = pd.DataFrame(
-        {"source": [s for s, _ in skipped], "reason": [r for _, r in skipped]}, dtype=object
-    )
-    return Corpus(documents, skipped=frame)
-
-
-# -- readers ------------------------------------------------------------------------------------
-# Lines are read (split at "\n" only) and decoded by the reader load_corpus uses for .jsonl and
-# .csv files (corpus._read_lines): the same text, the same encoding policy and warnings.
-_lines = _read_lines
-
-
-def _jsonl_items(path: Path, where: str, text: str, encoding: str | None) -> _Records:
-    index = 0
-    keys_checked = False
-    lines = _lines(path, where, encoding)
-    with closing(lines):
-        for number, line in lines:
-            if not line.strip():
-                continue
-            index += 1
-            try:
-                record = _json_record(line)
-            except json.JSONDecodeError as exc:
-                reason = f"not valid JSON ({exc.msg}); each line must be one JSON object"
-                yield _Item(index, number, "", _Bad(reason))
-                continue
-            if not isinstance(record, dict):
-                reason = f"a JSON {type(record).__name__}, expected an object"
-                yield _Item(index, number, "", _Bad(reason))
-                continue
-            if not keys_checked and text not in record:
-                # The first object without the text key: most likely a wrong column name.
-                raise CorpusError(
-                    f"{where}, line {number}: no text key {text!r}; its keys are "
-                    f"{list(map(str, record))}; pass text='<key>'",
-                    path=where,
-                    row=number,
-                )
-            keys_checked = True
-            yield _Item(index, number, "", record)
-    if index == 0:
-        raise CorpusError(f"{where}: no JSON lines, the file is empty", path=where)
-
-
-class _LineFeed:
-    """The lines of a file for :mod:`csv`, noting the line number and whether it ran out."""
-
-    def __init__(self, lines: Iterator[tuple[int, str]]) -> None:
-        self.lines = lines
-        self.number = 0
-        self.ended = False
-
-    def __iter__(self) -> _LineFeed:
-        return self
-
-    def __next__(self) -> str:
-        try:
-            self.number, line = next(self.lines)
-        except StopIteration:
-            self.ended = True
-            raise
-        return line
-
-
-def _csv_items(path: Path, where: str, text: str, encoding: str | None) -> _Records:
-    lines = _lines(path, where, encoding)
-    with closing(lines):
-        feed = _LineFeed(lines)
-        reader = csv.reader(feed)
-        try:
-            header = _next_row(reader)
-        except csv.Error as exc:
-            raise CorpusError(f"{where}: not a readable CSV file ({exc})", path=where) from exc
-        if not header:
-            raise CorpusError(f"{where}: not a readable CSV file (no header row)", path=where)
-        repeated = sorted({name for name in header if header.count(name) > 1})
-        if repeated:
-            raise CorpusError(
-                f"{where}, line {feed.number}: the header repeats column(s) "
-                f"{', '.join(map(repr, repeated))}; give every column its own name",
-                path=where,
-                row=feed.number,
-            )
-        if text not in header:
-            raise CorpusError(
-                f"{where} has no text column {text!r}; its columns are {header}; pass "
-                "text='<column>'",
-                path=where,
-            )
-        width = len(header)
-        row = 0
-        while True:
-            first = feed.number + 1
-            try:
-                cells = _next_row(reader)
-            except csv.Error as exc:
-                row += 1
-                yield _Item(row, row, f" (line {first})", _Bad(f"not a readable CSV row ({exc})"))
-                continue
-            if cells is None:
-                return
-            if not cells:  # a blank line: pandas (load_corpus) skips it too
-                continue
-            row += 1
-            detail = f" (line {first})"
-            if feed.ended:
-                reason = "a quoted cell is never closed (the file ends inside it)"
-                yield _Item(row, row, detail, _Bad(reason))
-                return
-            if len(cells) > width:
-                reason = f"{len(cells)} cells, but the header has {width}"
-                yield _Item(row, row, detail, _Bad(reason))
-                continue
-            # As load_corpus reads a CSV: every cell a string; an empty or absent cell missing.
-            cells += [""] * (width - len(cells))
-            record = {
-                name: (cell if cell != "" else None)
-                for name, cell in zip(header, cells, strict=True)
-            }
-            yield _Item(row, row, detail, record)
-
-
-def _next_row(reader: Any) -> list[str] | None:
-    """The next row of a csv reader (None at the end), without its 128 KiB field limit.
-
-    Articles can be longer than the csv module's default field limit; pandas, which
-    load_corpus uses, has none. The process-wide limit is raised only while a row is read.
-    """
-    limit = csv.field_size_limit()
-    csv.field_size_limit(sys.maxsize)
-    try:
-        return next(reader, None)
-    finally:
-        csv.field_size_limit(limit)
-
-
-def _parquet_items(path: Path, where: str, text: str, batch_size: int) -> _Records:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        handle = pq.ParquetFile(path)
-    except (pa.ArrowException, OSError) as exc:
-        raise CorpusError(f"{where}: not a readable parquet file ({exc})", path=where) from exc
-    try:
-        columns = [name for name in handle.schema_arrow.names if not _PANDAS_INDEX.match(name)]
-        repeated = sorted({name for name in columns if columns.count(name) > 1})
-        if repeated:
-            raise CorpusError(
-                f"{where}: more than one column named {', '.join(map(repr, repeated))}; give "
-                "every column its own name",
-                path=where,
-            )
-        if text not in columns:
-            raise CorpusError(
-                f"{where} has no text column {text!r}; its columns are {columns}; pass "
-                "text='<column>'",
-                path=where,
-            )
-        row = 0
-        try:
-            for batch in handle.iter_batches(batch_size=batch_size, columns=columns):
-                for record in batch.to_pylist():
-                    row += 1
-                    yield _Item(row, row, "", record)
-        except pa.ArrowException as exc:
-            raise CorpusError(
-                f"{where}: not a readable parquet file after row {row} ({exc})", path=where
-            ) from exc
-    finally:
-        handle.close()
+    with closing(reading.documents()) as read:  # closing the chunks closes the file
+        for doc in read:
+            if len(documents) == chunk_size and not reading.whole:
+                yield Corpus._unchecked(documents, reading.take_skipped())
+                documents = []
+            documents.append(doc)
+    yield Corpus._unchecked(documents, reading.take_skipped())
