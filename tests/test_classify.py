@@ -23,7 +23,6 @@ from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from framing.classify import (
     BUNDLED_SETTINGS,
@@ -71,105 +70,7 @@ def fitted() -> FrameClassifier:
     return FrameClassifier(axis="power", cv=4, prior=None).fit(TEXTS, LABELS)
 
 
-# --------------------------------------------------------------------------- scikit-learn checks
-
-
-class _TaggedAs2D(FrameClassifier):
-    """FrameClassifier with the 2-D-array input tag put back, so that sklearn runs its checks.
-
-    The estimators declare text input (``input_tags.string``, no ``two_d_array``), and with that
-    tag ``check_estimator`` skips every check. This subclass changes nothing but the tag.
-    """
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = True
-        return tags
-
-
-class _FeaturesTaggedAs2D(LexiconFeatures):
-    """LexiconFeatures with the 2-D-array input tag put back (see ``_TaggedAs2D``)."""
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = True
-        return tags
-
-
-# Every one of these checks fits or transforms a numeric X (random 2-D floats, sparse matrices,
-# arrays holding NaN, complex or object numbers, memmaps, _NotAnArray wrappers); the estimators
-# take sentences and stop with "X must be a 1-D collection of texts". The same properties are
-# tested on text below (fit returns self, idempotence, order and subset invariance, pickling,
-# pipelines, one class, unchanged parameters and inputs).
-_NUMERIC_X = (
-    "check_fit_score_takes_y", "check_estimators_overwrite_params",
-    "check_dont_overwrite_parameters", "check_estimators_fit_returns_self",
-    "check_readonly_memmap_input", "check_n_features_in_after_fitting",
-    "check_positive_only_tag_during_fit", "check_estimators_dtypes", "check_complex_data",
-    "check_dtype_object", "check_estimators_empty_data_messages", "check_pipeline_consistency",
-    "check_estimators_nan_inf", "check_estimator_sparse_array", "check_estimator_sparse_matrix",
-    "check_estimators_pickle", "check_f_contiguous_array_estimator",
-    "check_methods_sample_order_invariance", "check_methods_subset_invariance",
-    "check_fit2d_1sample", "check_fit2d_1feature", "check_dict_unchanged",
-    "check_fit_idempotent", "check_fit_check_is_fitted", "check_n_features_in",
-    "check_fit2d_predict1d",
-)  # fmt: skip
-_NUMERIC_X_CLASSIFIER = (
-    "check_classifier_data_not_an_array", "check_classifiers_one_label",
-    "check_classifiers_classes", "check_classifiers_train",
-    "check_classifiers_regression_target", "check_supervised_y_2d",
-    "check_decision_proba_consistency", "check_requires_y_none",
-)  # fmt: skip
-_NUMERIC_X_TRANSFORMER = (
-    "check_transformer_data_not_an_array", "check_transformer_general",
-    "check_transformer_preserve_dtypes",
-)  # fmt: skip
-
-
-def _expected_failures(estimator) -> dict[str, str]:
-    reason = "assumes a numeric 2-D X; the estimator takes a list of sentences"
-    names = _NUMERIC_X + (
-        _NUMERIC_X_CLASSIFIER if isinstance(estimator, FrameClassifier) else _NUMERIC_X_TRANSFORMER
-    )
-    return dict.fromkeys(names, reason)
-
-
-@parametrize_with_checks(
-    [_TaggedAs2D(), _FeaturesTaggedAs2D()],
-    expected_failed_checks=_expected_failures,
-    xfail_strict=True,
-)
-def test_sklearn_checks(estimator, check):
-    name = getattr(check, "func", check).__name__
-    rejected = False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FramingWarning)
-            check(estimator)
-    except Exception as exc:
-        # An expected failure must come from the text-input check, nothing else; it is then
-        # reported as xfail without its traceback (formatting those through sklearn's long
-        # check module takes 20 s). Anything else propagates.
-        if not (name in _expected_failures(estimator) and _rejected_as_not_text(exc)):
-            raise
-        rejected = True
-    if rejected:
-        pytest.xfail("numeric X rejected: the estimator takes a list of sentences")
-
-
-def _rejected_as_not_text(exc: BaseException | None) -> bool:
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, InputError) and "texts" in str(exc):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
-
-
-def test_tags_declare_text_input():
-    for estimator in (FrameClassifier(), LexiconFeatures()):
-        tags = estimator.__sklearn_tags__()
-        assert tags.input_tags.string and not tags.input_tags.two_d_array
+# scikit-learn's common estimator checks, by allow-list: tests/test_estimator_checks.py.
 
 
 # --------------------------------------------------------------------------- estimator contract
