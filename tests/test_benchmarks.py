@@ -58,6 +58,7 @@ def quick(tmp_path_factory: pytest.TempPathFactory) -> str:
     return output.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_quick_run_writes_every_section(quick: str) -> None:
     assert quick.startswith("# Benchmarks\n")
     assert "- command: `python benchmarks/run.py --quick --output " in quick
@@ -68,6 +69,7 @@ def test_quick_run_writes_every_section(quick: str) -> None:
     assert all(tables[name] for name in SECTIONS)
 
 
+@pytest.mark.slow
 def test_summary_gives_a_value_and_a_verdict_for_every_target(quick: str) -> None:
     summary = _tables(quick)["Summary"]
     figures = [row["figure"] for row in summary]
@@ -91,6 +93,7 @@ def test_summary_gives_a_value_and_a_verdict_for_every_target(quick: str) -> Non
                 assert (value >= bound) == (row["result"] == "met"), row
 
 
+@pytest.mark.slow
 def test_throughput_rows_are_numbers_or_a_reason(quick: str) -> None:
     rows = {row["what"]: row for row in _tables(quick)["Throughput"]}
     floor = rows['`re.findall(r"\\w+")` floor']
@@ -112,6 +115,7 @@ def test_throughput_rows_are_numbers_or_a_reason(quick: str) -> None:
         )
 
 
+@pytest.mark.slow
 def test_scaling_memory_and_parallel_tables(quick: str) -> None:
     tables = _tables(quick)
     scaling = tables["Scaling with corpus size"]
@@ -131,6 +135,7 @@ def test_scaling_memory_and_parallel_tables(quick: str) -> None:
     assert all(NUMBER.match(row["seconds"]) for row in analysis if row["seconds"])
 
 
+@pytest.mark.slow
 def test_classifier_section_gives_load_time_and_ratio(quick: str) -> None:
     rows = _tables(quick)["The classifier method"]
     values = [float(row["value"]) for row in rows]
@@ -182,6 +187,7 @@ def test_write_jsonl_counts_the_tokens_it_writes(tmp_path: Path) -> None:
     assert len({json.loads(line)["doc_id"] for line in path.read_text().splitlines()}) == len(texts)
 
 
+@pytest.mark.slow
 def test_limits_table_gives_time_and_peak_memory_of_each_case(quick: str) -> None:
     rows = _tables(quick)["Limits"]
     assert [row["what"].split(":")[0] for row in rows] == [
@@ -195,6 +201,7 @@ def test_limits_table_gives_time_and_peak_memory_of_each_case(quick: str) -> Non
         assert row["result"] in ("met", "not met"), row  # the command itself succeeded
 
 
+@pytest.mark.slow
 def test_bench_limits_runs_alone_on_tiny_sizes() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / "bench_limits.py"), "--copies", "20",

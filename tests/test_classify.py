@@ -102,6 +102,7 @@ def test_clone_and_set_params(fitted):
         copy.set_params(nonsense=1)
 
 
+@pytest.mark.slow
 def test_fit_returns_self_and_learns_state():
     clf = FrameClassifier(cv=4)
     assert clf.fit(TEXTS, LABELS) is clf
@@ -126,6 +127,7 @@ def test_pickle_round_trip(fitted):
     assert again.predict(probe).tolist() == fitted.predict(probe).tolist()
 
 
+@pytest.mark.slow
 def test_fit_is_idempotent_and_deterministic():
     probe = ["Beijing dictates the pace to Moscow.", "They are equals."]  # constructed
     clf = FrameClassifier(cv=4)
@@ -136,6 +138,7 @@ def test_fit_is_idempotent_and_deterministic():
     np.testing.assert_array_equal(first, third)
 
 
+@pytest.mark.slow
 def test_inputs_not_mutated_and_any_sequence_accepted():
     texts, labels = list(TEXTS), list(LABELS)
     series = pd.Series(texts, index=range(100, 112))
@@ -232,6 +235,7 @@ def test_calibration_uses_cross_validated_decisions():
     assert clf.temperature_ == pytest.approx(expected, rel=1e-9)
 
 
+@pytest.mark.slow
 def test_no_calibration_when_cross_validation_makes_no_error():
     # TEXTS are separable: the log loss would take T to its bound and every probability to
     # 1.0. The model keeps its own scale instead, and says so.
@@ -249,6 +253,7 @@ def test_single_example_class_warns_and_skips_calibration():
     assert clf.predict_proba(texts).shape == (9, 3)
 
 
+@pytest.mark.slow
 def test_calibration_folds_capped_by_smallest_class():
     texts = TEXTS[:4] + TEXTS[4:7] + TEXTS[8:11]  # 4 junior, 3 equal, 3 none
     clf = FrameClassifier(cv=10).fit(texts, LABELS[:4] + LABELS[4:7] + LABELS[8:11])
@@ -320,6 +325,7 @@ def test_predict_rejects_a_bare_string(fitted):
 # --------------------------------------------------------------------------- in scikit-learn tools
 
 
+@pytest.mark.slow
 def test_in_pipeline_and_cross_val_score():
     scores = cross_val_score(
         FrameClassifier(cv=3), TEXTS, LABELS, cv=StratifiedKFold(4), scoring="f1_macro"
@@ -329,6 +335,7 @@ def test_in_pipeline_and_cross_val_score():
     assert pipe.predict(TEXTS).tolist() == LABELS
 
 
+@pytest.mark.slow
 def test_grid_search():
     search = GridSearchCV(
         FrameClassifier(cv=2),
@@ -425,6 +432,7 @@ def test_shipped_models_are_plain_arrays():
             assert all(f[key].dtype != object for key in f.files)
 
 
+@pytest.mark.slow
 def test_bundled_classifier_is_what_the_build_script_trains():
     from framing._build_model import bundled_training_data
 
@@ -517,6 +525,7 @@ def test_prefer_lexicon_keeps_the_lexicon_pole_and_lets_the_model_label_the_rest
     assert scores.shape == (3,)
 
 
+@pytest.mark.slow
 def test_prefer_lexicon_is_checked_and_saved(tmp_path):
     texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
              "Trade rose in May.", "The talks lasted two days."]  # fmt: skip
@@ -570,6 +579,7 @@ def _lexicon_labels(texts):
     return [_lexicon_label(lex, text, "power") for text in texts]
 
 
+@pytest.mark.slow
 def test_auto_threshold_backs_off_to_the_lexicon_when_the_model_cannot_help():
     texts, labels = zip(*(CUED + NOISE), strict=True)
     with warnings.catch_warnings():
@@ -587,6 +597,7 @@ def test_auto_threshold_backs_off_to_the_lexicon_when_the_model_cannot_help():
     assert set(clf.predict([text for text, _ in NOISE])) == {"none"}
 
 
+@pytest.mark.slow
 def test_auto_threshold_lets_the_model_add_what_the_lexicon_misses():
     texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
     with warnings.catch_warnings():
@@ -599,6 +610,7 @@ def test_auto_threshold_lets_the_model_add_what_the_lexicon_misses():
     assert clf.predict(probe).tolist() == ["junior", "none", "equal"]
 
 
+@pytest.mark.slow
 def test_groups_keep_an_article_out_of_its_own_cross_validation():
     # constructed: each 'article' repeats one sentence three times with a label its words do
     # not predict; across folds that cut articles the model recognises the copies and seems
@@ -622,6 +634,7 @@ def test_groups_keep_an_article_out_of_its_own_cross_validation():
         FrameClassifier(axis="power").fit(texts, labels, groups=[None, *groups[1:]])
 
 
+@pytest.mark.slow
 def test_threshold_is_checked_and_the_chosen_one_saved(tmp_path):
     with pytest.raises(ParameterError, match="threshold"):
         FrameClassifier(threshold="best").fit(TEXTS, LABELS)
@@ -704,6 +717,7 @@ def test_the_threshold_is_chosen_on_the_researchers_sentences_not_the_priors():
     assert guarded.predict(probe).tolist() == _lexicon_labels(probe) == ["none", "none"]
 
 
+@pytest.mark.slow
 def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
     prior = builtin_prior()
     assert prior.columns.tolist() == ["source", "doc_id", "text", "power", "bond"]
@@ -764,6 +778,7 @@ def test_a_prior_relevant_column_keeps_the_relevant_rows_only():
     assert model.n_prior_ == 3
 
 
+@pytest.mark.slow
 def test_a_model_fitted_with_a_prior_saves_and_loads_as_plain_arrays(tmp_path):
     given = ([t for t, _ in LEANS], [c for _, c in LEANS])
     for prior, recorded in (("builtin", "builtin"), (given, "given"), (None, None)):

@@ -22,7 +22,10 @@ from framing.report import REPORT_FILES
 
 from .conftest import ROOT, SEEDS
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
+    pytest.mark.slow,  # every test runs framing in a subprocess and stops it
+]
 OLD = b"an earlier run\n"
 
 

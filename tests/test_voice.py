@@ -725,6 +725,7 @@ def test_any_spans_give_sane_results(data: st.DataObject) -> None:
     _check_result(text, len(starts), result)
 
 
+@pytest.mark.slow
 def test_ten_megabytes_in_linear_time() -> None:
     base = "\n\n".join(seed_text(seed) for seed in sorted(SEED_FILES))
     copies = 10_000_000 // len(base) + 1
