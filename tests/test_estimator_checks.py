@@ -119,7 +119,7 @@ NOT_APPLICABLE: dict[str, str] = {
     "check_positive_only_tag_during_fit": f"{_NUMBERS} with negative values",
     "check_fit1d": f"a 1-D numeric X must be refused; a 1-D list is what a text estimator takes "
     f"({_NOT_TEXT})",
-    "check_fit2d_1sample": "the shape of a numeric X (one sample); on text: test_one_label",
+    "check_fit2d_1sample": "the shape of a numeric X (one sample); one class on text: text_one_label",
     "check_fit2d_1feature": "the shape of a numeric X (one feature)",
     "check_array_api_input": "array API namespaces for numeric arrays",
     "check_estimators_partial_fit_n_features": "the estimators have no partial_fit",
