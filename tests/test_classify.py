@@ -23,7 +23,6 @@ from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from framing.classify import (
     BUNDLED_SETTINGS,
@@ -72,105 +71,7 @@ def fitted() -> FrameClassifier:
     return FrameClassifier(axis="power", cv=4, prior=None).fit(TEXTS, LABELS)
 
 
-# --------------------------------------------------------------------------- scikit-learn checks
-
-
-class _TaggedAs2D(FrameClassifier):
-    """FrameClassifier with the 2-D-array input tag put back, so that sklearn runs its checks.
-
-    The estimators declare text input (``input_tags.string``, no ``two_d_array``), and with that
-    tag ``check_estimator`` skips every check. This subclass changes nothing but the tag.
-    """
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = True
-        return tags
-
-
-class _FeaturesTaggedAs2D(LexiconFeatures):
-    """LexiconFeatures with the 2-D-array input tag put back (see ``_TaggedAs2D``)."""
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = True
-        return tags
-
-
-# Every one of these checks fits or transforms a numeric X (random 2-D floats, sparse matrices,
-# arrays holding NaN, complex or object numbers, memmaps, _NotAnArray wrappers); the estimators
-# take sentences and stop with "X must be a 1-D collection of texts". The same properties are
-# tested on text below (fit returns self, idempotence, order and subset invariance, pickling,
-# pipelines, one class, unchanged parameters and inputs).
-_NUMERIC_X = (
-    "check_fit_score_takes_y", "check_estimators_overwrite_params",
-    "check_dont_overwrite_parameters", "check_estimators_fit_returns_self",
-    "check_readonly_memmap_input", "check_n_features_in_after_fitting",
-    "check_positive_only_tag_during_fit", "check_estimators_dtypes", "check_complex_data",
-    "check_dtype_object", "check_estimators_empty_data_messages", "check_pipeline_consistency",
-    "check_estimators_nan_inf", "check_estimator_sparse_array", "check_estimator_sparse_matrix",
-    "check_estimators_pickle", "check_f_contiguous_array_estimator",
-    "check_methods_sample_order_invariance", "check_methods_subset_invariance",
-    "check_fit2d_1sample", "check_fit2d_1feature", "check_dict_unchanged",
-    "check_fit_idempotent", "check_fit_check_is_fitted", "check_n_features_in",
-    "check_fit2d_predict1d",
-)  # fmt: skip
-_NUMERIC_X_CLASSIFIER = (
-    "check_classifier_data_not_an_array", "check_classifiers_one_label",
-    "check_classifiers_classes", "check_classifiers_train",
-    "check_classifiers_regression_target", "check_supervised_y_2d",
-    "check_decision_proba_consistency", "check_requires_y_none",
-)  # fmt: skip
-_NUMERIC_X_TRANSFORMER = (
-    "check_transformer_data_not_an_array", "check_transformer_general",
-    "check_transformer_preserve_dtypes",
-)  # fmt: skip
-
-
-def _expected_failures(estimator) -> dict[str, str]:
-    reason = "assumes a numeric 2-D X; the estimator takes a list of sentences"
-    names = _NUMERIC_X + (
-        _NUMERIC_X_CLASSIFIER if isinstance(estimator, FrameClassifier) else _NUMERIC_X_TRANSFORMER
-    )
-    return dict.fromkeys(names, reason)
-
-
-@parametrize_with_checks(
-    [_TaggedAs2D(), _FeaturesTaggedAs2D()],
-    expected_failed_checks=_expected_failures,
-    xfail_strict=True,
-)
-def test_sklearn_checks(estimator, check):
-    name = getattr(check, "func", check).__name__
-    rejected = False
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FramingWarning)
-            check(estimator)
-    except Exception as exc:
-        # An expected failure must come from the text-input check, nothing else; it is then
-        # reported as xfail without its traceback (formatting those through sklearn's long
-        # check module takes 20 s). Anything else propagates.
-        if not (name in _expected_failures(estimator) and _rejected_as_not_text(exc)):
-            raise
-        rejected = True
-    if rejected:
-        pytest.xfail("numeric X rejected: the estimator takes a list of sentences")
-
-
-def _rejected_as_not_text(exc: BaseException | None) -> bool:
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, InputError) and "texts" in str(exc):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
-
-
-def test_tags_declare_text_input():
-    for estimator in (FrameClassifier(), LexiconFeatures()):
-        tags = estimator.__sklearn_tags__()
-        assert tags.input_tags.string and not tags.input_tags.two_d_array
+# scikit-learn's common estimator checks, by allow-list: tests/test_estimator_checks.py.
 
 
 # --------------------------------------------------------------------------- estimator contract
@@ -202,6 +103,7 @@ def test_clone_and_set_params(fitted):
         copy.set_params(nonsense=1)
 
 
+@pytest.mark.slow
 def test_fit_returns_self_and_learns_state():
     clf = FrameClassifier(cv=4)
     assert clf.fit(TEXTS, LABELS) is clf
@@ -226,6 +128,7 @@ def test_pickle_round_trip(fitted):
     assert again.predict(probe).tolist() == fitted.predict(probe).tolist()
 
 
+@pytest.mark.slow
 def test_fit_is_idempotent_and_deterministic():
     probe = ["Beijing dictates the pace to Moscow.", "They are equals."]  # constructed
     clf = FrameClassifier(cv=4)
@@ -236,6 +139,7 @@ def test_fit_is_idempotent_and_deterministic():
     np.testing.assert_array_equal(first, third)
 
 
+@pytest.mark.slow
 def test_inputs_not_mutated_and_any_sequence_accepted():
     texts, labels = list(TEXTS), list(LABELS)
     series = pd.Series(texts, index=range(100, 112))
@@ -332,6 +236,7 @@ def test_calibration_uses_cross_validated_decisions():
     assert clf.temperature_ == pytest.approx(expected, rel=1e-9)
 
 
+@pytest.mark.slow
 def test_no_calibration_when_cross_validation_makes_no_error():
     # TEXTS are separable: the log loss would take T to its bound and every probability to
     # 1.0. The model keeps its own scale instead, and says so.
@@ -349,6 +254,7 @@ def test_single_example_class_warns_and_skips_calibration():
     assert clf.predict_proba(texts).shape == (9, 3)
 
 
+@pytest.mark.slow
 def test_calibration_folds_capped_by_smallest_class():
     texts = TEXTS[:4] + TEXTS[4:7] + TEXTS[8:11]  # 4 junior, 3 equal, 3 none
     clf = FrameClassifier(cv=10).fit(texts, LABELS[:4] + LABELS[4:7] + LABELS[8:11])
@@ -420,6 +326,7 @@ def test_predict_rejects_a_bare_string(fitted):
 # --------------------------------------------------------------------------- in scikit-learn tools
 
 
+@pytest.mark.slow
 def test_in_pipeline_and_cross_val_score():
     scores = cross_val_score(
         FrameClassifier(cv=3), TEXTS, LABELS, cv=StratifiedKFold(4), scoring="f1_macro"
@@ -429,6 +336,7 @@ def test_in_pipeline_and_cross_val_score():
     assert pipe.predict(TEXTS).tolist() == LABELS
 
 
+@pytest.mark.slow
 def test_grid_search():
     search = GridSearchCV(
         FrameClassifier(cv=2),
@@ -525,6 +433,7 @@ def test_shipped_models_are_plain_arrays():
             assert all(f[key].dtype != object for key in f.files)
 
 
+@pytest.mark.slow
 def test_bundled_classifier_is_what_the_build_script_trains():
     from framing._build_model import bundled_training_data
 
@@ -617,6 +526,7 @@ def test_prefer_lexicon_keeps_the_lexicon_pole_and_lets_the_model_label_the_rest
     assert scores.shape == (3,)
 
 
+@pytest.mark.slow
 def test_prefer_lexicon_is_checked_and_saved(tmp_path):
     texts = ["Russia is now China's junior partner.", "Moscow depends on Beijing.",
              "Trade rose in May.", "The talks lasted two days."]  # fmt: skip
@@ -670,6 +580,7 @@ def _lexicon_labels(texts):
     return [_lexicon_label(lex, text, "power") for text in texts]
 
 
+@pytest.mark.slow
 def test_auto_threshold_backs_off_to_the_lexicon_when_the_model_cannot_help():
     texts, labels = zip(*(CUED + NOISE), strict=True)
     with warnings.catch_warnings():
@@ -687,6 +598,7 @@ def test_auto_threshold_backs_off_to_the_lexicon_when_the_model_cannot_help():
     assert set(clf.predict([text for text, _ in NOISE])) == {"none"}
 
 
+@pytest.mark.slow
 def test_auto_threshold_lets_the_model_add_what_the_lexicon_misses():
     texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
     with warnings.catch_warnings():
@@ -699,6 +611,7 @@ def test_auto_threshold_lets_the_model_add_what_the_lexicon_misses():
     assert clf.predict(probe).tolist() == ["junior", "none", "equal"]
 
 
+@pytest.mark.slow
 def test_groups_keep_an_article_out_of_its_own_cross_validation():
     # constructed: each 'article' repeats one sentence three times with a label its words do
     # not predict; across folds that cut articles the model recognises the copies and seems
@@ -722,6 +635,7 @@ def test_groups_keep_an_article_out_of_its_own_cross_validation():
         FrameClassifier(axis="power").fit(texts, labels, groups=[None, *groups[1:]])
 
 
+@pytest.mark.slow
 def test_threshold_is_checked_and_the_chosen_one_saved(tmp_path):
     with pytest.raises(ParameterError, match="threshold"):
         FrameClassifier(threshold="best").fit(TEXTS, LABELS)
@@ -839,6 +753,7 @@ def test_the_threshold_is_chosen_on_the_researchers_sentences_not_the_priors():
     assert guarded.predict(probe).tolist() == _lexicon_labels(probe) == ["none", "none"]
 
 
+@pytest.mark.slow
 def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
     prior = builtin_prior()
     assert prior.columns.tolist() == ["source", "doc_id", "text", "power", "bond"]
@@ -899,6 +814,7 @@ def test_a_prior_relevant_column_keeps_the_relevant_rows_only():
     assert model.n_prior_ == 3
 
 
+@pytest.mark.slow
 def test_a_model_fitted_with_a_prior_saves_and_loads_as_plain_arrays(tmp_path):
     given = ([t for t, _ in LEANS], [c for _, c in LEANS])
     for prior, recorded in (("builtin", "builtin"), (given, "given"), (None, None)):

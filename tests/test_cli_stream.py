@@ -260,6 +260,7 @@ def test_errors_raise_after_chunks_were_written_leaves_nothing(tmp_path, capsys,
 
 # -- interrupted run (a real process and a real SIGINT) ----------------------------------------
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.slow
 def test_interrupt_leaves_no_output_and_no_temporary_file(tmp_path):
     path = _write_jsonl(tmp_path / "many.jsonl", _copies(200))  # ~10 s to score: never finishes
     folder = tmp_path / "out"
@@ -350,6 +351,7 @@ def test_output_that_is_a_folder_is_a_usage_error(tmp_path, capsys, big):
     assert [p.name for p in tmp_path.iterdir()] == ["sentences.csv"]
 
 
+@pytest.mark.slow
 def test_stdout_closed_early_ends_quietly(big):
     """`framing score big.jsonl | head -1`: no BrokenPipeError traceback."""
     command = [sys.executable, "-m", "framing", "score", str(big[0]), "--chunk-size", "1", "-q"]

@@ -148,6 +148,7 @@ def test_suggest_bad_input(models, sents, kwargs, error):
 # --------------------------------------------------------------------------- sheet round trip
 
 
+@pytest.mark.slow
 def test_round_trip_to_training(models, sents, tmp_path):
     power, bond = models
     picked = suggest_for_coding(sents, [power, bond], n=4)

@@ -23,6 +23,9 @@ from framing.errors import CorpusError, DataQualityWarning, ParameterError  # no
 
 from .conftest import SEEDS  # noqa: E402
 
+# a LocalCluster of two worker processes, and some fifty round trips to it
+pytestmark = pytest.mark.slow
+
 PARTITIONS = [1, 2, 3, 7]
 
 

@@ -143,6 +143,7 @@ print(";".join(k + "=" + hashlib.sha256(v).hexdigest()
 """
 
 
+@pytest.mark.slow
 def test_another_process_with_another_hash_seed_gives_the_same_bytes(reference):
     # Set and dict order depend on PYTHONHASHSEED for str keys; no table may depend on it.
     code = _CHILD.format(root=str(ROOT), seeds=str(SEEDS))

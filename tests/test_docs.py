@@ -125,7 +125,12 @@ def test_link_checker_catches_a_broken_link(tmp_path):
 _EXAMPLE_PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.md"))]
 
 
-@pytest.mark.parametrize("page", _EXAMPLE_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+@pytest.mark.parametrize(
+    "page",
+    # the coding guide trains classifiers
+    [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in _EXAMPLE_PAGES],
+    ids=lambda p: str(p.relative_to(DOCS)),
+)
 def test_python_examples_run(page, monkeypatch, tmp_path):
     pytest.importorskip("matplotlib").use("Agg")
     import matplotlib.pyplot as plt

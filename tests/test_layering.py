@@ -125,6 +125,7 @@ def test_lexicon_path_of_compare_loads_no_classifier():
     assert _loaded(code, "sklearn", "matplotlib", "nltk", "pandas") == ["pandas"]
 
 
+@pytest.mark.slow
 def test_lazy_names_are_the_same_objects_as_before():
     """Every public name resolves, appears in dir(), and is its module's object; the functions
     named like their modules stay functions after those modules are imported."""

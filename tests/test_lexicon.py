@@ -562,6 +562,7 @@ def test_dic_with_a_repeated_category_id_names_the_line(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_wildcard_cues_are_looked_up_by_prefix_not_scanned():
     """50,000 wildcard cues: each matched word is resolved among the few cues whose text before
     '*' it starts with, longest cue first (the scan tried every cue for every word)."""

@@ -409,6 +409,7 @@ def test_cli_model_errors(power_model, tmp_path, capsys):
 # --------------------------------------------------------------------------- learning curve
 
 
+@pytest.mark.slow
 def test_learning_curve_is_grouped_and_measures_both_methods():
     texts, labels, docs = [], [], []
     for i in range(6):  # constructed: six articles of four sentences

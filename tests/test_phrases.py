@@ -214,6 +214,7 @@ def _cue(draw: st.DrawFn) -> tuple[str, str]:
 @example(cue=("junior partner", "junior–partner"), respelt=True)
 @example(cue=("İstanbul", "İSTANBUL"), respelt=False)
 @example(cue=("xi's", "XI’S"), respelt=False)
+@pytest.mark.slow
 def test_every_cue_the_check_accepts_matches_its_own_text(cue, respelt):
     term, text = cue
     # The same phrase respelt (other separators, other case) on a second axis must count too.

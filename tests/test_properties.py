@@ -148,6 +148,7 @@ def test_score_never_crashes_and_scores_are_bounded(texts):
 
 @SETTINGS
 @given(texts=st.lists(any_text, min_size=1, max_size=6), chunk_size=st.sampled_from([1, 2, 7]))
+@pytest.mark.slow
 def test_every_document_is_accounted_for_across_chunks(texts, chunk_size):
     ids = {f"doc{i:04d}": text for i, text in enumerate(texts, start=1)}
     sources = {f"doc{i:04d}": f"item {i}" for i in range(1, len(texts) + 1)}
@@ -229,6 +230,7 @@ _DOC_TEXTS = [
 )
 # Found by this test: no group had a label on the power axis, and compare() crashed (TypeError).
 @example(rows=[("Xi and Putin are old friends.", None, None, rank) for rank in (0, 1)])
+@pytest.mark.slow
 def test_metadata_of_any_type_flows_through_score_tally_and_compare(rows):
     frame = pd.DataFrame(
         {

@@ -47,6 +47,7 @@ def test_plot_is_a_figure_with_map_and_intervals(comparison, tmp_path):
         assert (tmp_path / f"map.{suffix}").stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_plot_does_not_import_pyplot():
     code = (
         "import sys, warnings; warnings.simplefilter('ignore'); import framing; "
@@ -58,6 +59,7 @@ def test_plot_does_not_import_pyplot():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_report_contents_and_determinism(tmp_path):
     first = write_report(SEEDS, tmp_path / "a", n_resamples=200)
     second = write_report(SEEDS, tmp_path / "b", n_resamples=200)

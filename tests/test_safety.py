@@ -62,6 +62,7 @@ def test_a_wildcard_that_looks_like_a_regex_is_a_lexicon_error():
         _lexicon(["warmly", ".*"])
 
 
+@pytest.mark.slow
 def test_adversarial_cues_aliases_and_text_finish():
     # (a|a)+$ against a long run of a's is the textbook catastrophic backtracking case for a
     # regex engine; as literal text it is one failed comparison per position. Run in a child

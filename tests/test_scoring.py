@@ -2,7 +2,8 @@
 
 The seed cases below were checked by hand against the codebook and agree with the adjudicated
 human coding in seeds/annotations/sentences.csv (the `gold_*` columns). Known failures are kept
-as strict xfails with the reason, so that a fix shows up as an unexpected pass.
+as strict xfails from the register in tests/known_failures.py, so that a fix shows up as an
+unexpected pass.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from framing.lexicon import load_lexicon
 from framing.scoring import aggregate, evidence, score, sentence_columns
 
 from .conftest import SEEDS
+from .known_failures import known_failure
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +40,8 @@ def _row(sents, doc, sent_id):
 
 # (doc, sent_id, relevant, power, bond, voice, speaker or None) - what the sentence asserts
 # per the codebook; the comment names the rule exercised and quotes the sentence's start.
-# Known false positives of the continuation rule (codebook, Target): a one-side sentence right
-# after a relevant one is taken as going on with the relationship's story. On the seeds the rule
-# finds 26 more gold-relevant sentences (relevance F1 0.89 -> 0.94) at the cost of these three.
-_CONTINUED_TOO_FAR = pytest.mark.xfail(
-    strict=True, reason="continuation: a one-side sentence about the war or the delegation"
-)
+# Known false positives of the continuation rule: tests/known_failures.py, "continuation_too_far".
+_CONTINUED_TOO_FAR = known_failure("continuation_too_far")
 
 
 CASES = [

@@ -22,7 +22,10 @@ from framing.report import REPORT_FILES
 
 from .conftest import ROOT, SEEDS
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
+    pytest.mark.slow,  # every test runs framing in a subprocess and stops it
+]
 OLD = b"an earlier run\n"
 
 
@@ -80,9 +83,15 @@ def _start(command: list[str], folder: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a job in a shell
-        # A child inherits an ignored SIGINT from some test runners; a terminal gives the default.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        # A child inherits ignored signals from the runner (SIGINT from some test runners, SIGHUP
+        # under nohup, which framing then rightly leaves ignored); a terminal gives the defaults.
+        preexec_fn=_default_stop_signals,
     )
+
+
+def _default_stop_signals() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
 
 
 def _said(err: str) -> str:

@@ -284,6 +284,7 @@ def test_monte_carlo_p_value_is_never_zero():
     assert res.p_value == pytest.approx(1 / 1000)
 
 
+@pytest.mark.slow
 def test_sentence_permutation_matches_scipy_exact():
     # sentence level: 15 vs 3 and 3 vs 3 labelled sentences; the exact test is hypergeometric
     res = permutation_test_balance(([9, 6], [2, 1]), ([3], [3]), unit="sentence")
@@ -525,6 +526,7 @@ def _two_kinds(n: int, share: float, rng: np.random.Generator) -> tuple[np.ndarr
 
 
 @pytest.mark.parametrize("case", ["pairwise", "omnibus", "bootstrap"])
+@pytest.mark.slow
 def test_drawing_by_kind_has_the_law_of_drawing_articles(case, monkeypatch):
     """Many articles of few kinds are resampled and permuted by kind (how many of each kind);
     the null and bootstrap distributions match those of drawing every article."""

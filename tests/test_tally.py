@@ -212,6 +212,7 @@ def test_merge_of_an_arbitrary_row_split_is_the_whole(built_sents, seed):
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
+@pytest.mark.slow
 def test_merge_of_any_partition_of_the_seed_sentences_is_the_whole(seeds_sents, data):
     n_parts = data.draw(st.integers(1, 6))
     labels = np.array(
