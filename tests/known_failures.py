@@ -21,11 +21,6 @@ KNOWN_FAILURES: dict[str, str] = {
     # named in the sentence but not as a speaker (Blinken; Mr Xi as the subject of a non-reporting
     # verb) is passed over.
     "pronoun_to_speaker": "pronouns resolve to speakers, not to any person named",
-    # tests/test_estimator_checks.py (scikit-learn's check_supervised_y_2d on text): a column
-    # vector of labels, shape (n, 1), stops FrameClassifier.fit with a bare TypeError
-    # ("unhashable type") instead of being raveled with a DataConversionWarning, as scikit-learn
-    # estimators do, or refused with an InputError.
-    "y_column_vector": "a column vector y (n, 1) fails with TypeError, not raveled or refused",
 }
 
 

@@ -27,15 +27,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import BaseEstimator, clone
-from sklearn.exceptions import NotFittedError
+from sklearn.exceptions import DataConversionWarning, NotFittedError
 from sklearn.pipeline import make_pipeline
 from sklearn.utils import estimator_checks
 from sklearn.utils.validation import check_is_fitted
 
 from framing.classify import FrameClassifier, LexiconFeatures
 from framing.errors import FramingWarning, InputError
-
-from .known_failures import known_failure
 
 # constructed: three sentences per class of the power axis
 TEXTS = [
@@ -331,7 +329,7 @@ def text_requires_y(estimator):
 def text_y_as_column(estimator):
     # scikit-learn ravels a column vector y with a DataConversionWarning
     column = np.asarray(LABELS, dtype=object)[:, None]
-    with pytest.warns(Warning):
+    with pytest.warns(DataConversionWarning, match="column vector"):
         fitted = _fit(clone(estimator), TEXTS, column)
     _assert_same_outputs(_outputs(_fit(clone(estimator)), TEXTS), _outputs(fitted, TEXTS))
 
@@ -366,19 +364,14 @@ ON_TEXT: dict[str, tuple[Callable, tuple[type, ...]]] = {
     "check_supervised_y_2d": (text_y_as_column, (FrameClassifier,)),
 }
 
-_KNOWN = {"check_supervised_y_2d": known_failure("y_column_vector")}
-
 
 def _on_text_cases():
     for estimator, name in zip(ESTIMATORS, IDS, strict=True):
         seen = set()
-        for check, (function, applies_to) in ON_TEXT.items():
+        for function, applies_to in ON_TEXT.values():
             if isinstance(estimator, applies_to) and function not in seen:
                 seen.add(function)
-                marks = [_KNOWN[check]] if check in _KNOWN else []
-                yield pytest.param(
-                    estimator, function, marks=marks, id=f"{name}-{function.__name__}"
-                )
+                yield pytest.param(estimator, function, id=f"{name}-{function.__name__}")
 
 
 @pytest.mark.parametrize(("estimator", "function"), list(_on_text_cases()))

@@ -40,6 +40,7 @@ import pandas as pd
 from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax, softmax
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
+from sklearn.exceptions import DataConversionWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
@@ -146,6 +147,15 @@ def _as_labels(values: Any, n: int) -> np.ndarray:
         raise InputError(f"y must be a list of labels, not a single string {values!r}.")
     if isinstance(values, pd.DataFrame):
         raise InputError("y must be a list or Series of labels, not a DataFrame.")
+    if getattr(values, "ndim", 1) == 2 and getattr(values, "shape", (0, 0))[1] == 1:
+        # As scikit-learn's estimators do: a column vector of labels is read as a list.
+        warnings.warn(
+            "y was given as a column vector (shape (n, 1)); it is read as a list of labels. "
+            "Give a 1-D list, array or Series to avoid this warning.",
+            DataConversionWarning,
+            stacklevel=3,
+        )
+        values = np.asarray(values, dtype=object).ravel()
     try:
         items = list(values)
     except TypeError as exc:
