@@ -70,15 +70,24 @@ class _Pipe:
 
     def __init__(self, path: Path, pipe: Path) -> None:
         self.data, self.path = path.read_bytes(), pipe
+        self.opened = threading.Event()
         os.mkfifo(self.path)
 
+    def _fill(self) -> None:
+        with self.path.open("wb") as pipe:  # waits for a reader
+            self.opened.set()
+            pipe.write(self.data)
+
     def __enter__(self) -> Path:
-        self.writer = threading.Thread(target=self.path.write_bytes, args=(self.data,))
+        self.writer = threading.Thread(target=self._fill)
         self.writer.start()
         return self.path
 
     def __exit__(self, *exc: object) -> None:
-        if self.writer.is_alive():  # a reading that failed early: let the writer finish
+        # A reading that failed before it opened the pipe: open it, so the writer can finish.
+        # (Asking whether the writer is alive instead races with a writer that has just closed
+        # its end: a reader opened then waits for a writer that never comes.)
+        if not self.opened.is_set():
             self.path.read_bytes()
         self.writer.join()
 
