@@ -145,7 +145,7 @@ def text_stage(
 ) -> dict[str, float]:
     """Best-of seconds of each part of the text stage: load the JSONL file, clean every text,
     split the cleaned texts into sentences (keys ``load``, ``clean``, ``split``, ``total``)."""
-    from framing.clean import clean
+    from framing._clean import clean
     from framing.corpus import load_corpus
     from framing.text import split_sentences
 

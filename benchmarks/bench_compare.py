@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import build_corpus, make_sentences  # noqa: E402
 
-from framing.compare import compare  # noqa: E402
-from framing.keyness import keyness  # noqa: E402
+from framing._compare import compare  # noqa: E402
+from framing._keyness import keyness  # noqa: E402
 
 
 def main() -> None:

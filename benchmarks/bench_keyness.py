@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import build_corpus  # noqa: E402
 
-from framing.keyness import keyness  # noqa: E402
+from framing._keyness import keyness  # noqa: E402
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import best_of, floor, write_jsonl  # noqa: E402
 
-from framing.clean import clean  # noqa: E402
+from framing._clean import clean  # noqa: E402
 from framing.corpus import load_corpus  # noqa: E402
 from framing.lexicon import load_lexicon  # noqa: E402
 from framing.scoring import score  # noqa: E402

@@ -64,9 +64,9 @@ from _corpus import (  # noqa: E402
 )
 
 import framing  # noqa: E402
-from framing.compare import compare  # noqa: E402
+from framing._compare import compare  # noqa: E402
+from framing._keyness import keyness  # noqa: E402
 from framing.corpus import load_corpus  # noqa: E402
-from framing.keyness import keyness  # noqa: E402
 from framing.lexicon import load_lexicon  # noqa: E402
 from framing.scoring import score  # noqa: E402
 
@@ -528,7 +528,7 @@ def analysis(settings: Settings, data: Scored, summary: Summary, clock: float) -
         lambda: compare(sents, by="outlet", seed=0),
     )
     try:
-        from framing.tally import tally
+        from framing._tally import tally
     except ImportError as exc:
         rows.append(["`tally(sents)`", "", "", "", f"{NOT_YET} ({exc})"])
     else:

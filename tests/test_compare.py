@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from framing.compare import Comparison, compare
+from framing._compare import Comparison, compare
 from framing.errors import (
     DataQualityWarning,
     FramingWarning,

@@ -77,7 +77,7 @@ def test_actors_column_and_possessives(relationship):
 
 
 def test_seed_sentences(seeds, relationship):
-    from framing.clean import clean
+    from framing._clean import clean
 
     text = clean(seeds["001_928cbda8d1da483e"].text).text
     judged = dict(_judge(relationship, text))

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing._keyness import REST, TOKEN_PATTERN, keyness
 from framing.errors import (
     DataQualityWarning,
     InputError,
     InsufficientDataError,
     ParameterError,
 )
-from framing.keyness import REST, TOKEN_PATTERN, keyness
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 COLUMNS = [

@@ -13,13 +13,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 
 # Each layer may import from the layers before it, never from its own layer or a later one.
 LAYERS = [
-    {"errors", "_version", "_escape", "_phrases"},
+    {"errors", "_version", "_escape", "_phrases", "_moved"},
     {"_english", "_validation"},  # language data (word lists, chrome tables); option checks
     {"_random", "_files"},
     {"_reading"},  # every input format read into documents; encodings
     {"corpus"},
     {"stream"},  # reads big files in chunks of Documents
-    {"clean"},
+    {"_clean"},
     {"text"},
     {"voice", "dyad"},
     {"_lexicon_parts"},  # the plain records of a lexicon (Cue, Settings, CueMatch ...)
@@ -28,15 +28,16 @@ LAYERS = [
     {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"_table"},  # the sentence-table contract: axes and poles from attrs or columns
     {"scoring"},
-    {"tally"},  # per-document counts of a score() table
+    {"_tally"},  # per-document counts of a score() table
     {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic
     {"dask"},  # maps score and tally over Dask partitions (optional extra)
     {"stats"},
     {"plots"},
-    {"compare", "keyness", "validate"},
+    {"_compare", "_keyness", "validate"},
     {"coding"},
     {"report", "_build_model"},
     {"cli"},
+    {"clean", "compare", "keyness", "tally"},  # deprecated old paths (framing._moved)
     {"__main__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}

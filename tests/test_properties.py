@@ -25,7 +25,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import framing
-from framing.clean import clean
+from framing._clean import clean
+from framing._tally import merge_tallies, tally
 from framing.corpus import Corpus
 from framing.errors import (
     CorpusError,
@@ -37,7 +38,6 @@ from framing.errors import (
 from framing.lexicon import Axis, Cue, Lexicon, load_lexicon
 from framing.scoring import aggregate, iter_scores, score
 from framing.stream import iter_corpus
-from framing.tally import merge_tallies, tally
 from framing.text import split_sentences
 
 # Text that looks like news (words from the lexicon domain, quotes, punctuation, line breaks)

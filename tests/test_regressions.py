@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.compare import compare
+from framing._compare import compare
 from framing.corpus import Corpus, Document
 from framing.scoring import score
 

@@ -8,8 +8,8 @@ import warnings
 
 import pytest
 
+from framing._compare import compare
 from framing.cli import main
-from framing.compare import compare
 from framing.errors import InputError
 from framing.report import REPORT_FILES, write_report
 from framing.scoring import score

@@ -402,7 +402,7 @@ def test_columns_and_types(seed_scores):
 
 
 def test_offsets_and_scores(seed_scores, seeds):
-    from framing.clean import clean
+    from framing._clean import clean
 
     texts = {d.doc_id: clean(d.text).text for d in seeds}
     for row in seed_scores.itertuples():
@@ -714,7 +714,7 @@ def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
     """A document whose cleaned text is longer than a block is cleaned whole, then split,
     scored and yielded block by block (memory bounded by a block, not by the document): the
     rows are those of scoring it whole — ids, offsets into the cleaned text, paragraphs, cues."""
-    from framing.clean import clean
+    from framing._clean import clean
 
     line = ("Xi met Putin in Moscow and they spoke as equal partners about old friendship. "
             "Russia is China's junior partner, he said. ")  # fmt: skip

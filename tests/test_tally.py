@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing.scoring
-from framing.compare import compare
+from framing._compare import compare
+from framing._tally import TALLY_COUNTS, merge_tallies, tally
 from framing.errors import DataQualityWarning, ParameterError
-from framing.tally import TALLY_COUNTS, merge_tallies, tally
 
 AXES = {"power": ["equal", "junior"], "bond": ["friendship", "convenience"]}
 
@@ -255,10 +255,10 @@ def test_merge_takes_the_union_of_metadata_columns():
 
 @pytest.mark.parametrize("batch_rows", [1, 3, 7])
 def test_merge_in_batches_is_the_merge_in_one_go(built_sents, monkeypatch, batch_rows):
-    # A stream of many chunk tallies is summed batch by batch (framing.tally._BATCH_ROWS rows):
+    # A stream of many chunk tallies is summed batch by batch (framing._tally._BATCH_ROWS rows):
     # documents split between batches, a metadata column first met in a later batch and an
     # empty tally in between give what one summation of everything gives.
-    module = sys.modules["framing.tally"]
+    module = sys.modules["framing._tally"]
     rows = np.arange(len(built_sents))
     parts = [built_sents.iloc[part] for part in np.array_split(rows, 9)]
     parts[5] = parts[5].assign(wire="AP")  # a key column that only some chunks have

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.clean import clean
+from framing._clean import clean
 from framing.errors import ParameterError
 from framing.text import (
     PhraseMatcher,

@@ -30,17 +30,17 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._clean import clean, clean_corpus, cleaning_report
+    from ._compare import Comparison, compare
+    from ._keyness import keyness
+    from ._tally import merge_tallies, tally
     from ._writers import read_sentences, write_sentences
     from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
-    from .clean import clean, cleaning_report
     from .coding import read_coding, suggest_for_coding, write_coding_sheet
-    from .compare import Comparison, compare
     from .corpus import Corpus, Document, load_corpus
-    from .keyness import keyness
     from .lexicon import Lexicon, check_lexicon, load_lexicon
     from .scoring import aggregate, evidence, iter_scores, score
     from .stream import iter_corpus
-    from .tally import merge_tallies, tally
     from .validate import (
         cohen_kappa,
         confusion_matrix,
@@ -55,15 +55,15 @@ _LAZY = {
     **dict.fromkeys(["read_sentences", "write_sentences"], "_writers"),
     **dict.fromkeys(["FrameClassifier", "LexiconFeatures", "bundled_classifier", "load_model"],
                     "classify"),  # fmt: skip
-    **dict.fromkeys(["clean", "cleaning_report"], "clean"),
+    **dict.fromkeys(["clean", "clean_corpus", "cleaning_report"], "_clean"),
     **dict.fromkeys(["read_coding", "suggest_for_coding", "write_coding_sheet"], "coding"),
-    **dict.fromkeys(["Comparison", "compare"], "compare"),
+    **dict.fromkeys(["Comparison", "compare"], "_compare"),
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "corpus"),
-    "keyness": "keyness",
+    "keyness": "_keyness",
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "scoring"),
     "iter_corpus": "stream",
-    **dict.fromkeys(["merge_tallies", "tally"], "tally"),
+    **dict.fromkeys(["merge_tallies", "tally"], "_tally"),
     **dict.fromkeys(
         ["cohen_kappa", "confusion_matrix", "evaluate", "krippendorff_alpha", "learning_curve",
          "pole_f1"],
@@ -95,6 +95,7 @@ __all__ = [
     "bundled_classifier",
     "check_lexicon",
     "clean",
+    "clean_corpus",
     "cleaning_report",
     "cohen_kappa",
     "compare",
@@ -140,13 +141,13 @@ def __dir__() -> list[str]:
 
 class _Package(types.ModuleType):
     """The package, whose functions ``clean``, ``compare``, ``keyness`` and ``tally`` keep their
-    names when the modules of the same names are imported (the import system sets a submodule
-    as an attribute of its package; before, the eager imports had replaced it by the function).
+    names when the deprecated modules of the same names (:mod:`framing._moved`) are imported:
+    the import system sets a submodule as an attribute of its package.
     """
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
-            value = getattr(value, name)
+        if isinstance(value, types.ModuleType) and name in _LAZY and _LAZY[name] != name:
+            value = getattr(importlib.import_module(f"framing.{_LAZY[name]}"), name)
         super().__setattr__(name, value)
 
 

@@ -381,10 +381,10 @@ def _run(args: argparse.Namespace) -> int:
         )
     if fmt == "parquet":
         _parquet_file(args.output)  # fail before reading and scoring
-    from .compare import compare
+    from ._compare import compare
+    from ._tally import merge_tallies, tally
     from .corpus import Corpus
     from .scoring import iter_scores, score
-    from .tally import merge_tallies, tally
 
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
     data, progress = _source(args)

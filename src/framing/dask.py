@@ -65,12 +65,12 @@ from ._reading import (
     _warn_renamed,
     read_frame,
 )
+from ._tally import merge_tallies
+from ._tally import tally as _tally_table
 from .corpus import Corpus, Document
 from .errors import CorpusError, FramingWarning, ParameterError
 from .lexicon import Lexicon, load_lexicon
 from .scoring import Method, _Job, _meta_names, _warn_scored
-from .tally import merge_tallies
-from .tally import tally as _tally_table
 
 __all__ = ["score", "tally"]
 

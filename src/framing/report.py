@@ -21,16 +21,16 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ._clean import cleaning_report
+from ._compare import Comparison, _provenance, compare
 from ._escape import markdown_text
 from ._files import atomic_files
+from ._keyness import keyness
 from ._table import AxesLike
 from ._validation import check_bool, check_int
 from ._version import __version__
-from .clean import cleaning_report
-from .compare import Comparison, _provenance, compare
 from .corpus import Corpus, load_corpus
 from .errors import FramingError, InputError
-from .keyness import keyness
 from .lexicon import Lexicon, load_lexicon
 from .scoring import evidence, score
 

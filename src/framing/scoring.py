@@ -33,11 +33,11 @@ from typing import Any, Literal, TypeAlias
 import numpy as np
 import pandas as pd
 
+from ._clean import clean
 from ._reading import _skipped_table, _UniqueIds
 from ._table import AxesLike, cue_list, table_axes
 from ._validation import check_int
 from ._version import __version__
-from .clean import clean
 from .corpus import (
     _DERIVED,
     _SENTENCE_HEAD,

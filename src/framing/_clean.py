@@ -1,0 +1,695 @@
+"""Cleaning: strip page chrome and HTML, normalise unicode, and record every line removed.
+
+Cleaning is conservative. A line is removed only when it matches a known kind of page chrome
+(share and subscribe prompts, bylines, datelines, reading times, cookie notices, copyright and
+wire footers, app promotions, advertising and donation blocks, comment links, photo credits, the
+page title that repeats the headline) or repeats an earlier line (a caption printed twice).
+Reader-facing blocks that are only recognisable in context (author bios, promotions, menus) are
+removed only inside the block of chrome that closes a page, after a list heading such as
+``Related:``, or between the browser title and the headline. Patterns match whole lines and are
+tightly anchored: a line of article prose that merely starts like chrome (``By contrast, ...``,
+``Credit lines from Chinese banks ...``) is kept. A photo credit at the end of a caption
+(``... in Moscow. (Photo: AFP/Getty Images)``) is cut off and the caption kept. Every removal
+is recorded with its line number and a reason, so nothing disappears silently.
+
+Unicode is normalised to NFC; non-breaking and other exotic spaces become spaces; soft hyphens,
+zero-width characters and control characters are dropped. Curly quotes and apostrophes are kept:
+quotation detection needs them.
+
+Examples
+--------
+>>> result = clean("Xi met Putin.\\nSHARE THIS ARTICLE ON\\nLeave a comment")
+>>> result.text
+'Xi met Putin.'
+>>> [(r.line, r.reason) for r in result.removed]
+[(2, 'share prompt'), (3, 'comment prompt')]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from html.entities import html5 as html5_entities
+from html.parser import HTMLParser
+from itertools import accumulate
+
+import pandas as pd
+
+from ._english import (
+    AGENCY,
+    CHROME_CONTAINS,
+    CHROME_GATED,
+    CHROME_LONG,
+    CHROME_STRONG,
+    CHROME_WEAK,
+    CHROME_WEAK_ANYWHERE,
+    CONTAINS_HINTS,
+    CREDIT_BODY,
+    CREDIT_LABEL,
+    LIST_HEADINGS,
+    PRODUCTS,
+)
+from .corpus import Corpus, Document
+
+__all__ = ["RemovedLine", "CleanedText", "clean", "clean_corpus", "cleaning_report"]
+
+_MAX_CHROME_LINE = 600  # longer lines are article prose; chrome lines are short
+_SHORT_LINE_WORDS = 6
+_TITLE_LOOKAHEAD = 5  # the headline is looked for this many lines below the page title ...
+_TITLE_MENU_LIMIT = 40  # ... or further, past menu lines only, up to this many lines
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """What cleaning removed: the 1-based line number in the normalised input, text, reason.
+
+    Usually ``text`` is the whole line. A photo credit cut from the end of a caption that is
+    kept (``... in Moscow. (Photo: AFP)``) is recorded with the caption's line number and only
+    the credit as ``text``: the rest of that line is in the cleaned text.
+    """
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The result of :func:`clean`.
+
+    Attributes
+    ----------
+    text : str
+        The cleaned text: kept lines joined by ``\\n``, blank lines between paragraphs kept
+        (runs of blank lines folded to one), no leading or trailing white space.
+    removed : tuple of RemovedLine
+        Every removed line (or photo credit cut from a caption) with its reason, in line order.
+    flags : tuple of str
+        Quality flags: ``html`` (tags were stripped), ``html_entities`` (HTML entities such as
+        ``&amp;`` were decoded in a text without tags), ``control_characters``, ``mojibake``
+        (UTF-8 read as cp1252, e.g. ``â€™``, ``ÐŸÑƒÑ‚Ð¸Ð½``); ``cp1252`` is set by loaders, not
+        here.
+    """
+
+    text: str
+    removed: tuple[RemovedLine, ...]
+    flags: tuple[str, ...]
+
+
+# The chrome tables and their building blocks are language data: framing._english.
+_PROMPT_START = r"(?:^|(?<=[.!?:|•·] )|(?<=[.!?][”’\"')] ))"
+_CONTAINS_WORDS = 12
+_PRODUCTS = re.compile(PRODUCTS, re.IGNORECASE)
+_PRODUCT_WORDS = 11
+_LIST_HEADING = re.compile(LIST_HEADINGS, re.IGNORECASE)
+
+
+def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
+    """One alternation with a named group per reason, so one match says which reason applies."""
+    names = {f"g{i}": reason for i, (reason, _) in enumerate(patterns)}
+    return "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns)), names
+
+
+def _by_first(
+    patterns: list[tuple[str, str, str]],
+) -> dict[str, tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]]:
+    """For each first character a line can have (lower case), the patterns (reason, compiled
+    ``match``) that can match a line starting with it, in list order: a line is tried only
+    against the few patterns its first character allows (failing every alternative of one big
+    alternation costs more than the whole rest of cleaning)."""
+    table: dict[str, list[tuple[str, Callable[[str], re.Match[str] | None]]]] = {}
+    for reason, firsts, p in patterns:
+        match = re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE).match
+        for char in firsts:
+            table.setdefault(char, []).append((reason, match))
+    return {char: tuple(tried) for char, tried in table.items()}
+
+
+# Matched line by line: trying the alternation at every position of a whole text is slower.
+_STRONG_BY_FIRST = _by_first(CHROME_STRONG + CHROME_LONG)
+_GATED_RE = [
+    (reason, needles, re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE))
+    for reason, needles, p in CHROME_GATED
+]
+# Every line a gated pattern can match holds '/' or '|' or one of these.
+_GATE_HINT = re.compile(r"via|VIA|mages|MAGES|hoto|HOTO")
+_LONG_BY_FIRST = _by_first(CHROME_LONG)
+_WEAK_BODY, _WEAK_NAMES = _named(CHROME_WEAK)
+_WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
+_WEAK_ANYWHERE_RE = [
+    (reason, needles, re.compile(p, re.IGNORECASE) if p else None)
+    for reason, needles, p in CHROME_WEAK_ANYWHERE
+]
+_CONTAINS_RE = [
+    (reason, re.compile(_PROMPT_START + f"(?:{p})", re.IGNORECASE), re.compile(p, re.IGNORECASE))
+    for reason, p in CHROME_CONTAINS
+]
+_QUOTES = set('"“”„«»')
+# 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
+_SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
+_SHORT_CHROME = 120  # the short-line chrome patterns only ever match lines up to this length
+
+_CREDIT_SUFFIX = re.compile(
+    r"\s?\((?:AFP|AP|Reuters|Getty Images|EPA|Xinhua|TASS|Sputnik|Bloomberg|PTI|ANI|HT Photo|"
+    r"File Photo|File)\)(?:\s+PREMIUM)?\s*$|\s+PREMIUM\s*$",
+    re.IGNORECASE,
+)
+# A photo credit at the end of a caption that is kept: '... of the People. (Photo: AFP/Getty
+# Images)', '... on May 9. (Reuters)', '... watch the parade. Photo: EPA-EFE/Maxim Shipenkov'. A
+# bare agency or label follows the end of the caption's sentence; a bracketed label may follow
+# any word. Searched in the last _CREDIT_TAIL characters of a line.
+_INLINE_CREDIT = re.compile(
+    rf"(?<=\S) (\({CREDIT_LABEL}:? {CREDIT_BODY}\)|"
+    rf"(?<=[.!?”’\"')\]] )(?:\((?-i:{AGENCY})\)(?-i: PREMIUM)?|{CREDIT_LABEL}: {CREDIT_BODY}))$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = 140
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Lone surrogates (half an emoji from a truncated JSON string) cannot be encoded: drop them too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# One character class for all three: a single pass finds every character to replace.
+_SPECIAL = re.compile(
+    "[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]"
+)
+# UTF-8 read as cp1252 (or Latin-1): each multi-byte character becomes a lead character
+# (Â-ß for two bytes, à-ï for three) and continuation characters (the cp1252 characters of the
+# bytes 0x80-0xBF). 'â€™' (’), 'Ã©' (é), 'Ã\xa0' (à) are flagged alone; other two-byte letters
+# (Cyrillic 'ÐŸÑƒÑ‚Ð¸Ð½') and three-byte ones (Chinese 'ä¹\xa0è¿‘å¹³') two in a row, which
+# ordinary text never has.
+_CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# The search runs only on texts holding one of the lead characters of the mojibake of
+# punctuation and Latin letters (â, Ã, Â), Cyrillic (Ð, Ñ) or Chinese (ä-é): a few substring
+# tests cost less than one search.
+_MOJIBAKE_LEADS = ("â", "Ã", "Â", "Ð", "Ñ", "ä", "å", "æ", "ç", "è", "é")
+_MOJIBAKE = re.compile(
+    rf"[Â-ï](?:(?<=â)€[™œ\x9d˜“”¦]|(?<=Ã)[{_CONT}]|(?<=[Â-ß])[{_CONT}][Â-ß][{_CONT}]|"
+    rf"(?<=[à-ï])[{_CONT}]{{2}}[à-ï][{_CONT}]{{2}})"
+)
+_HTML_HINT = re.compile(
+    r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|ol|li|table|tr|td|th|"
+    r"script|style|nav|aside|main|header|footer|figure|figcaption|blockquote|button|em|strong|"
+    r"i|b|u|small|sup|sub|mark|cite|abbr|time|img)\b[^>]*>|"
+    r"</(?:p|div|span|a|article|section|h[1-6]|ul|ol|li|body|html|table|tr|td|th|nav|aside|"
+    r"main|header|footer|figure|figcaption|blockquote|button|em|strong|i|b|u|small|sup|sub|"
+    r"mark|cite|abbr|time)>",
+    re.IGNORECASE,
+)
+# A character reference with its semicolon ('&amp;', '&#8217;', '&#x2019;'); 'AT&T' and
+# 'R&D' are no entities.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*$")
+# A bullet item or a quoted line: article text even when short ('• Visa-free travel for tour
+# groups', '"Friends forever"'), never swept into the closing block.
+_LIST_OR_QUOTE = re.compile(r"(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s|[\"“”„«‘'’]")
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML page, with line breaks at block elements, without scripts.
+
+    Inside a ``<nav>`` or ``<menu>`` every link is a line of its own (a menu of links written
+    without white space would otherwise read ``HomeWorldAsia``). When the page has block
+    elements other than ``<br>``, white space inside the text is collapsed as a browser does,
+    so that HTML source wrapped at any column gives one line per paragraph; a fragment with
+    only inline tags (``Xi met <em>Putin</em>.``) keeps its line breaks.
+    """
+
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "menu",
+        "button",
+        "form",
+        "figure",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "title",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "pre",
+        "address",
+        "details",
+        "summary",
+    }
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+    _MENUS = {"nav", "menu"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+        self._menus = 0
+        self._pre = 0
+        self.structured = False  # a block element other than <br> was seen
+        self._wrapped: list[int] = []  # indices of parts whose white space may be collapsed
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n" if tag == "p" else "\n")
+            if tag != "br":
+                self.structured = True
+            if tag in self._MENUS:
+                self._menus += 1
+            elif tag == "pre":
+                self._pre += 1
+        elif tag == "a" and self._menus:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <hr/>: a line break; a self-closed <p/> or <div/> is no container to open.
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+            self.structured = self.structured or tag != "br"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+            if tag in self._MENUS:
+                self._menus = max(0, self._menus - 1)
+            elif tag == "pre":
+                self._pre = max(0, self._pre - 1)
+        elif tag == "a" and self._menus:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            if not self._pre:
+                self._wrapped.append(len(self.parts))
+            self.parts.append(data)
+
+    def text(self) -> str:
+        """The collected text; white space collapsed when the page has block structure."""
+        if self.structured:
+            for i in self._wrapped:
+                self.parts[i] = _HTML_SPACE.sub(_collapsed, self.parts[i])
+            return _LINE_EDGE.sub("\n", "".join(self.parts))
+        return "".join(self.parts)
+
+
+# White space inside HTML text: a browser shows any run of it as one space (a blank line
+# inside a text node, rare in HTML but common when plain text holds a stray tag, stays a
+# paragraph break).
+_HTML_SPACE = re.compile(r"\s+")
+_LINE_EDGE = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _collapsed(match: re.Match[str]) -> str:
+    return "\n\n" if match.group().count("\n") > 1 else " "
+
+
+def _strip_html(text: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    # The parser decodes entities itself (convert_charrefs): no second html.unescape, which
+    # would turn a page's literal '&lt;b&gt;' (written '&amp;lt;b&amp;gt;') into a tag.
+    return parser.text()
+
+
+def _entity(match: re.Match[str]) -> str:
+    """The character an entity stands for; an unknown name stays as written ('&notanentity;'
+    is no '&not;' followed by text, as html.unescape would have it)."""
+    entity = match.group()
+    if entity[1] == "#":
+        return html.unescape(entity)
+    return html5_entities.get(entity[1:], entity)
+
+
+def _decode_entities(text: str) -> str:
+    return _ENTITY.sub(_entity, text)
+
+
+def _normalise(text: str) -> tuple[str, list[str]]:
+    flags = []
+    if "<" in text and _HTML_HINT.search(text):
+        text = _strip_html(text)
+        flags.append("html")
+    elif "&" in text and _ENTITY.search(text):
+        # RSS and JSON exports: entities without tags ('China&#8217;s', '&ldquo;', '&nbsp;').
+        decoded = _decode_entities(text)
+        if decoded != text:
+            text = decoded
+            flags.append("html_entities")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    # Before spaces and control characters are replaced: U+00A0 and C1 characters are part of
+    # some mojibake ('Ã\xa0' for 'à').
+    mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
+    # One scan for any character to replace; most texts have none, and then nothing else runs.
+    # The few distinct characters found are replaced one by one with str.replace (C speed).
+    found = set(_SPECIAL.findall(text))
+    for char in found:
+        text = text.replace(char, " " if _SPACES.match(char) else "")
+    if any(_CONTROL.match(char) or _INVISIBLE.match(char) for char in found):
+        flags.append("control_characters")
+    if mojibake:
+        flags.append("mojibake")
+    return text, flags
+
+
+def _find_all(text: str, hints: dict[str, tuple[str, ...]]) -> Iterator[int]:
+    """Offsets of every occurrence of each hint (plain substring search, done in C)."""
+    for prefix, needles in hints.items():
+        at = text.find(prefix)
+        while at >= 0:
+            if any(text.startswith(needle, at) for needle in needles):
+                yield at
+            at = text.find(prefix, at + 1)
+
+
+def _contains_reason(line: str) -> str | None:
+    """Why a line holding a contains-hint is chrome, if it is: the appeal in a prompt form."""
+    if len(line) > _MAX_CHROME_LINE:
+        return None
+    short = (
+        len(line.split()) <= _CONTAINS_WORDS
+        and not _SENTENCE_END.search(line)
+        and not _QUOTES.intersection(line)
+    )
+    for reason, prompt, anywhere in _CONTAINS_RE:
+        if (prompt if not short else anywhere).search(line):
+            return reason
+    return None
+
+
+def _weak_reason(line: str) -> str | None:
+    if len(line) > _MAX_CHROME_LINE:
+        return None
+    match = _WEAK_RE.match(line)
+    if match:
+        return _WEAK_NAMES[match.lastgroup or ""]
+    lowered = line.lower()
+    for reason, needles, pattern in _WEAK_ANYWHERE_RE:
+        if any(needle in lowered for needle in needles):
+            if pattern is None:
+                if len(line.split()) <= _PRODUCT_WORDS and _PRODUCTS.search(line):
+                    return reason
+            elif pattern.search(line):
+                return reason
+    return None
+
+
+def _is_short(line: str) -> bool:
+    """A short line without closing punctuation: a menu item, a widget, a label."""
+    return (
+        len(line) <= 60
+        and len(line.split()) <= _SHORT_LINE_WORDS
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def _is_link(line: str) -> bool:
+    """A line that can be a headline in a list of links or a tag: no closing punctuation."""
+    return len(line) <= _SHORT_CHROME and len(line.split()) <= 15 and not _SENTENCE_END.search(line)
+
+
+def _gated_reason(line: str) -> str | None:
+    """The reason of the gated short-line chrome pattern a line matches, if any."""
+    lowered = line.lower()
+    for reason, needles, pattern in _GATED_RE:
+        if any(needle in lowered for needle in needles) and pattern.match(line):
+            return reason
+    return None
+
+
+def clean(text: str) -> CleanedText:
+    """Clean one document's text.
+
+    Parameters
+    ----------
+    text : str
+        The original text of a document (plain text or HTML).
+
+    Returns
+    -------
+    CleanedText
+        Cleaned text, removed lines with reasons, and quality flags.
+
+    Notes
+    -----
+    In order: HTML tags are stripped when the text looks like HTML (flag ``html``), or HTML
+    entities decoded when a text without tags holds some (flag ``html_entities``); unicode is
+    normalised (NFC, spaces, invisible and control characters); then lines are classified. A
+    line is removed when it (1) matches a strong chrome pattern anywhere in the text (whole
+    line, or an appeal in a prompt form), (2) is the page title, the first line when a later
+    line repeats its beginning (the title with the site name appended) among the next five
+    lines or past menu lines only; the menu lines between the two go too (``page header``),
+    (3) lists links or tags right below a heading such as ``Related:`` or ``Topics``, (4)
+    repeats another line of the document once a photo credit such as ``(AFP)`` is set aside (a
+    caption printed twice; the first copy without a credit is kept), or (5) belongs to the
+    closing chrome block: the longest run of lines at the end of the text made only of chrome
+    lines, weak chrome lines (author bio, disclaimer, credit line, promotion, navigation list)
+    and short lines (not bullet items or quotations), and containing at least one strong chrome
+    line. Finally a photo credit at the end of a kept line (``... May 9. (Reuters)``) is cut
+    off and recorded.
+
+    Examples
+    --------
+    >>> clean("Mar 27, 2023 08:03 PM IST\\n\\nXi met Putin in Moscow.").removed[0].reason
+    'dateline'
+    >>> result = clean("Xi greets Putin in Moscow. (Photo: AFP/Getty Images)")
+    >>> result.text, [(r.line, r.text, r.reason) for r in result.removed]
+    ('Xi greets Putin in Moscow.', [(1, '(Photo: AFP/Getty Images)', 'photo credit')])
+    """
+    normalised, flags = _normalise(text)
+    lines = normalised.split("\n")
+    stripped = [line.strip() for line in lines]
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    reasons: list[str | None] = [None] * len(lines)
+    # Whole-line chrome patterns, then the lines holding a contains-hint.
+    for i, line in enumerate(stripped):
+        if line:
+            if len(line) <= _SHORT_CHROME:
+                for reason, fits in _STRONG_BY_FIRST.get(line[0].lower(), ()):
+                    if fits(line):
+                        reasons[i] = reason
+                        break
+                else:
+                    if _SUPPORT_SITE.match(line):
+                        reasons[i] = "donation prompt"
+                    elif "/" in line or "|" in line or _GATE_HINT.search(line):
+                        reasons[i] = _gated_reason(line)
+            elif len(line) <= _MAX_CHROME_LINE:
+                for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
+                    if fits(line):
+                        reasons[i] = reason
+                        break
+    lowered = normalised.lower() + "\n"
+    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, CONTAINS_HINTS)}:
+        reasons[i] = reasons[i] or _contains_reason(stripped[i])
+
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    _mark_page_title(stripped, nonblank, reasons)
+    _mark_link_lists(stripped, reasons)
+
+    # A photo credit at the end of a line: where the caption before it ends.
+    cuts = {}
+    for i, line in enumerate(stripped):
+        # A credit ends with ')' or with a name: most lines end with a period or a quote.
+        if line and not reasons[i]:
+            end = line[-1]
+            if end == ")" or (
+                end.isalnum()
+                and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
+            ):
+                tail = line[-_CREDIT_TAIL:]
+                match = _INLINE_CREDIT.search(tail)
+                if match:
+                    cuts[i] = len(line) - len(tail) + match.start()
+
+    # A line printed twice (a caption, a pull quote) is kept once: the first copy without a
+    # photo credit, so the sentence reads as prose; the other copies are removed.
+    credited = {i for i, line in enumerate(stripped) if line.endswith((")", "PREMIUM"))}
+    keys = [
+        line[: cuts[i]] if i in cuts else _CREDIT_SUFFIX.sub("", line) if i in credited else line
+        for i, line in enumerate(stripped)
+    ]
+    counts = Counter(keys)
+    copies: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if counts[key] > 1 and len(key) >= 30 and not reasons[i]:
+            copies.setdefault(key, []).append(i)
+    for indices in copies.values():
+        if len(indices) > 1:
+            plain = [i for i in indices if i not in cuts and i not in credited]
+            keeper = plain[0] if plain else indices[0]
+            for i in indices:
+                if i != keeper:
+                    reasons[i] = "repeated line"
+
+    _mark_closing_block(stripped, nonblank, reasons)
+
+    removed = [
+        RemovedLine(i + 1, stripped[i], reason)
+        for i, reason in enumerate(reasons)
+        if reason is not None
+    ]
+    # The credits cut off the captions that are kept, recorded in line order with the rest.
+    credits = [i for i in cuts if not reasons[i]]
+    if credits:
+        for i in credits:
+            cut = cuts[i]
+            removed.append(RemovedLine(i + 1, stripped[i][cut:].strip(), "photo credit"))
+            line = lines[i].rstrip(" ")
+            lines[i] = line[: len(line) - (len(stripped[i]) - cut)]
+        removed.sort(key=lambda r: r.line)
+    return CleanedText(_join_kept(lines, reasons), tuple(removed), tuple(flags))
+
+
+def _mark_page_title(stripped: list[str], nonblank: list[int], reasons: list[str | None]) -> None:
+    """The browser title (the headline with the site name appended) and the menu below it.
+
+    The headline is looked for among the next five lines, or further down past menu lines only
+    (short lines and chrome): a page saved with its site navigation can have dozens.
+    """
+    if len(nonblank) < 2:
+        return
+    first = stripped[nonblank[0]]
+    menu = True  # every line so far is chrome or short
+    for n, j in enumerate(nonblank[1:_TITLE_MENU_LIMIT], start=1):
+        heading = stripped[j]
+        if len(heading) >= 20 and first != heading and first.startswith(heading):
+            reasons[nonblank[0]] = "page title"
+            # What stands between the title and the headline is the site's header: menus.
+            for k in nonblank[1:n]:
+                if not reasons[k] and _is_short(stripped[k]):
+                    reasons[k] = "page header"
+            return
+        menu = menu and bool(reasons[j] or _is_short(heading))
+        if n >= _TITLE_LOOKAHEAD and not menu:
+            return
+
+
+def _mark_link_lists(stripped: list[str], reasons: list[str | None]) -> None:
+    """Headlines or tags listed right below 'Related:', 'Read more', 'Topics' (same paragraph)."""
+    scanned = 0  # lines below this were looked at for an earlier heading of the same list
+    for i, reason in enumerate(reasons):
+        if i >= scanned and reason == "page control" and _LIST_HEADING.fullmatch(stripped[i]):
+            for j in range(i + 1, len(stripped)):
+                scanned = j
+                below = stripped[j]
+                if not below or not (reasons[j] or _is_link(below)):
+                    break
+                reasons[j] = reasons[j] or "link list"
+            else:
+                scanned = len(stripped)
+
+
+def _mark_closing_block(
+    stripped: list[str], nonblank: list[int], reasons: list[str | None]
+) -> None:
+    """The run of chrome, weak chrome and short lines that closes a page, when it holds at
+    least one strong chrome line. A bullet item or a quoted line ends the run: article text."""
+    block: list[tuple[int, str | None]] = []  # (line, weak reason), from the end
+    for i in reversed(nonblank):
+        line = stripped[i]
+        weak = None if reasons[i] else _weak_reason(line)
+        if reasons[i] or weak or (_is_short(line) and not _LIST_OR_QUOTE.match(line)):
+            block.append((i, weak))
+            continue
+        break
+    if any(reasons[i] and reasons[i] != "repeated line" for i, _ in block):
+        for i, weak in block:
+            reasons[i] = reasons[i] or weak or "closing page chrome"
+
+
+def _join_kept(lines: list[str], reasons: list[str | None]) -> str:
+    """The kept lines without trailing spaces (tabs are spaces by now), at most one blank line
+    in a row, and no blank lines at either end."""
+    kept: list[str] = []
+    blank = True  # no blank line at the start
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason:
+            continue
+        line = line.rstrip(" ")
+        if line:
+            kept.append(line)
+            blank = False
+        elif not blank:
+            kept.append(line)
+            blank = True
+    return "\n".join(kept).strip()
+
+
+def clean_corpus(corpus: Corpus | Iterable[Document]) -> dict[str, CleanedText]:
+    """Clean every document of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus or iterable of Document
+
+    Returns
+    -------
+    dict
+        ``doc_id`` to :class:`CleanedText`, in corpus order.
+
+    Examples
+    --------
+    >>> cleaned = clean_corpus(Corpus.from_texts(["Xi met Putin.\\nLeave a comment"]))
+    >>> cleaned["doc0001"].text
+    'Xi met Putin.'
+    """
+    return {doc.doc_id: clean(doc.text) for doc in corpus}
+
+
+def cleaning_report(corpus: Corpus | Iterable[Document]) -> pd.DataFrame:
+    """List every line that cleaning removes, and every quality flag, per document.
+
+    Parameters
+    ----------
+    corpus : Corpus or iterable of Document
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, line, text, reason``; a quality flag appears as a row with ``line``
+        0, empty ``text`` and reason ``flag: <name>``.
+
+    Examples
+    --------
+    >>> cleaning_report(Corpus.from_texts(["Xi met Putin.\\nLeave a comment"]))
+        doc_id  line             text          reason
+    0  doc0001     2  Leave a comment  comment prompt
+    """
+    rows: list[tuple[str, int, str, str]] = []
+    for doc_id, result in clean_corpus(corpus).items():
+        rows.extend((doc_id, 0, "", f"flag: {flag}") for flag in result.flags)
+        rows.extend((doc_id, r.line, r.text, r.reason) for r in result.removed)
+    frame = pd.DataFrame(rows, columns=["doc_id", "line", "text", "reason"])
+    frame["line"] = frame["line"].astype("int64")
+    return frame
