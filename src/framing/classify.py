@@ -26,7 +26,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import numbers
 import os
 import warnings
 import zipfile
@@ -48,6 +47,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._files import atomic_path
+from ._validation import _is_integer, _is_real
 from .errors import (
     CorpusError,
     FramingWarning,
@@ -206,10 +206,6 @@ def _as_groups(values: Any, n: int) -> np.ndarray:
             f"{int(np.flatnonzero(missing)[0])}; name the article of every text."
         )
     return np.asarray([str(item) for item in items], dtype=object)
-
-
-def _is_real(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 # --------------------------------------------------------------------------- lexicon features
@@ -576,14 +572,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 f"{PRIOR_BUILTIN!r}, None, a DataFrame with columns 'text' and the axis, or a "
                 "pair (texts, labels)",
             )
-        if not isinstance(self.cv, numbers.Integral) or isinstance(self.cv, bool) or self.cv < 2:
+        if not _is_integer(self.cv) or self.cv < 2:
             raise ParameterError("cv", self.cv, "an integer >= 2")
         for name in ("ngram_range", "char_ngram_range"):
             value = getattr(self, name)
             if not (
                 isinstance(value, (tuple, list))
                 and len(value) == 2
-                and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in value)
+                and all(_is_integer(v) for v in value)
                 and 1 <= value[0] <= value[1]
             ):
                 raise ParameterError(
@@ -1170,7 +1166,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "threshold": model.threshold if model.threshold == "auto" else float(model.threshold),
             "prefer_lexicon": bool(model.prefer_lexicon),
             "cv": int(model.cv),
-            "random_state": int(random_state) if _is_int(random_state) else None,
+            "random_state": int(random_state) if _is_integer(random_state) else None,
             "prior": model.prior if isinstance(model.prior, str) or model.prior is None
             else "given",
             "prior_weight": float(model.prior_weight),
@@ -1193,10 +1189,6 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
         },
     }
     return meta, arrays
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def _payload_sha256(meta: dict[str, Any], arrays: Mapping[str, np.ndarray]) -> str:
@@ -1465,7 +1457,7 @@ def model_info(model: Any) -> dict[str, Any]:
     _fingerprint(model, digest, 0)
     return {
         "name": name,
-        "n_train": n_train if _is_int(n_train) else None,
+        "n_train": n_train if _is_integer(n_train) else None,
         "sha256": digest.hexdigest(),
     }
 
