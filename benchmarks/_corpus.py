@@ -146,8 +146,8 @@ def text_stage(
     """Best-of seconds of each part of the text stage: load the JSONL file, clean every text,
     split the cleaned texts into sentences (keys ``load``, ``clean``, ``split``, ``total``)."""
     from framing._clean import clean
-    from framing.corpus import load_corpus
-    from framing.text import split_sentences
+    from framing._corpus import load_corpus
+    from framing._text import split_sentences
 
     cleaned = [clean(text).text for text in texts]
     seconds = {
@@ -164,7 +164,7 @@ def text_stage(
 def _liwc(folder: Path) -> Callable[[str], object]:
     import liwc
 
-    from framing.lexicon import load_lexicon
+    from framing._lexicon import load_lexicon
 
     words = [c.term for c in load_lexicon().cues if " " not in c.term and "-" not in c.term][:40]
     dic = folder / "forty.dic"

@@ -32,7 +32,7 @@ import time
 import numpy as np
 from scipy import stats
 
-from framing.stats import (
+from framing._stats import (
     balance_interval,
     chi2_independence,
     difference_interval,

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 from _corpus import timed  # noqa: E402
 
-from framing import classify  # noqa: E402
+from framing import _classify as classify  # noqa: E402
 from framing.errors import FramingWarning  # noqa: E402
 
 SEEDS = HERE.parent / "seeds"

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import best_of, floor, peers, write_jsonl  # noqa: E402
 
-from framing.corpus import load_corpus  # noqa: E402
-from framing.lexicon import load_lexicon  # noqa: E402
-from framing.scoring import score  # noqa: E402
+from framing._corpus import load_corpus  # noqa: E402
+from framing._lexicon import load_lexicon  # noqa: E402
+from framing._scoring import score  # noqa: E402
 
 
 def main() -> None:

@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import best_of, floor, write_jsonl  # noqa: E402
 
 from framing._clean import clean  # noqa: E402
-from framing.corpus import load_corpus  # noqa: E402
-from framing.lexicon import load_lexicon  # noqa: E402
-from framing.scoring import score  # noqa: E402
-from framing.text import split_sentences  # noqa: E402
-from framing.voice import attribute_voice  # noqa: E402
+from framing._corpus import load_corpus  # noqa: E402
+from framing._lexicon import load_lexicon  # noqa: E402
+from framing._scoring import score  # noqa: E402
+from framing._text import split_sentences  # noqa: E402
+from framing._voice import attribute_voice  # noqa: E402
 
 STAGES = ("clean", "split", "voice", "dyad", "cues")
 

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import best_of, count_tokens, floor, text_stage, write_jsonl  # noqa: E402
 
 from framing._clean import clean  # noqa: E402
-from framing.corpus import load_corpus  # noqa: E402
-from framing.text import punkt_tokenizer, split_sentences  # noqa: E402
+from framing._corpus import load_corpus  # noqa: E402
+from framing._text import punkt_tokenizer, split_sentences  # noqa: E402
 
 
 def main() -> None:

@@ -65,10 +65,10 @@ from _corpus import (  # noqa: E402
 
 import framing  # noqa: E402
 from framing._compare import compare  # noqa: E402
+from framing._corpus import load_corpus  # noqa: E402
 from framing._keyness import keyness  # noqa: E402
-from framing.corpus import load_corpus  # noqa: E402
-from framing.lexicon import load_lexicon  # noqa: E402
-from framing.scoring import score  # noqa: E402
+from framing._lexicon import load_lexicon  # noqa: E402
+from framing._scoring import score  # noqa: E402
 
 NOT_YET = "not available yet"
 RESAMPLES = inspect.signature(compare).parameters["n_resamples"].default
@@ -386,16 +386,16 @@ def parallel(settings: Settings, data: Scored, summary: Summary, clock: float) -
 _WORK = r"""
 import json, sys, time
 kind, path, chunk = sys.argv[1], sys.argv[2], int(sys.argv[3])
-from framing.lexicon import load_lexicon
-from framing.corpus import load_corpus
-from framing.scoring import score
+from framing._lexicon import load_lexicon
+from framing._corpus import load_corpus
+from framing._scoring import score
 load_lexicon()
 start = time.perf_counter()
 rows = 0
 if kind == "streamed":
     try:
-        from framing.scoring import iter_scores
-        from framing.stream import iter_corpus
+        from framing._scoring import iter_scores
+        from framing._stream import iter_corpus
     except ImportError as exc:
         print(json.dumps({"unavailable": f"{type(exc).__name__}: {exc}"}))
         sys.exit(0)

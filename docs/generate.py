@@ -23,7 +23,7 @@ import warnings
 from pathlib import Path
 
 import framing
-from framing.report import write_report
+from framing._report import write_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from module_map import module_map  # noqa: E402  (docs/module_map.py, beside this script)

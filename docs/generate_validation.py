@@ -39,13 +39,13 @@ import pandas as pd
 from tabulate import tabulate
 
 import framing
-from framing.classify import (
+from framing._classify import (
     BUNDLED_SETTINGS,
     FrameClassifier,
     _write_seed_coding,
     bundled_classifier,
 )
-from framing.validate import confusion_matrix, evaluate, krippendorff_alpha
+from framing._validate import confusion_matrix, evaluate, krippendorff_alpha
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import validation_classifier  # noqa: E402  (docs/validation_classifier.py, beside this script)

@@ -70,7 +70,7 @@ def leave_set_out_prior(framing, name: str) -> pd.DataFrame | None:
     all of it. None when :data:`DESIGN` turns the prior off."""
     if "prior" in DESIGN and not isinstance(DESIGN["prior"], str):
         return None
-    prior = framing.classify.builtin_prior()
+    prior = framing._classify.builtin_prior()
     return prior[prior["source"] != name]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-import framing.corpus
+import framing._corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -33,8 +33,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
-def seeds() -> framing.corpus.Corpus:
-    return framing.corpus.load_corpus(SEEDS)
+def seeds() -> framing._corpus.Corpus:
+    return framing._corpus.load_corpus(SEEDS)
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +42,8 @@ def seeds_scores_cached():
     """The seeds scored once per test session (read-only: copy before changing)."""
     import warnings
 
-    import framing.scoring
+    import framing._scoring
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return framing.scoring.score(SEEDS)
+        return framing._scoring.score(SEEDS)

@@ -1,4 +1,4 @@
-"""Tests of framing.classify: FrameClassifier, LexiconFeatures and the bundled model.
+"""Tests of framing._classify: FrameClassifier, LexiconFeatures and the bundled model.
 
 Training sentences below are constructed for these tests (marked ``# constructed``); the seed
 coding shipped in ``framing/data`` is real seed text. The held-out constructed set in
@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from framing.classify import (
+from framing._classify import (
     BUNDLED_SETTINGS,
     BUNDLED_THRESHOLD,
     FrameClassifier,
@@ -40,9 +40,9 @@ from framing.classify import (
     model_info,
     training_data,
 )
+from framing._lexicon import Axis, Cue, Lexicon, load_lexicon
+from framing._validate import _lexicon_label
 from framing.errors import FramingWarning, InputError, InsufficientDataError, ParameterError
-from framing.lexicon import Axis, Cue, Lexicon, load_lexicon
-from framing.validate import _lexicon_label
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CODING = ROOT / "seeds" / "annotations" / "sentences.csv"

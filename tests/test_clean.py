@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from framing._clean import clean, clean_corpus, cleaning_report
+from framing._corpus import Corpus
 from framing._english import CHROME_LONG, CHROME_STRONG
-from framing.corpus import Corpus
 
 # Every line cleaning must remove from the seeds, checked by hand against the files; every
 # other non-blank line is article text (headline, standfirst, caption, prose) and must survive.

@@ -22,8 +22,8 @@ import pandas as pd
 import pytest
 
 import framing
+from framing._scoring import cues_from_json, cues_to_json
 from framing.cli import main
-from framing.scoring import cues_from_json, cues_to_json
 
 from .conftest import SEEDS
 
@@ -393,7 +393,7 @@ def test_progress_bar_ends_its_line_when_interrupted(tmp_path, capsys, monkeypat
         return cues_to_json(frame)
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    monkeypatch.setattr("framing.scoring.cues_to_json", interrupt_third)
+    monkeypatch.setattr("framing._scoring.cues_to_json", interrupt_third)
     folder = tmp_path / "out"
     folder.mkdir()
     command = ["score", str(corpus), "-o", str(folder / "s.csv"), "--chunk-size", "10"]

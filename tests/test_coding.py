@@ -1,4 +1,4 @@
-"""Tests of framing.coding: uncertainty sampling, the coding sheet, reading it back.
+"""Tests of framing._coding: uncertainty sampling, the coding sheet, reading it back.
 
 All sentences here are constructed for the tests (``# constructed``) except the seed corpus.
 """
@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.classify import FrameClassifier
-from framing.coding import read_coding, suggest_for_coding, write_coding_sheet
+from framing._classify import FrameClassifier
+from framing._coding import read_coding, suggest_for_coding, write_coding_sheet
+from framing._scoring import score
 from framing.errors import CorpusError, FramingWarning, InputError, ParameterError
-from framing.scoring import score
 
 # constructed
 POWER = [

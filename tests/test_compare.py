@@ -13,20 +13,20 @@ import pytest
 from scipy import stats
 
 from framing._compare import Comparison, compare
-from framing.errors import (
-    DataQualityWarning,
-    FramingWarning,
-    InsufficientDataError,
-    ParameterError,
-    SmallSampleWarning,
-)
-from framing.stats import (
+from framing._stats import (
     balance_interval,
     cohens_h,
     difference_interval,
     holm,
     pairwise_permutation_tests,
     permutation_test_groups,
+)
+from framing.errors import (
+    DataQualityWarning,
+    FramingWarning,
+    InsufficientDataError,
+    ParameterError,
+    SmallSampleWarning,
 )
 
 AXES = {"power": ["equal", "junior"], "bond": ["friendship", "convenience"]}
@@ -552,7 +552,7 @@ def test_to_frame_and_reprs(three):
 
 def test_seed_corpus(seeds):
     """On the five seed articles every outlet rests on one document."""
-    scoring = pytest.importorskip("framing.scoring")
+    scoring = pytest.importorskip("framing._scoring")
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         sents = scoring.score(seeds)

@@ -8,7 +8,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from framing.corpus import Corpus, Document, load_corpus, parse_date
+from framing._corpus import Corpus, Document, load_corpus, parse_date
 from framing.errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
 
 from .conftest import SEEDS

@@ -188,7 +188,7 @@ def test_the_classifier_validation_never_trains_on_the_set_it_measures(monkeypat
         prior = vc.leave_set_out_prior(framing, name)
         assert name not in set(prior["source"])
         assert not prior["text"].isin(frame["text"]).any(), name
-    assert len(vc.leave_set_out_prior(framing, "hard")) == len(framing.classify.builtin_prior())
+    assert len(vc.leave_set_out_prior(framing, "hard")) == len(framing._classify.builtin_prior())
     monkeypatch.setitem(vc.DESIGN, "prior", None)
     assert vc.leave_set_out_prior(framing, "seeds") is None
     sys.modules.pop("validation_classifier", None)

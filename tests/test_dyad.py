@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.dyad import DyadMatcher
+from framing._dyad import DyadMatcher
+from framing._lexicon import load_lexicon
+from framing._text import split_sentences
 from framing.errors import ParameterError
-from framing.lexicon import load_lexicon
-from framing.text import split_sentences
 
 DATA = Path(__file__).parent / "data" / "lexicons"
 

@@ -32,7 +32,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.utils import estimator_checks
 from sklearn.utils.validation import check_is_fitted
 
-from framing.classify import FrameClassifier, LexiconFeatures
+from framing._classify import FrameClassifier, LexiconFeatures
 from framing.errors import FramingWarning, InputError
 
 # constructed: three sentences per class of the power axis

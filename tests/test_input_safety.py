@@ -16,8 +16,8 @@ import pytest
 
 import framing
 from framing import CorpusError, FramingWarning, InputEncodingError
+from framing._scoring import _DOC_COLUMNS, sentence_columns
 from framing.cli import main
-from framing.scoring import _DOC_COLUMNS, sentence_columns
 
 TEXT = "Xi and Putin met as equals. Russia is China's junior partner."  # constructed
 # Every column framing.score writes with the built-in lexicon, taken from score itself.

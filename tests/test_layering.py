@@ -17,27 +17,26 @@ LAYERS = [
     {"_english", "_validation"},  # language data (word lists, chrome tables); option checks
     {"_random", "_files"},
     {"_reading"},  # every input format read into documents; encodings
-    {"corpus"},
-    {"stream"},  # reads big files in chunks of Documents
+    {"_corpus"},
+    {"_stream"},  # reads big files in chunks of Documents
     {"_clean"},
-    {"text"},
-    {"voice", "dyad"},
+    {"_text"},
+    {"_voice", "_dyad"},
     {"_lexicon_parts"},  # the plain records of a lexicon (Cue, Settings, CueMatch ...)
     {"_rules", "_toml", "_liwc"},  # the rule engine; TOML and LIWC .dic reading
-    {"lexicon"},
-    {"classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
+    {"_lexicon"},
+    {"_classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"_table"},  # the sentence-table contract: axes and poles from attrs or columns
-    {"scoring"},
+    {"_scoring"},
     {"_tally"},  # per-document counts of a score() table
     {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic
     {"dask"},  # maps score and tally over Dask partitions (optional extra)
-    {"stats"},
-    {"plots"},
-    {"_compare", "_keyness", "validate"},
-    {"coding"},
-    {"report", "_build_model"},
+    {"_stats"},
+    {"_plots"},
+    {"_compare", "_keyness", "_validate"},
+    {"_coding"},
+    {"_report", "_build_model"},
     {"cli"},
-    {"clean", "compare", "keyness", "tally"},  # deprecated old paths (framing._moved)
     {"__main__"},
 ]
 RANK = {name: i for i, layer in enumerate(LAYERS) for name in layer}
@@ -71,7 +70,7 @@ def test_import_is_light():
     """`import framing` loads neither matplotlib.pyplot nor a lexicon, and downloads nothing."""
     code = (
         "import sys, framing; "
-        "print('matplotlib.pyplot' in sys.modules, framing.lexicon._builtin.cache_info().currsize)"
+        "print('matplotlib.pyplot' in sys.modules, framing._lexicon._builtin.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "0"]
@@ -131,16 +130,16 @@ def test_lazy_names_are_the_same_objects_as_before():
     """Every public name resolves, appears in dir(), and is its module's object; the functions
     named like their modules stay functions after those modules are imported."""
     code = (
-        "import framing, framing.scoring, framing.clean, framing.compare, framing.keyness\n"
+        "import framing, framing._scoring, framing.clean, framing.compare, framing.keyness\n"
         "import framing.tally, inspect\n"
         "from framing import FrameClassifier, score\n"
         "assert set(framing.__all__) <= set(dir(framing))\n"
-        "assert score is framing.scoring.score and framing.score is score\n"
-        "assert FrameClassifier is framing.classify.FrameClassifier\n"
+        "assert score is framing._scoring.score and framing.score is score\n"
+        "assert FrameClassifier is framing._classify.FrameClassifier\n"
         "for name in ('clean', 'compare', 'keyness', 'tally'):\n"
         "    assert inspect.isfunction(getattr(framing, name)), name\n"
         "assert all(getattr(framing, name) is not None for name in framing.__all__)\n"
-        "assert framing.text.split_sentences('A b. C d.')\n"
+        "assert framing._text.split_sentences('A b. C d.')\n"
         "try:\n"
         "    framing.no_such_name\n"
         "except AttributeError as exc:\n"
@@ -156,7 +155,7 @@ def test_punkt_tokenizer_without_nltk_says_how_to_install_it():
     code = (
         "import sys\n"
         "sys.modules['nltk'] = None\n"
-        "from framing.text import punkt_tokenizer, split_sentences\n"
+        "from framing._text import punkt_tokenizer, split_sentences\n"
         "assert len(split_sentences('Mr. Xi met Dr. Li. They talked.')) == 2\n"
         "try:\n"
         "    punkt_tokenizer()\n"

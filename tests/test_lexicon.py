@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.errors import FramingWarning, LexiconError, ParameterError
-from framing.lexicon import (
+from framing._lexicon import (
     Axis,
     Cue,
     Lexicon,
@@ -19,6 +18,7 @@ from framing.lexicon import (
     check_lexicon,
     load_lexicon,
 )
+from framing.errors import FramingWarning, LexiconError, ParameterError
 
 DATA = Path(__file__).parent / "data" / "lexicons"
 
@@ -535,7 +535,7 @@ def _lexicon_toml(path: Path, junior: list[str]) -> Path:
 
 def test_cues_of_any_length_that_check_accepts_are_matched(tmp_path):
     """A 1,000-character cue and a 400-word cue (RecursionError in the phrase trie once)."""
-    from framing.scoring import score
+    from framing._scoring import score
 
     long_word = "x" * 1000
     long_phrase = " ".join(f"word{i}" for i in range(400))
@@ -566,7 +566,7 @@ def test_dic_with_a_repeated_category_id_names_the_line(tmp_path):
 def test_wildcard_cues_are_looked_up_by_prefix_not_scanned():
     """50,000 wildcard cues: each matched word is resolved among the few cues whose text before
     '*' it starts with, longest cue first (the scan tried every cue for every word)."""
-    from framing.text import PhraseMatcher
+    from framing._text import PhraseMatcher
 
     stems = [f"st{i:05d}" for i in range(50_000)]
     checked: list[str] = []
@@ -594,7 +594,7 @@ def test_wildcard_cues_are_looked_up_by_prefix_not_scanned():
 def test_cues_nested_too_deep_are_a_problem_check_reports(tmp_path):
     """260 cues, each the previous one plus a word: lexicon check names the limit; scoring with
     it raises a FramingError, not a RecursionError."""
-    from framing.scoring import score
+    from framing._scoring import score
 
     path = _lexicon_toml(tmp_path / "nested.toml", [" ".join(["ha"] * n) for n in range(1, 261)])
     problems = check_lexicon(path)

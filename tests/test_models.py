@@ -21,8 +21,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 import framing
-import framing.classify as classify
-from framing.classify import (
+import framing._classify as classify
+from framing._classify import (
     REBUILD_COMMAND,
     FrameClassifier,
     bundled_classifier,
@@ -30,9 +30,9 @@ from framing.classify import (
     load_model,
     model_info,
 )
+from framing._lexicon import load_lexicon
 from framing.cli import main
 from framing.errors import ModelError, ParameterError
-from framing.lexicon import load_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -23,12 +23,12 @@ import pytest
 
 import framing
 import framing._files
+from framing._coding import read_coding, write_coding_sheet
 from framing._escape import neutralise_formula, restore_formula
 from framing._files import atomic_files
+from framing._report import REPORT_FILES, write_report
 from framing.cli import main
-from framing.coding import read_coding, write_coding_sheet
 from framing.errors import InputError
-from framing.report import REPORT_FILES, write_report
 
 from .conftest import SEEDS
 
@@ -334,7 +334,7 @@ def test_a_failed_report_leaves_the_old_set_whole(tmp_path, monkeypatch):
 
 
 def test_a_failed_report_into_a_new_folder_leaves_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(framing.report, "score", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(framing._report, "score", lambda *a, **k: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         write_report(SEEDS, tmp_path / "new", n_resamples=100)
     assert list(tmp_path.iterdir()) == []
@@ -349,7 +349,7 @@ def test_an_unwritable_report_folder_fails_before_the_analysis(tmp_path, monkeyp
 
     _old_set(tmp_path)
     monkeypatch.setattr(framing._files.tempfile, "mkdtemp", no_folder)
-    monkeypatch.setattr(framing.report, "load_corpus", analysis)
+    monkeypatch.setattr(framing._report, "load_corpus", analysis)
     assert main(["report", str(SEEDS), "-o", str(tmp_path), "--force"]) == 2
     assert capsys.readouterr().err == (
         f"framing: error: cannot write into {tmp_path}: Permission denied\n"

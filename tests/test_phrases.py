@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing._lexicon import check_lexicon, load_lexicon
 from framing._phrases import WORD_SEPARATORS, phrase_key, phrase_words
+from framing._text import PhraseMatcher
 from framing.cli import main
 from framing.errors import FramingWarning, LexiconError
-from framing.lexicon import check_lexicon, load_lexicon
-from framing.text import PhraseMatcher
 
 HEADER = '[lexicon]\nname = "x"\nversion = "1"\ndescription = "constructed"\n'
 

@@ -26,8 +26,12 @@ from hypothesis import strategies as st
 
 import framing
 from framing._clean import clean
+from framing._corpus import Corpus
+from framing._lexicon import Axis, Cue, Lexicon, load_lexicon
+from framing._scoring import aggregate, iter_scores, score
+from framing._stream import iter_corpus
 from framing._tally import merge_tallies, tally
-from framing.corpus import Corpus
+from framing._text import split_sentences
 from framing.errors import (
     CorpusError,
     FramingError,
@@ -35,10 +39,6 @@ from framing.errors import (
     LexiconError,
     ParameterError,
 )
-from framing.lexicon import Axis, Cue, Lexicon, load_lexicon
-from framing.scoring import aggregate, iter_scores, score
-from framing.stream import iter_corpus
-from framing.text import split_sentences
 
 # Text that looks like news (words from the lexicon domain, quotes, punctuation, line breaks)
 # mixed with arbitrary unicode: control characters, RTL, emoji, lone quotation marks.

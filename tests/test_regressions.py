@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from framing._compare import compare
-from framing.corpus import Corpus, Document
-from framing.scoring import score
+from framing._corpus import Corpus, Document
+from framing._scoring import score
 
 from .conftest import SEEDS  # noqa: F401  (the seeds fixture reads from there)
 

@@ -9,10 +9,10 @@ import warnings
 import pytest
 
 from framing._compare import compare
+from framing._report import REPORT_FILES, write_report
+from framing._scoring import score
 from framing.cli import main
 from framing.errors import InputError
-from framing.report import REPORT_FILES, write_report
-from framing.scoring import score
 
 from .conftest import SEEDS
 

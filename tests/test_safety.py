@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
-import framing.text
-from framing.coding import write_coding_sheet
+import framing._text
+from framing._coding import write_coding_sheet
+from framing._lexicon import Actor, Axis, Cue, Dyad, Lexicon
+from framing._text import PhraseMatcher
 from framing.errors import LexiconError
-from framing.lexicon import Actor, Axis, Cue, Dyad, Lexicon
-from framing.text import PhraseMatcher
 
 from .conftest import ROOT
 
@@ -71,7 +71,7 @@ def test_adversarial_cues_aliases_and_text_finish():
 import warnings
 warnings.simplefilter("ignore")
 import framing
-import framing.text
+import framing._text
 from tests.test_safety import ADVERSARIAL, _lexicon
 lexicon = _lexicon([*ADVERSARIAL, "aaaa*"], aliases=("(a|a)+$", "[a-z]+"))
 text = "(a|a)+$ and [a-z]+ met. " + "a" * 200_000 + "!" + " (a|a)+" * 20_000 + " [ " * 20_000
@@ -179,7 +179,7 @@ def test_no_pickled_model_is_shipped():
 def test_the_bundled_classifier_is_loaded_without_unpickling(monkeypatch):
     import pickle
 
-    import framing.classify as classify
+    import framing._classify as classify
 
     def refuse(*args, **kwargs):
         raise AssertionError("something tried to unpickle")
@@ -313,7 +313,7 @@ _BACKTRACKING_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=[ \t]+\S)")
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(alphabet=".?!…\"”’'»)] \tab\n", max_size=60))
 def test_sentence_candidates_are_those_of_the_backtracking_pattern(text):
-    from framing.text import _CANDIDATE
+    from framing._text import _CANDIDATE
 
     expected = [m.span() for m in _BACKTRACKING_CANDIDATE.finditer(text)]
     assert [m.span() for m in _CANDIDATE.finditer(text)] == expected
@@ -321,5 +321,5 @@ def test_sentence_candidates_are_those_of_the_backtracking_pattern(text):
 
 def test_a_megabyte_of_exclamation_marks_ends_one_sentence():
     text = "Xi and Putin " + "!" * 1_000_000 + " Friends."
-    spans = framing.text.split_sentences(text)
+    spans = framing._text.split_sentences(text)
     assert spans == [(0, 13 + 1_000_000, 0), (14 + 1_000_000, len(text), 0)]

@@ -15,11 +15,11 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import scoring
-from framing.corpus import Corpus
+from framing import _scoring as scoring
+from framing._corpus import Corpus
+from framing._lexicon import load_lexicon
+from framing._scoring import aggregate, evidence, score, sentence_columns
 from framing.errors import FramingWarning, ParameterError
-from framing.lexicon import load_lexicon
-from framing.scoring import aggregate, evidence, score, sentence_columns
 
 from .conftest import SEEDS
 from .known_failures import known_failure
@@ -591,7 +591,7 @@ def test_every_input_document_is_accounted_for(tmp_path):
 
 
 def test_worker_errors_reach_the_caller_with_type_and_document(monkeypatch):
-    import framing.scoring as scoring_module
+    import framing._scoring as scoring_module
 
     original = scoring_module._score_document
 
@@ -607,7 +607,7 @@ def test_worker_errors_reach_the_caller_with_type_and_document(monkeypatch):
 
 
 def test_bugs_keep_their_type_and_name_the_document(monkeypatch):
-    import framing.scoring as scoring_module
+    import framing._scoring as scoring_module
 
     def broken(doc, *args):
         raise ZeroDivisionError("a bug")

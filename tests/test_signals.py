@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.report import REPORT_FILES
+from framing._report import REPORT_FILES
 
 from .conftest import ROOT, SEEDS
 

@@ -1,4 +1,4 @@
-"""Tests of framing.stats against SciPy and hand-computed values.
+"""Tests of framing._stats against SciPy and hand-computed values.
 
 Tolerances: results that use the same random draws as SciPy (cluster bootstrap, Monte Carlo
 chi-square) or enumerate every permutation must agree to 1e-12; Monte Carlo results that draw
@@ -15,9 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-import framing.stats as framing_stats
-from framing.errors import InsufficientDataError, ParameterError
-from framing.stats import (
+import framing._stats as framing_stats
+from framing._stats import (
     balance,
     balance_interval,
     benjamini_hochberg,
@@ -30,6 +29,7 @@ from framing.stats import (
     permutation_test_balance,
     permutation_test_groups,
 )
+from framing.errors import InsufficientDataError, ParameterError
 
 # Per-article counts of two constructed groups (first pole, second pole).
 A_FIRST = np.array([6, 2, 5, 0, 7, 3, 4, 1])

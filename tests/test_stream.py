@@ -1,4 +1,4 @@
-"""framing.stream.iter_corpus: chunked reading of .jsonl, .csv and .parquet files."""
+"""framing._stream.iter_corpus: chunked reading of .jsonl, .csv and .parquet files."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.corpus import load_corpus
+from framing._corpus import load_corpus
+from framing._scoring import score
+from framing._stream import iter_corpus
 from framing.errors import CorpusError, DataQualityWarning, InputEncodingError, ParameterError
-from framing.scoring import score
-from framing.stream import iter_corpus
 
 from .conftest import SEEDS
 

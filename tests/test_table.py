@@ -237,7 +237,7 @@ def test_keyness_with_axes_counts_only_the_framed_sentences(seeds_scores_cached)
 
 def test_report_takes_axes(tmp_path):
     report = _quiet(
-        framing.report.write_report, SEEDS, tmp_path / "report", n_resamples=100, axes=["bond"]
+        framing._report.write_report, SEEDS, tmp_path / "report", n_resamples=100, axes=["bond"]
     )
     text = report.read_text(encoding="utf-8")
     assert "**bond**" in text and "**power**" not in text

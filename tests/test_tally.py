@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import framing.scoring
+import framing._scoring
 from framing._compare import compare
 from framing._tally import TALLY_COUNTS, merge_tallies, tally
 from framing.errors import DataQualityWarning, ParameterError
@@ -68,7 +68,7 @@ def built_sents():
         )
     rows[5]["outlet"] = None
     frame = pd.DataFrame(rows)
-    return _quiet(framing.scoring.score, frame)
+    return _quiet(framing._scoring.score, frame)
 
 
 def _constructed_table():

@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framing._clean import clean
-from framing.errors import ParameterError
-from framing.text import (
+from framing._text import (
     PhraseMatcher,
     PhraseSets,
     count_words,
@@ -18,6 +17,7 @@ from framing.text import (
     split_sentences,
     tokenize,
 )
+from framing.errors import ParameterError
 
 
 @pytest.fixture(scope="module")

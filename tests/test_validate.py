@@ -1,4 +1,4 @@
-"""Tests of framing.validate: precision/recall/F1, Cohen's kappa, Krippendorff's alpha."""
+"""Tests of framing._validate: precision/recall/F1, Cohen's kappa, Krippendorff's alpha."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from nltk.metrics.distance import interval_distance
 from sklearn.metrics import accuracy_score, cohen_kappa_score, precision_recall_fscore_support
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 
-from framing.errors import InputError, ParameterError
-from framing.validate import (
+from framing._validate import (
     MACRO,
     cohen_kappa,
     confusion_matrix,
     evaluate,
     krippendorff_alpha,
 )
+from framing.errors import InputError, ParameterError
 
 COLUMNS = ["label", "precision", "recall", "f1", "support", "accuracy", "kappa", "alpha", "n"]
 

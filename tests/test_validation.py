@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import stats
+from framing import _stats as stats
+from framing._report import write_report
 from framing._validation import check_bool, check_choice, check_int, check_real
+from framing._voice import attribute_voice
 from framing.errors import ParameterError
-from framing.report import write_report
-from framing.voice import attribute_voice
 
 # constructed: two outlets, a few framed sentences each
 TEXTS = [

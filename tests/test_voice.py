@@ -1,8 +1,8 @@
-"""Tests of framing.voice: quotations, reporting clauses, speakers and the voice of sentences.
+"""Tests of framing._voice: quotations, reporting clauses, speakers and the voice of sentences.
 
 Sentences are split here with a simple rule of the tests' own (each line is a paragraph; a
 sentence ends at ``. ! ? …`` plus closing marks before white space and a capital or an opening
-mark), so that these tests do not depend on :mod:`framing.text`. Constructed example sentences
+mark), so that these tests do not depend on :mod:`framing._text`. Constructed example sentences
 are marked as constructed; everything else is quoted from the seed articles in ``seeds/``.
 """
 
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing._text import split_sentences
+from framing._voice import VoiceResult, attribute_voice
 from framing.errors import InputError, ParameterError
-from framing.text import split_sentences
-from framing.voice import VoiceResult, attribute_voice
 
 from .known_failures import known_failure
 

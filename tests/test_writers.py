@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import framing
+from framing._scoring import cues_from_json
 from framing.errors import FramingWarning, InputError, ParameterError
-from framing.scoring import cues_from_json
 
 # Constructed sentences: cues of both axes, negation, an unframed sentence, a quotation.
 TEXTS = [

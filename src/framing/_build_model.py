@@ -37,17 +37,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._files import atomic_path
-from .classify import (
+from ._classify import (
     BUNDLED_SETTINGS,
     PRIOR_FILE,
     FrameClassifier,
     _read_model_file,
     _relevant_seed_sentences,
 )
-from .corpus import load_corpus
+from ._corpus import load_corpus
+from ._files import atomic_path
+from ._scoring import score
 from .errors import FramingWarning
-from .scoring import score
 
 __all__ = ["bundled_training_data", "prior_coding", "build", "main"]
 

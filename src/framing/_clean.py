@@ -40,6 +40,7 @@ from itertools import accumulate
 
 import pandas as pd
 
+from ._corpus import Corpus, Document
 from ._english import (
     AGENCY,
     CHROME_CONTAINS,
@@ -54,7 +55,6 @@ from ._english import (
     LIST_HEADINGS,
     PRODUCTS,
 )
-from .corpus import Corpus, Document
 
 __all__ = ["RemovedLine", "CleanedText", "clean", "clean_corpus", "cleaning_report"]
 

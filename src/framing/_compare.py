@@ -3,7 +3,7 @@
 :func:`compare` turns the sentence table of :func:`framing.score` into a :class:`Comparison`:
 per group and axis the balance with its confidence interval, pairwise tests of balance
 differences with Holm-adjusted p-values and Cohen's h, and an omnibus test per axis with
-Cramér's V. The statistics live in :mod:`framing.stats`; this module counts labels per article,
+Cramér's V. The statistics live in :mod:`framing._stats`; this module counts labels per article,
 chooses the unit, and lays out and renders the tables.
 """
 
@@ -24,18 +24,9 @@ import pandas as pd
 from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
+from ._plots import comparison_figure
 from ._random import SeedLike, as_generator
-from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
-from ._validation import check_choice, check_int, check_real
-from .errors import (
-    DataQualityWarning,
-    FramingWarning,
-    InsufficientDataError,
-    ParameterError,
-    SmallSampleWarning,
-)
-from .plots import comparison_figure
-from .stats import (
+from ._stats import (
     INTERVAL_METHODS,
     IntervalResult,
     balance_interval,
@@ -45,6 +36,15 @@ from .stats import (
     holm,
     pairwise_permutation_tests,
     permutation_test_groups,
+)
+from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
+from ._validation import check_choice, check_int, check_real
+from .errors import (
+    DataQualityWarning,
+    FramingWarning,
+    InsufficientDataError,
+    ParameterError,
+    SmallSampleWarning,
 )
 
 __all__ = ["Comparison", "compare", "TABLE_FORMATS", "WARNING_CODES"]
@@ -653,7 +653,7 @@ def compare(
     confidence : float, default=0.95
         Level of the intervals.
     interval : {"t", "bca", "percentile"}, default="t"
-        Interval of balances (see :func:`framing.stats.balance_interval`).
+        Interval of balances (see :func:`framing.balance_interval`).
     seed : int, numpy.random.Generator or None, default=0
         Randomness of the Monte Carlo tests (and bootstraps); a fixed integer makes every number
         reproducible.
@@ -713,8 +713,8 @@ def compare(
 
     See Also
     --------
-    framing.stats.balance_interval, framing.stats.permutation_test_balance,
-    framing.stats.permutation_test_groups, framing.stats.chi2_independence
+    framing.balance_interval, framing.permutation_test_balance,
+    framing.permutation_test_groups, framing._stats.chi2_independence
 
     Notes
     -----
@@ -763,9 +763,9 @@ def compare(
     .. [4] Zou, G. Y. and Donner, A. (2008). Construction of confidence limits about effect
        measures: a general approach. *Statistics in Medicine* 27, 1693-1702.
     .. [5] Benjamini, Y. and Hochberg, Y. (1995). Controlling the false discovery rate.
-       *JRSS B* 57, 289-300 (:func:`framing.stats.benjamini_hochberg`, for other families).
+       *JRSS B* 57, 289-300 (:func:`framing.benjamini_hochberg`, for other families).
     .. [6] Cliff, N. (1993). Dominance statistics. *Psychological Bulletin* 114, 494-509
-       (:func:`framing.stats.cliffs_delta`, for sentence scores).
+       (:func:`framing.cliffs_delta`, for sentence scores).
 
     Examples
     --------

@@ -1,11 +1,11 @@
 """English: the word lists, reporting verbs and page-chrome tables behind the language rules.
 
 Everything the library knows about English as data, in one place: the words that decide
-sentence boundaries (:mod:`framing.text`), the reporting verbs, pronouns and name parts that
-find speakers (:mod:`framing.voice`), and the tables of page chrome that cleaning removes
+sentence boundaries (:mod:`framing._text`), the reporting verbs, pronouns and name parts that
+find speakers (:mod:`framing._voice`), and the tables of page chrome that cleaning removes
 (:mod:`framing.clean`). Each constant says what it is and where it is used; the modules import
 them from here. Word lists are frozensets of lower-case words unless said otherwise (the
-speaker lists of :mod:`framing.voice` keep the case they are matched in). The chrome tables are
+speaker lists of :mod:`framing._voice` keep the case they are matched in). The chrome tables are
 lists of ``(reason, ..., pattern)`` whose patterns are regular-expression sources, matched
 case-insensitively against a whole stripped line; names inside them are matched
 case-sensitively (``(?-i:...)``).
@@ -23,14 +23,14 @@ Examples
 
 from __future__ import annotations
 
-# --- Sentences (framing.text) ---------------------------------------------------------------------
+# --- Sentences (framing._text) --------------------------------------------------------------------
 
 TITLES = frozenset(
     "mr mrs ms dr prof st gen lt col maj sgt capt cmdr adm gov sen rep rev fr pres amb sec "
     "supt insp messrs mme mlle sr jr hon".split()
 )
-"""Titles and name parts: a period after them never ends a sentence. Used by framing.text: sentence
-splitting; :func:`framing.text.punkt_tokenizer` (in ``ABBREVIATIONS``).
+"""Titles and name parts: a period after them never ends a sentence. Used by framing._text: sentence
+splitting; :func:`framing.punkt_tokenizer` (in ``ABBREVIATIONS``).
 """
 
 ABBREVIATIONS = frozenset(
@@ -46,7 +46,7 @@ ABBREVIATIONS = frozenset(
 )
 """Abbreviations (lower case, without the final period, as in Punkt's ``abbrev_types``). After one
 of these a period ends a sentence only when the next word is a frequent sentence starter. Used
-by framing.text: sentence splitting and :func:`framing.text.punkt_tokenizer`.
+by framing._text: sentence splitting and :func:`framing.punkt_tokenizer`.
 """
 
 SENTENCE_STARTERS = frozenset(
@@ -57,7 +57,7 @@ SENTENCE_STARTERS = frozenset(
 )
 """Words that often start a sentence: after an abbreviation, a capitalised one of these means the
 abbreviation also ended the sentence (Punkt's orthographic heuristic, fixed here). Used by
-framing.text: sentence splitting, soft-wrapped lines and :func:`framing.text.punkt_tokenizer`.
+framing._text: sentence splitting, soft-wrapped lines and :func:`framing.punkt_tokenizer`.
 """
 
 NUMBER_ABBREVIATIONS = frozenset("no nos art fig para mar".split())
@@ -65,13 +65,13 @@ NUMBER_ABBREVIATIONS = frozenset("no nos art fig para mar".split())
 "iron ore.", "a work of art.", "Putin fell ill."): the splitter reads the period after one as an
 abbreviation only in the abbreviation's own context. These are abbreviations only before a
 number ("No. 1", "no. 5", "Art. 5", "Fig. 2", "Mar. 3"); see also ``STATE_ABBREVIATIONS``. Used
-by framing.text: sentence splitting.
+by framing._text: sentence splitting.
 """
 
 STATE_ABBREVIATIONS = frozenset("ark ill mass miss ore wash pa mo la".split())
 """Abbreviations of US states that are also ordinary words (see ``NUMBER_ABBREVIATIONS``):
 abbreviations only written with a capital after a comma ("Springfield, Ill.", "Boston, Mass.").
-Used by framing.text: sentence splitting.
+Used by framing._text: sentence splitting.
 """
 
 REPORTING_VERBS = frozenset(
@@ -82,26 +82,26 @@ REPORTING_VERBS = frozenset(
     "quips joked jokes demanded demands wondered wonders continued continues snapped snaps "
     "posted posts tweeted tweets commented comments".split()
 )
-"""Reporting verbs: ``"Why now?" Peskov asked.`` is one sentence. Used by framing.text: sentence
-splitting (an attribution after a quotation ending in ``?`` or ``!``). :mod:`framing.voice`
+"""Reporting verbs: ``"Why now?" Peskov asked.`` is one sentence. Used by framing._text: sentence
+splitting (an attribution after a quotation ending in ``?`` or ``!``). :mod:`framing._voice`
 finds reporting clauses with its own, larger lists (``STRONG_REPORTING_VERBS`` ...).
 """
 
 ATTRIBUTION_PRONOUNS = frozenset("he she they we i".split())
 """Pronouns that may open a short attribution after a quotation (``He asked.``). Used by
-framing.text: sentence splitting.
+framing._text: sentence splitting.
 """
 
 ATTRIBUTION_ADVERBS = frozenset("later then also again simply only once finally".split())
 """Adverbs that may stand between a speaker and a reporting verb in a short attribution (``Peskov
-later added``). Used by framing.text: sentence splitting.
+later added``). Used by framing._text: sentence splitting.
 """
 
 NEVER_FINAL = frozenset("an the and or nor of than its their our your whose mr mrs ms dr".split())
 """Words that cannot end a sentence: a line that ends with one (and no punctuation) is wrapped and
 goes on in the next line, whatever the case of the next line's first letter. In any case:
 articles, conjunctions, "of", possessives and titles written without a period; see also
-``LOWER_NEVER_FINAL``. Used by framing.text: joining soft-wrapped lines.
+``LOWER_NEVER_FINAL``. Used by framing._text: joining soft-wrapped lines.
 """
 
 LOWER_NEVER_FINAL = frozenset({"a"})
@@ -109,7 +109,7 @@ LOWER_NEVER_FINAL = frozenset({"a"})
 headlines): "a", and the prepositions of ``WRAP_PREPOSITIONS``. A preposition may end a short
 headline ("What Xi is hoping for"): it joins the next line when its line is as long as a wrapped
 line of text or the next line does not start with a frequent sentence starter ("relations with"
-/ "Russia were"). Used by framing.text: joining soft-wrapped lines.
+/ "Russia were"). Used by framing._text: joining soft-wrapped lines.
 """
 
 WRAP_PREPOSITIONS = frozenset(
@@ -118,7 +118,7 @@ WRAP_PREPOSITIONS = frozenset(
 )
 """Prepositions that end a line only when the sentence goes on in the next one, unless the line is
 short and the next starts with a frequent sentence starter (see ``LOWER_NEVER_FINAL``). Used by
-framing.text: joining soft-wrapped lines.
+framing._text: joining soft-wrapped lines.
 """
 
 GENERIC_SUBJECTS = frozenset(
@@ -128,10 +128,10 @@ GENERIC_SUBJECTS = frozenset(
 )
 """Generic subjects: capitalised after a quotation, they start a new sentence (``Analysts said
 ...``) rather than name its speaker, as ``SENTENCE_STARTERS`` and ``REPORTING_VERBS`` do. Used by
-framing.text: sentence splitting.
+framing._text: sentence splitting.
 """
 
-# --- Speakers (framing.voice) ---------------------------------------------------------------------
+# --- Speakers (framing._voice) --------------------------------------------------------------------
 
 STRONG_REPORTING_VERBS = frozenset(
     """said says say told tells added adds stated states argued argues argue insisted insists
@@ -142,7 +142,7 @@ STRONG_REPORTING_VERBS = frozenset(
     acknowledge concur""".split()
 )
 """Always a reporting verb when it has a subject (``X said``) or, for those in
-``INVERTED_REPORTING_VERBS``, a speaker after it (``said X``). Used by framing.voice: reporting
+``INVERTED_REPORTING_VERBS``, a speaker after it (``said X``). Used by framing._voice: reporting
 clauses.
 """
 
@@ -154,7 +154,7 @@ WEAK_REPORTING_VERBS = frozenset(
 )
 """Reporting verbs only when the sentence has a quotation or the verb is followed by ``that``, a
 colon or a comma (``writes a weekly column`` is not speech, ``wrote that`` is; ``responded with
-missiles`` is not, ``responded: “I agree.”`` is). Used by framing.voice: reporting clauses.
+missiles`` is not, ``responded: “I agree.”`` is). Used by framing._voice: reporting clauses.
 """
 
 INVERTED_REPORTING_VERBS = frozenset(
@@ -162,7 +162,7 @@ INVERTED_REPORTING_VERBS = frozenset(
     insists explained explains replied replies responded declared declares warned warns
     remarked observed concluded asked""".split()
 )
-"""Verbs that take the speaker after them: ``“…,” said Alicja Bachulska``. Used by framing.voice:
+"""Verbs that take the speaker after them: ``“…,” said Alicja Bachulska``. Used by framing._voice:
 reporting clauses.
 """
 
@@ -171,29 +171,29 @@ REPORTING_PARTICIPLES = frozenset(
     claiming asserting""".split()
 )
 """Participles that report speech after a comma, a colon or one of ``PARTICIPLE_LINKS`` (``...,
-saying``). Used by framing.voice: reporting clauses.
+saying``). Used by framing._voice: reporting clauses.
 """
 
 PARTICIPLE_LINKS = (["and"], ["by"], ["while"], ["before"], ["after"], ["as"])
 """A participle is a reporting verb after a comma, a colon or one of these (``and saying``). Used
-by framing.voice: reporting clauses.
+by framing._voice: reporting clauses.
 """
 
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
-"""Pronouns that may be the subject of a reporting verb. Used by framing.voice: speakers."""
+"""Pronouns that may be the subject of a reporting verb. Used by framing._voice: speakers."""
 
 RESOLVED_PRONOUNS = frozenset({"he", "she"})
 """Pronouns resolved to the last named speaker of the paragraph; ``it`` and ``they`` are sources
-without a name. Used by framing.voice: speakers.
+without a name. Used by framing._voice: speakers.
 """
 
 NOT_SPEAKERS = frozenset({"I", "We", "we", "You", "you", "One", "one"})
 """Subjects that name no source (the writer or a generic one): ``I said`` attributes nothing. Used
-by framing.voice: speakers.
+by framing._voice: speakers.
 """
 
 NOT_SOURCES = frozenset({"plan", "plans", "schedule", "script", "tradition", "custom", "protocol"})
-"""``according to plan`` names no source. Used by framing.voice: ``according to X``."""
+"""``according to plan`` names no source. Used by framing._voice: ``according to X``."""
 
 AUXILIARIES = frozenset(
     """also has have had later then would will may might could can did does do once again
@@ -202,12 +202,12 @@ AUXILIARIES = frozenset(
     """.split()
 )
 """Words between a subject and its verb: ``Xi has also said``, ``Putin later told``. Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 NOT_SPEECH = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "not", "never"})
 """A verb after these has no speaker of its own: ``was said``, ``to say``, ``not say``, ``have
-never described``. Used by framing.voice: reporting clauses.
+never described``. Used by framing._voice: reporting clauses.
 """
 
 CONJUNCTION_STARTERS = frozenset(
@@ -215,13 +215,13 @@ CONJUNCTION_STARTERS = frozenset(
     Indeed Even Only Nor Both Earlier Separately Again Finally Previously Recently""".split()
 )
 """Capitalised conjunctions and adverbs that open a sentence and are no part of a name. Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 LINKING_STARTERS = frozenset(
     "But And Or So Yet Still Also Meanwhile However Thus Indeed Now Then".split()
 )
-"""Sentence-opening links that are no part of the subject after them. Used by framing.voice:
+"""Sentence-opening links that are no part of the subject after them. Used by framing._voice:
 speakers.
 """
 
@@ -231,7 +231,7 @@ PREPOSITION_STARTERS = frozenset(
     Over Under Unlike Like Against Through Speaking Asked Addressing According Following""".split()
 )
 """Capitalised words that open a sentence (prepositions, determiners, question words ...) and are
-no part of a name. Used by framing.voice: speakers.
+no part of a name. Used by framing._voice: speakers.
 """
 
 CALENDAR_WORDS = frozenset(
@@ -239,11 +239,11 @@ CALENDAR_WORDS = frozenset(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday""".split()
 )
-"""Months and weekdays: capitalised, but no name of a speaker. Used by framing.voice: speakers."""
+"""Months and weekdays: capitalised, but no name of a speaker. Used by framing._voice: speakers."""
 
 NAME_PARTICLES = frozenset("of for the and de van von bin al da du la le del der den ibn y".split())
 """Lower-case words that may stand inside a name (``Ursula von der Leyen``), never at its start or
-end. Used by framing.voice: speakers.
+end. Used by framing._voice: speakers.
 """
 
 TITLE_WORDS = frozenset(
@@ -251,32 +251,32 @@ TITLE_WORDS = frozenset(
     Spokeswoman Spokesperson Ambassador Envoy Senator Governor Chancellor Mayor Director""".split()
 )
 """Titles in front of a name: ``Russian President Vladimir Putin`` is ``Vladimir Putin``. Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 OFFICE_WORDS = frozenset("State Foreign Affairs Defence Defense Finance Trade Commerce".split())
 """Words that complete a title: ``Secretary of State``, ``Minister of Foreign Affairs``. Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 SPEAKER_PREPOSITIONS = frozenset("from of at with for in on to by".split())
 """Prepositions, which never stand in a speaker's name or before the head noun of a described
-source. Used by framing.voice: speakers.
+source. Used by framing._voice: speakers.
 """
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
 """Prepositions of place after a described speaker (``officials in both capitals``). (``officials
-in both capitals``). Used by framing.voice: speakers.
+in both capitals``). Used by framing._voice: speakers.
 """
 
 HAVE_FORMS = frozenset({"has", "have", "had"})
-"""The forms of *have* (``Xi has said``). Used by framing.voice: speakers."""
+"""The forms of *have* (``Xi has said``). Used by framing._voice: speakers."""
 
 CLAUSE_WORDS = frozenset(
     """that which who whom when while because as if and but where after before since though
     although whether so or than once until what how why""".split()
 )
-"""Words that open a clause: never part of a speaker's name or description. Used by framing.voice:
+"""Words that open a clause: never part of a speaker's name or description. Used by framing._voice:
 speakers.
 """
 
@@ -297,7 +297,7 @@ HEAD_NOUNS = frozenset(
     broadcaster""".split()
 )
 """Head nouns of a described speaker: ``a Russian official``, ``analysts``, ``the two``. Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 AFTER_INVERTED = frozenset(
@@ -305,16 +305,16 @@ AFTER_INVERTED = frozenset(
     today yesterday recently adding told in which whose""".split()
 )
 """What may follow a speaker named after its verb: ``said Alicja Bachulska, an expert``, ``wrote
-Gideon Rachman in a Financial Times op-ed``. Used by framing.voice: speakers.
+Gideon Rachman in a Financial Times op-ed``. Used by framing._voice: speakers.
 """
 
 ABBREVIATED_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "St.", "Prof.", "Gen."})
 """Titles written with a period: the period ends no word of a name (``Mr. Peskov said``). Used by
-framing.voice: speakers.
+framing._voice: speakers.
 """
 
 REPORTING_PHRASES = frozenset({"according to", "According to", "spoke of", "speaks of"})
-"""Phrases that report speech like a verb (``according to X``). Used by framing.voice: reporting
+"""Phrases that report speech like a verb (``according to X``). Used by framing._voice: reporting
 clauses.
 """
 

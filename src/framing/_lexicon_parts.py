@@ -1,11 +1,11 @@
 """The plain records of a lexicon, and of what matching it finds.
 
 :class:`Axis`, :class:`Actor`, :class:`Dyad`, :class:`Cue` and :class:`Settings` are what a
-:class:`framing.lexicon.Lexicon` is made of; :class:`CueMatch` is one cue found in a text, after
+:class:`framing.Lexicon` is made of; :class:`CueMatch` is one cue found in a text, after
 the rules (:mod:`framing._rules`); :class:`LexiconProblem` is one problem of a lexicon file. They
-live apart from :mod:`framing.lexicon` so that the readers (:mod:`framing._toml`,
+live apart from :mod:`framing._lexicon` so that the readers (:mod:`framing._toml`,
 :mod:`framing._liwc`) and the rule engine can build and use them below it; every name is
-re-exported by :mod:`framing.lexicon`, where users import it.
+re-exported by :mod:`framing._lexicon`, where users import it.
 
 Examples
 --------
@@ -70,7 +70,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class Settings:
-    """The rules applied after matching; see :mod:`framing.lexicon`."""
+    """The rules applied after matching; see :mod:`framing._lexicon`."""
 
     negators: tuple[str, ...] = ("not", "no", "never", "no longer", "without", "nor", "neither")
     pseudo_negators: tuple[str, ...] = (

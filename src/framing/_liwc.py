@@ -4,7 +4,7 @@ A ``.dic`` file has a header of category lines ``id name`` between two ``%`` lin
 lines ``pattern id id ...`` (a trailing ``*`` is a wildcard, ``_`` stands for a space).
 :func:`read_dic` reads it in passes: the categories, the mapping resolved onto their ids, the
 entries of the mapped categories as cues, the poles of each axis, and the cues kept once per
-axis. :meth:`framing.lexicon.Lexicon.from_dic` builds the lexicon from what it returns.
+axis. :meth:`framing.Lexicon.from_dic` builds the lexicon from what it returns.
 
 Examples
 --------
@@ -58,7 +58,7 @@ def read_dic(source: str, mapping: Mapping[str | int, tuple[str, str]]) -> DicCo
     source : str
         The text of the ``.dic`` file.
     mapping : mapping of category name or id to (axis, pole)
-        As in :meth:`framing.lexicon.Lexicon.from_dic`.
+        As in :meth:`framing.Lexicon.from_dic`.
 
     Returns
     -------

@@ -1,28 +1,42 @@
-"""Old module paths that still work, with a warning: ``framing.clean`` and friends.
+"""Old module paths that still work, with a warning: ``framing.scoring``, ``framing.clean`` ...
 
-The modules ``clean``, ``compare``, ``keyness`` and ``tally`` had the names of the public
-functions ``framing.clean``, ``framing.compare``, ``framing.keyness`` and ``framing.tally``, so a
-name meant a module or a function depending on what had been imported. They are private now
-(``framing._clean`` ...). Each old path is a small module whose attributes come from the
-private one with a :class:`DeprecationWarning` that says what to use instead.
+Every module that implements the public names is private (``framing._scoring``,
+``framing._clean`` ...): the public names are at the top of the package, and no module shares
+its name with a public function (``framing.clean`` is always the function). Code written
+against the old paths keeps working: an import finder serves each old path as a small module
+whose attributes come from the private one, with a :class:`DeprecationWarning` that says what
+to use instead. There are no files at the old paths.
 
 Examples
 --------
 >>> import warnings
 >>> with warnings.catch_warnings(record=True) as caught:
 ...     warnings.simplefilter("always")
-...     from framing.clean import clean_corpus
+...     from framing.scoring import score
 >>> import framing
->>> clean_corpus is framing.clean_corpus, caught[0].category.__name__
+>>> score is framing.score, caught[0].category.__name__
 (True, 'DeprecationWarning')
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import types
 import warnings
 from collections.abc import Callable
 from typing import Any
+
+#: Each old module path under ``framing.``, and the private module that holds its code now.
+MOVED = {
+    name: f"_{name}"
+    for name in (
+        "classify", "clean", "coding", "compare", "corpus", "dyad", "keyness", "lexicon", "plots",
+        "report", "scoring", "stats", "stream", "tally", "text", "validate", "voice",
+    )
+}  # fmt: skip
 
 
 def forward(old: str, new: str) -> Callable[[str], Any]:
@@ -48,3 +62,26 @@ def forward(old: str, new: str) -> Callable[[str], Any]:
         return value
 
     return __getattr__
+
+
+class OldPaths(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """The import finder and loader of the old paths in :data:`MOVED` (PEP 451)."""
+
+    def find_spec(
+        self, fullname: str, path: Any = None, target: types.ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        package, _, name = fullname.partition(".")
+        if package != "framing" or name not in MOVED:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None  # the default module object
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        new = f"framing.{MOVED[module.__name__.partition('.')[2]]}"
+        module.__doc__ = (
+            f"Deprecated: the module ``{module.__name__}`` is private now (``{new}``); its public "
+            "names are at the top of the package."
+        )
+        module.__getattr__ = forward(module.__name__, new)  # type: ignore[method-assign]

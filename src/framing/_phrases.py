@@ -3,7 +3,7 @@
 A cue, a negator, a marker or an alias is a *literal phrase*: words between word separators.
 Two phrases are the same when their :func:`phrase_key` is: case folded the way the matcher's
 case-insensitive pattern folds it, ``’`` read as ``'``, and any run of separators (white space,
-hyphens, dashes: :data:`WORD_SEPARATORS`) read as one space. :class:`framing.text.PhraseMatcher`
+hyphens, dashes: :data:`WORD_SEPARATORS`) read as one space. :class:`framing._text.PhraseMatcher`
 builds its pattern from these keys and resolves every match through them, and
 :func:`framing.check_lexicon` finds duplicate cues by them, so a lexicon can never hold two cues
 that the matcher would fold into one (``junior partner`` and ``junior–partner``).

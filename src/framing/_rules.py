@@ -2,11 +2,11 @@
 
 :class:`RuleEngine` compiles a lexicon's cues and rule words (negators, contrast, concession,
 performance, mention, appearance and open-question markers) into phrase matchers
-(:class:`framing.text.PhraseMatcher`), finds them in a sentence and applies the rules that
+(:class:`framing._text.PhraseMatcher`), finds them in a sentence and applies the rules that
 change what a cue counts for: negation, performance, contrast and mention versus assertion
-(see :mod:`framing.lexicon`). It is built once per lexicon, by
-:attr:`framing.lexicon.Lexicon._compiled`; :meth:`framing.lexicon.Lexicon.match` and
-:meth:`~framing.lexicon.Lexicon.match_sentences` call it.
+(see :mod:`framing._lexicon`). It is built once per lexicon, by
+:attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match` and
+:meth:`~framing.Lexicon.match_sentences` call it.
 
 Examples
 --------
@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
-from .text import PhraseMatcher, PhraseSets
+from ._text import PhraseMatcher, PhraseSets
 
 __all__ = ["RuleEngine"]
 
@@ -56,7 +56,7 @@ _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 class RuleEngine:
     """A lexicon's cues and rule words compiled into matchers, and the rules that apply them.
 
-    Built once per lexicon, on first use (:attr:`framing.lexicon.Lexicon._compiled`).
+    Built once per lexicon, on first use (:attr:`framing.Lexicon._compiled`).
 
     Parameters
     ----------

@@ -33,8 +33,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._lexicon import builtin_lexicons, load_lexicon
 from .errors import ParameterError
-from .lexicon import builtin_lexicons, load_lexicon
 
 if TYPE_CHECKING:  # pandas is imported by the callers, which hold a table already
     import pandas as pd

@@ -11,7 +11,7 @@ chunk by chunk, on all cores or on a cluster, and compared at the end with
 
 Examples
 --------
->>> from framing.scoring import score
+>>> from framing._scoring import score
 >>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner."])
 >>> tally(sents)[["doc_id", "voice", "n_sentences", "n_relevant", "n_friendship", "n_junior"]]
     doc_id     voice  n_sentences  n_relevant  n_friendship  n_junior
@@ -27,9 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._scoring import _BASE_COLUMNS
 from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from .errors import ParameterError
-from .scoring import _BASE_COLUMNS
 
 __all__ = ["tally", "merge_tallies", "TALLY_COUNTS"]
 
@@ -101,7 +101,7 @@ def tally(sents: pd.DataFrame, *, axes: AxesLike = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> from framing.scoring import score
+    >>> from framing._scoring import score
     >>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner.",
     ...                'China "is not our senior partner," Putin said of Xi.'])
     >>> counts = tally(sents)
@@ -175,7 +175,7 @@ def merge_tallies(tallies: Iterable[pd.DataFrame], *, axes: AxesLike = None) -> 
 
     Examples
     --------
-    >>> from framing.scoring import score
+    >>> from framing._scoring import score
     >>> sents = score(["Xi and Putin are old friends. Russia is China's junior partner.",
     ...                "Xi and Putin: a marriage of convenience."])
     >>> parts = [tally(sents.iloc[:1]), tally(sents.iloc[1:])]  # any split of the rows

@@ -2,9 +2,9 @@
 
 :func:`read_toml` checks the file's structure (tables, keys, types, poles, cue entries) in one
 pass per table (``[lexicon]``, ``[settings]``, ``[actors.*]``, ``[dyad]``, ``[axes.*]``) and
-returns the keyword arguments of :class:`framing.lexicon.Lexicon` beside the problems it found.
+returns the keyword arguments of :class:`framing.Lexicon` beside the problems it found.
 The checks that do not depend on the format (duplicate cues, settings naming unknown poles)
-belong to :mod:`framing.lexicon`, which builds the lexicon. The format is documented in
+belong to :mod:`framing._lexicon`, which builds the lexicon. The format is documented in
 ``docs/lexicons.md``.
 
 Examples
@@ -105,7 +105,7 @@ def _as_strings(
 
 
 def read_toml(source: str) -> tuple[dict[str, Any] | None, list[LexiconProblem]]:
-    """The keyword arguments of a :class:`framing.lexicon.Lexicon` read from TOML text, and the
+    """The keyword arguments of a :class:`framing.Lexicon` read from TOML text, and the
     problems of its structure.
 
     Parameters

@@ -103,7 +103,7 @@ def write_sentences(
     --------
     read_sentences : the table back, with its provenance.
     framing.iter_scores : the stream of sentence tables this writes.
-    framing.scoring.cues_from_json : ``cues`` read back from CSV or parquet as lists.
+    framing.cues_from_json : ``cues`` read back from CSV or parquet as lists.
 
     Examples
     --------
@@ -233,7 +233,7 @@ def _cues_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     text already (read back from CSV), as it is."""
     if "cues" not in frame.columns or all(isinstance(v, str) for v in frame["cues"]):
         return frame
-    from .scoring import cues_to_json
+    from ._scoring import cues_to_json
 
     return cues_to_json(frame)
 

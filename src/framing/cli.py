@@ -26,6 +26,7 @@ from typing import IO, Any, cast
 # Only what parsing the arguments needs is imported here, so that `framing --help` is quick;
 # the commands import pandas, the scorer and the statistics when they run.
 from ._files import Interrupted, interruptible, signals_seen
+from ._lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
 from ._writers import (
     SENTENCE_FORMATS,
     SentenceFormat,
@@ -35,7 +36,6 @@ from ._writers import (
     write_sentences,
 )
 from .errors import FramingError, FramingWarning, InputError
-from .lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
 
 __all__ = ["main", "run"]
 
@@ -301,9 +301,9 @@ def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     counter of documents; a folder or a .txt file is loaded whole first, so that the progress
     bar knows the total.
     """
-    from .corpus import load_corpus
-    from .scoring import CHUNK_DOCUMENTS
-    from .stream import iter_corpus
+    from ._corpus import load_corpus
+    from ._scoring import CHUNK_DOCUMENTS
+    from ._stream import iter_corpus
 
     if _is_streamed(args.path):
         read = args.chunk_size or CHUNK_DOCUMENTS  # automatic chunks are cut from these
@@ -325,7 +325,7 @@ def _method(args: argparse.Namespace, lexicon: Lexicon | None = None) -> Any:
         return args.method or "lexicon"
     if args.method == "lexicon":
         raise _UsageError("--model labels with the model: drop --method lexicon")
-    from .classify import load_model
+    from ._classify import load_model
 
     lex = lexicon if lexicon is not None else load_lexicon(args.lexicon)
     models: dict[str, Any] = {}
@@ -361,7 +361,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     if args.command == "report":
-        from .report import write_report
+        from ._report import write_report
 
         path = write_report(
             args.path, args.output, by=args.by, lexicon=args.lexicon, method=_method(args),
@@ -382,9 +382,9 @@ def _run(args: argparse.Namespace) -> int:
     if fmt == "parquet":
         _parquet_file(args.output)  # fail before reading and scoring
     from ._compare import compare
+    from ._corpus import Corpus
+    from ._scoring import iter_scores, score
     from ._tally import merge_tallies, tally
-    from .corpus import Corpus
-    from .scoring import iter_scores, score
 
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
     data, progress = _source(args)

@@ -52,6 +52,8 @@ import dask.bag
 import dask.dataframe
 import pandas as pd
 
+from ._corpus import Corpus, Document
+from ._lexicon import Lexicon, load_lexicon
 from ._reading import (
     _DERIVED,
     _WRITTEN,
@@ -65,12 +67,10 @@ from ._reading import (
     _warn_renamed,
     read_frame,
 )
+from ._scoring import Method, _Job, _meta_names, _warn_scored
 from ._tally import merge_tallies
 from ._tally import tally as _tally_table
-from .corpus import Corpus, Document
 from .errors import CorpusError, FramingWarning, ParameterError
-from .lexicon import Lexicon, load_lexicon
-from .scoring import Method, _Job, _meta_names, _warn_scored
 
 __all__ = ["score", "tally"]
 

@@ -47,6 +47,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
 from ._files import atomic_path
+from ._lexicon import Lexicon, builtin_lexicons, load_lexicon
 from ._validation import _is_integer, _is_real
 from .errors import (
     CorpusError,
@@ -56,7 +57,6 @@ from .errors import (
     ModelError,
     ParameterError,
 )
-from .lexicon import Lexicon, builtin_lexicons, load_lexicon
 
 __all__ = [
     "LexiconFeatures",
@@ -1075,7 +1075,8 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
 MODEL_FORMAT = "framing-model"
 _FORMAT_VERSION = 1
 _META = "meta"
-#: The parts of a saved FrameClassifier, by name: the only types a model file may name.
+#: The parts of a saved FrameClassifier, by name: the only types a model file may name. These are
+#: the names files have always carried (the module was `framing.classify`), not import paths.
 _PARTS = {
     "words": "sklearn.feature_extraction.text.TfidfVectorizer",
     "characters": "sklearn.feature_extraction.text.TfidfVectorizer",

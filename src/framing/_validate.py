@@ -26,11 +26,11 @@ import pandas as pd
 from sklearn import metrics
 from sklearn.exceptions import UndefinedMetricWarning
 
+from ._classify import NONE, FrameClassifier, mean_pole_f1
+from ._lexicon import Lexicon, load_lexicon
 from ._random import as_generator
 from ._validation import check_int, check_real
-from .classify import NONE, FrameClassifier, mean_pole_f1
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
-from .lexicon import Lexicon, load_lexicon
 
 __all__ = [
     "evaluate",
@@ -757,7 +757,7 @@ def learning_curve(
         ('classifier' or 'lexicon'), ``pole_f1`` (mean F1 of the two poles on the held-out
         articles; NaN when the training labels had a single class) and ``n_test`` (held-out
         sentences). Average over ``repeat`` to read the curve;
-        :func:`framing.plots.learning_curve_figure` draws it.
+        :func:`framing.learning_curve_figure` draws it.
 
     Raises
     ------

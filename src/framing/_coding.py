@@ -1,19 +1,19 @@
 """Growing the coded set: pick the sentences worth coding, write a sheet, read it back.
 
 The loop: :func:`suggest_for_coding` ranks the relevant sentences of a :func:`framing.score`
-table by how unsure a fitted :class:`~framing.classify.FrameClassifier` is about them
+table by how unsure a fitted :class:`~framing.FrameClassifier` is about them
 (uncertainty sampling); :func:`write_coding_sheet` writes them to a CSV with empty coding columns
 for a coder to fill in by the codebook (``docs/codebook.md``); :func:`read_coding` reads the
 filled sheet back, checks every value, and returns the texts and labels that
-:meth:`FrameClassifier.fit <framing.classify.FrameClassifier.fit>` takes.
+:meth:`FrameClassifier.fit <framing.FrameClassifier.fit>` takes.
 
 Examples
 --------
 Constructed sentences; the coder is simulated by filling the sheet in pandas:
 
 >>> import tempfile, pathlib, pandas as pd
->>> from framing.classify import FrameClassifier
->>> from framing.scoring import score
+>>> from framing._classify import FrameClassifier
+>>> from framing._scoring import score
 >>> texts = ["Russia is China's junior partner.", "Moscow depends on Beijing.",
 ...          "China and Russia meet as equals.", "Xi and Putin act as equals.",
 ...          "Trade between China and Russia rose.", "Xi and Putin met in May."]
@@ -44,13 +44,13 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
+from ._classify import NONE, FrameClassifier
 from ._escape import neutralise_frame, restore_formula
 from ._files import atomic_path
+from ._lexicon import Lexicon, load_lexicon
 from ._random import SeedLike, as_generator
 from ._validation import check_int
-from .classify import NONE, FrameClassifier
 from .errors import CorpusError, FramingWarning, InputError, ParameterError
-from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["suggest_for_coding", "write_coding_sheet", "read_coding", "VOICES", "RELEVANT"]
 

@@ -278,7 +278,7 @@ def attribute_voice(
 
     See Also
     --------
-    framing.text.split_sentences : the sentence spans and paragraph numbers this expects.
+    framing.split_sentences : the sentence spans and paragraph numbers this expects.
 
     Notes
     -----
@@ -350,7 +350,7 @@ def _attribute_voice(
     min_quote_words: int = 5,
     min_quoted_share: float = 0.5,
 ) -> VoiceResult:
-    """:func:`attribute_voice` on spans known to be valid (``framing.text.split_sentences``'s),
+    """:func:`attribute_voice` on spans known to be valid (``framing.split_sentences``'s),
     as lists of ``int``: no checks, no arrays (a document of one sentence is common)."""
     n = len(starts_list)
     if n == 0:

@@ -6,7 +6,7 @@ every problem of a file with its line number; :func:`load_lexicon` raises
 :class:`~framing.errors.LexiconError` on the first problems it finds.
 
 Matching (:meth:`Lexicon.match`) is literal and case-insensitive (see
-:class:`framing.text.PhraseMatcher`): multiword cues match across spaces and hyphens, the
+:class:`framing._text.PhraseMatcher`): multiword cues match across spaces and hyphens, the
 longest cue wins, nested cues never count twice. Three rules of the codebook then change what a
 match counts for:
 
@@ -42,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NoReturn
 
+from ._dyad import DyadMatcher
 from ._lexicon_parts import (
     Actor,
     Axis,
@@ -56,7 +57,6 @@ from ._liwc import read_dic
 from ._phrases import WORD_SEPARATORS, lower_case_matches, phrase_key, phrase_words
 from ._rules import RuleEngine
 from ._toml import read_toml
-from .dyad import DyadMatcher
 from .errors import FramingWarning, LexiconError, ParameterError
 
 __all__ = [
@@ -137,7 +137,7 @@ class Lexicon:
         return {axis.name: axis.poles for axis in self.axes}
 
     def dyad_matcher(self) -> DyadMatcher:
-        """The relevance judge for this lexicon's actors and dyad (see :mod:`framing.dyad`).
+        """The relevance judge for this lexicon's actors and dyad (see :mod:`framing._dyad`).
 
         Examples
         --------

@@ -23,16 +23,16 @@ import pandas as pd
 
 from ._clean import cleaning_report
 from ._compare import Comparison, _provenance, compare
+from ._corpus import Corpus, load_corpus
 from ._escape import markdown_text
 from ._files import atomic_files
 from ._keyness import keyness
+from ._lexicon import Lexicon, load_lexicon
+from ._scoring import evidence, score
 from ._table import AxesLike
 from ._validation import check_bool, check_int
 from ._version import __version__
-from .corpus import Corpus, load_corpus
 from .errors import FramingError, InputError
-from .lexicon import Lexicon, load_lexicon
-from .scoring import evidence, score
 
 __all__ = ["write_report", "REPORT_FILES"]
 

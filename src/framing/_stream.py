@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import Literal
 
+from ._corpus import Corpus, Document
 from ._reading import _Names, _Reading, read_path
 from ._validation import check_choice, check_int
-from .corpus import Corpus, Document
 from .errors import CorpusError, ParameterError
 
 __all__ = ["iter_corpus"]
@@ -73,7 +73,7 @@ def iter_corpus(
         Force a text encoding. By default each line is read as UTF-8 (a BOM is dropped); a line
         that is UTF-8 apart from a few invalid bytes has them replaced by U+FFFD, and a line
         that is not UTF-8 at all is read as cp1252, each with a warning naming the line (see
-        :func:`framing.corpus.read_text_file`). Lines end at ``\n`` (or ``\r\n``) only, never
+        :func:`framing._corpus.read_text_file`). Lines end at ``\n`` (or ``\r\n``) only, never
         at a U+2028 or similar character inside a JSON string or CSV cell.
 
     Returns
@@ -107,7 +107,7 @@ def iter_corpus(
     See Also
     --------
     framing.load_corpus : the whole file at once.
-    framing.scoring.iter_scores : score the chunks as they come.
+    framing.iter_scores : score the chunks as they come.
 
     Examples
     --------

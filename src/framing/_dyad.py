@@ -47,8 +47,8 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from ._text import PhraseMatcher
 from .errors import ParameterError
-from .text import PhraseMatcher
 
 __all__ = ["DyadMatcher", "DyadResult"]
 
@@ -215,7 +215,7 @@ class DyadMatcher:
         text : str
             The document's cleaned text.
         spans : sequence of (start, end, paragraph)
-            Its sentences, in order (see :func:`framing.text.split_sentences`).
+            Its sentences, in order (see :func:`framing.split_sentences`).
         lowered : str or None, default=None
             ``text.lower()`` if the caller has it (faster matching; same result).
         framed : sequence of bool or None, default=None
@@ -224,7 +224,7 @@ class DyadMatcher:
             and it names one side or follows a relevant sentence; a ``framed`` sentence is
             relevant, so the next one may be ``carried`` or ``framed`` after it.
         speakers : sequence of str or None, or None, default=None
-            The speaker of each sentence (:func:`framing.voice.attribute_voice`). An actor named
+            The speaker of each sentence (:func:`framing.attribute_voice`). An actor named
             in a sentence's speaker counts as named in the sentence: Putin's ``“Our relations
             with China are good.”`` names both sides, whichever sentence says it is his.
 

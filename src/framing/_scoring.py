@@ -34,11 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ._clean import clean
-from ._reading import _skipped_table, _UniqueIds
-from ._table import AxesLike, cue_list, table_axes
-from ._validation import check_int
-from ._version import __version__
-from .corpus import (
+from ._corpus import (
     _DERIVED,
     _SENTENCE_HEAD,
     _SENTENCE_TAIL,
@@ -50,11 +46,15 @@ from .corpus import (
     _warn_renamed,
     load_corpus,
 )
-from .dyad import DyadMatcher
+from ._dyad import DyadMatcher
+from ._lexicon import Lexicon, load_lexicon
+from ._reading import _skipped_table, _UniqueIds
+from ._table import AxesLike, cue_list, table_axes
+from ._text import split_sentences
+from ._validation import check_int
+from ._version import __version__
+from ._voice import _attribute_voice
 from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
-from .lexicon import Lexicon, load_lexicon
-from .text import split_sentences
-from .voice import _attribute_voice
 
 __all__ = [
     "score",
@@ -145,12 +145,12 @@ def score(
           is a :class:`~framing.FrameClassifier` of that axis or any fitted scikit-learn
           classifier or ``Pipeline`` that takes a list of sentence strings in ``predict``
           (and optionally ``predict_proba``) and whose ``classes_`` are the axis's poles and
-          ``'none'`` (see :func:`framing.classify.check_text_model`).
+          ``'none'`` (see :func:`framing.check_text_model`).
 
         With a model, the score is ``P(first pole) - P(second pole)`` (+1/-1 without
         ``predict_proba``) where a pole is predicted, else NaN; the lexicon's cues stay in
         ``cues`` and ``evidence`` as evidence, and ``attrs["framing"]["models"]`` names each
-        model (:func:`framing.classify.model_info`: name, training size, content hash).
+        model (:func:`framing.model_info`: name, training size, content hash).
     relevant_only : bool, default=True
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
@@ -600,7 +600,7 @@ class _Job:
         self.relevant_only = relevant_only
         self.model_info: dict[str, Any] = {}
         if self.models:  # scikit-learn is imported only when a model is there
-            from .classify import model_info
+            from ._classify import model_info
 
             self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
 
@@ -636,7 +636,7 @@ def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
     if isinstance(method, str) and method == "lexicon":
         return "lexicon", {}
     # scikit-learn and the models load on first use, so the lexicon method never imports them.
-    from .classify import FrameClassifier, _bundled, check_text_model, lexicon_sha256
+    from ._classify import FrameClassifier, _bundled, check_text_model, lexicon_sha256
 
     if isinstance(method, str):
         if method != "classifier":
@@ -941,7 +941,7 @@ def _classify(
     models: Mapping[str, Any],
 ) -> None:
     """Replace the lexicon's labels and scores by each model's, on its axis (in place)."""
-    from .classify import predict_axis
+    from ._classify import predict_axis
 
     chosen = [i for i, relevant in enumerate(columns["relevant"]) if relevant or not relevant_only]
     texts = [columns["text"][i] for i in chosen]
