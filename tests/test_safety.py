@@ -204,7 +204,7 @@ _ATOMIC = {"atomic_path", "atomic_files", "_atomic", "_text_output", "_replacing
 # an atomic helper; _files.py itself is the atomic helper (its copy into a hard-linked file is
 # the one write in place, documented there).
 _WRITES_TO_A_GIVEN_TEMPORARY = {
-    ("_writers.py", "_write_parquet"), ("_writers.py", "_write_text"), ("report.py", "_write_files"),
+    ("_writers.py", "_write_parquet"), ("_writers.py", "_write_text"), ("_report.py", "_write_files"),
 }
 
 
