@@ -34,6 +34,7 @@ LAYERS = [
     {"stats"},
     {"plots"},
     {"_compare", "_keyness", "validate"},
+    {"_model"},  # covariate models (statsmodels); renders its tables as _compare does
     {"coding"},
     {"report", "_build_model"},
     {"cli"},

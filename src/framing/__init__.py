@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ._clean import clean, clean_corpus, cleaning_report
     from ._compare import Comparison, compare
     from ._keyness import keyness
+    from ._model import ModelFit, model
     from ._tally import merge_tallies, tally
     from ._writers import read_sentences, write_sentences
     from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
@@ -60,6 +61,7 @@ _LAZY = {
     **dict.fromkeys(["Comparison", "compare"], "_compare"),
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "corpus"),
     "keyness": "_keyness",
+    **dict.fromkeys(["ModelFit", "model"], "_model"),
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "scoring"),
     "iter_corpus": "stream",
@@ -88,6 +90,7 @@ __all__ = [
     "LexiconError",
     "LexiconFeatures",
     "ModelError",
+    "ModelFit",
     "OutputError",
     "ParameterError",
     "SmallSampleWarning",
@@ -111,6 +114,7 @@ __all__ = [
     "load_lexicon",
     "load_model",
     "merge_tallies",
+    "model",
     "pole_f1",
     "read_coding",
     "read_sentences",
