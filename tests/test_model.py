@@ -352,6 +352,23 @@ def test_the_seeds_with_their_manifest_covariates():
         _quiet_model(sents, formula="friendship ~ genre")
 
 
+def test_command_line_prints_the_table_and_fails_cleanly(capsys):
+    from framing.cli import main
+
+    assert main(["model", str(SEEDS), "--formula", "friendship ~ C(year) + voice"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("**bond** (friendship: 1, convenience: 0; logistic")
+    assert "voice\\[T.source\\]" in out
+    assert "framing: warning: few_articles: bond model: 5 articles" in err
+    args = ["model", str(SEEDS), "--formula", "friendship ~ voice", "--format", "csv", "-q"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == ",".join(COEFFICIENT_COLUMNS) and err == ""
+    assert main(["model", str(SEEDS), "--formula", "friendship ~ genre", "-q"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("framing: error: bond: the sentences of genre[T.")
+
+
 def test_import_framing_does_not_import_statsmodels():
     code = "import sys, framing; framing.model; print('statsmodels' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

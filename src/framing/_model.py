@@ -458,7 +458,7 @@ def model(
 def _cautions(n_articles: int) -> dict[str, str]:
     """What limits a fit that can be made: few articles."""
     if n_articles < FEW_ARTICLES:
-        return {"few_articles": f"{n_articles} articles: {_FEW_ARTICLES_TEXT}"}
+        return {"few_articles": f"{n_articles} articles; {_FEW_ARTICLES_TEXT}"}
     return {}
 
 
@@ -603,10 +603,10 @@ def _check_identified(glm: Any, outcome: str, reference: str, groups: Any, axis:
     lonely = _one_article_levels(x, names, groups)
     if lonely:
         raise InsufficientDataError(
-            f"{axis}: the sentences of {'; '.join(lonely)} come from one article: a "
+            f"{axis}: the sentences of {'; '.join(lonely)} come from one article (each): a "
             "clustered standard error needs two or more articles behind each level; merge or "
-            "drop the levels concerned (e.g. sents[sents['outlet'] != 'X']) or collect more "
-            "articles",
+            "drop the levels concerned (a filter such as sents[sents[column] != level]) or "
+            "collect more articles",
             n=1, needed=2,
         )  # fmt: skip
     separated = []
