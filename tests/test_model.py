@@ -157,6 +157,12 @@ def test_sentences_without_a_pole_are_not_in_the_model(sents):
     pd.testing.assert_frame_equal(again.coefficients, fit.coefficients)
 
 
+def test_missing_labels_count_as_no_pole(sents):
+    """A table merged with a coding sheet may have no label for some sentences."""
+    gaps = sents.assign(power_label=sents["power_label"].replace("none", None))
+    assert model(gaps, formula="equal ~ outlet") == model(sents, formula="equal ~ outlet")
+
+
 def test_the_call_forms_agree(sents):
     """DESIGN.md's model(sents, "power", formula="outlet + ...") and the formula with its pole."""
     named = model(sents, "power", formula="outlet + genre")
@@ -264,8 +270,11 @@ def test_no_more_articles_than_parameters_is_an_error():
 
 def test_collinear_terms_are_an_error(sents):
     twin = sents.assign(paper=sents["outlet"].map({"A": "x", "B": "y"}))
-    with pytest.raises(ParameterError, match=r"paper\[T.y\] is determined by the terms before"):
+    with pytest.raises(
+        ParameterError, match=r"paper\[T.y\] is determined by the terms before"
+    ) as info:
         model(twin, formula="equal ~ outlet + paper")
+    assert info.value.value == "equal ~ outlet + paper"
 
 
 @pytest.mark.parametrize(

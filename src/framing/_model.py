@@ -429,14 +429,14 @@ def model(
     if cluster not in sents.columns:
         raise ParameterError("cluster", cluster, tuple(str(c) for c in sents.columns))
     axis, outcome, reference, terms = _parse(sents, axis, formula, axes)
-    labels = pole_labels(sents, axis, (outcome, reference), name="axes")
-    labelled = sents.loc[(labels == outcome) | (labels == reference)]
+    pole_labels(sents, axis, (outcome, reference), name="axes")  # labels are poles or 'none'
+    labelled = sents.loc[sents[f"{axis}_label"].isin([outcome, reference]).to_numpy()]
     labelled, n_dropped = _complete(labelled, terms, cluster, axis, missing)
     data = _model_data(labelled, terms)
     data[_OUTCOME] = (labelled[f"{axis}_label"].to_numpy(dtype=object) == outcome).astype(float)
     groups = pd.factorize(labelled[cluster])[0]
     glm = _design(data, terms, formula, [str(c) for c in sents.columns])
-    _check_identified(glm, outcome, reference, groups, axis)
+    _check_identified(glm, outcome, reference, groups, axis, formula)
     result = _fit(glm, groups, axis)
     n_articles = int(groups.max()) + 1
     cautions = _cautions(n_articles)
@@ -571,7 +571,9 @@ def _design(data: pd.DataFrame, terms: str, formula: str, columns: list[str]) ->
         ) from exc  # fmt: skip
 
 
-def _check_identified(glm: Any, outcome: str, reference: str, groups: Any, axis: str) -> None:
+def _check_identified(
+    glm: Any, outcome: str, reference: str, groups: Any, axis: str, formula: str
+) -> None:
     """Errors for what no clustered logistic fit can estimate: one pole only, no more
     articles than parameters, collinear terms, and separation by a 0/1 column."""
     y = np.asarray(glm.endog, dtype=float)
@@ -595,7 +597,7 @@ def _check_identified(glm: Any, outcome: str, reference: str, groups: Any, axis:
     collinear = _dependent_columns(x)
     if collinear:
         raise ParameterError(
-            "formula", glm.formula, "terms that the other terms do not determine",
+            "formula", formula, "terms that the other terms do not determine",
             hint=f"{', '.join(names[j] for j in collinear)} "
             f"{'is' if len(collinear) == 1 else 'are'} determined by the terms before "
             "(e.g. every outlet has one genre); leave one of them out",
