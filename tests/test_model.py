@@ -387,14 +387,15 @@ def test_import_framing_does_not_import_statsmodels():
 # --------------------------------------------------------------------------------------------
 # Calibration (benchmarks/bench_model.py measures it at more settings)
 # --------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_clustered_intervals_cover_the_true_effect_in_a_small_simulation():
     """Article random effect sd 1, 40 articles of 10 to 30 labelled sentences: the clustered 95%
     interval of the outlet effect covers the true (population-averaged) value in about 95% of
-    150 draws; the model-based interval, which takes sentences as independent, in far fewer."""
+    120 draws; the model-based interval, which takes sentences as independent, in far fewer."""
     rng = np.random.default_rng(2024)
     truth = population_averaged(0.5, 1.0)
     hits = naive_hits = 0
-    reps = 150
+    reps = 120
     for _ in range(reps):
         data = simulate(rng, 40, effect=0.5, sigma=1.0, sentences=(10, 30), none_share=0.0,
                         genre_effect=0.0)  # fmt: skip
@@ -403,5 +404,22 @@ def test_clustered_intervals_cover_the_true_effect_in_a_small_simulation():
         direct, _, _ = _statsmodels_fit(data, "outlet")
         low, high = np.asarray(direct.model.fit().conf_int())[1]  # model-based errors
         naive_hits += low <= truth <= high
-    assert 0.90 <= hits / reps <= 0.99, hits / reps
+    assert 0.88 <= hits / reps <= 0.995, hits / reps
     assert naive_hits / reps <= 0.85, naive_hits / reps
+
+
+@pytest.mark.slow
+def test_the_calibration_benchmark_runs(monkeypatch, capsys):
+    """benchmarks/bench_model.py, two replications per setting: a row per setting and the
+    summary line (the figures themselves are in docs/guide/models.md)."""
+    monkeypatch.syspath_prepend(str(SEEDS.parent / "benchmarks"))
+    import bench_model
+
+    monkeypatch.setattr(sys, "argv", ["bench_model.py", "--replications", "2"])
+    bench_model.main()
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line[:8].strip().isdigit()]
+    assert len(rows) == len(bench_model.SETTINGS)
+    assert "clustered 95% interval of the outlet effect: coverage" in out
+    truth = bench_model.population_averaged(1.0)
+    assert 0 < truth["outlet[T.B]"] < bench_model.BETA_OUTLET  # attenuated towards 0
