@@ -563,12 +563,31 @@ def _design(data: pd.DataFrame, terms: str, formula: str, columns: list[str]) ->
         return smf.glm(
             f"{_OUTCOME} ~ {terms}", data=data, family=sm.families.Binomial(), missing="raise"
         )
-    except Exception as exc:  # the formula engine's errors (patsy or formulaic) vary by kind
+    except _formula_errors() as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ParameterError(
             "formula", formula, "terms built from columns of the sentence table",
             hint=f"{reason}; the table's columns: {columns}",
         ) from exc  # fmt: skip
+
+
+def _formula_errors() -> tuple[type[BaseException], ...]:
+    """What statsmodels' formula engine (patsy, or formulaic where chosen) raises for a formula
+    it cannot build from the data: its own error classes, and Python's for a bad expression."""
+    errors: list[type[BaseException]] = [ValueError, TypeError, KeyError, NameError, SyntaxError]
+    try:
+        from patsy import PatsyError
+
+        errors.append(PatsyError)
+    except ImportError:  # statsmodels runs on formulaic alone
+        pass
+    try:
+        from formulaic.errors import FormulaicError
+
+        errors.append(FormulaicError)
+    except ImportError:  # or on patsy alone
+        pass
+    return tuple(errors)
 
 
 def _check_identified(
