@@ -27,6 +27,7 @@ from ._compare import (
     TABLE_FORMATS,
     TableFormat,
     _data,
+    _estimate,
     _heading,
     _models_note,
     _note,
@@ -222,8 +223,8 @@ class ModelFit:
         body = [
             [
                 _data(row.term, fmt),
-                _interval(row.estimate, row.ci_low, row.ci_high, minus),
-                _interval(row.odds_ratio, row.odds_ratio_low, row.odds_ratio_high, minus),
+                _estimate(row.estimate, row.ci_low, row.ci_high, minus),
+                _estimate(row.odds_ratio, row.odds_ratio_low, row.odds_ratio_high, minus),
                 _number(row.std_error, minus),
                 _number(row.statistic, minus),
                 _p_text(row.p_value),
@@ -270,12 +271,6 @@ class ModelFit:
             f"Lexicon: {lexicon}; labels: {self.labels or 'unknown'}."
             f"{_models_note(self.models, {self.axis: None})}"
         )
-
-
-def _interval(value: float, low: float, high: float, minus: str) -> str:
-    if pd.isna(value):
-        return "n/a"
-    return f"{_number(value, minus)} [{_number(low, minus)}, {_number(high, minus)}]"
 
 
 # --------------------------------------------------------------------------------------------
