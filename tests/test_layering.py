@@ -34,6 +34,7 @@ LAYERS = [
     {"_stats"},
     {"_plots"},
     {"_compare", "_keyness", "_validate"},
+    {"_model"},  # covariate models (statsmodels); renders its tables as _compare does
     {"_coding"},
     {"_report", "_build_model"},
     {"cli"},

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ._dyad import DyadMatcher
     from ._keyness import keyness
     from ._lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
+    from ._model import ModelFit, model
     from ._plots import learning_curve_figure
     from ._report import write_report
     from ._scoring import (
@@ -92,6 +93,7 @@ _LAZY = {
     **dict.fromkeys(["Comparison", "compare"], "_compare"),
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "_corpus"),
     "keyness": "_keyness",
+    **dict.fromkeys(["ModelFit", "model"], "_model"),
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "_lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "_scoring"),
     "iter_corpus": "_stream",
@@ -149,6 +151,7 @@ __all__ = [
     "LexiconError",
     "LexiconFeatures",
     "ModelError",
+    "ModelFit",
     "OutputError",
     "ParameterError",
     "SmallSampleWarning",
@@ -188,6 +191,7 @@ __all__ = [
     "parse_date",
     "permutation_test_balance",
     "permutation_test_groups",
+    "model",
     "pole_f1",
     "punkt_tokenizer",
     "read_coding",
@@ -208,7 +212,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     elif not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}"):
-        # Before, every module was imported with the package: framing.scoring.score still works.
+        # Before, every module was imported with the package: framing._scoring.score still works.
         value = importlib.import_module(f"{__name__}.{name}")
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -233,6 +237,6 @@ class _Package(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _Package
-# The old module paths (framing.scoring, framing.clean ...) still import, with a warning.
+# The old module paths (framing._scoring, framing.clean ...) still import, with a warning.
 if not any(isinstance(finder, OldPaths) for finder in sys.meta_path):
     sys.meta_path.append(OldPaths())

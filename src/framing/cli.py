@@ -48,6 +48,7 @@ _EXAMPLES = {
     "score": "example: framing score seeds/ -o sentences.csv",
     "lexicon": "example: framing lexicon check my_lexicon.toml",
     "report": "example: framing report seeds/ -o seeds-report/",
+    "model": "example: framing model seeds/ --formula 'friendship ~ C(year) + voice'",
 }
 
 
@@ -185,6 +186,28 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into a non-empty folder, replacing only the report's own files",
     )
+
+    sub = command(
+        "model", "fit a logistic model of an axis's pole on covariates",
+        "Score the corpus, then fit a logistic regression of each labelled sentence's pole on "
+        "the formula's terms (manifest columns such as outlet, genre, year; voice), with "
+        "standard errors clustered by article (framing.model).",
+    )  # fmt: skip
+    common(sub, "write here instead of stdout (atomically; '-': stdout)")
+    sub.add_argument(
+        "--formula",
+        required=True,
+        help="'<pole> ~ <terms>', e.g. 'equal ~ outlet + genre + year' (statsmodels formulas)",
+    )
+    sub.add_argument("--axis", default=None, help="the axis (default: the pole's axis)")
+    sub.add_argument(
+        "--missing",
+        default="raise",
+        choices=("raise", "drop"),
+        help="sentences without a value in a column of the formula: stop (raise, the "
+        "default) or leave them out with a warning (drop)",
+    )
+    sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
 
     sub = command("lexicon", "work with lexicon files")
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -371,6 +394,9 @@ def _run(args: argparse.Namespace) -> int:
             print(f"framing: wrote {path}", file=sys.stderr)
         return 0
 
+    if args.command == "model":
+        return _model_command(args)
+
     fmt = _sentence_format(args) if args.command == "score" else None
     if args.safe_csv and (fmt or args.format) != "csv":
         warnings.warn(
@@ -407,6 +433,19 @@ def _run(args: argparse.Namespace) -> int:
         sents, by=args.by, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed
     )
     _write(comparison.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
+    return 0
+
+
+def _model_command(args: argparse.Namespace) -> int:
+    """``framing model``: the corpus scored whole, :func:`framing.model`, its table written."""
+    from ._corpus import load_corpus
+    from ._model import model
+    from ._scoring import score
+
+    lexicon = load_lexicon(args.lexicon)
+    sents = score(load_corpus(args.path), lexicon, method=_method(args, lexicon))
+    fit = model(sents, args.axis, formula=args.formula, missing=args.missing)
+    _write(fit.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
     return 0
 
 
