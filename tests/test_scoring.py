@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import scoring
+from framing import _engine, scoring
 from framing.corpus import Corpus
 from framing.errors import FramingWarning, ParameterError
 from framing.lexicon import load_lexicon
@@ -694,16 +694,16 @@ def test_automatic_chunks_pack_short_documents_and_split_long_ones(monkeypatch):
     # CHUNK_DOCUMENTS of them; an explicit chunk_size is exact. Constructed texts.
     texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(7)]
     assert [len(part) for part in framing.iter_scores(texts)] == [7]  # short: one chunk
-    monkeypatch.setattr(scoring, "CHUNK_DOCUMENTS", 3)
+    monkeypatch.setattr(_engine, "CHUNK_DOCUMENTS", 3)
     assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]
     assert [len(part) for part in framing.iter_scores(iter(framing.load_corpus(texts)))] == [
         3, 3, 1
     ]  # fmt: skip  (a stream of Documents is packed the same way)
-    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
+    monkeypatch.setattr(_engine, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
     assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]  # full once past it
     stream = framing.iter_scores(iter(framing.load_corpus(texts)))
     assert [len(part) for part in stream] == [3, 3, 1]  # the same rule for a stream
-    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 1)
+    monkeypatch.setattr(_engine, "CHUNK_CHARACTERS", 1)
     assert [len(part) for part in framing.iter_scores(texts)] == [1] * 7  # at least one each
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=4)] == [4, 3]
     alone = framing.score(texts, chunk_size=1)
@@ -725,7 +725,7 @@ def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         whole = score(texts)
-        monkeypatch.setattr(scoring, "_BLOCK_CHARS", 10_000)
+        monkeypatch.setattr(_engine, "_BLOCK_CHARS", 10_000)
         frames = list(scoring.iter_scores(texts, chunk_size=10))
         in_blocks = score(texts)
         in_workers = score(texts, n_jobs=2, chunk_size=1)
@@ -743,14 +743,14 @@ def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
 
 
 def test_cuts_of_a_long_text_fall_at_line_or_sentence_ends(monkeypatch):
-    monkeypatch.setattr(scoring, "_BLOCK_CHARS", 100)
+    monkeypatch.setattr(_engine, "_BLOCK_CHARS", 100)
     for text in ("One sentence here, and more words. " * 12, "Word. " * 12 + "words\n" + "w " * 80):
-        cuts = list(scoring._cuts(text))
+        cuts = list(_engine._cuts(text))
         assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
         assert all(end == begin for (_, end, _), (begin, _, _) in zip(cuts, cuts[1:], strict=False))
         assert all(end - begin <= 100 for begin, end, _ in cuts)
     text = "One sentence here, and more words. " * 12
-    first_end = next(scoring._cuts(text))[1]
+    first_end = next(_engine._cuts(text))[1]
     assert text[first_end - 1 : first_end + 1] == ". "  # after a sentence end, not in a word
-    lines = list(scoring._cuts("Word. " * 12 + "words\n" + "w " * 80))
+    lines = list(_engine._cuts("Word. " * 12 + "words\n" + "w " * 80))
     assert lines[1] == (77, 175, True)  # at the line end, which starts the next block

@@ -301,8 +301,8 @@ def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
     counter of documents; a folder or a .txt file is loaded whole first, so that the progress
     bar knows the total.
     """
+    from ._engine import CHUNK_DOCUMENTS
     from .corpus import load_corpus
-    from .scoring import CHUNK_DOCUMENTS
     from .stream import iter_corpus
 
     if _is_streamed(args.path):
