@@ -8,6 +8,8 @@ unexpected pass.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 
 import numpy as np
@@ -754,3 +756,36 @@ def test_cuts_of_a_long_text_fall_at_line_or_sentence_ends(monkeypatch):
     assert text[first_end - 1 : first_end + 1] == ". "  # after a sentence end, not in a word
     lines = list(_engine._cuts("Word. " * 12 + "words\n" + "w " * 80))
     assert lines[1] == (77, 175, True)  # at the line end, which starts the next block
+
+
+# --- progress ------------------------------------------------------------------------------------
+def test_progress_true_draws_a_bar_on_stderr_and_is_off_by_default(capsys):
+    texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(3)]  # constructed
+    quiet = framing.score(texts, chunk_size=1)
+    assert capsys.readouterr().err == ""  # off by default: the library prints nothing
+    shown = framing.score(texts, chunk_size=1, progress=True)
+    err = capsys.readouterr().err
+    assert "scoring" in err and "3/3" in err and err.endswith("\n")  # closed at the end
+    pd.testing.assert_frame_equal(shown, quiet)
+    parts = list(framing.iter_scores(iter(framing.load_corpus(texts)), progress=True, chunk_size=2))
+    assert [len(part) for part in parts] == [2, 1]
+    err = capsys.readouterr().err
+    assert "scoring: 3doc" in err and "3/3" not in err  # a stream: a count, no total
+
+
+def test_progress_reports_to_a_callable_and_refuses_other_values():
+    texts = ["Xi and Putin are old friends.", "Russia is China's junior partner."]  # constructed
+    calls = []
+    framing.score(texts, chunk_size=1, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
+    with pytest.raises(ParameterError, match="progress"):
+        framing.score(texts, progress="yes")
+
+
+def test_tqdm_is_imported_only_for_a_progress_bar():
+    code = (
+        "import sys, framing; framing.score(['Xi met Putin.']); print('tqdm' in sys.modules); "
+        "framing.score(['Xi met Putin.'], progress=True); print('tqdm' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -281,6 +281,8 @@ def execute(
     """
     reporter = _progress(progress)
     workers = check_jobs(n_jobs)
+    if _in_memory(data):  # loaded whole: progress knows the total
+        data = load_corpus(data)
     total = len(data) if isinstance(data, Corpus) else None
     record = Record()
     done = 0
@@ -370,6 +372,15 @@ def _in_the_stream(first: None, second: str | None) -> str:
     return "in the stream" + (f" (again at {second})" if second else "")
 
 
+def _in_memory(data: Any) -> bool:
+    """Whether ``data`` is read whole (what :func:`framing.load_corpus` takes), not a stream."""
+    return isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
+        isinstance(data, Sequence)
+        and not isinstance(data, (bytes, Mapping))
+        and not any(isinstance(item, Corpus) for item in data)
+    )
+
+
 def chunks(data: Any, chunk_size: int | None, workers: int) -> Iterator[tuple[Corpus, list[str]]]:
     """Split the input into corpora of at most ``chunk_size`` documents (see :func:`_packs`),
     lazily.
@@ -379,10 +390,7 @@ def chunks(data: Any, chunk_size: int | None, workers: int) -> Iterator[tuple[Co
     A whole corpus, which is in memory anyway, gets at least eight chunks per worker when it
     has that many documents. Document ids must be unique across the stream.
     """
-    if isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
-        isinstance(data, Sequence) and not isinstance(data, (bytes, Mapping))
-        and not any(isinstance(item, Corpus) for item in data)
-    ):  # fmt: skip
+    if _in_memory(data):
         corpus = load_corpus(data)
         meta = corpus.metadata_columns()
         documents = list(corpus)
