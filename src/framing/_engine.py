@@ -276,8 +276,10 @@ def execute(
     """Score ``data`` with ``job``, chunk by chunk: one sentence table per chunk (or per block of
     a long document), in order; the run's :class:`Record` is the generator's return value.
 
-    ``n_jobs``, ``chunk_size`` and ``progress`` are those of :func:`framing.iter_scores`, checked
-    by the caller (:func:`check_jobs`, ``progress`` here, when the run starts).
+    ``n_jobs``, ``chunk_size`` and ``progress`` are those of :func:`framing.iter_scores`
+    (``progress`` may also be a :class:`Progress`, as the command line's); ``n_jobs`` and
+    ``progress`` are checked here, when the run starts, ``chunk_size`` by the caller. An input
+    that is read whole is loaded first, so that progress knows its total.
     """
     reporter = _progress(progress)
     workers = check_jobs(n_jobs)
