@@ -27,6 +27,7 @@ LAYERS = [
     {"_lexicon"},
     {"_classify"},  # after lexicon: its LexiconFeatures need the lexicon engine
     {"_table"},  # the sentence-table contract: axes and poles from attrs or columns
+    {"_engine"},  # chunks, worker processes, long documents in blocks, progress
     {"_scoring"},
     {"_tally"},  # per-document counts of a score() table
     {"_writers"},  # sentence tables to CSV/JSONL/JSON/parquet, streamed and atomic

@@ -8,6 +8,7 @@ import warnings
 
 import pytest
 
+import framing
 from framing._compare import compare
 from framing._report import REPORT_FILES, write_report
 from framing._scoring import score
@@ -125,3 +126,11 @@ def test_report_summarises_duplicate_clusters_not_pairs(tmp_path):
     assert "… and 3 more (`Corpus.duplicate_clusters()`)" in report
     assert "c000 ~ c001" not in report and "p11a" not in report
     assert len(report) < 20_000
+
+
+def test_write_report_reports_progress_and_warns(tmp_path):
+    calls = []
+    with pytest.warns(framing.SmallSampleWarning, match="single_document"):
+        write_report(SEEDS, tmp_path / "r", n_resamples=100,
+                     progress=lambda done, total: calls.append((done, total)))  # fmt: skip
+    assert calls and calls[-1] == (5, 5)

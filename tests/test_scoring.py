@@ -8,6 +8,8 @@ unexpected pass.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 
 import numpy as np
@@ -15,6 +17,7 @@ import pandas as pd
 import pytest
 
 import framing
+from framing import _engine
 from framing import _scoring as scoring
 from framing._corpus import Corpus
 from framing._lexicon import load_lexicon
@@ -694,16 +697,16 @@ def test_automatic_chunks_pack_short_documents_and_split_long_ones(monkeypatch):
     # CHUNK_DOCUMENTS of them; an explicit chunk_size is exact. Constructed texts.
     texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(7)]
     assert [len(part) for part in framing.iter_scores(texts)] == [7]  # short: one chunk
-    monkeypatch.setattr(scoring, "CHUNK_DOCUMENTS", 3)
+    monkeypatch.setattr(_engine, "CHUNK_DOCUMENTS", 3)
     assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]
     assert [len(part) for part in framing.iter_scores(iter(framing.load_corpus(texts)))] == [
         3, 3, 1
     ]  # fmt: skip  (a stream of Documents is packed the same way)
-    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
+    monkeypatch.setattr(_engine, "CHUNK_CHARACTERS", 2 * len(texts[0]) + 1)
     assert [len(part) for part in framing.iter_scores(texts)] == [3, 3, 1]  # full once past it
     stream = framing.iter_scores(iter(framing.load_corpus(texts)))
     assert [len(part) for part in stream] == [3, 3, 1]  # the same rule for a stream
-    monkeypatch.setattr(scoring, "CHUNK_CHARACTERS", 1)
+    monkeypatch.setattr(_engine, "CHUNK_CHARACTERS", 1)
     assert [len(part) for part in framing.iter_scores(texts)] == [1] * 7  # at least one each
     assert [len(part) for part in framing.iter_scores(texts, chunk_size=4)] == [4, 3]
     alone = framing.score(texts, chunk_size=1)
@@ -725,7 +728,7 @@ def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         whole = score(texts)
-        monkeypatch.setattr(scoring, "_BLOCK_CHARS", 10_000)
+        monkeypatch.setattr(_engine, "_BLOCK_CHARS", 10_000)
         frames = list(scoring.iter_scores(texts, chunk_size=10))
         in_blocks = score(texts)
         in_workers = score(texts, n_jobs=2, chunk_size=1)
@@ -743,14 +746,47 @@ def test_a_long_document_is_scored_in_blocks_with_the_same_rows(monkeypatch):
 
 
 def test_cuts_of_a_long_text_fall_at_line_or_sentence_ends(monkeypatch):
-    monkeypatch.setattr(scoring, "_BLOCK_CHARS", 100)
+    monkeypatch.setattr(_engine, "_BLOCK_CHARS", 100)
     for text in ("One sentence here, and more words. " * 12, "Word. " * 12 + "words\n" + "w " * 80):
-        cuts = list(scoring._cuts(text))
+        cuts = list(_engine._cuts(text))
         assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
         assert all(end == begin for (_, end, _), (begin, _, _) in zip(cuts, cuts[1:], strict=False))
         assert all(end - begin <= 100 for begin, end, _ in cuts)
     text = "One sentence here, and more words. " * 12
-    first_end = next(scoring._cuts(text))[1]
+    first_end = next(_engine._cuts(text))[1]
     assert text[first_end - 1 : first_end + 1] == ". "  # after a sentence end, not in a word
-    lines = list(scoring._cuts("Word. " * 12 + "words\n" + "w " * 80))
+    lines = list(_engine._cuts("Word. " * 12 + "words\n" + "w " * 80))
     assert lines[1] == (77, 175, True)  # at the line end, which starts the next block
+
+
+# --- progress ------------------------------------------------------------------------------------
+def test_progress_true_draws_a_bar_on_stderr_and_is_off_by_default(capsys):
+    texts = [f"Xi and Putin met for the {i}th time as old friends." for i in range(3)]  # constructed
+    quiet = framing.score(texts, chunk_size=1)
+    assert capsys.readouterr().err == ""  # off by default: the library prints nothing
+    shown = framing.score(texts, chunk_size=1, progress=True)
+    err = capsys.readouterr().err
+    assert "scoring" in err and "3/3" in err and err.endswith("\n")  # closed at the end
+    pd.testing.assert_frame_equal(shown, quiet)
+    parts = list(framing.iter_scores(iter(framing.load_corpus(texts)), progress=True, chunk_size=2))
+    assert [len(part) for part in parts] == [2, 1]
+    err = capsys.readouterr().err
+    assert "scoring: 3doc" in err and "3/3" not in err  # a stream: a count, no total
+
+
+def test_progress_reports_to_a_callable_and_refuses_other_values():
+    texts = ["Xi and Putin are old friends.", "Russia is China's junior partner."]  # constructed
+    calls = []
+    framing.score(texts, chunk_size=1, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
+    with pytest.raises(ParameterError, match="progress"):
+        framing.score(texts, progress="yes")
+
+
+def test_tqdm_is_imported_only_for_a_progress_bar():
+    code = (
+        "import sys, framing; framing.score(['Xi met Putin.']); print('tqdm' in sys.modules); "
+        "framing.score(['Xi met Putin.'], progress=True); print('tqdm' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -129,6 +130,7 @@ def write_report(
     evidence_per_pole: int = 2,
     top_terms: int = 10,
     axes: AxesLike = None,
+    progress: bool | Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
 
@@ -154,6 +156,9 @@ def write_report(
     axes : None, list of str or dict, default=None
         The axes compared and shown (as in :func:`framing.compare`); None: every axis of the
         lexicon.
+    progress : bool, callable or None, default=None
+        Progress while the sentences are scored, as in :func:`framing.score` (True: a progress
+        bar on stderr).
 
     Returns
     -------
@@ -168,6 +173,12 @@ def write_report(
         ``force`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
     CorpusError, LexiconError, ParameterError, InsufficientDataError
         From loading, scoring and comparing.
+
+    Warns
+    -----
+    FramingWarning, DataQualityWarning
+        What loading, scoring and comparing warn about (small samples, empty documents ...):
+        listed under the report's method notes, and warned here too.
     """
     check_bool(force, "force")
     check_int(evidence_per_pole, "evidence_per_pole", min_val=0)
@@ -190,7 +201,7 @@ def write_report(
             _write_files(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
-                top_terms=top_terms, axes=axes,
+                top_terms=top_terms, axes=axes, progress=progress,
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -212,17 +223,20 @@ def _write_files(
     evidence_per_pole: int,
     top_terms: int,
     axes: AxesLike,
+    progress: bool | Callable[[int, int], None] | None = None,
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
     lex = load_lexicon(lexicon)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        sents = score(corpus, lex, method=method)
+        sents = score(corpus, lex, method=method, progress=progress)
         comparison = compare(
             sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed
         )
     notes = sorted({str(w.message) for w in caught})
+    for caught_warning in caught:  # to the caller too (the command line prints them)
+        warnings.warn(caught_warning.message, stacklevel=3)
     removed = cleaning_report(corpus)
     clusters = corpus.duplicate_clusters()
 

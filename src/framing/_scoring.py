@@ -16,18 +16,10 @@ Examples
 
 from __future__ import annotations
 
-import ctypes
-import dataclasses
 import json
 import logging
 import os
-import signal
-import sys
-import warnings
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -40,21 +32,18 @@ from ._corpus import (
     _SENTENCE_TAIL,
     Corpus,
     Document,
-    _listed,
     _renamed,
-    _warn_empty,
-    _warn_renamed,
-    load_corpus,
 )
 from ._dyad import DyadMatcher
+from ._engine import ChunkResult as _ChunkResult
+from ._engine import _Block, check_jobs, execute
 from ._lexicon import Lexicon, load_lexicon
-from ._reading import _skipped_table, _UniqueIds
 from ._table import AxesLike, cue_list, table_axes
 from ._text import split_sentences
 from ._validation import check_int
 from ._version import __version__
 from ._voice import _attribute_voice
-from .errors import CorpusError, DataQualityWarning, FramingError, FramingWarning, ParameterError
+from .errors import FramingError, ParameterError
 
 __all__ = [
     "score",
@@ -101,25 +90,13 @@ def _meta_names(meta: Sequence[str], lex: Lexicon) -> dict[str, str]:
     return _renamed(meta, [*sentence_columns(lex), *_DOC_COLUMNS], "the corpus's metadata")
 
 
-def _warn_meta_names(
-    chunks: Iterator[tuple[Corpus, list[str]]], lex: Lexicon
-) -> Iterator[tuple[Corpus, list[str]]]:
-    """Pass the chunks on, warning once for each metadata key kept under a new name."""
-    warned: set[str] = set()
-    for chunk, meta in chunks:
-        renamed = {k: v for k, v in _meta_names(meta, lex).items() if k not in warned}
-        _warn_renamed(renamed, "the corpus's metadata", stacklevel=4)
-        warned.update(renamed)
-        yield chunk, meta
-
-
 def score(
     data: ScoreInput,
     lexicon: str | os.PathLike[str] | Lexicon = "relationship",
     *,
     method: Method = "lexicon",
     relevant_only: bool = True,
-    progress: Callable[[int, int], None] | None = None,
+    progress: bool | Callable[[int, int], None] | None = None,
     n_jobs: int = 1,
     chunk_size: int | None = None,
 ) -> pd.DataFrame:
@@ -154,10 +131,11 @@ def score(
     relevant_only : bool, default=True
         Label only sentences about the dyad (codebook "Target"); the others get NaN and
         ``'none'`` but keep their cues as evidence.
-    progress : callable or None, default=None
-        Called as ``progress(done, total)`` as documents are scored (``total`` is None for a
-        stream of unknown length). The command line uses it for its progress bar; the library
-        itself never prints.
+    progress : bool, callable or None, default=None
+        Progress as documents are scored. True: a progress bar on stderr (``tqdm``; in a
+        notebook, its widget); a callable: called as ``progress(done, total)`` after each chunk
+        (``total`` is ``done`` for a stream of unknown length); None or False: nothing (the
+        library prints nothing unless asked).
     n_jobs : int, default=1
         Worker processes. With more than one, chunks of ``chunk_size`` documents are scored in
         parallel; the result is identical to ``n_jobs=1``, rows in the same order. ``-1``: one
@@ -210,7 +188,8 @@ def score(
     Raises
     ------
     ParameterError
-        An unknown ``method``, ``n_jobs`` or ``chunk_size`` below 1 (other than -1).
+        An unknown ``method``, ``n_jobs`` or ``chunk_size`` below 1 (other than -1), a
+        ``progress`` that is neither a bool, None nor a callable.
     CorpusError, LexiconError
         Bad input data or lexicon; documents with the same id in a stream.
 
@@ -260,7 +239,7 @@ def iter_scores(
     relevant_only: bool = True,
     n_jobs: int = 1,
     chunk_size: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: bool | Callable[[int, int], None] | None = None,
     _stacklevel: int = 2,
 ) -> Generator[pd.DataFrame, None, None]:
     """Score a corpus chunk by chunk: the rows of :func:`score`, one table per chunk, in order.
@@ -297,298 +276,12 @@ def iter_scores(
     >>> [len(part) for part in iter_scores(texts, chunk_size=1)]
     [1, 1]
     """
-    workers = _check_jobs(n_jobs)
+    check_jobs(n_jobs)  # the options are checked before the lexicon is read
     chunk_size = check_int(chunk_size, "chunk_size", min_val=1, allow_none=True)
-    lex = load_lexicon(lexicon)
-    job = _Job(lex, method, relevant_only)
-    chunks = _blocks_of_long_documents(_warn_meta_names(_chunks(data, chunk_size, workers), lex))
-    total = len(data) if isinstance(data, Corpus) else None
-    results = _run(job, chunks, workers)
-    done = 0
-    any_rows = any_relevant = False
-    html: list[str] = []
-    emptied: list[str] = []
-    carry = _Carry()
-    for result, block in results:
-        frame, documents, emptied_here = result.table, result.documents, result.emptied
-        html += result.html
-        if block is not None:  # one block of a long document: continue its numbering
-            carry.shift(frame, block)
-            if not block.last:
-                documents = 0
-            if not (block.last and carry.empty):
-                emptied_here = []
-                info = frame.attrs["framing"]
-                info["skipped"] = [r for r in info["skipped"] if r["source"] != block.doc_id]
-        emptied += emptied_here
-        done += documents
-        any_rows = any_rows or len(frame) > 0
-        any_relevant = any_relevant or bool(frame["relevant"].any())
-        if progress is not None:
-            progress(done, total if total is not None else done)
-        yield frame
-    _warn_scored(emptied, html, lex, relevant_only and any_rows and not any_relevant, _stacklevel)
-
-
-def _warn_scored(
-    emptied: list[str], html: list[str], lex: Lexicon, none_relevant: bool, stacklevel: int
-) -> None:
-    """The warnings about a whole scoring run, once at its end (iter_scores, framing.dask):
-    documents that cleaning emptied, documents that were HTML, no sentence about the dyad.
-
-    ``stacklevel`` counts as for :func:`warnings.warn` called by the caller itself.
-    """
-    if emptied:
-        warnings.warn(
-            f"{len(emptied)} document(s) hold no text once page chrome is removed and give no "
-            f"sentence: {_listed(emptied)}; see attrs['framing']['skipped'] and "
-            "framing.cleaning_report",
-            DataQualityWarning,
-            stacklevel=stacklevel + 1,
-        )
-    if html:
-        warnings.warn(
-            f"{len(html)} document(s) were HTML; tags were stripped: {_listed(html)}",
-            FramingWarning,
-            stacklevel=stacklevel + 1,
-        )
-    if none_relevant:
-        warnings.warn(
-            "no sentence is about the dyad "
-            f"({' and '.join(lex.dyad.sides) or 'no dyad defined'}): every score is NaN. "
-            "Check that the texts name both sides, or the lexicon's actor aliases.",
-            FramingWarning,
-            stacklevel=stacklevel + 1,
-        )
-
-
-#: A document whose cleaned text is longer than this (in characters) is scored in blocks of at
-#: most this size, cut at a line end or else a sentence end, so that memory does not grow with it.
-_BLOCK_CHARS = 1 << 22
-
-
-@dataclass(frozen=True)
-class _Block:
-    """One block of a long document's cleaned text: its document, number and place (``begin``,
-    an offset into the cleaned text), whether it is the last, whether it starts a line, and the
-    flags of cleaning the whole document."""
-
-    doc_id: str
-    index: int
-    begin: int
-    last: bool
-    new_line: bool
-    flags: tuple[str, ...]
-
-
-def _cuts(text: str) -> Iterator[tuple[int, int, bool]]:
-    """``(begin, end, new_line)`` blocks of ``text`` of at most :data:`_BLOCK_CHARS`, each cut
-    at the last line end in its second half, else after the last sentence end (``. `` ``! ``
-    ``? ``), else at a space, else anywhere; ``new_line``: the block starts a line."""
-    begin, new_line = 0, False
-    while len(text) - begin > _BLOCK_CHARS:
-        low, high = begin + _BLOCK_CHARS // 2, begin + _BLOCK_CHARS
-        cut, next_new_line = text.rfind("\n", low, high), True
-        if cut < 0:
-            ends = [text.rfind(mark, low, high) for mark in (". ", "! ", "? ")]
-            cut, next_new_line = max(ends) + 1, False
-            if cut <= 0:
-                cut = text.rfind(" ", low, high)
-                cut = high if cut < 0 else cut
-        yield begin, cut, new_line
-        begin, new_line = cut, next_new_line
-    yield begin, len(text), new_line
-
-
-def _blocks_of_long_documents(
-    chunks: Iterator[tuple[Corpus, list[str]]],
-) -> Iterator[tuple[Corpus, list[str], _Block | None]]:
-    """The chunks, with every document longer than :data:`_BLOCK_CHARS` cleaned here and its
-    cleaned text taken out into chunks of one block each (the other documents keep their
-    order)."""
-    for chunk, meta in chunks:
-        if all(len(doc.text) <= _BLOCK_CHARS for doc in chunk):
-            yield chunk, meta, None
-            continue
-        skipped: pd.DataFrame | None = chunk.skipped
-        pending: list[Document] = []
-        for doc in chunk:
-            cleaned = clean(doc.text) if len(doc.text) > _BLOCK_CHARS else None
-            if cleaned is None or len(cleaned.text) <= _BLOCK_CHARS:
-                pending.append(doc)
-                continue
-            if pending:
-                yield Corpus._unchecked(pending, skipped), meta, None
-                pending, skipped = [], None
-            cuts = list(_cuts(cleaned.text))
-            for index, (begin, end, new_line) in enumerate(cuts):
-                part = dataclasses.replace(doc, text=cleaned.text[begin:end])
-                last = index == len(cuts) - 1
-                block = _Block(doc.doc_id, index, begin, last, new_line, cleaned.flags)
-                yield Corpus._unchecked([part], skipped), meta, block
-                skipped = None
-        if pending or skipped is not None:
-            yield Corpus._unchecked(pending, skipped), meta, None
-
-
-class _Carry:
-    """Sentence ids and paragraphs of a long document, carried from block to block."""
-
-    def __init__(self) -> None:
-        self.sentences = self.paragraph = 0
-        self.empty = True
-
-    def shift(self, frame: pd.DataFrame, block: _Block) -> None:
-        """Number the rows of ``block`` on from the blocks before it, with offsets into the
-        whole cleaned text (in place)."""
-        if block.index == 0:
-            self.sentences, self.paragraph, self.empty = 0, 0, True
-        paragraph = self.paragraph + (1 if block.new_line and not self.empty else 0)
-        if len(frame) and block.index:
-            frame["sent_id"] += self.sentences
-            frame["start"] += block.begin
-            frame["end"] += block.begin
-            frame["paragraph"] += paragraph
-            for cues in frame["cues"]:
-                for cue in cues:
-                    cue["start"] += block.begin
-                    cue["end"] += block.begin
-        if len(frame):
-            self.sentences += len(frame)
-            self.paragraph = int(frame["paragraph"].iloc[-1])
-            self.empty = False
-
-
-def _check_jobs(n_jobs: int) -> int:
-    allowed = "a positive integer, or -1 for one per CPU"
-    workers = check_int(n_jobs, "n_jobs", min_val=-1, allowed=allowed)
-    if workers == 0:
-        raise ParameterError("n_jobs", n_jobs, allowed)
-    return (os.cpu_count() or 1) if workers == -1 else workers
-
-
-#: Automatic chunks (``chunk_size=None``): documents up to about this much text, and at most
-#: ``CHUNK_DOCUMENTS`` of them.
-CHUNK_CHARACTERS = 1_000_000
-CHUNK_DOCUMENTS = 5_000
-
-
-def _full(documents: int, characters: int, chunk_size: int | None) -> bool:
-    """Whether a chunk holding this many documents and characters of text is complete: at
-    ``chunk_size`` documents, or (None) at :data:`CHUNK_DOCUMENTS` or once its text reaches
-    :data:`CHUNK_CHARACTERS`."""
-    if chunk_size is not None:
-        return documents == chunk_size
-    return documents == CHUNK_DOCUMENTS or characters >= CHUNK_CHARACTERS
-
-
-def _packs(documents: list[Document], chunk_size: int | None) -> Iterator[list[Document]]:
-    """``documents`` cut in order into the chunks :func:`_full` closes; none when empty."""
-    begin = characters = 0
-    for i, doc in enumerate(documents, start=1):
-        characters += len(doc.text)
-        if _full(i - begin, characters, chunk_size):
-            yield documents[begin:i]
-            begin, characters = i, 0
-    if begin < len(documents):
-        yield documents[begin:]
-
-
-def _chunks(
-    data: Any, chunk_size: int | None, workers: int
-) -> Iterator[tuple[Corpus, list[str]]]:
-    """Split the input into corpora of at most ``chunk_size`` documents (see :func:`_packs`),
-    lazily.
-
-    Yields ``(chunk, metadata_columns)``. A whole corpus gives every chunk the metadata columns
-    of the whole, so that chunking never changes the table; a stream takes each chunk's own.
-    A whole corpus, which is in memory anyway, gets at least eight chunks per worker when it
-    has that many documents. Document ids must be unique across the stream.
-    """
-    if isinstance(data, (Corpus, pd.DataFrame, str, os.PathLike)) or (
-        isinstance(data, Sequence) and not isinstance(data, (bytes, Mapping))
-        and not any(isinstance(item, Corpus) for item in data)
-    ):  # fmt: skip
-        corpus = load_corpus(data)
-        meta = corpus.metadata_columns()
-        documents = list(corpus)
-        if workers > 1:
-            share = max(1, -(-len(documents) // (8 * workers)))
-            chunk_size = share if chunk_size is None else min(chunk_size, share)
-        first_skipped: pd.DataFrame | None = corpus.skipped
-        for part in _packs(documents, chunk_size):
-            yield Corpus._unchecked(part, first_skipped), meta
-            first_skipped = None
-        return
-    if not isinstance(data, Iterable) or isinstance(data, (bytes, Mapping)):
-        raise CorpusError(
-            f"cannot score {type(data).__name__}; give a folder of .txt files, a .csv or .jsonl "
-            "file, a DataFrame, a list of strings or Documents, or framing.iter_corpus(...)"
-        )
-    # The ids only, not where each came from: a stream of millions keeps this set in memory.
-    seen = _UniqueIds(places=_in_the_stream, keep_places=False)
-    pending: list[Document] = []
-    pending_characters = 0
-    empty: list[str] = []
-    any_text = False
-
-    def check(doc: Document) -> None:
-        seen.add(doc.doc_id, doc.source)
-
-    def documents_chunk(docs: list[Document]) -> tuple[Corpus, list[str]]:
-        kept = [doc for doc in docs if doc.text.strip()]
-        blank = [doc.source or doc.doc_id for doc in docs if not doc.text.strip()]
-        empty.extend(blank)
-        chunk = Corpus._unchecked(kept, _skipped_table((source, "empty") for source in blank))
-        return chunk, chunk.metadata_columns()
-
-    for item in data:
-        if isinstance(item, Corpus):
-            for doc in item:
-                check(doc)
-            documents = list(item)
-            skipped: pd.DataFrame | None = item.skipped
-            any_text = any_text or bool(documents)
-            for part in list(_packs(documents, chunk_size)) or [[]]:
-                chunk = Corpus._unchecked(part, skipped)
-                yield chunk, chunk.metadata_columns()
-                skipped = None
-        elif isinstance(item, Document):
-            check(item)
-            any_text = any_text or bool(item.text.strip())
-            pending.append(item)
-            pending_characters += len(item.text)
-            if _full(len(pending), pending_characters, chunk_size):
-                yield documents_chunk(pending)
-                pending, pending_characters = [], 0
-        else:
-            raise CorpusError(
-                f"a stream of documents holds Document or Corpus objects, got "
-                f"{type(item).__name__}; wrap texts with framing.Document(doc_id, text) or pass "
-                "a list of strings"
-            )
-    if pending:
-        yield documents_chunk(pending)
-    if not any_text:
-        raise CorpusError("the stream holds no document with text")
-    if empty:
-        _warn_empty(empty, stacklevel=4)
-
-
-@dataclass(frozen=True)
-class _ChunkResult:
-    """What scoring one chunk gives: its sentence table (with the public ``attrs["framing"]``)
-    and the bookkeeping of the run that the caller (:func:`iter_scores`, :mod:`framing.dask`)
-    turns into progress and warnings."""
-
-    table: pd.DataFrame
-    html: list[str]  # ids of the documents whose HTML tags were stripped
-    emptied: list[str]  # ids of the documents with text that gave no sentence
-    documents: int  # documents in the chunk
-
-
-def _in_the_stream(first: None, second: str | None) -> str:
-    return "in the stream" + (f" (again at {second})" if second else "")
+    job = _Job(load_lexicon(lexicon), method, relevant_only)
+    run = execute(job, data, n_jobs=n_jobs, chunk_size=chunk_size, progress=progress)
+    record = yield from run
+    record.warn(job, _stacklevel)
 
 
 class _Job:
@@ -619,6 +312,10 @@ class _Job:
         """Compile the lexicon's patterns now (cached), before workers fork."""
         self.lexicon.match("")
         self.lexicon.dyad_matcher()
+
+    def renamed(self, meta: Sequence[str]) -> dict[str, str]:
+        """The metadata keys of a chunk kept under a new name in its table (``meta_power``)."""
+        return _meta_names(meta, self.lexicon)
 
 
 def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
@@ -671,68 +368,6 @@ def resolve_method(method: Any, lexicon: Lexicon) -> tuple[str, dict[str, Any]]:
                                  "The lexicon has these axes")  # fmt: skip
         check_text_model(model, axis, axes[axis])
     return "classifier", models
-
-
-_WORKER_JOB: _Job | None = None
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _start_worker(job: _Job, parent: int) -> None:
-    """A worker's set-up: its job, and signals that leave stopping to the parent.
-
-    Ctrl-C reaches the whole process group: the worker ignores SIGINT and the parent, which
-    gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
-    which a forked worker inherits). On Linux the worker is killed when its parent dies, even
-    by SIGKILL; elsewhere it ends when the parent closes the pool.
-    """
-    global _WORKER_JOB
-    _WORKER_JOB = job
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl: nobody will collect our work
-        os._exit(1)
-
-
-def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> _ChunkResult:
-    if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
-        raise RuntimeError("worker started without a job")
-    return _WORKER_JOB(chunk, meta, block)
-
-
-def _run(
-    job: _Job, chunks: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
-) -> Iterator[tuple[_ChunkResult, _Block | None]]:
-    """Score the chunks in order, in this process or in ``workers`` processes."""
-    if workers == 1:
-        for chunk, meta, block in chunks:
-            yield job(chunk, meta, block), block
-        return
-    job.prepare()  # once, here: forked workers inherit it instead of each building its own
-    # On an error, an interrupt or a reader that stops early, nothing more starts and the
-    # workers end once their current chunk is done (they ignore Ctrl-C: the parent decides).
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
-    ) as pool:
-        pending: deque[tuple[Future[_ChunkResult], _Block | None]] = deque()
-        try:
-            for chunk, meta, block in chunks:
-                pending.append((pool.submit(_in_worker, chunk, meta, block), block))
-                if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
-                    future, done = pending.popleft()
-                    yield future.result(), done
-            while pending:
-                future, done = pending.popleft()
-                yield future.result(), done
-        finally:
-            for future, _ in pending:
-                future.cancel()
 
 
 def _score_chunk(

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from contextlib import closing
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._scoring import _BASE_COLUMNS
+from ._corpus import Corpus
+from ._scoring import _BASE_COLUMNS, iter_scores, score
 from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from .errors import ParameterError
 
@@ -363,3 +365,13 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
             keys, kind="stable", na_position="last", key=lambda s: s.astype(str).where(s.notna())
         )
     return out.reset_index(drop=True)
+
+
+def _comparable(data: Any, lexicon: Any, **options: Any) -> pd.DataFrame:
+    """What :func:`framing.compare` takes for ``data`` (the command line's ``compare``): the
+    sentence table of a corpus in memory, else the merged tallies of the stream's chunks, so
+    that memory does not grow with the text; ``options`` are those of :func:`framing.score`."""
+    if isinstance(data, Corpus):
+        return score(data, lexicon, **options)
+    with closing(iter_scores(data, lexicon, **options)) as frames:
+        return merge_tallies(tally(frame) for frame in frames)

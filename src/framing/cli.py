@@ -1,7 +1,10 @@
 """The ``framing`` command: compare outlets, score sentences, write reports, check lexicons.
 
-Thin by design: parse the arguments, call the public API, write the result. Results go to
-stdout (or ``-o FILE``, written atomically); warnings and errors go to stderr as one line each.
+Thin by design: parse the arguments, check them, and call the library: reading a path as a
+corpus or a stream, scoring with progress (:mod:`framing._engine`), writing sentence tables
+(:func:`framing.write_sentences`), comparing and reporting. Results go to stdout (or ``-o FILE``,
+written atomically; its folder must exist, whatever the command); warnings and errors go to
+stderr as one line each; progress too, on a terminal only.
 Exit codes: 0 success, 2 bad input (a :class:`~framing.errors.FramingError` or a usage error),
 1 internal error.
 
@@ -18,8 +21,8 @@ import argparse
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -28,6 +31,7 @@ from typing import IO, Any, cast
 from ._files import Interrupted, interruptible, signals_seen
 from ._lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
 from ._writers import (
+    FORMAT_BY_SUFFIX,
     SENTENCE_FORMATS,
     SentenceFormat,
     _pyarrow,
@@ -39,10 +43,8 @@ from .errors import FramingError, FramingWarning, InputError
 
 __all__ = ["main", "run"]
 
-_PROGRESS_FROM = 50  # documents: smaller corpora finish before a bar would help
 _BROKEN_PIPE = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
-_STREAMED = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")  # read chunk by chunk
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
     "score": "example: framing score seeds/ -o sentences.csv",
@@ -50,6 +52,15 @@ _EXAMPLES = {
     "report": "example: framing report seeds/ -o seeds-report/",
     "model": "example: framing model seeds/ --formula 'friendship ~ C(year) + voice'",
 }
+
+
+#: The column options of the commands that read a corpus: option, keyword, default, content.
+_COLUMNS = (
+    ("--text", "text", "text", "the article text"),
+    ("--id", "doc_id", "doc_id", "each document's unique id"),
+    ("--outlet", "outlet", "outlet", "the outlet"),
+    ("--date", "date", "date", "the date"),
+)
 
 
 class _UsageError(InputError):
@@ -89,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
             help="a model saved with FrameClassifier.save(): labels its axis (repeat for "
             "other axes; axes without a model keep the lexicon)",
         )
+        columns = sub.add_argument_group(
+            "columns", "the columns (keys) of a .csv, .jsonl or .parquet file"
+        )
+        for option, dest, default, what in _COLUMNS:
+            columns.add_argument(
+                option, dest=dest, default=default, metavar="COLUMN",
+                help=f"the column with {what} (default: {default})",
+            )  # fmt: skip
         sub.add_argument("-o", "--output", required=required, help=output)
         if not required:
             sub.add_argument(
@@ -179,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         "its tests, the framing map, the strongest evidence per pole and group, distinctive "
         "terms, and method notes.",
     )  # fmt: skip
-    common(sub, "the report folder (empty or new)", required=True)
+    common(sub, "the report folder (empty or new; the folder it is in must exist)", required=True)
     comparison(sub)
     sub.add_argument(
         "--force",
@@ -263,13 +282,29 @@ def _target(output: str | None) -> str | IO[str]:
     return sys.stdout if output is None or output == "-" else output
 
 
-# -- sentence tables, written chunk by chunk (framing.write_sentences) ----------------------------
+# -- checks of the arguments -------------------------------------------------------------------
+def _check_output(output: str | None) -> None:
+    """One rule for ``-o`` in every command: the folder it goes into must exist (nothing is
+    created on the way; ``report`` creates only its own folder, ``-o DIR``)."""
+    if output is None or output == "-":
+        return
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise _UsageError(f"cannot write {output}: folder {str(folder)!r} does not exist")
+
+
 def _sentence_format(args: argparse.Namespace) -> str:
+    """``--format``, else the format the ``-o`` suffix names; CSV for stdout or no suffix."""
     if args.format is not None:
         return str(args.format)
-    if args.output is None or args.output == "-":
+    if args.output is None or args.output == "-" or not Path(args.output).suffix:
         return "csv"
-    return sentence_format(args.output, default="csv")
+    if Path(args.output).suffix.lower() not in FORMAT_BY_SUFFIX:
+        raise _UsageError(
+            f"{args.output}: {Path(args.output).suffix!r} names no sentence table format; end "
+            f"the file in {', '.join(FORMAT_BY_SUFFIX)}, or give --format"
+        )
+    return sentence_format(args.output)
 
 
 def _parquet_file(output: str | None) -> str:
@@ -280,68 +315,21 @@ def _parquet_file(output: str | None) -> str:
     return output
 
 
-# -- progress -----------------------------------------------------------------------------------
-class _Progress:
-    """Progress on stderr, only on a terminal and never with --quiet: a bar when the number of
-    documents is known (a folder, loaded whole), else a count of the documents scored so far
-    (a stream). :meth:`shown` ends the line, so that an error or a warning starts its own."""
+def _columns(args: argparse.Namespace) -> dict[str, str]:
+    """``--text``, ``--id``, ``--outlet``, ``--date`` as the library's keywords."""
+    return {dest: getattr(args, dest) for _, dest, _, _ in _COLUMNS}
 
-    def __init__(self, args: argparse.Namespace, *, known_total: bool) -> None:
-        self.active = not args.quiet and sys.stderr.isatty()
-        self.known_total = known_total
-        self.drawn = False
 
-    def __call__(self, done: int, total: int) -> None:
-        if not self.active:
-            return
-        if self.known_total and total >= _PROGRESS_FROM:
-            filled = int(30 * done / total)
-            sys.stderr.write(f"\rscoring [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
-        elif not self.known_total and done >= _PROGRESS_FROM:
-            sys.stderr.write(f"\rscoring: {done} documents")
-        else:
-            return
-        sys.stderr.flush()
-        self.drawn = True
+def _progress(args: argparse.Namespace) -> Any:
+    """Progress on stderr, only on a terminal and never with --quiet."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from ._engine import TerminalProgress
 
-    @contextmanager
-    def shown(self) -> Iterator[None]:
-        """The block that scores; the line is ended however it ends."""
-        try:
-            yield
-        finally:
-            if self.drawn:
-                sys.stderr.write("\n")
-                sys.stderr.flush()
-                self.drawn = False
+    return TerminalProgress()
 
 
 # -- commands -----------------------------------------------------------------------------------
-def _source(args: argparse.Namespace) -> tuple[Any, _Progress]:
-    """What to score and how to show progress.
-
-    A .jsonl, .csv or .parquet file is read as a stream (:func:`framing.iter_corpus`), with a
-    counter of documents; a folder or a .txt file is loaded whole first, so that the progress
-    bar knows the total.
-    """
-    from ._corpus import load_corpus
-    from ._scoring import CHUNK_DOCUMENTS
-    from ._stream import iter_corpus
-
-    if _is_streamed(args.path):
-        read = args.chunk_size or CHUNK_DOCUMENTS  # automatic chunks are cut from these
-        chunks = iter_corpus(args.path, chunk_size=read, errors=args.errors)
-        return chunks, _Progress(args, known_total=False)
-    if args.errors == "skip":
-        warnings.warn(
-            f"--errors skip applies to .jsonl, .csv and .parquet files; {args.path} is read "
-            "whole, and a problem in it stops the run",
-            FramingWarning,
-            stacklevel=2,
-        )
-    return load_corpus(args.path), _Progress(args, known_total=True)
-
-
 def _method(args: argparse.Namespace, lexicon: Lexicon | None = None) -> Any:
     """``--method``, or the ``--model`` files as ``{axis: model}`` (loaded without pickle)."""
     if not args.model:
@@ -362,11 +350,6 @@ def _method(args: argparse.Namespace, lexicon: Lexicon | None = None) -> Any:
     return models
 
 
-def _is_streamed(path: str) -> bool:
-    target = Path(path)
-    return target.suffix.lower() in _STREAMED and target.is_file()
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.command == "lexicon":
         target = args.file
@@ -383,12 +366,17 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{target}: no problems ({len(lexicon.cues)} cues on {len(lexicon.axes)} axes)")
         return 0
 
+    _check_output(args.output)
     if args.command == "report":
+        from ._corpus import load_corpus
         from ._report import write_report
 
+        lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
+        method = _method(args, lexicon)
         path = write_report(
-            args.path, args.output, by=args.by, lexicon=args.lexicon, method=_method(args),
-            voice=args.voice, n_resamples=args.n_resamples, seed=args.seed, force=args.force,
+            load_corpus(args.path, **_columns(args)), args.output, by=args.by, lexicon=lexicon,
+            method=method, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed,
+            force=args.force, progress=_progress(args),
         )  # fmt: skip
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
@@ -408,30 +396,32 @@ def _run(args: argparse.Namespace) -> int:
     if fmt == "parquet":
         _parquet_file(args.output)  # fail before reading and scoring
     from ._compare import compare
-    from ._corpus import Corpus
-    from ._scoring import iter_scores, score
-    from ._tally import merge_tallies, tally
+    from ._engine import is_streamed, open_corpus
+    from ._scoring import iter_scores
+    from ._tally import _comparable
 
+    if args.errors == "skip" and not is_streamed(args.path):
+        warnings.warn(
+            f"--errors skip applies to .jsonl, .csv and .parquet files; {args.path} is read "
+            "whole, and a problem in it stops the run",
+            FramingWarning,
+            stacklevel=2,
+        )
     lexicon = load_lexicon(args.lexicon)  # a bad lexicon fails before the corpus is read
-    data, progress = _source(args)
-    options = {"method": _method(args, lexicon), "n_jobs": args.jobs, "chunk_size": args.chunk_size}
+    data = open_corpus(
+        args.path, chunk_size=args.chunk_size, errors=args.errors, **_columns(args)
+    )
+    options = {"method": _method(args, lexicon), "n_jobs": args.jobs,
+               "chunk_size": args.chunk_size, "progress": _progress(args)}  # fmt: skip
     if fmt is not None:
-        frames = iter_scores(data, lexicon, progress=progress, **options)
-        with closing(frames), progress.shown():
+        with closing(iter_scores(data, lexicon, **options)) as frames:
             target = _target(args.output)
             write_sentences(frames, target, cast(SentenceFormat, fmt), safe_csv=args.safe_csv)
         return 0
-
-    with progress.shown():
-        if isinstance(data, Corpus):
-            sents = score(data, lexicon, progress=progress, **options)
-        else:  # a stream: keep only the counts per document, so memory does not grow with text
-            frames = iter_scores(data, lexicon, progress=progress, **options)
-            with closing(frames):
-                sents = merge_tallies(tally(frame) for frame in frames)
     comparison = compare(
-        sents, by=args.by, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed
-    )
+        _comparable(data, lexicon, **options), by=args.by, voice=args.voice,
+        n_resamples=args.n_resamples, seed=args.seed,
+    )  # fmt: skip
     _write(comparison.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
     return 0
 

@@ -53,6 +53,7 @@ import dask.dataframe
 import pandas as pd
 
 from ._corpus import Corpus, Document
+from ._engine import Record
 from ._lexicon import Lexicon, load_lexicon
 from ._reading import (
     _DERIVED,
@@ -67,7 +68,7 @@ from ._reading import (
     _warn_renamed,
     read_frame,
 )
-from ._scoring import Method, _Job, _meta_names, _warn_scored
+from ._scoring import Method, _Job
 from ._tally import merge_tallies
 from ._tally import tally as _tally_table
 from .errors import CorpusError, FramingWarning, ParameterError
@@ -85,10 +86,7 @@ class _Part(NamedTuple):
     """What a worker sends back for one partition in :func:`tally`: small, no sentence rows."""
 
     counts: pd.DataFrame  # its tally
-    emptied: list[str]  # ids of documents with text that gave no sentence
-    html: list[str]  # ids of documents whose HTML tags were stripped
-    any_rows: bool
-    any_relevant: bool
+    record: Record  # what scoring it saw, for the warnings at the end (as a run of score())
     renamed: dict[str, str]  # metadata keys kept under new names (loading, then scoring)
 
 
@@ -177,7 +175,7 @@ def score(
     job = _job(lexicon, method, relevant_only)
     if columns is None:  # a Bag: its first partition says what the metadata keys are
         ((columns, renamed),) = dask.compute(dask.delayed(_metadata_of)(parts[0], names))
-    _warn_renamed({**renamed, **_meta_names(columns, job.lexicon)}, "the Dask collection", 2)
+    _warn_renamed({**renamed, **job.renamed(columns)}, "the Dask collection", 2)
     meta = _meta(job, columns)
     shipped = dask.delayed(job, traverse=False)
     tasks = [
@@ -270,7 +268,7 @@ def tally(
     results: tuple[_Part, ...] = dask.compute(*tasks)
     seen = _UniqueIds(places=_partitions_of, why=" (merged, their counts would be added up)")
     for number, result in enumerate(results):
-        for ident in [*pd.unique(result.counts["doc_id"]), *result.emptied]:
+        for ident in [*pd.unique(result.counts["doc_id"]), *result.record.emptied]:
             seen.add(str(ident), number)
     kept = {old: new for result in results for old, new in result.renamed.items()}
     _warn_renamed(kept, "the Dask collection", stacklevel=2)
@@ -284,12 +282,7 @@ def tally(
         )
     if empty:
         _warn_empty(empty, stacklevel=2)
-    emptied = [ident for result in results for ident in result.emptied]
-    html = [ident for result in results for ident in result.html]
-    any_rows = any(result.any_rows for result in results)
-    any_relevant = any(result.any_relevant for result in results)
-    none_relevant = job.relevant_only and any_rows and not any_relevant
-    _warn_scored(emptied, html, job.lexicon, none_relevant, stacklevel=2)
+    Record.combined(result.record for result in results).warn(job, stacklevel=2)
     return merged
 
 
@@ -372,12 +365,9 @@ def _tally_part(
     corpus, found, renamed = _corpus(part, number, names)
     keys = columns if columns is not None else found
     result = job(corpus, keys)
-    frame = result.table
-    renamed = {**renamed, **_meta_names(keys, job.lexicon)}
-    return _Part(
-        _tally_table(frame), list(result.emptied), list(result.html), bool(len(frame)),
-        bool(frame["relevant"].any()), renamed,
-    )  # fmt: skip
+    record = Record()
+    record.add(result.table, result.html, result.emptied)
+    return _Part(_tally_table(result.table), record, {**renamed, **job.renamed(keys)})
 
 
 def _metadata_of(part: Any, names: _Names) -> tuple[list[str], dict[str, str]]:
