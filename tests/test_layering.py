@@ -35,6 +35,7 @@ LAYERS = [
     {"plots"},
     {"_compare", "_keyness", "validate"},
     {"coding"},
+    {"_html_report"},  # the explorable HTML page of a report (Jinja2 template)
     {"report", "_build_model"},
     {"cli"},
     {"clean", "compare", "keyness", "tally"},  # deprecated old paths (framing._moved)

@@ -185,6 +185,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into a non-empty folder, replacing only the report's own files",
     )
+    sub.add_argument(
+        "--html",
+        action="store_true",
+        help="also write report.html: one self-contained page with the tables, the framing map "
+        "and the sentences behind every label, filterable",
+    )
 
     sub = command("lexicon", "work with lexicon files")
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -366,9 +372,12 @@ def _run(args: argparse.Namespace) -> int:
         path = write_report(
             args.path, args.output, by=args.by, lexicon=args.lexicon, method=_method(args),
             voice=args.voice, n_resamples=args.n_resamples, seed=args.seed, force=args.force,
+            html=args.html,
         )  # fmt: skip
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
+            if args.html:
+                print(f"framing: wrote {path.with_name('report.html')}", file=sys.stderr)
         return 0
 
     fmt = _sentence_format(args) if args.command == "score" else None

@@ -25,6 +25,7 @@ from ._clean import cleaning_report
 from ._compare import Comparison, _provenance, compare
 from ._escape import markdown_text
 from ._files import atomic_files
+from ._html_report import HTML_FILE, SENTENCES_PER_POLE, render_html_report
 from ._keyness import keyness
 from ._table import AxesLike
 from ._validation import check_bool, check_int
@@ -34,9 +35,10 @@ from .errors import FramingError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .scoring import evidence, score
 
-__all__ = ["write_report", "REPORT_FILES"]
+__all__ = ["write_report", "REPORT_FILES", "HTML_FILE"]
 
 #: The files a report writes; with ``force=True`` only these are replaced, nothing is deleted.
+#: With ``html=True`` it also writes :data:`HTML_FILE` (``report.html``).
 REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
 
 
@@ -129,6 +131,7 @@ def write_report(
     evidence_per_pole: int = 2,
     top_terms: int = 10,
     axes: AxesLike = None,
+    html: bool = False,
 ) -> Path:
     """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
 
@@ -154,6 +157,12 @@ def write_report(
     axes : None, list of str or dict, default=None
         The axes compared and shown (as in :func:`framing.compare`); None: every axis of the
         lexicon.
+    html : bool, default=False
+        Also write ``report.html``: one self-contained page (no network needed to view it) with
+        the tables, the framing map and, for every group, axis and pole, the sentences behind
+        the label with their cues highlighted, voice and speaker, filterable by group, axis,
+        pole, voice and words (at most :data:`framing._html_report.SENTENCES_PER_POLE`, the
+        strongest, per group and pole). Everything from the input is escaped.
 
     Returns
     -------
@@ -165,11 +174,12 @@ def write_report(
     InputError
         The folder is not empty and ``force`` is False, or it cannot be created.
     ParameterError
-        ``force`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
+        ``force`` or ``html`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
     CorpusError, LexiconError, ParameterError, InsufficientDataError
         From loading, scoring and comparing.
     """
     check_bool(force, "force")
+    check_bool(html, "html")
     check_int(evidence_per_pole, "evidence_per_pole", min_val=0)
     check_int(top_terms, "top_terms", min_val=1)
     target = Path(directory)
@@ -186,11 +196,11 @@ def write_report(
     except OSError as exc:
         raise InputError(f"cannot create {target}: {exc.strerror}") from exc
     try:  # the files are made in a staging folder first: one that fails, fails before the work
-        with atomic_files(target, REPORT_FILES) as staging:
+        with atomic_files(target, REPORT_FILES + ((HTML_FILE,) if html else ())) as staging:
             _write_files(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
-                top_terms=top_terms, axes=axes,
+                top_terms=top_terms, axes=axes, html=html,
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -212,6 +222,7 @@ def _write_files(
     evidence_per_pole: int,
     top_terms: int,
     axes: AxesLike,
+    html: bool = False,
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
@@ -278,3 +289,34 @@ def _write_files(
         "",
     ]  # fmt: skip
     (staging / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    if html:
+        facts = [
+            f"documents: {len(corpus)}; sentences: {len(sents)}; sentences about the dyad: "
+            f"{int(sents['relevant'].sum())}",
+            f"lines removed by cleaning: {int((removed['line'] > 0).sum())} "
+            f"(reasons: {', '.join(reasons)})",
+            f"inputs skipped: {len(corpus.skipped)}",
+            f"duplicate clusters: {len(clusters)}, holding {int(clusters['n_documents'].sum())} "
+            "documents (reported, not dropped)" if len(clusters) else "duplicate clusters: none",
+        ]  # fmt: skip
+        _write_html(staging, sents, comparison, lex, notes, facts=facts, rows=corpus_rows)
+
+
+def _write_html(
+    staging: Path,
+    sents: pd.DataFrame,
+    comparison: Comparison,
+    lex: Lexicon,
+    notes: list[str],
+    *,
+    facts: list[str],
+    rows: list[list[object]],
+) -> None:
+    """``report.html`` beside ``report.md``: the same facts, tables and figure, and the
+    sentences behind every label."""
+    page = render_html_report(
+        sents, comparison, facts=facts, corpus_rows=rows, notes=notes,
+        figure_svg=(staging / "framing_map.svg").read_bytes(),
+        lexicon=(lex.name, lex.version, lex.content_hash), per_pole=SENTENCES_PER_POLE,
+    )  # fmt: skip
+    (staging / HTML_FILE).write_text(page, encoding="utf-8")
