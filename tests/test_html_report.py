@@ -248,6 +248,16 @@ def test_report_command_writes_the_page(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------------- in a headless browser
+def test_browser_tests_fail_in_ci_without_chromium(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="chromium is missing"):
+        _chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _chromium()
+
+
 @pytest.mark.slow
 def test_page_renders_in_chromium_with_its_tables_and_sentences(seeds_page, tmp_path):
     dom = _dom(seeds_page, tmp_path)

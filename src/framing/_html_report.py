@@ -114,31 +114,28 @@ def _evidence_blocks(
 ) -> list[dict[str, Any]]:
     """One block per group, axis and pole with a labelled sentence: the strongest
     ``per_pole`` sentences, cut into segments at the cues that counted."""
-    by = comparison.by
-    columns = ["doc_id", "sent_id", "start", "cues", by]
-    keyed = sents[columns + (["title"] if "title" in sents.columns else [])].drop_duplicates(
-        ["doc_id", "sent_id"]
-    )
-    rows_by_key = keyed.set_index(["doc_id", "sent_id"]).to_dict("index")
+    where = pd.DataFrame({
+        "doc_id": sents["doc_id"], "sent_id": sents["sent_id"], "_start": sents["start"],
+        "_cues": sents["cues"], "_group": sents[comparison.by],
+        "_title": sents["title"] if "title" in sents.columns else None,
+    }).drop_duplicates(["doc_id", "sent_id"])  # fmt: skip
     blocks = []
     for a, (axis, poles) in enumerate(comparison.axes.items()):
         for p, pole in enumerate(poles):
             found = evidence(sents, axis, pole, axes=comparison.axes)
-            keys = list(zip(found["doc_id"], found["sent_id"], strict=True))
-            found["_group"] = [rows_by_key[key][by] for key in keys]
+            found = found.merge(where, on=["doc_id", "sent_id"], how="left", sort=False)
             for group, chunk in found.groupby("_group", sort=False):
                 if group not in groups:
                     continue
                 rows = []
                 for row in chunk.head(per_pole).to_dict("records"):
-                    source = rows_by_key[(row["doc_id"], row["sent_id"])]
-                    offset = int(source["start"])
+                    offset = int(row["_start"])
                     spans = [
                         (int(c["start"]) - offset, int(c["end"]) - offset)
-                        for c in cue_list(source["cues"])
+                        for c in cue_list(row["_cues"])
                         if c["axis"] == axis and c["pole"] == pole and not c.get("mention")
                     ]
-                    title = source.get("title")
+                    title = row["_title"]
                     rows.append({
                         "segments": segments(str(row["text"]), spans),
                         "cues": row["cues"],
