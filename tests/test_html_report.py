@@ -329,6 +329,14 @@ def test_nothing_from_the_input_runs_as_script(xss_page, tmp_path, policy):
 
 
 @pytest.mark.slow
+def test_the_filter_starts_at_the_voice_the_comparison_counted(tmp_path):
+    page_path = _report(_xss_corpus(), tmp_path / "report", voice="source").with_name(HTML_FILE)
+    rows = _sentence_rows(_Page(_dom(page_path, tmp_path)))
+    voices = {(a["data-voice"], "hidden" in a) for a in rows}
+    assert voices == {("source", False), ("narrator", True)}
+
+
+@pytest.mark.slow
 def test_thirty_outlets(tmp_path):
     report = _report(_many_outlets(30), tmp_path / "report")
     page_path = report.with_name(HTML_FILE)

@@ -202,8 +202,11 @@ def _keyness_rows(sents: pd.DataFrame, by: str, top: int) -> tuple[list[list[str
         return [], f"Not computed: {one_line(exc)}"
     rows = []
     for group, chunk in table.groupby("group", sort=True):
-        terms = ", ".join(f"{t} ({z:.1f})" for t, z in zip(chunk["term"], chunk["z"], strict=True))
-        rows.append([one_line(group), terms.replace("-", _MINUS)])
+        terms = ", ".join(
+            f"{term} ({_number(z, _MINUS, digits=1)})"
+            for term, z in zip(chunk["term"], chunk["z"], strict=True)
+        )
+        rows.append([one_line(group), terms])
     return rows, ""
 
 

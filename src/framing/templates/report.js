@@ -33,6 +33,14 @@
     document.getElementById("no-match").hidden = shown > 0;
   }
 
+  function initial(name) {  // the value a field has when the page opens (or on "show all")
+    var options = field(name).options || [];
+    for (var i = 0; i < options.length; i += 1) {
+      if (options[i].defaultSelected) { return options[i].value; }
+    }
+    return "";
+  }
+
   function choose(name, value) {
     var control = field(name);
     control.value = value;
@@ -56,6 +64,7 @@
       choose("group", block.dataset.group);
       choose("axis", block.dataset.axis);
       choose("pole", block.dataset.pole);
+      choose("voice", initial("voice"));  // the voice the comparison counted
       choose("q", "");
       target = block;
     } else if (block) {
@@ -70,5 +79,10 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
   window.addEventListener("hashchange", function () { fromAddress(true); });
+  document.querySelectorAll('a[href^="#ev-"]').forEach(function (link) {
+    link.addEventListener("click", function () {  // the same link again: no hashchange
+      if (link.hash === window.location.hash) { fromAddress(true); }
+    });
+  });
   fromAddress(false);
 }());
