@@ -30,7 +30,7 @@ from markupsafe import escape
 
 from framing._html_report import HTML_FILE, SENTENCES_PER_POLE, render_html_report, segments
 from framing.cli import main
-from framing.errors import ParameterError
+from framing.errors import InputError, ParameterError
 from framing.report import REPORT_FILES, write_report
 
 from .conftest import SEEDS
@@ -213,6 +213,20 @@ def test_page_is_self_contained_escaped_and_reproducible(xss_page, tmp_path):
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     policy = page.all("meta", **{"http-equiv": "Content-Security-Policy"})[0]["content"]
     assert f"script-src 'sha256-{digest}'" in policy and "default-src 'none'" in policy
+
+
+def test_force_replaces_the_page_with_the_report(tmp_path):
+    target = tmp_path / "report"
+    _report(_many_outlets(3), target)
+    (target / HTML_FILE).write_text("old", encoding="utf-8")
+    with pytest.raises(InputError, match="replaces only report.md, .*, report.html"):
+        _report(_many_outlets(3), target)
+    _report(_many_outlets(3), target, force=True)
+    assert "<h2>Evidence" in (target / HTML_FILE).read_text(encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        write_report(_many_outlets(3), target, n_resamples=200, force=True)  # html=False
+    assert "<h2>Evidence" in (target / HTML_FILE).read_text(encoding="utf-8")  # left alone
 
 
 def test_sentences_are_capped_per_group_and_pole():

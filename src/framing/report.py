@@ -149,7 +149,8 @@ def write_report(
         comparison's note.
     force : bool, default=False
         Write into a folder that is not empty, replacing only the report's own files
-        (:data:`REPORT_FILES`); nothing else is touched or deleted.
+        (:data:`REPORT_FILES`, and ``report.html`` with ``html=True``); nothing else is touched
+        or deleted.
     evidence_per_pole : int, default=2
         Sentences shown per pole and group.
     top_terms : int, default=10
@@ -162,7 +163,8 @@ def write_report(
         the tables, the framing map and, for every group, axis and pole, the sentences behind
         the label with their cues highlighted, voice and speaker, filterable by group, axis,
         pole, voice and words (at most :data:`framing._html_report.SENTENCES_PER_POLE`, the
-        strongest, per group and pole). Everything from the input is escaped.
+        strongest, per group and pole). Everything from the input is escaped. Without it, a
+        ``report.html`` already in the folder is left as it is.
 
     Returns
     -------
@@ -182,13 +184,14 @@ def write_report(
     check_bool(html, "html")
     check_int(evidence_per_pole, "evidence_per_pole", min_val=0)
     check_int(top_terms, "top_terms", min_val=1)
+    files = REPORT_FILES + ((HTML_FILE,) if html else ())
     target = Path(directory)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target} is a file, not a folder; give a folder for the report")
     if target.is_dir() and any(target.iterdir()) and not force:
         raise InputError(
             f"{target} is not empty; choose an empty folder or pass force=True (--force), which "
-            f"replaces only {', '.join(REPORT_FILES)}"
+            f"replaces only {', '.join(files)}"
         )
     created = not target.exists()
     try:
@@ -196,7 +199,7 @@ def write_report(
     except OSError as exc:
         raise InputError(f"cannot create {target}: {exc.strerror}") from exc
     try:  # the files are made in a staging folder first: one that fails, fails before the work
-        with atomic_files(target, REPORT_FILES + ((HTML_FILE,) if html else ())) as staging:
+        with atomic_files(target, files) as staging:
             _write_files(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
