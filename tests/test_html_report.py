@@ -221,8 +221,9 @@ def test_force_replaces_the_page_with_the_report(tmp_path):
     (target / HTML_FILE).write_text("old", encoding="utf-8")
     with pytest.raises(InputError, match="replaces only report.md, .*, report.html"):
         _report(_many_outlets(3), target)
-    _report(_many_outlets(3), target, force=True)
-    assert "<h2>Evidence" in (target / HTML_FILE).read_text(encoding="utf-8")
+    _report(_many_outlets(3), target, force=True, top_terms=2)
+    text = (target / HTML_FILE).read_text(encoding="utf-8")
+    assert "<h2>Evidence" in text and "<th>top 2 terms (z-score)</th>" in text
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         write_report(_many_outlets(3), target, n_resamples=200, force=True)  # html=False
