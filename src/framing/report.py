@@ -302,13 +302,14 @@ def _write_files(
             f"duplicate clusters: {len(clusters)}, holding {int(clusters['n_documents'].sum())} "
             "documents (reported, not dropped)" if len(clusters) else "duplicate clusters: none",
         ]  # fmt: skip
-        _write_html(
+        page = _html_page(
             staging, sents, comparison, lex, notes, facts=facts, rows=corpus_rows,
             top_terms=top_terms,
         )  # fmt: skip
+        (staging / HTML_FILE).write_text(page, encoding="utf-8")
 
 
-def _write_html(
+def _html_page(
     staging: Path,
     sents: pd.DataFrame,
     comparison: Comparison,
@@ -318,13 +319,12 @@ def _write_html(
     facts: list[str],
     rows: list[list[object]],
     top_terms: int,
-) -> None:
-    """``report.html`` beside ``report.md``: the same facts, tables and figure, and the
-    sentences behind every label."""
-    page = render_html_report(
+) -> str:
+    """The page of ``report.html``: the facts, tables and figure of ``report.md`` (the figure
+    read from ``staging``), and the sentences behind every label."""
+    return render_html_report(
         sents, comparison, facts=facts, corpus_rows=rows, notes=notes,
         figure_svg=(staging / "framing_map.svg").read_bytes(),
         lexicon=(lex.name, lex.version, lex.content_hash), top_terms=top_terms,
         per_pole=SENTENCES_PER_POLE,
     )  # fmt: skip
-    (staging / HTML_FILE).write_text(page, encoding="utf-8")
