@@ -27,6 +27,7 @@ from ._compare import Comparison, _provenance, compare
 from ._corpus import Corpus, load_corpus
 from ._escape import markdown_text
 from ._files import atomic_files
+from ._html_report import HTML_FILE, SENTENCES_PER_POLE, render_html_report
 from ._keyness import keyness
 from ._lexicon import Lexicon, load_lexicon
 from ._scoring import evidence, score
@@ -35,9 +36,10 @@ from ._validation import check_bool, check_int
 from ._version import __version__
 from .errors import FramingError, InputError
 
-__all__ = ["write_report", "REPORT_FILES"]
+__all__ = ["write_report", "REPORT_FILES", "HTML_FILE"]
 
 #: The files a report writes; with ``force=True`` only these are replaced, nothing is deleted.
+#: With ``html=True`` it also writes :data:`HTML_FILE` (``report.html``).
 REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
 
 
@@ -131,6 +133,7 @@ def write_report(
     top_terms: int = 10,
     axes: AxesLike = None,
     progress: bool | Callable[[int, int], None] | None = None,
+    html: bool = False,
 ) -> Path:
     """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
 
@@ -148,7 +151,8 @@ def write_report(
         comparison's note.
     force : bool, default=False
         Write into a folder that is not empty, replacing only the report's own files
-        (:data:`REPORT_FILES`); nothing else is touched or deleted.
+        (:data:`REPORT_FILES`, and ``report.html`` with ``html=True``); nothing else is touched
+        or deleted.
     evidence_per_pole : int, default=2
         Sentences shown per pole and group.
     top_terms : int, default=10
@@ -159,6 +163,13 @@ def write_report(
     progress : bool, callable or None, default=None
         Progress while the sentences are scored, as in :func:`framing.score` (True: a progress
         bar on stderr).
+    html : bool, default=False
+        Also write ``report.html``: one self-contained page (no network needed to view it) with
+        the tables, the framing map and, for every group, axis and pole, the sentences behind
+        the label with their cues highlighted, voice and speaker, filterable by group, axis,
+        pole, voice and words (at most :data:`framing._html_report.SENTENCES_PER_POLE`, the
+        strongest, per group and pole). Everything from the input is escaped. Without it, a
+        ``report.html`` already in the folder is left as it is.
 
     Returns
     -------
@@ -170,7 +181,7 @@ def write_report(
     InputError
         The folder is not empty and ``force`` is False, or it cannot be created.
     ParameterError
-        ``force`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
+        ``force`` or ``html`` not a bool, ``evidence_per_pole`` below 0 or ``top_terms`` below 1.
     CorpusError, LexiconError, ParameterError, InsufficientDataError
         From loading, scoring and comparing.
 
@@ -181,15 +192,17 @@ def write_report(
         listed under the report's method notes, and warned here too.
     """
     check_bool(force, "force")
+    check_bool(html, "html")
     check_int(evidence_per_pole, "evidence_per_pole", min_val=0)
     check_int(top_terms, "top_terms", min_val=1)
+    files = REPORT_FILES + ((HTML_FILE,) if html else ())
     target = Path(directory)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target} is a file, not a folder; give a folder for the report")
     if target.is_dir() and any(target.iterdir()) and not force:
         raise InputError(
             f"{target} is not empty; choose an empty folder or pass force=True (--force), which "
-            f"replaces only {', '.join(REPORT_FILES)}"
+            f"replaces only {', '.join(files)}"
         )
     created = not target.exists()
     try:
@@ -197,11 +210,11 @@ def write_report(
     except OSError as exc:
         raise InputError(f"cannot create {target}: {exc.strerror}") from exc
     try:  # the files are made in a staging folder first: one that fails, fails before the work
-        with atomic_files(target, REPORT_FILES) as staging:
+        with atomic_files(target, files) as staging:
             _write_files(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
-                top_terms=top_terms, axes=axes, progress=progress,
+                top_terms=top_terms, axes=axes, progress=progress, html=html,
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -224,6 +237,7 @@ def _write_files(
     top_terms: int,
     axes: AxesLike,
     progress: bool | Callable[[int, int], None] | None = None,
+    html: bool = False,
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
@@ -292,3 +306,39 @@ def _write_files(
         "",
     ]  # fmt: skip
     (staging / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    if html:
+        facts = [
+            f"documents: {len(corpus)}; sentences: {len(sents)}; sentences about the dyad: "
+            f"{int(sents['relevant'].sum())}",
+            f"lines removed by cleaning: {int((removed['line'] > 0).sum())} "
+            f"(reasons: {', '.join(reasons)})",
+            f"inputs skipped: {len(corpus.skipped)}",
+            f"duplicate clusters: {len(clusters)}, holding {int(clusters['n_documents'].sum())} "
+            "documents (reported, not dropped)" if len(clusters) else "duplicate clusters: none",
+        ]  # fmt: skip
+        page = _html_page(
+            staging, sents, comparison, lex, notes, facts=facts, rows=corpus_rows,
+            top_terms=top_terms,
+        )  # fmt: skip
+        (staging / HTML_FILE).write_text(page, encoding="utf-8")
+
+
+def _html_page(
+    staging: Path,
+    sents: pd.DataFrame,
+    comparison: Comparison,
+    lex: Lexicon,
+    notes: list[str],
+    *,
+    facts: list[str],
+    rows: list[list[object]],
+    top_terms: int,
+) -> str:
+    """The page of ``report.html``: the facts, tables and figure of ``report.md`` (the figure
+    read from ``staging``), and the sentences behind every label."""
+    return render_html_report(
+        sents, comparison, facts=facts, corpus_rows=rows, notes=notes,
+        figure_svg=(staging / "framing_map.svg").read_bytes(),
+        lexicon=(lex.name, lex.version, lex.content_hash), top_terms=top_terms,
+        per_pole=SENTENCES_PER_POLE,
+    )  # fmt: skip

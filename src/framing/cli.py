@@ -205,6 +205,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into a non-empty folder, replacing only the report's own files",
     )
+    sub.add_argument(
+        "--html",
+        action="store_true",
+        help="also write report.html: one self-contained page with the tables, the framing map "
+        "and the sentences behind every label, filterable",
+    )
 
     sub = command(
         "model", "fit a logistic model of an axis's pole on covariates",
@@ -376,10 +382,12 @@ def _run(args: argparse.Namespace) -> int:
         path = write_report(
             load_corpus(args.path, **_columns(args)), args.output, by=args.by, lexicon=lexicon,
             method=method, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed,
-            force=args.force, progress=_progress(args),
+            force=args.force, progress=_progress(args), html=args.html,
         )  # fmt: skip
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
+            if args.html:
+                print(f"framing: wrote {path.with_name('report.html')}", file=sys.stderr)
         return 0
 
     if args.command == "model":
