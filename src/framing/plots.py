@@ -53,13 +53,12 @@ PLOT_KINDS = ("auto", "both", "map", "ranked")
 MAP_MAX_GROUPS = 8
 
 # Okabe, M. and Ito, K. (2008). Color Universal Design: blue, vermillion; grey for the rest.
-_TOWARDS_FIRST, _TOWARDS_SECOND, _SPANS_ZERO, _FAINT = "#0072B2", "#D55E00", "0.2", "0.6"
-_ON_WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 1}  # text over a line stays legible
+_BLUE, _VERMILLION, _SPANS_ZERO, _FAINT = "#0072B2", "#D55E00", "0.2", "0.6"
 _NOTE_NAMES = 12  # names listed in a note before "and N more"
 _STYLES: dict[int, dict[str, Any]] = {
     side: {"marker": "o", "linestyle": "none", "markersize": 5, "markeredgewidth": 1.2,
            "color": colour, "markerfacecolor": "white" if side == 0 else colour}
-    for side, colour in ((1, _TOWARDS_FIRST), (0, _SPANS_ZERO), (-1, _TOWARDS_SECOND))
+    for side, colour in ((1, _BLUE), (0, _SPANS_ZERO), (-1, _VERMILLION))
 }  # fmt: skip
 
 
@@ -129,8 +128,8 @@ def _note(ax, missing: Mapping[str, Sequence[Any]]) -> None:
     )  # fmt: skip
 
 
-def _place_labels(ax, texts: list, xs: list[float], ys: list[float], avoid: list) -> None:
-    """Move the labels of the map's points off each other, the points and the pole names.
+def _place_labels(ax, texts: list, xs: list[float], ys: list[float]) -> None:
+    """Move the labels of the map's points off each other and the points, inside the frame.
 
     adjustText's iterations are bounded by count, not by time, so the same figure comes out of
     every run, byte for byte.
@@ -140,8 +139,8 @@ def _place_labels(ax, texts: list, xs: list[float], ys: list[float], avoid: list
     from adjustText import adjust_text
 
     adjust_text(
-        texts, x=xs, y=ys, objects=avoid, ax=ax, iter_lim=500, time_lim=None,
-        force_text=(0.3, 0.5), expand=(1.15, 1.4),
+        texts, x=xs, y=ys, ax=ax, iter_lim=500, time_lim=None,
+        force_text=(0.3, 0.5), force_static=(0.3, 0.5), expand=(1.1, 1.3),
         arrowprops={"arrowstyle": "-", "color": "0.55", "linewidth": 0.6},
     )  # fmt: skip
 
@@ -156,7 +155,7 @@ def framing_map(
 ) -> None:
     """Draw each group at (balance on the first axis, balance on the second) with its intervals.
 
-    Labels are placed clear of each other, of the points and of the pole names (adjustText),
+    Labels are placed clear of each other and of the points, inside the frame (adjustText),
     with a thin line to their point where they had to move; groups at the same point share one
     label, a name a line. Groups with no labelled sentence on
     either axis are named in a note under the map.
@@ -183,14 +182,15 @@ def framing_map(
         x, y = xs.loc[group], ys.loc[group]
         ax.errorbar(
             x["balance"], y["balance"], xerr=_error(x), yerr=_error(y),
-            fmt="o", color=_TOWARDS_FIRST, ecolor=_FAINT, elinewidth=1, capsize=2.5, markersize=5,
-            markeredgecolor="black", markeredgewidth=0.6,
+            fmt="o", color="black", ecolor=_FAINT, elinewidth=1, capsize=2.5, markersize=5,
         )  # fmt: skip
         at.setdefault((float(x["balance"]), float(y["balance"])), []).append(str(group))
+    # Each label starts just above and right of its point; adjustText moves it from there.
     labels = [
-        ax.text(x, y, "\n".join(names), fontsize=8, multialignment="left", zorder=5)
+        ax.text(x + 0.03, y + 0.03, "\n".join(names), fontsize=8, va="bottom", zorder=5,
+                multialignment="left")
         for (x, y), names in at.items()
-    ]
+    ]  # fmt: skip
     ax.set_xlim(-1.15, 1.15)
     ax.set_ylim(-1.15, 1.15)
     ax.set_xticks(np.linspace(-1, 1, 5))
@@ -198,23 +198,20 @@ def framing_map(
     ax.set_aspect("equal")
     ax.set_xlabel(f"{x_axis}: {poles[x_axis][1]} (−1) ↔ {poles[x_axis][0]} (+1)")
     ax.set_ylabel(f"{y_axis}: {poles[y_axis][1]} (−1) ↔ {poles[y_axis][0]} (+1)")
-    # Pole names in the margin beyond +-1, where no point can be: outside the data.
-    pole_names = [
-        ax.text(*position, text, ha="center", va="center", rotation=rotation, fontsize=8,
-                style="italic", color="0.35", bbox=_ON_WHITE)
-        for text, position, rotation in (
-            (poles[x_axis][0], (1.09, 0), 90),
-            (poles[x_axis][1], (-1.09, 0), 90),
-            (poles[y_axis][0], (0, 1.09), 0),
-            (poles[y_axis][1], (0, -1.09), 0),
-        )
-    ]  # fmt: skip
+    # The pole names outside the frame, at the ends of the scales: no label can cover them.
+    top, right = ax.secondary_xaxis("top"), ax.secondary_yaxis("right")
+    pole_style = {"fontsize": 8, "color": "0.35", "style": "italic"}
+    top.set_xticks([-1, 1], [poles[x_axis][1], poles[x_axis][0]], **pole_style)
+    right.set_yticks([-1, 1], [poles[y_axis][1], poles[y_axis][0]], rotation=90, va="center",
+                     **pole_style)  # fmt: skip
+    for scale in (top, right):
+        scale.tick_params(length=0)
     ax.set_title(f"Framing map (balance, {_level(confidence)} intervals)", fontsize=10)
     _note(ax, {
         axis: [g for g in groups if pd.isna(rows.loc[g, "balance"])]
         for axis, rows in ((x_axis, xs), (y_axis, ys))
     })  # fmt: skip
-    _place_labels(ax, labels, [x for x, _ in at], [y for _, y in at], pole_names)
+    _place_labels(ax, labels, [x for x, _ in at], [y for _, y in at])
 
 
 def interval_plot(
@@ -415,11 +412,14 @@ def learning_curve_figure(curve: pd.DataFrame, *, title: str = "Learning curve")
 
     figure = Figure(figsize=(6, 4), layout="constrained")
     ax = figure.add_subplot(1, 1, 1)
-    for method, style in (("classifier", "o-"), ("lexicon", "--")):
+    for method, style, colour in (
+        ("classifier", "o-", _BLUE),
+        ("lexicon", "--", _VERMILLION),
+    ):
         rows = curve[curve["method"] == method].groupby("n_articles")["pole_f1"]
         mean, low, high = rows.mean(), rows.min(), rows.max()
-        ax.plot(mean.index, mean.to_numpy(), style, label=method)
-        ax.fill_between(mean.index, low.to_numpy(), high.to_numpy(), alpha=0.15)
+        ax.plot(mean.index, mean.to_numpy(), style, color=colour, label=method)
+        ax.fill_between(mean.index, low.to_numpy(), high.to_numpy(), color=colour, alpha=0.15)
     ax.set_xlabel("coded articles used for training")
     ax.set_ylabel("pole-F1 on held-out articles")
     ax.set_ylim(0, 1)
