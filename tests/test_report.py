@@ -40,7 +40,10 @@ def test_plot_is_a_figure_with_map_and_intervals(comparison, tmp_path):
     assert map_axes.get_xlim() == pytest.approx((-1.15, 1.15))
     assert "junior" in map_axes.get_xlabel() and "equal" in map_axes.get_xlabel()
     labels = {t.get_text() for t in map_axes.texts}
-    assert {"NPR", "Hindustan Times", "equal", "junior", "friendship", "convenience"} <= labels
+    assert {"NPR", "Hindustan Times"} <= labels
+    poles = {label.get_text() for scale in map_axes.child_axes
+             for label in [*scale.get_xticklabels(), *scale.get_yticklabels()]}  # fmt: skip
+    assert {"equal", "junior", "friendship", "convenience"} <= poles  # at the ends of the scales
     interval_labels = [t.get_text() for t in figure.axes[1].get_yticklabels()]
     assert any(label.startswith("NPR (n=") for label in interval_labels)
     for suffix in ("png", "svg"):
@@ -49,15 +52,19 @@ def test_plot_is_a_figure_with_map_and_intervals(comparison, tmp_path):
 
 
 @pytest.mark.slow
-def test_plot_does_not_import_pyplot():
+def test_plot_opens_no_pyplot_figure_and_leaves_the_backend_alone():
+    """adjustText, which places the map's labels, imports pyplot; plot() must still open no
+    pyplot figure (nothing to show or to leak) and must not choose a backend."""
     code = (
         "import sys, warnings; warnings.simplefilter('ignore'); import framing; "
+        "import matplotlib; before = dict.__getitem__(matplotlib.rcParams, 'backend'); "
         "sents = framing.score(['Xi and Putin are old friends.', 'Russia is China’s junior partner.']); "
         "sents['outlet'] = ['A', 'B']; framing.compare(sents, n_resamples=100).plot(); "
-        "print('matplotlib.pyplot' in sys.modules)"
+        "import matplotlib.pyplot as plt; "
+        "print(plt.get_fignums(), dict.__getitem__(matplotlib.rcParams, 'backend') is before)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[] True"
 
 
 @pytest.mark.slow

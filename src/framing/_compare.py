@@ -24,7 +24,7 @@ import pandas as pd
 from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
-from ._plots import comparison_figure
+from ._plots import PlotKind, comparison_figure
 from ._random import SeedLike, as_generator
 from ._stats import (
     INTERVAL_METHODS,
@@ -189,13 +189,44 @@ class Comparison:
         return self.table("github")
 
     # ---------------------------------------------------------------------------------- output
-    def plot(self):
-        """The framing map (first two axes) beside one interval plot per axis.
+    def plot(
+        self,
+        *,
+        kind: PlotKind = "auto",
+        confidence: float | None = None,
+        groups: Sequence[Any] | None = None,
+        axes: Sequence[str] | None = None,
+        ax: Any = None,
+    ):
+        """The framing map beside one ranked plot per axis; beyond 8 groups the ranked plots.
+
+        Parameters
+        ----------
+        kind : {"auto", "both", "map", "ranked"}, default="auto"
+            ``"both"``: the framing map (first two axes) beside a ranked dot-and-interval plot
+            per axis; ``"map"`` or ``"ranked"`` alone; ``"auto"``: ``"both"`` up to
+            :data:`framing._plots.MAP_MAX_GROUPS` groups, else ``"ranked"``.
+        confidence : float, optional
+            The level of the intervals, stated in the titles: this comparison's ``confidence``.
+            Intervals at another level come from ``compare(..., confidence=...)``.
+        groups : list of str, optional
+            Only these groups.
+        axes : list of str, optional
+            Only these axes, in this order; the map shows the first two.
+        ax : matplotlib.axes.Axes, optional
+            Draw one panel (the map, or the ranked plot of the first of ``axes``) into this
+            Axes instead of a new figure.
 
         Returns
         -------
         matplotlib.figure.Figure
-            Never shown; save it with ``figure.savefig("map.png")`` (PNG, SVG, PDF).
+            Never shown; save it with ``figure.savefig("map.png")`` (PNG, SVG, PDF). With
+            ``ax``, the figure that holds it.
+
+        Raises
+        ------
+        framing.errors.ParameterError
+            An unknown kind, group or axis; a ``confidence`` other than this comparison's.
 
         Examples
         --------
@@ -205,7 +236,20 @@ class Comparison:
         >>> sents["outlet"] = ["A", "B"]
         >>> figure = framing.compare(sents, n_resamples=200).plot()  # doctest: +SKIP
         """
-        return comparison_figure(self.summary, self.axes, by=self.by)
+        if confidence is not None and not math.isclose(
+            check_real(
+                confidence, "confidence", min_val=0, max_val=1, include_boundaries="neither"
+            ),
+            self.confidence,
+        ):
+            raise ParameterError(
+                "confidence", confidence, f"{self.confidence}, the level of these intervals",
+                f"compare(..., confidence={confidence}) computes intervals at that level",
+            )  # fmt: skip
+        return comparison_figure(
+            self.summary, self.axes, by=self.by, confidence=self.confidence, kind=kind,
+            groups=groups, axes=axes, ax=ax,
+        )  # fmt: skip
 
     def to_frame(self) -> pd.DataFrame:
         """The three tables stacked in one long DataFrame, for pandas users and CSV export.

@@ -255,7 +255,7 @@ def _write_files(
     clusters = corpus.duplicate_clusters()
 
     figure = comparison.plot()
-    figure.savefig(staging / "framing_map.png", format="png", dpi=120, metadata={"Software": None})
+    figure.savefig(staging / "framing_map.png", format="png", dpi=200, metadata={"Software": None})
     from matplotlib import rc_context
 
     # A fixed salt for the SVG's element ids (random by default): the same report, byte for byte.
