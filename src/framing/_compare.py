@@ -24,6 +24,7 @@ import pandas as pd
 from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
+from ._plain import shown
 from ._random import SeedLike, as_generator
 from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
 from ._validation import check_choice, check_int, check_real
@@ -826,7 +827,7 @@ def compare(
     groups = _sorted_groups(list(pd.unique(frame[by])))
     if len(groups) < 2:
         where = "" if voice == "all" else f" with voice={voice!r}"
-        what = f"only {groups[0]!r}" if groups else "no sentences"
+        what = f"only {shown(groups[0])}" if groups else "no sentences"
         raise InsufficientDataError(
             f"a comparison needs at least two groups in column {by!r}{where}; found {what}",
             group=str(groups[0]) if groups else None,
@@ -1003,7 +1004,7 @@ def _summarise(
                 row_unit = "article"
             elif unit == "article":
                 raise InsufficientDataError(
-                    f"unit='article': group {group!r} has {labelled_articles} article with "
+                    f"unit='article': group {shown(group)} has {labelled_articles} article with "
                     f"labelled sentences on axis {axis!r}; it needs two. Use unit='auto'.",
                     group=str(group),
                     n=labelled_articles,
@@ -1094,7 +1095,7 @@ def _warn_codes(summary: pd.DataFrame, by: str) -> None:
         hit = summary[[code in codes for codes in listed]]
         if len(hit):
             where = ", ".join(
-                f"{g!r} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)
+                f"{shown(g)} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)
             )
             warnings.warn(f"{code}: {by} {where}: {text}", category, stacklevel=3)
 
@@ -1138,11 +1139,11 @@ def _pairwise_frame(
                           "n_a": n_a, "n_b": n_b}  # fmt: skip
                 if a is None or b is None:
                     empty = groups[i] if a is None else groups[j]
-                    skipped.append(f"{groups[i]!r} vs {groups[j]!r} ({axis})")
+                    skipped.append(f"{shown(groups[i])} vs {shown(groups[j])} ({axis})")
                     record.update(
                         difference=math.nan, ci_low=math.nan, ci_high=math.nan,
                         p_value=math.nan, effect_size=math.nan,
-                        method=f"skipped: no labelled sentence in {empty!r}",
+                        method=f"skipped: no labelled sentence in {shown(empty)}",
                     )  # fmt: skip
                 else:
                     test = tests[(i, j)]
