@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -129,6 +130,9 @@ def write_report(
     evidence_per_pole: int = 2,
     top_terms: int = 10,
     axes: AxesLike = None,
+    reference: Any = None,
+    contrasts: Iterable[tuple[Any, Any]] | None = None,
+    pairwise: bool = True,
 ) -> Path:
     """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
 
@@ -154,6 +158,10 @@ def write_report(
     axes : None, list of str or dict, default=None
         The axes compared and shown (as in :func:`framing.compare`); None: every axis of the
         lexicon.
+    reference, contrasts, pairwise
+        Which pairs of groups are tested, passed to :func:`framing.compare`: every pair (the
+        default), each group against ``reference``, the ``contrasts`` named, or none
+        (``pairwise=False``).
 
     Returns
     -------
@@ -191,6 +199,7 @@ def write_report(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
                 top_terms=top_terms, axes=axes,
+                pairs={"reference": reference, "contrasts": contrasts, "pairwise": pairwise},
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -212,6 +221,7 @@ def _write_files(
     evidence_per_pole: int,
     top_terms: int,
     axes: AxesLike,
+    pairs: dict[str, Any],
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
@@ -220,7 +230,7 @@ def _write_files(
         warnings.simplefilter("always")
         sents = score(corpus, lex, method=method)
         comparison = compare(
-            sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed
+            sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed, **pairs
         )
     notes = sorted({str(w.message) for w in caught})
     removed = cleaning_report(corpus)
