@@ -59,6 +59,7 @@ WARNING_CODES = ("single_document", "few_labels", "no_variation", "no_labels")
 _VOICES = ("all", "narrator", "source")
 _UNITS = ("auto", "article", "sentence")
 _FEW_LABELS = 10
+_LISTED = (10, 8)  # beyond 10 groups or pairs, a warning names 8 and counts the others
 _MIN_RESAMPLES = 100
 _PAIRWISE_COLUMNS = (
     "group_a",
@@ -262,7 +263,9 @@ class Comparison:
                 out[name] = out[name].astype("Int64")
         return out
 
-    def table(self, fmt: TableFormat = "github", *, safe_csv: bool = False) -> str:
+    def table(
+        self, fmt: TableFormat = "github", *, safe_csv: bool = False, max_pairs: int | None = 30
+    ) -> str:
         """The comparison as text: balances with intervals, tests, effect sizes and a note.
 
         Parameters
@@ -274,13 +277,20 @@ class Comparison:
             With ``fmt="csv"``: put a ``'`` before text cells that start with ``=``, ``+``,
             ``-``, ``@``, a tab or a carriage return (group names, say), so that a spreadsheet
             does not run them as formulas. This changes those cells; numbers are never touched.
+        max_pairs : int or None, default=30
+            The most pairwise tests shown per axis (not in ``csv`` and ``json``, which hold
+            them all). Beyond it the table folds: it shows the ``max_pairs`` tests with the
+            smallest adjusted p-value (then the largest ``|h|``), in that order, and a line
+            says how many there are and where to find them all (:attr:`pairwise`). 29 groups
+            make 406 pairs per axis. None: every test.
 
         Returns
         -------
         str
             For each axis a table of groups (balance ``−0.42 [−0.61, −0.20]``, pole counts,
             intensity, unit, warnings) and a table of pairwise tests (difference with
-            interval, p-value, Holm-adjusted p-value, Cohen's h); then the omnibus tests and a
+            interval, p-value, Holm-adjusted p-value, Cohen's h; folded beyond
+            ``max_pairs``); then the omnibus tests and a
             note stating the unit, n, methods, resamples, seed, voice and lexicon. No timestamps.
             Names from the data (groups, the ``by`` column, axes, poles, the lexicon) are text,
             never markup: escaped for Markdown in ``github`` and ``pipe`` (HTML, links, images,
@@ -290,7 +300,7 @@ class Comparison:
         Raises
         ------
         ParameterError
-            An unknown ``fmt``.
+            An unknown ``fmt``; ``max_pairs`` not a positive integer or None.
 
         Examples
         --------
@@ -325,6 +335,7 @@ class Comparison:
         """  # noqa: E501
         if fmt not in TABLE_FORMATS:
             raise ParameterError("fmt", fmt, TABLE_FORMATS)
+        max_pairs = check_int(max_pairs, "max_pairs", min_val=1, allow_none=True)
         if fmt == "csv":
             frame = neutralise_frame(self.to_frame()) if safe_csv else self.to_frame()
             return str(frame.to_csv(index=False, lineterminator="\n"))
@@ -341,7 +352,10 @@ class Comparison:
             blocks.append(self._summary_table(axis, pole_a, pole_b, fmt, minus))
             pairs = self.pairwise[self.pairwise["axis"] == axis]
             if len(pairs):
-                blocks.append(_pairwise_table(pairs, fmt, minus))
+                shown_pairs = _top_pairs(pairs, max_pairs)
+                blocks.append(_pairwise_table(shown_pairs, fmt, minus))
+                if len(shown_pairs) < len(pairs):
+                    blocks.append(_note(_folded_text(len(shown_pairs), len(pairs)), fmt))
         blocks.append(_heading("omnibus (groups x poles, per axis)", fmt))
         blocks.append(_omnibus_table(self.omnibus, fmt, minus))
         blocks.append(_note(self._note_text(lambda name: _data(name, fmt)), fmt))
@@ -567,6 +581,25 @@ def _pairwise_table(pairs: pd.DataFrame, fmt: str, minus: str) -> str:
         for row in pairs.itertuples(index=False)
     ]
     return _render(body, headers, fmt, "llrrrrrrl")
+
+
+def _top_pairs(pairs: pd.DataFrame, max_pairs: int | None) -> pd.DataFrame:
+    """All pairs, or the ``max_pairs`` with the smallest adjusted p, then the largest |h|."""
+    if max_pairs is None or len(pairs) <= max_pairs:
+        return pairs
+    ranked = pairs.assign(_size=-pairs["effect_size"].abs())
+    ranked = ranked.sort_values(["p_adjusted", "_size"], na_position="last")
+    return ranked.head(max_pairs).drop(columns="_size")
+
+
+def _folded_text(shown: int, total: int) -> str:
+    """The line under a folded table of pairwise tests: what it shows, where the rest is."""
+    return (
+        f"Showing {shown:,} of {total:,} pairwise tests on this axis: those with the smallest "
+        "p_adj, then the largest |h|. Every test: Comparison.pairwise, table(fmt='csv'), or "
+        "--format csv on the command line; fewer tests: reference= or contrasts= "
+        "(--reference, --contrast)."
+    )
 
 
 def _omnibus_table(omnibus: pd.DataFrame, fmt: str, minus: str) -> str:
@@ -1236,10 +1269,23 @@ def _warn_codes(summary: pd.DataFrame, by: str) -> None:
     for code, (category, text) in explanations.items():
         hit = summary[[code in codes for codes in listed]]
         if len(hit):
-            where = ", ".join(
-                f"{shown(g)} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)
+            where = _listed(
+                [f"{shown(g)} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)],
+                "the warnings column of the summary has them all",
             )
             warnings.warn(f"{code}: {by} {where}: {text}", category, stacklevel=3)
+
+
+def _listed(entries: list[str], rest: str) -> str:
+    """``entries`` joined by commas, the first few only when there are many (a warning stays
+    one readable line with 30 groups or 400 pairs); ``rest`` says where the others are."""
+    whole, named = _LISTED
+    if len(entries) <= whole:
+        return ", ".join(entries)
+    return (
+        f"{', '.join(entries[:named])}, … and {len(entries) - named:,} more "
+        f"({len(entries):,} in all; {rest})"
+    )
 
 
 def _pairwise_frame(
@@ -1309,8 +1355,9 @@ def _pairwise_frame(
             record["p_adjusted"] = float(p)
         records.extend(axis_records)
     if skipped:
+        listed = _listed(skipped, "the method column of the pairwise table has them all")
         warnings.warn(
-            f"tests skipped for want of labelled sentences: {', '.join(skipped)}",
+            f"tests skipped for want of labelled sentences: {listed}",
             FramingWarning,
             stacklevel=3,
         )

@@ -1,6 +1,7 @@
 """A Markdown report of a corpus: what it holds, how its groups compare, and the evidence.
 
-:func:`write_report` writes ``report.md`` with the framing map as PNG and SVG into a folder:
+:func:`write_report` writes ``report.md`` with the framing map as PNG and SVG into a folder,
+and the comparison's every number into ``comparison.csv`` (report.md folds long tables):
 the corpus (documents, sentences, relevant sentences, duplicates, lines removed by cleaning), the
 comparison table with its omnibus and pairwise tests, the strongest evidence for each pole in each
 group, distinctive terms per group (keyness), and method notes. The same input and seed give the
@@ -15,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import os
+import textwrap
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,7 +40,7 @@ from .scoring import evidence, score
 __all__ = ["write_report", "REPORT_FILES"]
 
 #: The files a report writes; with ``force=True`` only these are replaced, nothing is deleted.
-REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
+REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg", "comparison.csv")
 
 
 def _cell(text: object, limit: int = 220) -> str:
@@ -116,6 +118,17 @@ def _duplicates_section(clusters: pd.DataFrame, shown: int = 10) -> list[str]:
     return lines
 
 
+def _tables_file_line(comparison: Comparison) -> str:
+    """Where the comparison's every number is: ``comparison.csv`` beside the report."""
+    n_tests = len(comparison.pairwise)
+    return textwrap.fill(
+        f"Every number of these tables, with all {n_tests:,} pairwise tests, is in "
+        "`comparison.csv` beside this file (one row per group and axis, per test, per omnibus "
+        "test; column `table` says which).",
+        width=100,
+    )
+
+
 def write_report(
     data: Corpus | str | os.PathLike[str] | pd.DataFrame,
     directory: str | os.PathLike[str],
@@ -134,7 +147,11 @@ def write_report(
     contrasts: Iterable[tuple[Any, Any]] | None = None,
     pairwise: bool = True,
 ) -> Path:
-    """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
+    """Write ``report.md``, the framing map (PNG, SVG) and ``comparison.csv`` into a folder.
+
+    ``comparison.csv`` holds the comparison's three tables whole (:meth:`Comparison.table`
+    with ``fmt="csv"``, formula-safe); ``report.md`` shows at most 30 pairwise tests per axis
+    (those with the smallest adjusted p-values) and says where the others are.
 
     Parameters
     ----------
@@ -271,6 +288,8 @@ def _write_files(
         "",
         comparison.table(fmt="github"),
         "",
+        _tables_file_line(comparison),
+        "",
         "## Evidence: the strongest sentences for each pole",
         "",
         _evidence_section(sents, comparison, by, evidence_per_pole),
@@ -288,3 +307,5 @@ def _write_files(
         "",
     ]  # fmt: skip
     (staging / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    csv_text = comparison.table("csv", safe_csv=True)
+    (staging / "comparison.csv").write_text(csv_text, encoding="utf-8")
