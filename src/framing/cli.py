@@ -198,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         "report", "write a Markdown report with figures into a folder",
         "Write report.md, framing_map.png and framing_map.svg: the corpus, the comparison with "
         "its tests, the framing map, the strongest evidence per pole and group, distinctive "
-        "terms, and method notes.",
+        "terms, and method notes; and comparison.csv, every number of the comparison.",
     )  # fmt: skip
     common(sub, "the report folder (empty or new)", required=True)
     comparison(sub)
