@@ -720,3 +720,12 @@ def test_bad_pair_options_are_clear_errors(kwargs, name, words):
         quiet_compare(four_outlets(), axes=["power"], **kwargs)
     assert info.value.name == name
     assert words in str(info.value)
+
+
+def test_reference_on_a_date_column():
+    days = {"a": "2020-01-01", "b": "2020-01-02", "c": "2020-01-03", "d": "2020-01-04"}
+    sents = four_outlets().assign(day=lambda f: pd.to_datetime(f["outlet"].map(days)))
+    cmp = quiet_compare(sents, by="day", axes=["power"], reference=pd.Timestamp("2020-01-02"))
+    assert len(cmp.pairwise) == 3
+    assert set(pd.to_datetime(cmp.pairwise["group_b"])) == {pd.Timestamp("2020-01-02")}
+    assert json.dumps(cmp._settings()["reference"]).startswith('"2020-01-02')

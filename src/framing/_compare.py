@@ -416,8 +416,8 @@ class Comparison:
             "method": self.method,
             "models": {axis: dict(info) for axis, info in self.models.items()},
             "pairs": self.pairs,
-            "reference": plain(self.reference),
-            "contrasts": [[plain(a), plain(b)] for a, b in self.contrasts],
+            "reference": _json_name(self.reference),
+            "contrasts": [[_json_name(a), _json_name(b)] for a, b in self.contrasts],
         }
 
     def _note_text(self, name: Callable[[object], str]) -> str:
@@ -583,6 +583,12 @@ def _pairwise_table(pairs: pd.DataFrame, fmt: str, minus: str) -> str:
     return _render(body, headers, fmt, "llrrrrrrl")
 
 
+def _json_name(group: Any) -> Any:
+    """A group as JSON holds it: a plain number, text, bool or None, else its text."""
+    value = plain(group)
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
 def _top_pairs(pairs: pd.DataFrame, max_pairs: int | None) -> pd.DataFrame:
     """All pairs, or the ``max_pairs`` with the smallest adjusted p, then the largest |h|."""
     if max_pairs is None or len(pairs) <= max_pairs:
@@ -701,8 +707,11 @@ class _Pairs:
 def _group_position(value: Any, groups: list[Any], name: str, by: str) -> int:
     """The position of the group ``value`` (or of the one group whose text it is)."""
     for position, group in enumerate(groups):
-        if type(plain(group)) is type(plain(value)) and group == value:
-            return position
+        try:
+            if bool(group == value):
+                return position
+        except (TypeError, ValueError):  # a value that compares elementwise (a list ...)
+            break
     by_text = [k for k, group in enumerate(groups) if str(plain(group)) == str(plain(value))]
     if len(by_text) == 1:
         return by_text[0]
