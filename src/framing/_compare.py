@@ -289,9 +289,9 @@ class Comparison:
         str
             For each axis a table of groups (balance ``−0.42 [−0.61, −0.20]``, pole counts,
             intensity, unit, warnings) and a table of pairwise tests (difference with
-            interval, p-value, Holm-adjusted p-value, Cohen's h; folded beyond
-            ``max_pairs``); then the omnibus tests and a
-            note stating the unit, n, methods, resamples, seed, voice and lexicon. No timestamps.
+            interval, p-value, Holm-adjusted p-value, Cohen's h; folded beyond ``max_pairs``);
+            then the omnibus tests and a note stating the unit, n, methods, resamples, seed,
+            voice and lexicon. No timestamps.
             Names from the data (groups, the ``by`` column, axes, poles, the lexicon) are text,
             never markup: escaped for Markdown in ``github`` and ``pipe`` (HTML, links, images,
             ``|``), for HTML in ``html`` and for LaTeX in ``latex``, and on one line in every
@@ -917,8 +917,8 @@ def compare(
     when the outlets had the same mean and the one with fewer articles varied much more: no
     permutation test is exact for that Behrens-Fisher case). With many groups, ``reference``
     or ``contrasts`` test fewer pairs: the Holm family is the tests made, so each test keeps
-    more power. The omnibus statistic is
-    Pearson's chi-square of the pooled group x pole table, but its p-value comes
+    more power. The omnibus statistic is Pearson's chi-square of the pooled group x pole
+    table, but its p-value comes
     from permuting articles between groups (false-positive rate 0.047-0.051, where the
     classical chi-square p-value, which treats sentences as independent, gave 0.31-0.87);
     when a group has fewer than two labelled articles the classical test is used (exact for
