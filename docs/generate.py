@@ -5,7 +5,7 @@ result. ``python docs/generate.py --check`` exits 1 when a generated file differ
 code produces now (CI runs it), so the docs never drift from the code.
 
 Writes ``docs/seeds/`` (the full report of ``framing report seeds -o docs/seeds``: report.md,
-framing_map.png, framing_map.svg), ``docs/seeds.md``, the table between the ``seeds-table``
+framing_map.png/.svg, comparison.csv), ``docs/seeds.md``, the table between the ``seeds-table``
 markers in ``README.md``, and ``docs/benchmarks.md``, a copy of ``benchmarks/RESULTS.md`` (which
 ``python benchmarks/run.py`` writes; mkdocs cannot link outside ``docs/``), or, while that file
 is missing, a page that says how to produce it; and the module map between the ``module-map``

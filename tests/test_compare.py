@@ -563,3 +563,169 @@ def test_seed_corpus(seeds):
     assert (labelled["unit"] == "sentence").all()
     assert any(str(w.message).startswith("single_document") for w in record)
     assert len(cmp.omnibus) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# many groups: a reference group, chosen contrasts, the omnibus test only
+# --------------------------------------------------------------------------------------------
+# Four outlets of three articles; constructed (first pole, second pole) counts per article.
+FOUR = {
+    "a": [(3, 1), (2, 0), (1, 1)],
+    "b": [(1, 2), (0, 1), (1, 3)],
+    "c": [(2, 2), (1, 1), (3, 1)],
+    "d": [(0, 3), (1, 2), (0, 1)],
+}
+
+
+def four_outlets():
+    docs = []
+    for outlet, articles in FOUR.items():
+        for k, (n_equal, n_junior) in enumerate(articles):
+            sentences = [("equal", "none")] * n_equal + [("junior", "none")] * n_junior
+            docs.append((outlet, f"{outlet}{k}", sentences))
+    return make_sents(docs)
+
+
+def counts_of(outlet):
+    first, second = zip(*FOUR[outlet], strict=True)
+    return np.array(first), np.array(second)
+
+
+def scipy_p(outlet_a, outlet_b):
+    """Two-sided exact p-value of the balance difference by scipy.stats.permutation_test."""
+    (fa, sa), (fb, sb) = counts_of(outlet_a), counts_of(outlet_b)
+    first, second = np.concatenate([fa, fb]), np.concatenate([sa, sb])
+
+    def difference(x, y):
+        def balance(i):
+            return (first[i].sum() - second[i].sum()) / (first[i].sum() + second[i].sum())
+
+        return balance(x) - balance(y)
+
+    result = stats.permutation_test(
+        (np.arange(fa.size), np.arange(fa.size, fa.size + fb.size)),
+        difference,
+        permutation_type="independent",
+        vectorized=False,
+        n_resamples=np.inf,
+        alternative="two-sided",
+    )
+    return result.pvalue
+
+
+def test_reference_tests_each_group_against_it_only():
+    cmp = quiet_compare(four_outlets(), axes=["power"], reference="a", seed=0)
+    pairs = cmp.pairwise
+    assert list(zip(pairs["group_a"], pairs["group_b"], strict=True)) == [
+        ("b", "a"),
+        ("c", "a"),
+        ("d", "a"),
+    ]
+    balance = cmp.summary.set_index("group")["balance"]
+    # by hand: a = (6 - 2) / 8 = 0.5; b = (2 - 6) / 8 = -0.5; c = (6 - 4) / 10; d = (1 - 6) / 7
+    assert balance["a"] == pytest.approx(0.5) and balance["c"] == pytest.approx(0.2)
+    np.testing.assert_allclose(pairs["difference"], [-1.0, 0.2 - 0.5, -5 / 7 - 0.5])
+    expected = [scipy_p(g, "a") for g in ("b", "c", "d")]  # C(6, 3) = 20 splits: exact
+    np.testing.assert_allclose(pairs["p_value"], expected, rtol=1e-12)
+    assert set(pairs["method"]) == {"article permutation, exact"}
+    # Holm over the three tests made, not over the six pairs of four groups
+    np.testing.assert_allclose(pairs["p_adjusted"], holm(expected))
+    p = sorted(expected)
+    assert pairs["p_adjusted"].min() == pytest.approx(min(1, 3 * p[0]))
+    assert (cmp.pairs, cmp.reference, cmp.contrasts) == ("reference", "a", ())
+    note = cmp.table("plain").split("Note:")[1]
+    assert "each group against 'a'" in " ".join(note.split())
+    assert "Holm over the 3 tests made on each axis" in " ".join(note.split())
+    assert cmp.omnibus.equals(quiet_compare(four_outlets(), axes=["power"], seed=0).omnibus)
+
+
+def test_contrasts_test_only_the_pairs_named_in_their_order():
+    cmp = quiet_compare(four_outlets(), axes=["power"], contrasts=[("d", "b"), ("a", "c")], seed=0)
+    pairs = cmp.pairwise
+    assert list(zip(pairs["group_a"], pairs["group_b"], strict=True)) == [("d", "b"), ("a", "c")]
+    np.testing.assert_allclose(pairs["difference"], [-5 / 7 + 0.5, 0.5 - 0.2])
+    expected = [scipy_p("d", "b"), scipy_p("a", "c")]
+    np.testing.assert_allclose(pairs["p_value"], expected, rtol=1e-12)
+    np.testing.assert_allclose(pairs["p_adjusted"], holm(expected))
+    assert cmp.contrasts == (("d", "b"), ("a", "c"))
+    assert "the 2 contrasts named" in " ".join(cmp.table("plain").split())
+    payload = json.loads(cmp.table("json"))["settings"]
+    assert payload["pairs"] == "contrasts" and payload["contrasts"] == [["d", "b"], ["a", "c"]]
+    # a reversed pair: the difference and h change sign, the p-value stays
+    reversed_ = quiet_compare(four_outlets(), axes=["power"], contrasts=[("b", "d")], seed=0)
+    row, back = pairs.iloc[0], reversed_.pairwise.iloc[0]
+    assert back.difference == pytest.approx(-row.difference)
+    assert back.effect_size == pytest.approx(-row.effect_size)
+    assert back.p_value == pytest.approx(row.p_value)
+
+
+def test_contrasts_of_every_pair_give_the_default_numbers():
+    sents = simulate(n_docs=5, seed=1)
+    default = quiet_compare(sents, seed=3, n_resamples=200)  # Monte Carlo: draws in order
+    groups = sorted(sents["outlet"].unique())
+    every = [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
+    named = quiet_compare(sents, seed=3, n_resamples=200, contrasts=every)
+    pd.testing.assert_frame_equal(default.pairwise, named.pairwise)
+    assert default.pairs == "all" and named.pairs == "contrasts"
+
+
+def test_pairwise_false_gives_the_omnibus_test_only():
+    full = quiet_compare(four_outlets(), seed=0)
+    cmp = quiet_compare(four_outlets(), pairwise=False, seed=0)
+    assert cmp.pairwise.empty and list(cmp.pairwise.columns) == PAIRWISE_COLUMNS
+    assert cmp.pairwise["p_value"].dtype == "float64"
+    pd.testing.assert_frame_equal(cmp.omnibus, full.omnibus)
+    pd.testing.assert_frame_equal(cmp.summary, full.summary)
+    text = cmp.table("github")
+    assert "group a" not in text and "**omnibus**" in text
+    assert "no pairwise tests (pairwise=False)" in " ".join(text.split())
+    assert cmp.pairs == "none"
+
+
+def test_a_reference_that_has_no_labels_skips_its_tests():
+    docs = [*SMALL, ("c", "c1", [("none", "friendship")] * 4), ("c", "c2", [("none", "none")])]
+    cmp = quiet_compare(make_sents(docs), reference="c", seed=0, n_resamples=200)
+    power = cmp.pairwise[cmp.pairwise["axis"] == "power"]
+    assert power["p_value"].isna().all()
+    assert set(power["method"]) == {"skipped: no labelled sentence in 'c'"}
+    bond = cmp.pairwise[cmp.pairwise["axis"] == "bond"]
+    assert bond["p_value"].notna().all()
+    assert "(power 0, bond 2)" in " ".join(cmp.table("plain").split())
+
+
+def test_reference_by_its_text_for_the_command_line():
+    sents = four_outlets().replace({"outlet": {"a": 2013, "b": 2014, "c": 2015, "d": 2016}})
+    cmp = quiet_compare(sents, axes=["power"], reference="2014", seed=0)
+    assert cmp.reference == 2014 and set(cmp.pairwise["group_b"]) == {2014}
+    assert "each group against '2014'" in " ".join(cmp.table("plain").split())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "words"),
+    [
+        ({"reference": "x"}, "reference", "'a', 'b', 'c', 'd'"),
+        ({"contrasts": [("a", "x")]}, "contrasts", "'a', 'b', 'c', 'd'"),
+        ({"contrasts": [("a", "a")]}, "contrasts", "two different groups"),
+        ({"contrasts": [("a", "b"), ("b", "a")]}, "contrasts", "each pair of groups once"),
+        ({"contrasts": [("a", "b", "c")]}, "contrasts", "a pair of two groups"),
+        ({"contrasts": "a,b"}, "contrasts", "a list of pairs"),
+        ({"reference": "a", "contrasts": [("a", "b")]}, "contrasts", "not both"),
+        ({"reference": "a", "pairwise": False}, "reference", "pairwise=False"),
+        ({"pairwise": "no"}, "pairwise", "pairwise="),
+    ],
+    ids=["reference", "contrast", "self", "twice", "three", "string", "both", "none", "bool"],
+)
+def test_bad_pair_options_are_clear_errors(kwargs, name, words):
+    with pytest.raises(ParameterError) as info:
+        quiet_compare(four_outlets(), axes=["power"], **kwargs)
+    assert info.value.name == name
+    assert words in str(info.value)
+
+
+def test_reference_on_a_date_column():
+    days = {"a": "2020-01-01", "b": "2020-01-02", "c": "2020-01-03", "d": "2020-01-04"}
+    sents = four_outlets().assign(day=lambda f: pd.to_datetime(f["outlet"].map(days)))
+    cmp = quiet_compare(sents, by="day", axes=["power"], reference=pd.Timestamp("2020-01-02"))
+    assert len(cmp.pairwise) == 3
+    assert set(pd.to_datetime(cmp.pairwise["group_b"])) == {pd.Timestamp("2020-01-02")}
+    assert json.dumps(cmp._settings()["reference"]).startswith('"2020-01-02')

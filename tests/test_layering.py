@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "framing"
 
 # Each layer may import from the layers before it, never from its own layer or a later one.
 LAYERS = [
+    {"_plain"},  # numpy scalars as plain values in messages
     {"errors", "_version", "_escape", "_phrases", "_moved"},
     {"_english", "_validation"},  # language data (word lists, chrome tables); option checks
     {"_random", "_files"},

@@ -15,6 +15,7 @@ import pytest
 
 import framing
 from framing import _stats as stats
+from framing._plain import shown
 from framing._report import write_report
 from framing._validation import check_bool, check_choice, check_int, check_real
 from framing._voice import attribute_voice
@@ -296,7 +297,9 @@ def test_check_int_messages(kwargs, value, allowed):
         check_int(value, "n", **kwargs)
     assert info.value.name == "n" and info.value.value is value
     assert info.value.allowed == allowed
-    assert str(info.value) == f"n={value!r} is not allowed; expected {allowed}"
+    # a numpy value reads as the Python value it holds: n=True, not n=np.True_
+    assert str(info.value) == f"n={shown(value)} is not allowed; expected {allowed}"
+    assert "np." not in str(info.value)
 
 
 @pytest.mark.parametrize(

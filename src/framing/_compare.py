@@ -15,7 +15,7 @@ import math
 import numbers
 import textwrap
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -24,6 +24,7 @@ import pandas as pd
 from tabulate import tabulate
 
 from ._escape import markdown_text, neutralise_frame, one_line
+from ._plain import plain, shown
 from ._plots import PlotKind, comparison_figure
 from ._random import SeedLike, as_generator
 from ._stats import (
@@ -38,7 +39,7 @@ from ._stats import (
     permutation_test_groups,
 )
 from ._table import AxesLike, is_tally, pole_labels, table_axes, table_info
-from ._validation import check_choice, check_int, check_real
+from ._validation import check_bool, check_choice, check_int, check_real
 from .errors import (
     DataQualityWarning,
     FramingWarning,
@@ -58,6 +59,7 @@ WARNING_CODES = ("single_document", "few_labels", "no_variation", "no_labels")
 _VOICES = ("all", "narrator", "source")
 _UNITS = ("auto", "article", "sentence")
 _FEW_LABELS = 10
+_LISTED = (10, 8)  # beyond 10 groups or pairs, a warning names 8 and counts the others
 _MIN_RESAMPLES = 100
 _PAIRWISE_COLUMNS = (
     "group_a",
@@ -102,8 +104,9 @@ class Comparison:
     summary : pandas.DataFrame
         One row per (axis, group): counts, balance with interval, intensity, unit, warnings.
     pairwise : pandas.DataFrame
-        One row per (axis, pair of groups): difference of balances with interval, permutation
-        p-value, Holm-adjusted p-value, Cohen's h.
+        One row per (axis, pair of groups tested): difference of balances with interval,
+        permutation p-value, Holm-adjusted p-value, Cohen's h. Every pair, each group against
+        ``reference``, the ``contrasts``, or none (see ``pairs``).
     omnibus : pandas.DataFrame
         One row per axis: chi-square statistic, p-value, Cramér's V.
     by : str
@@ -136,6 +139,13 @@ class Comparison:
     models : dict
         ``{axis: {"name", "n_train", "sha256"}}`` for each axis labelled by a model
         (``sents.attrs["framing"]["models"]``); empty when the lexicon labelled every axis.
+    pairs : {"all", "reference", "contrasts", "none"}
+        Which pairs of groups were tested: every pair, each group against ``reference``, the
+        ``contrasts`` named, or none (``pairwise=False``).
+    reference : object or None
+        The reference group (``pairs == "reference"``), else None.
+    contrasts : tuple of (object, object)
+        The pairs named (``pairs == "contrasts"``), else empty.
     """
 
     summary: pd.DataFrame
@@ -157,6 +167,9 @@ class Comparison:
     lexicon_hash: str | None = None
     framing_version: str | None = None
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pairs: str = "all"
+    reference: Any = None
+    contrasts: tuple[tuple[Any, Any], ...] = ()
 
     # ---------------------------------------------------------------------------------- dunder
     def __eq__(self, other: object) -> bool:
@@ -294,7 +307,9 @@ class Comparison:
                 out[name] = out[name].astype("Int64")
         return out
 
-    def table(self, fmt: TableFormat = "github", *, safe_csv: bool = False) -> str:
+    def table(
+        self, fmt: TableFormat = "github", *, safe_csv: bool = False, max_pairs: int | None = 30
+    ) -> str:
         """The comparison as text: balances with intervals, tests, effect sizes and a note.
 
         Parameters
@@ -306,14 +321,21 @@ class Comparison:
             With ``fmt="csv"``: put a ``'`` before text cells that start with ``=``, ``+``,
             ``-``, ``@``, a tab or a carriage return (group names, say), so that a spreadsheet
             does not run them as formulas. This changes those cells; numbers are never touched.
+        max_pairs : int or None, default=30
+            The most pairwise tests shown per axis (not in ``csv`` and ``json``, which hold
+            them all). Beyond it the table folds: it shows the ``max_pairs`` tests with the
+            smallest adjusted p-value (then the largest ``|h|``), in that order, and a line
+            says how many there are and where to find them all (:attr:`pairwise`). 29 groups
+            make 406 pairs per axis. None: every test.
 
         Returns
         -------
         str
             For each axis a table of groups (balance ``−0.42 [−0.61, −0.20]``, pole counts,
             intensity, unit, warnings) and a table of pairwise tests (difference with
-            interval, p-value, Holm-adjusted p-value, Cohen's h); then the omnibus tests and a
-            note stating the unit, n, methods, resamples, seed, voice and lexicon. No timestamps.
+            interval, p-value, Holm-adjusted p-value, Cohen's h; folded beyond ``max_pairs``);
+            then the omnibus tests and a note stating the unit, n, methods, resamples, seed,
+            voice and lexicon. No timestamps.
             Names from the data (groups, the ``by`` column, axes, poles, the lexicon) are text,
             never markup: escaped for Markdown in ``github`` and ``pipe`` (HTML, links, images,
             ``|``), for HTML in ``html`` and for LaTeX in ``latex``, and on one line in every
@@ -322,7 +344,7 @@ class Comparison:
         Raises
         ------
         ParameterError
-            An unknown ``fmt``.
+            An unknown ``fmt``; ``max_pairs`` not a positive integer or None.
 
         Examples
         --------
@@ -357,6 +379,7 @@ class Comparison:
         """  # noqa: E501
         if fmt not in TABLE_FORMATS:
             raise ParameterError("fmt", fmt, TABLE_FORMATS)
+        max_pairs = check_int(max_pairs, "max_pairs", min_val=1, allow_none=True)
         if fmt == "csv":
             frame = neutralise_frame(self.to_frame()) if safe_csv else self.to_frame()
             return str(frame.to_csv(index=False, lineterminator="\n"))
@@ -373,7 +396,10 @@ class Comparison:
             blocks.append(self._summary_table(axis, pole_a, pole_b, fmt, minus))
             pairs = self.pairwise[self.pairwise["axis"] == axis]
             if len(pairs):
-                blocks.append(_pairwise_table(pairs, fmt, minus))
+                shown_pairs = _top_pairs(pairs, max_pairs)
+                blocks.append(_pairwise_table(shown_pairs, fmt, minus))
+                if len(shown_pairs) < len(pairs):
+                    blocks.append(_note(_folded_text(len(shown_pairs), len(pairs)), fmt))
         blocks.append(_heading("omnibus (groups x poles, per axis)", fmt))
         blocks.append(_omnibus_table(self.omnibus, fmt, minus))
         blocks.append(_note(self._note_text(lambda name: _data(name, fmt)), fmt))
@@ -433,6 +459,9 @@ class Comparison:
             "framing_version": self.framing_version,
             "method": self.method,
             "models": {axis: dict(info) for axis, info in self.models.items()},
+            "pairs": self.pairs,
+            "reference": _json_name(self.reference),
+            "contrasts": [[_json_name(a), _json_name(b)] for a, b in self.contrasts],
         }
 
     def _note_text(self, name: Callable[[object], str]) -> str:
@@ -473,11 +502,29 @@ class Comparison:
             f"; differences: MOVER from the two intervals"
             f"{'' if self.interval_method == 't' else ' or the bootstrap of differences'}. "
             f"Tests: {self.test_method}; {self.n_resamples:,} resamples; seed {seed}; "
-            f"p_adj: {self.adjustment.capitalize()} within axis. Effect sizes: Cohen's h "
+            f"{self._family_text(name)}. Effect sizes: Cohen's h "
             f"(pairwise), Cramér's V (omnibus). Voice: {_VOICE_NOTES[self.voice]}. "
             f"Lexicon: {lexicon}; method: {self.method or 'unknown'}."
             f"{_models_note(self.models, self.axes)}"
         )
+
+    def _family_text(self, name: Callable[[object], str]) -> str:
+        """Which pairs were tested and the family of the multiple-testing adjustment."""
+        if self.pairs == "none":
+            return "no pairwise tests (pairwise=False)"
+        tested = self.pairwise.groupby("axis", sort=False)["p_value"].count()
+        sizes = {axis: int(tested.get(axis, 0)) for axis in self.axes}
+        if len(set(sizes.values())) == 1:
+            family = f"the {next(iter(sizes.values())):,} tests made on each axis"
+        else:
+            counts = ", ".join(f"{axis} {n:,}" for axis, n in sizes.items())
+            family = f"the tests made on each axis ({counts})"
+        chosen = {
+            "all": "",
+            "reference": f"pairs: each group against '{name(self.reference)}'; ",
+            "contrasts": f"pairs: the {len(self.contrasts):,} contrasts named; ",
+        }[self.pairs]
+        return f"{chosen}p_adj: {self.adjustment.capitalize()} over {family}"
 
     def _labelled(self, axis: str) -> int:
         rows = self.summary[self.summary["axis"] == axis]
@@ -580,6 +627,31 @@ def _pairwise_table(pairs: pd.DataFrame, fmt: str, minus: str) -> str:
     return _render(body, headers, fmt, "llrrrrrrl")
 
 
+def _json_name(group: Any) -> Any:
+    """A group as JSON holds it: a plain number, text, bool or None, else its text."""
+    value = plain(group)
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def _top_pairs(pairs: pd.DataFrame, max_pairs: int | None) -> pd.DataFrame:
+    """All pairs, or the ``max_pairs`` with the smallest adjusted p, then the largest |h|."""
+    if max_pairs is None or len(pairs) <= max_pairs:
+        return pairs
+    ranked = pairs.assign(_size=-pairs["effect_size"].abs())
+    ranked = ranked.sort_values(["p_adjusted", "_size"], na_position="last")
+    return ranked.head(max_pairs).drop(columns="_size")
+
+
+def _folded_text(shown: int, total: int) -> str:
+    """The line under a folded table of pairwise tests: what it shows, where the rest is."""
+    return (
+        f"Showing {shown:,} of {total:,} pairwise tests on this axis: those with the smallest "
+        "p_adj, then the largest |h|. Every test: Comparison.pairwise, table(fmt='csv'), or "
+        "--format csv on the command line; fewer tests: reference= or contrasts= "
+        "(--reference, --contrast)."
+    )
+
+
 def _omnibus_table(omnibus: pd.DataFrame, fmt: str, minus: str) -> str:
     headers = ["axis", "test", "chi2", "dof", "p", "V", "n"]
     body = [
@@ -645,6 +717,86 @@ def _check_options(
     )
 
 
+def _check_pair_options(reference: Any, contrasts: Any, pairwise: Any) -> None:
+    """``reference``, ``contrasts`` and ``pairwise`` exclude one another."""
+    check_bool(pairwise, "pairwise")
+    if reference is not None and contrasts is not None:
+        raise ParameterError(
+            "contrasts", contrasts, "None when reference is given",
+            hint="test each group against a reference or the contrasts named, not both",
+        )  # fmt: skip
+    if not pairwise and (reference is not None or contrasts is not None):
+        name, value = (
+            ("reference", reference) if reference is not None else ("contrasts", contrasts)
+        )
+        raise ParameterError(
+            name, value, "None with pairwise=False", hint="pairwise=False tests no pair"
+        )
+    if isinstance(contrasts, (str, bytes)) or (
+        contrasts is not None and not isinstance(contrasts, Iterable)
+    ):
+        raise ParameterError("contrasts", contrasts, "a list of pairs of groups, or None")
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """The pairs to test: their kind, positions in the sorted groups, and the names given."""
+
+    kind: str
+    pairs: list[tuple[int, int]]
+    reference: Any = None
+    contrasts: tuple[tuple[Any, Any], ...] = ()
+
+
+def _group_position(value: Any, groups: list[Any], name: str, by: str) -> int:
+    """The position of the group ``value`` (or of the one group whose text it is)."""
+    for position, group in enumerate(groups):
+        try:
+            if bool(group == value):
+                return position
+        except (TypeError, ValueError):  # a value that compares elementwise (a list ...)
+            break
+    by_text = [k for k, group in enumerate(groups) if str(plain(group)) == str(plain(value))]
+    if len(by_text) == 1:
+        return by_text[0]
+    raise ParameterError(name, value, tuple(groups), hint=f"name a group of column {by!r}")
+
+
+def _chosen_pairs(
+    groups: list[Any], by: str, reference: Any, contrasts: Iterable[Any] | None, pairwise: bool
+) -> _Pairs:
+    """The pairs of groups to test (positions in ``groups``) from the options of compare()."""
+    if not pairwise:
+        return _Pairs("none", [])
+    if reference is not None:
+        r = _group_position(reference, groups, "reference", by)
+        return _Pairs("reference", [(g, r) for g in range(len(groups)) if g != r], groups[r])
+    if contrasts is None:
+        pairs = [(i, j) for i in range(len(groups)) for j in range(i + 1, len(groups))]
+        return _Pairs("all", pairs)
+    positions: list[tuple[int, int]] = []
+    for contrast in contrasts:
+        if (
+            isinstance(contrast, (str, bytes))
+            or not isinstance(contrast, Sequence)
+            or len(contrast) != 2
+        ):
+            raise ParameterError(
+                "contrasts", contrast, "a pair of two groups, e.g. ('Xinhua', 'TASS')"
+            )
+        i, j = (_group_position(value, groups, "contrasts", by) for value in contrast)
+        if i == j:
+            raise ParameterError("contrasts", contrast, "a pair of two different groups")
+        if (i, j) in positions or (j, i) in positions:
+            raise ParameterError(
+                "contrasts", contrast, "each pair of groups once",
+                hint="a pair and its reverse are one test",
+            )  # fmt: skip
+        positions.append((i, j))
+    named = tuple((groups[i], groups[j]) for i, j in positions)
+    return _Pairs("contrasts", positions, contrasts=named)
+
+
 # --------------------------------------------------------------------------------------------
 # compare()
 # --------------------------------------------------------------------------------------------
@@ -659,6 +811,9 @@ def compare(
     confidence: float = 0.95,
     interval: Literal["t", "bca", "percentile"] = "t",
     seed: SeedLike = 0,
+    reference: Any = None,
+    contrasts: Iterable[tuple[Any, Any]] | None = None,
+    pairwise: bool = True,
 ) -> Comparison:
     """Compare groups of articles on each framing axis: balances, intervals, tests, effect sizes.
 
@@ -701,6 +856,16 @@ def compare(
     seed : int, numpy.random.Generator or None, default=0
         Randomness of the Monte Carlo tests (and bootstraps); a fixed integer makes every number
         reproducible.
+    reference : object or None, default=None
+        Test each group against this group only (``k - 1`` tests per axis instead of
+        ``k (k - 1) / 2``): a value of ``by``, or its text (``"2013"`` names the group 2013, as
+        the command line's ``--reference`` gives it). None: every pair.
+    contrasts : iterable of (object, object) or None, default=None
+        Test only these pairs of groups, in this order (``[("Xinhua", "TASS"), ...]``); each
+        ``difference`` is the first group's balance minus the second's. Not with ``reference``.
+    pairwise : bool, default=True
+        False: no pairwise tests, the omnibus test only (``pairwise`` is then empty). Not with
+        ``reference`` or ``contrasts``.
 
     Returns
     -------
@@ -723,11 +888,14 @@ def compare(
           e.g. one pole only: Wilson score interval of the pooled sentences), ``no_labels``
           (no labelled sentence: balance NaN, tests skipped).
 
-        ``pairwise``, one row per (axis, pair of groups in sorted order): ``group_a``,
+        ``pairwise``, one row per (axis, pair of groups tested): every pair in sorted order;
+        with ``reference``, each other group (``group_a``, sorted) against the reference
+        (``group_b``); with ``contrasts``, the pairs in the order given. Columns ``group_a``,
         ``group_b``, ``axis``, ``n_a``, ``n_b`` (labelled sentences), ``difference``
         (``balance_a - balance_b``), ``ci_low``, ``ci_high``, ``p_value`` (two-sided
-        permutation test), ``p_adjusted`` (Holm within the axis), ``effect_size`` (Cohen's h
-        on the share of the first pole, same sign as ``difference``), ``method``.
+        permutation test), ``p_adjusted`` (Holm within the axis, over the tests made: the
+        note states their number), ``effect_size`` (Cohen's h on the share of the first pole,
+        same sign as ``difference``), ``method``.
 
         ``omnibus``, one row per axis: ``axis``, ``test``, ``statistic`` (Pearson's
         chi-square of the group x pole table), ``dof``, ``p_value``, ``effect_size``
@@ -739,7 +907,9 @@ def compare(
         ``by`` not a column (the message lists the columns); missing columns; axes that cannot
         be resolved (the message says how to pass them); a bad ``voice``, ``unit``,
         ``interval``, ``confidence``; ``n_resamples`` below 100 or not an integer; a seed that
-        is not an integer, a Generator or None.
+        is not an integer, a Generator or None; a ``reference`` or a group of ``contrasts``
+        that is not a group (the message lists the groups), a contrast of a group with itself
+        or named twice, ``reference`` with ``contrasts``, either with ``pairwise=False``.
     InsufficientDataError
         Fewer than two groups (after filters), including an empty table; ``unit="article"``
         with a group that has fewer than two labelled articles.
@@ -789,8 +959,10 @@ def compare(
     ``n_resamples``, otherwise :math:`p = (b + 1) / (m + 1)`. Two outlets drawn from one
     process were declared different at 0.05 in 4.3-5.7 % of the simulations (but in up to 16 %
     when the outlets had the same mean and the one with fewer articles varied much more: no
-    permutation test is exact for that Behrens-Fisher case). The omnibus statistic is
-    Pearson's chi-square of the pooled group x pole table, but its p-value comes
+    permutation test is exact for that Behrens-Fisher case). With many groups, ``reference``
+    or ``contrasts`` test fewer pairs: the Holm family is the tests made, so each test keeps
+    more power. The omnibus statistic is Pearson's chi-square of the pooled group x pole
+    table, but its p-value comes
     from permuting articles between groups (false-positive rate 0.047-0.051, where the
     classical chi-square p-value, which treats sentences as independent, gave 0.31-0.87);
     when a group has fewer than two labelled articles the classical test is used (exact for
@@ -830,10 +1002,20 @@ def compare(
     >>> cmp.pairwise[["group_a", "group_b", "difference", "p_value", "method"]]
       group_a group_b  difference  p_value                         method
     0       a       b         1.2      0.1  article permutation, exact
+
+    Against a reference group, or the omnibus test only:
+
+    >>> against_b = compare(sents, axes={"power": ("equal", "junior")}, reference="b", seed=0)
+    >>> against_b.pairwise[["group_a", "group_b", "difference"]]
+      group_a group_b  difference
+    0       a       b         1.2
+    >>> len(compare(sents, axes={"power": ("equal", "junior")}, pairwise=False).pairwise)
+    0
     """
     n_resamples, confidence = _check_options(
         sents, by, voice, unit, n_resamples, confidence, interval
     )
+    _check_pair_options(reference, contrasts, pairwise)
     rng = as_generator(seed)
     if isinstance(seed, numbers.Integral):  # a numpy integer is reported as the same seed
         seed = int(seed)
@@ -870,7 +1052,7 @@ def compare(
     groups = _sorted_groups(list(pd.unique(frame[by])))
     if len(groups) < 2:
         where = "" if voice == "all" else f" with voice={voice!r}"
-        what = f"only {groups[0]!r}" if groups else "no sentences"
+        what = f"only {shown(groups[0])}" if groups else "no sentences"
         raise InsufficientDataError(
             f"a comparison needs at least two groups in column {by!r}{where}; found {what}",
             group=str(groups[0]) if groups else None,
@@ -882,17 +1064,20 @@ def compare(
         counts = _count_tally(frame, by, groups, resolved)
     else:
         counts = _count_articles(frame, by, groups, resolved)
+    chosen = _chosen_pairs(groups, by, reference, contrasts, pairwise)
     rows, results = _summarise(counts, groups, resolved, unit, interval, confidence,
                                n_resamples, rng)  # fmt: skip
     summary = _summary_frame(rows, resolved)
     _warn_codes(summary, by)
-    pairwise = _pairwise_frame(counts, groups, resolved, results, unit, n_resamples, rng)
+    tests = _pairwise_frame(counts, groups, resolved, results, unit, n_resamples, rng,
+                            chosen.pairs)  # fmt: skip
     omnibus = _omnibus_frame(counts, groups, resolved, results, n_resamples, rng)
     return Comparison(
-        summary, pairwise, omnibus, by=by, axes=resolved, voice=voice, unit=unit,
+        summary, tests, omnibus, by=by, axes=resolved, voice=voice, unit=unit,
         n_resamples=int(n_resamples), seed=seed, confidence=float(confidence),
-        interval_method=interval, test_method=_describe_tests(pairwise, omnibus),
-        adjustment="holm", **_provenance_fields(table_info(sents)),
+        interval_method=interval, test_method=_describe_tests(tests, omnibus),
+        adjustment="holm", **_provenance_fields(table_info(sents)), pairs=chosen.kind,
+        reference=chosen.reference, contrasts=chosen.contrasts,
     )  # fmt: skip
 
 
@@ -1047,7 +1232,7 @@ def _summarise(
                 row_unit = "article"
             elif unit == "article":
                 raise InsufficientDataError(
-                    f"unit='article': group {group!r} has {labelled_articles} article with "
+                    f"unit='article': group {shown(group)} has {labelled_articles} article with "
                     f"labelled sentences on axis {axis!r}; it needs two. Use unit='auto'.",
                     group=str(group),
                     n=labelled_articles,
@@ -1137,10 +1322,23 @@ def _warn_codes(summary: pd.DataFrame, by: str) -> None:
     for code, (category, text) in explanations.items():
         hit = summary[[code in codes for codes in listed]]
         if len(hit):
-            where = ", ".join(
-                f"{g!r} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)
+            where = _listed(
+                [f"{shown(g)} ({a})" for g, a in zip(hit["group"], hit["axis"], strict=True)],
+                "the warnings column of the summary has them all",
             )
             warnings.warn(f"{code}: {by} {where}: {text}", category, stacklevel=3)
+
+
+def _listed(entries: list[str], rest: str) -> str:
+    """``entries`` joined by commas, the first few only when there are many (a warning stays
+    one readable line with 30 groups or 400 pairs); ``rest`` says where the others are."""
+    whole, named = _LISTED
+    if len(entries) <= whole:
+        return ", ".join(entries)
+    return (
+        f"{', '.join(entries[:named])}, … and {len(entries) - named:,} more "
+        f"({len(entries):,} in all; {rest})"
+    )
 
 
 def _pairwise_frame(
@@ -1151,14 +1349,17 @@ def _pairwise_frame(
     unit: str,
     n_resamples: int,
     rng: np.random.Generator,
+    pairs: list[tuple[int, int]],
 ) -> pd.DataFrame:
+    """The pairwise tests of ``pairs`` (positions in ``groups``), Holm-adjusted per axis."""
     records: list[dict[str, Any]] = []
     skipped: list[str] = []
     for axis in axes:
         usable = [g for g in range(len(groups)) if results[(axis, g)] is not None]
+        position = {g: k for k, g in enumerate(usable)}
+        tested = [(i, j) for i, j in pairs if i in position and j in position]
         tests = {}
-        if len(usable) >= 2:
-            pairs_of_usable = [(a, b) for i, a in enumerate(usable) for b in usable[i + 1 :]]
+        if tested:
             found = pairwise_permutation_tests(
                 [
                     (
@@ -1170,46 +1371,46 @@ def _pairwise_frame(
                 unit="sentence" if unit == "sentence" else "auto",
                 n_resamples=n_resamples,
                 seed=rng,
+                pairs=[(position[i], position[j]) for i, j in tested],
             )
-            tests = dict(zip(pairs_of_usable, found, strict=True))
+            tests = dict(zip(tested, found, strict=True))
         axis_records = []
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                a, b = results[(axis, i)], results[(axis, j)]
-                n_a = _labelled(counts, axis, i)
-                n_b = _labelled(counts, axis, j)
-                record = {"group_a": groups[i], "group_b": groups[j], "axis": axis,
-                          "n_a": n_a, "n_b": n_b}  # fmt: skip
-                if a is None or b is None:
-                    empty = groups[i] if a is None else groups[j]
-                    skipped.append(f"{groups[i]!r} vs {groups[j]!r} ({axis})")
-                    record.update(
-                        difference=math.nan, ci_low=math.nan, ci_high=math.nan,
-                        p_value=math.nan, effect_size=math.nan,
-                        method=f"skipped: no labelled sentence in {empty!r}",
-                    )  # fmt: skip
-                else:
-                    test = tests[(i, j)]
-                    diff = difference_interval(a, b)
-                    share_a = (a.estimate + 1) / 2
-                    share_b = (b.estimate + 1) / 2
-                    record.update(
-                        difference=diff.estimate,
-                        ci_low=diff.ci_low,
-                        ci_high=diff.ci_high,
-                        p_value=float(test.p_value),
-                        effect_size=float(cohens_h(share_a, share_b)),
-                        method=f"{test.unit} permutation, "
-                        f"{'exact' if test.exact else 'monte carlo'}",
-                    )
-                axis_records.append(record)
+        for i, j in pairs:
+            a, b = results[(axis, i)], results[(axis, j)]
+            n_a = _labelled(counts, axis, i)
+            n_b = _labelled(counts, axis, j)
+            record = {"group_a": groups[i], "group_b": groups[j], "axis": axis,
+                      "n_a": n_a, "n_b": n_b}  # fmt: skip
+            if a is None or b is None:
+                empty = groups[i] if a is None else groups[j]
+                skipped.append(f"{shown(groups[i])} vs {shown(groups[j])} ({axis})")
+                record.update(
+                    difference=math.nan, ci_low=math.nan, ci_high=math.nan,
+                    p_value=math.nan, effect_size=math.nan,
+                    method=f"skipped: no labelled sentence in {shown(empty)}",
+                )  # fmt: skip
+            else:
+                test = tests[(i, j)]
+                diff = difference_interval(a, b)
+                share_a = (a.estimate + 1) / 2
+                share_b = (b.estimate + 1) / 2
+                record.update(
+                    difference=diff.estimate,
+                    ci_low=diff.ci_low,
+                    ci_high=diff.ci_high,
+                    p_value=float(test.p_value),
+                    effect_size=float(cohens_h(share_a, share_b)),
+                    method=f"{test.unit} permutation, {'exact' if test.exact else 'monte carlo'}",
+                )
+            axis_records.append(record)
         adjusted = holm([r["p_value"] for r in axis_records])
         for record, p in zip(axis_records, adjusted, strict=True):
             record["p_adjusted"] = float(p)
         records.extend(axis_records)
     if skipped:
+        listed = _listed(skipped, "the method column of the pairwise table has them all")
         warnings.warn(
-            f"tests skipped for want of labelled sentences: {', '.join(skipped)}",
+            f"tests skipped for want of labelled sentences: {listed}",
             FramingWarning,
             stacklevel=3,
         )

@@ -22,6 +22,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
+from ._plain import shown
 from ._table import AxesLike, table_axes
 from ._validation import check_bool, check_int, check_real
 from .errors import DataQualityWarning, InputError, InsufficientDataError, ParameterError
@@ -395,7 +396,7 @@ def _texts_and_groups(frame: pd.DataFrame, by: str) -> tuple[list[str], np.ndarr
         value = raw[bad[0]]
         raise InputError(
             f"keyness needs strings in the 'text' column; row {bad[0]} holds "
-            f"{type(value).__name__} {value!r}."
+            f"{type(value).__name__} {shown(value)}."
         )
     texts = ["" if m else t for t, m in zip(raw.tolist(), text_missing.tolist(), strict=True)]
     names = np.array([str(v) for v in labels.to_numpy(dtype=object)[keep]], dtype=object)
@@ -455,7 +456,7 @@ def _prior(
         key = series.index[np.flatnonzero(bad)[0]]
         raise ParameterError(
             "prior",
-            f"{{{key!r}: {series.iloc[np.flatnonzero(bad)[0]]!r}, ...}}",
+            f"{{{shown(key)}: {shown(series.iloc[np.flatnonzero(bad)[0]])}, ...}}",
             "a mapping of term to a positive finite prior count",
         )
     lookup = pd.Series(values, index=series.index.astype(str))

@@ -1,6 +1,7 @@
 """A Markdown report of a corpus: what it holds, how its groups compare, and the evidence.
 
-:func:`write_report` writes ``report.md`` with the framing map as PNG and SVG into a folder:
+:func:`write_report` writes ``report.md`` with the framing map as PNG and SVG into a folder,
+and the comparison's every number into ``comparison.csv`` (report.md folds long tables):
 the corpus (documents, sentences, relevant sentences, duplicates, lines removed by cleaning), the
 comparison table with its omnibus and pairwise tests, the strongest evidence for each pole in each
 group, distinctive terms per group (keyness), and method notes. The same input and seed give the
@@ -15,8 +16,9 @@ Examples
 from __future__ import annotations
 
 import os
+import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,7 +42,7 @@ __all__ = ["write_report", "REPORT_FILES", "HTML_FILE"]
 
 #: The files a report writes; with ``force=True`` only these are replaced, nothing is deleted.
 #: With ``html=True`` it also writes :data:`HTML_FILE` (``report.html``).
-REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg")
+REPORT_FILES = ("report.md", "framing_map.png", "framing_map.svg", "comparison.csv")
 
 
 def _cell(text: object, limit: int = 220) -> str:
@@ -118,6 +120,17 @@ def _duplicates_section(clusters: pd.DataFrame, shown: int = 10) -> list[str]:
     return lines
 
 
+def _tables_file_line(comparison: Comparison) -> str:
+    """Where the comparison's every number is: ``comparison.csv`` beside the report."""
+    n_tests = len(comparison.pairwise)
+    return textwrap.fill(
+        f"Every number of these tables, with all {n_tests:,} pairwise tests, is in "
+        "`comparison.csv` beside this file (one row per group and axis, per test, per omnibus "
+        "test; column `table` says which).",
+        width=100,
+    )
+
+
 def write_report(
     data: Corpus | str | os.PathLike[str] | pd.DataFrame,
     directory: str | os.PathLike[str],
@@ -134,8 +147,15 @@ def write_report(
     axes: AxesLike = None,
     progress: bool | Callable[[int, int], None] | None = None,
     html: bool = False,
+    reference: Any = None,
+    contrasts: Iterable[tuple[Any, Any]] | None = None,
+    pairwise: bool = True,
 ) -> Path:
-    """Write ``report.md`` and the framing map (PNG, SVG) for a corpus into a folder.
+    """Write ``report.md``, the framing map (PNG, SVG) and ``comparison.csv`` into a folder.
+
+    ``comparison.csv`` holds the comparison's three tables whole (:meth:`Comparison.table`
+    with ``fmt="csv"``, formula-safe); ``report.md`` shows at most 30 pairwise tests per axis
+    (those with the smallest adjusted p-values) and says where the others are.
 
     Parameters
     ----------
@@ -170,6 +190,10 @@ def write_report(
         pole, voice and words (at most :data:`framing._html_report.SENTENCES_PER_POLE`, the
         strongest, per group and pole). Everything from the input is escaped. Without it, a
         ``report.html`` already in the folder is left as it is.
+    reference, contrasts, pairwise
+        Which pairs of groups are tested, passed to :func:`framing.compare`: every pair (the
+        default), each group against ``reference``, the ``contrasts`` named, or none
+        (``pairwise=False``).
 
     Returns
     -------
@@ -215,6 +239,7 @@ def write_report(
                 staging, data, by=by, lexicon=lexicon, method=method, voice=voice,
                 n_resamples=n_resamples, seed=seed, evidence_per_pole=evidence_per_pole,
                 top_terms=top_terms, axes=axes, progress=progress, html=html,
+                pairs={"reference": reference, "contrasts": contrasts, "pairwise": pairwise},
             )  # fmt: skip
     except BaseException:
         if created and not any(target.iterdir()):
@@ -238,6 +263,7 @@ def _write_files(
     axes: AxesLike,
     progress: bool | Callable[[int, int], None] | None = None,
     html: bool = False,
+    pairs: dict[str, Any],
 ) -> None:
     """The analysis, and the report's files written into ``staging``."""
     corpus = load_corpus(data)
@@ -246,7 +272,7 @@ def _write_files(
         warnings.simplefilter("always")
         sents = score(corpus, lex, method=method, progress=progress)
         comparison = compare(
-            sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed
+            sents, by=by, axes=axes, voice=voice, n_resamples=n_resamples, seed=seed, **pairs
         )
     notes = sorted({str(w.message) for w in caught})
     for caught_warning in caught:  # to the caller too (the command line prints them)
@@ -289,6 +315,8 @@ def _write_files(
         "",
         comparison.table(fmt="github"),
         "",
+        _tables_file_line(comparison),
+        "",
         "## Evidence: the strongest sentences for each pole",
         "",
         _evidence_section(sents, comparison, by, evidence_per_pole),
@@ -306,6 +334,8 @@ def _write_files(
         "",
     ]  # fmt: skip
     (staging / "report.md").write_text("\n".join(lines), encoding="utf-8")
+    csv_text = comparison.table("csv", safe_csv=True)
+    (staging / "comparison.csv").write_text(csv_text, encoding="utf-8")
     if html:
         facts = [
             f"documents: {len(corpus)}; sentences: {len(sents)}; sentences about the dyad: "

@@ -44,7 +44,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._random import SeedLike, as_generator
-from ._validation import check_choice, check_int, check_real
+from ._validation import _is_integer, check_choice, check_int, check_real
 from .errors import InsufficientDataError, ParameterError
 
 __all__ = [
@@ -917,8 +917,10 @@ def pairwise_permutation_tests(
     alternative: Alternative = "two-sided",
     n_resamples: int = 10_000,
     seed: SeedLike = None,
+    pairs: Sequence[tuple[int, int]] | None = None,
 ) -> list[PermutationResult]:
-    """Permutation tests of every pair of groups, in ``itertools.combinations`` order.
+    """Permutation tests of pairs of groups: every pair, in ``itertools.combinations`` order,
+    or the ``pairs`` given.
 
     Parameters
     ----------
@@ -932,16 +934,20 @@ def pairwise_permutation_tests(
         Random permutations per pair, unless all distinct ones are fewer.
     seed : int, numpy.random.Generator or None, default=None
         Randomness of the Monte Carlo tests.
+    pairs : sequence of (int, int) or None, default=None
+        The pairs to test, as positions in ``groups`` (``(3, 0)``: group 3 against group 0);
+        None: every pair ``(i, j)``, ``i < j``.
 
     Returns
     -------
     list of PermutationResult
-        One per pair ``(i, j)``, ``i < j``; ``statistic`` is ``balance_i - balance_j``.
+        One per pair ``(i, j)``, in the order of ``pairs``; ``statistic`` is
+        ``balance_i - balance_j``.
 
     Raises
     ------
     ParameterError
-        Bad counts or options.
+        Bad counts or options; a pair that is not two different positions in ``groups``.
     InsufficientDataError
         Fewer than two groups, or a group without labelled sentences.
 
@@ -961,6 +967,8 @@ def pairwise_permutation_tests(
     >>> groups = [([5, 4, 6], [1, 2, 0]), ([1, 2, 1], [4, 3, 5]), ([3], [3])]
     >>> [(r.unit, round(r.p_value, 3)) for r in pairwise_permutation_tests(groups, seed=0)]
     [('article', 0.1), ('sentence', 0.278), ('sentence', 0.534)]
+    >>> [round(r.p_value, 3) for r in pairwise_permutation_tests(groups, pairs=[(1, 0)])]
+    [0.1]
     """
     check_choice(unit, "unit", (*_UNITS, "auto"))
     check_choice(alternative, "alternative", _ALTERNATIVES)
@@ -971,12 +979,32 @@ def pairwise_permutation_tests(
             n=len(groups),
             needed=2,
         )
+    chosen = (
+        list(itertools.combinations(range(len(groups)), 2))
+        if pairs is None
+        else _check_pairs(pairs, len(groups))
+    )
     rng = as_generator(seed)
     cache: dict[tuple[int, int], tuple[list[np.ndarray], int, bool]] = {}
     return [
         _two_group_test(groups[i], groups[j], unit, alternative, n_resamples, rng, cache)
-        for i, j in itertools.combinations(range(len(groups)), 2)
+        for i, j in chosen
     ]
+
+
+def _check_pairs(pairs: Sequence[tuple[int, int]], n_groups: int) -> list[tuple[int, int]]:
+    """``pairs`` as a list of two different positions in ``range(n_groups)`` each."""
+    checked = []
+    for pair in pairs:
+        positions = tuple(pair) if isinstance(pair, (tuple, list)) else ()
+        if (
+            len(positions) != 2
+            or not all(_is_integer(k) and 0 <= k < n_groups for k in positions)
+            or positions[0] == positions[1]
+        ):
+            raise ParameterError("pairs", pair, f"two different positions from 0 to {n_groups - 1}")
+        checked.append((int(positions[0]), int(positions[1])))
+    return checked
 
 
 def _all_assignments(sizes: Sequence[int]) -> np.ndarray:

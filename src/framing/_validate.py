@@ -28,6 +28,7 @@ from sklearn.exceptions import UndefinedMetricWarning
 
 from ._classify import NONE, FrameClassifier, mean_pole_f1
 from ._lexicon import Lexicon, load_lexicon
+from ._plain import shown, shown_list
 from ._random import as_generator
 from ._validation import check_int, check_real
 from .errors import FramingWarning, InputError, InsufficientDataError, ParameterError
@@ -453,18 +454,18 @@ def _pair(x: Any, y: Any, names: tuple[str, str]) -> tuple[np.ndarray, np.ndarra
         for series, name in ((x_s, names[0]), (y_s, names[1])):
             if not series.index.is_unique:
                 dup = series.index[series.index.duplicated()][0]
-                raise InputError(f"{name} has the id {dup!r} more than once.")
+                raise InputError(f"{name} has the id {shown(dup)} more than once.")
         if not x_s.index.equals(y_s.index):
             only_y = y_s.index[~y_s.index.isin(x_s.index)]
             only_x = x_s.index[~x_s.index.isin(y_s.index)]
             if only_y.size:
                 raise InputError(
-                    f"{names[0]} and {names[1]} are not aligned: id {only_y[0]!r} is in "
+                    f"{names[0]} and {names[1]} are not aligned: id {shown(only_y[0])} is in "
                     f"{names[1]} but not in {names[0]} ({only_y.size} such ids)."
                 )
             if only_x.size:
                 raise InputError(
-                    f"{names[0]} and {names[1]} are not aligned: id {only_x[0]!r} is in "
+                    f"{names[0]} and {names[1]} are not aligned: id {shown(only_x[0])} is in "
                     f"{names[0]} but not in {names[1]} ({only_x.size} such ids)."
                 )
             x_arr = x_s.reindex(y_s.index).to_numpy(dtype=object)
@@ -473,7 +474,7 @@ def _pair(x: Any, y: Any, names: tuple[str, str]) -> tuple[np.ndarray, np.ndarra
         missing = np.asarray(pd.isna(arr), dtype=bool)
         if missing.any():
             first = int(np.flatnonzero(missing)[0])
-            where = f"id {ids[first]!r}" if ids is not None else f"position {first}"
+            where = f"id {shown(ids[first])}" if ids is not None else f"position {first}"
             raise InputError(
                 f"{name} has {int(missing.sum())} missing labels, the first at {where}; "
                 "drop those items or give them a label such as 'none'."
@@ -523,13 +524,13 @@ def _labels(
         raise InputError(f"labels must be hashable values such as strings: {exc}") from exc
     if not unique:
         dup = index[index.duplicated()][0]
-        raise ParameterError("labels", labels, "distinct labels", f"{dup!r} is listed twice")
+        raise ParameterError("labels", labels, "distinct labels", f"{shown(dup)} is listed twice")
     for arr, name, known in zip((x, y), names, found, strict=True):
         stray = arr[~known]
         if stray.size:
-            shown = ", ".join(repr(v) for v in _sorted_unique(stray))
+            stray_labels = shown_list(_sorted_unique(stray))
             raise InputError(
-                f"{name} has labels that are not in labels={tuple(listed)!r}: {shown}."
+                f"{name} has labels that are not in labels={tuple(listed)!r}: {stray_labels}."
             )
     return listed
 

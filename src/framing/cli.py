@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -159,6 +160,27 @@ def _parser() -> argparse.ArgumentParser:
             default=10_000,
             help="bootstrap and permutation resamples (default: 10000)",
         )
+        pairs = sub.add_mutually_exclusive_group()
+        pairs.add_argument(
+            "--reference",
+            metavar="GROUP",
+            help="test each group against this one only (default: every pair of groups)",
+        )
+        pairs.add_argument(
+            "--contrast",
+            action="append",
+            type=_contrast,
+            dest="contrasts",
+            metavar="A,B",
+            help="test only this pair of groups; repeat for more pairs (a name may hold a "
+            "comma followed by a space: 'APP, AFP wire,Xinhua')",
+        )
+        pairs.add_argument(
+            "--no-pairwise",
+            action="store_false",
+            dest="pairwise",
+            help="the omnibus test only, no pairwise tests",
+        )
 
     def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
         """A command's parser, with its example as the epilog."""
@@ -196,7 +218,7 @@ def _parser() -> argparse.ArgumentParser:
         "report", "write a Markdown report with figures into a folder",
         "Write report.md, framing_map.png and framing_map.svg: the corpus, the comparison with "
         "its tests, the framing map, the strongest evidence per pole and group, distinctive "
-        "terms, and method notes.",
+        "terms, and method notes; and comparison.csv, every number of the comparison.",
     )  # fmt: skip
     common(sub, "the report folder (empty or new; the folder it is in must exist)", required=True)
     comparison(sub)
@@ -269,6 +291,21 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not allowed; give 1 or more processes, or -1 for one per CPU"
         ) from None
+
+
+def _contrast(text: str) -> tuple[str, str]:
+    """``--contrast A,B``: two group names, split at the comma not followed by a space."""
+    parts = re.split(r",(?! )", text)
+    if len(parts) != 2 or not all(part.strip() for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a pair; give two group names separated by a comma: A,B"
+        )
+    return parts[0], parts[1]
+
+
+def _pair_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The pairs compare() tests: every pair, against --reference, the --contrast pairs, none."""
+    return {"reference": args.reference, "contrasts": args.contrasts, "pairwise": args.pairwise}
 
 
 def _version() -> str:
@@ -383,6 +420,7 @@ def _run(args: argparse.Namespace) -> int:
             load_corpus(args.path, **_columns(args)), args.output, by=args.by, lexicon=lexicon,
             method=method, voice=args.voice, n_resamples=args.n_resamples, seed=args.seed,
             force=args.force, progress=_progress(args), html=args.html,
+            **_pair_options(args),
         )  # fmt: skip
         if not args.quiet:
             print(f"framing: wrote {path}", file=sys.stderr)
@@ -429,6 +467,7 @@ def _run(args: argparse.Namespace) -> int:
     comparison = compare(
         _comparable(data, lexicon, **options), by=args.by, voice=args.voice,
         n_resamples=args.n_resamples, seed=args.seed,
+        **_pair_options(args),
     )  # fmt: skip
     _write(comparison.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
     return 0

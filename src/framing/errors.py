@@ -23,6 +23,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from ._plain import shown, shown_list
+
 __all__ = [
     "FramingError",
     "InputError",
@@ -144,10 +146,10 @@ class ParameterError(InputError):
         self.value = value
         self.allowed = allowed
         if isinstance(allowed, (tuple, list, set, frozenset)):
-            shown = ", ".join(repr(a) for a in allowed)
-            message = f"{name}={value!r} is not allowed; expected one of: {shown}"
+            listed = shown_list(allowed)
+            message = f"{name}={shown(value)} is not allowed; expected one of: {listed}"
         else:
-            message = f"{name}={value!r} is not allowed; expected {allowed}"
+            message = f"{name}={shown(value)} is not allowed; expected {allowed}"
         if hint:
             message += f". {hint}"
         super().__init__(message)
