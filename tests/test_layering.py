@@ -34,6 +34,7 @@ LAYERS = [
     {"stats"},
     {"plots"},
     {"_compare", "_keyness", "validate"},
+    {"_concordance"},  # keyword in context of a sentence table
     {"coding"},
     {"report", "_build_model"},
     {"cli"},

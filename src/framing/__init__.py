@@ -32,6 +32,7 @@ from .errors import (
 if TYPE_CHECKING:
     from ._clean import clean, clean_corpus, cleaning_report
     from ._compare import Comparison, compare
+    from ._concordance import concordance, format_concordance
     from ._keyness import keyness
     from ._tally import merge_tallies, tally
     from ._writers import read_sentences, write_sentences
@@ -60,6 +61,7 @@ _LAZY = {
     **dict.fromkeys(["Comparison", "compare"], "_compare"),
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "corpus"),
     "keyness": "_keyness",
+    **dict.fromkeys(["concordance", "format_concordance"], "_concordance"),
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "scoring"),
     "iter_corpus": "stream",
@@ -99,9 +101,11 @@ __all__ = [
     "cleaning_report",
     "cohen_kappa",
     "compare",
+    "concordance",
     "confusion_matrix",
     "evaluate",
     "evidence",
+    "format_concordance",
     "iter_corpus",
     "iter_scores",
     "keyness",

@@ -245,7 +245,7 @@ def keyness(
     ``p_value`` is the normal p-value of ``z``; because a table ranks thousands of terms, the
     mark uses ``p_adjusted`` (Holm by default, over every term in the comparison), so that a
     term ranked first by chance is not marked. With Holm at 5 % and 2,000 terms, a term needs
-    about ``|z| > 4.1``. The marks inherit the z-score's overconfidence: a term repeated in one
+    about ``|z| > 4.2``. The marks inherit the z-score's overconfidence: a term repeated in one
     long article can pass; read them with ``count_group`` and the number of documents.
 
     Lower-casing merges words that differ only in case (``US`` and ``us``); pass
