@@ -34,7 +34,7 @@ LAYERS = [
     {"stats"},
     {"plots"},
     {"_compare", "_keyness", "validate"},
-    {"_concordance"},  # keyword in context of a sentence table
+    {"_concordance", "_keyness_plots"},  # keyword in context; keyness figures
     {"coding"},
     {"report", "_build_model"},
     {"cli"},

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ._compare import Comparison, compare
     from ._concordance import concordance, format_concordance
     from ._keyness import keyness
+    from ._keyness_plots import plot_keyness, plot_keyness_scatter
     from ._tally import merge_tallies, tally
     from ._writers import read_sentences, write_sentences
     from .classify import FrameClassifier, LexiconFeatures, bundled_classifier, load_model
@@ -62,6 +63,7 @@ _LAZY = {
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "corpus"),
     "keyness": "_keyness",
     **dict.fromkeys(["concordance", "format_concordance"], "_concordance"),
+    **dict.fromkeys(["plot_keyness", "plot_keyness_scatter"], "_keyness_plots"),
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "scoring"),
     "iter_corpus": "stream",
@@ -115,6 +117,8 @@ __all__ = [
     "load_lexicon",
     "load_model",
     "merge_tallies",
+    "plot_keyness",
+    "plot_keyness_scatter",
     "pole_f1",
     "read_coding",
     "read_sentences",

@@ -388,7 +388,10 @@ def keyness(
                     groups[rows], REST, terms, delta, variance, y_i, y_j, top, min_count, marks
                 )
             )
-    return _frame(parts)
+    result = _frame(parts)
+    # A caption for figures and reports; the columns are the contract.
+    result.attrs["keyness"] = {"by": by, "significance": marks[0], "adjustment": marks[1]}
+    return result
 
 
 def _as_frame(data: Any) -> pd.DataFrame:
