@@ -32,6 +32,9 @@ COLUMNS = [
     "count_group",
     "count_rest",
     "rank",
+    "p_value",
+    "p_adjusted",
+    "significant",
 ]
 
 
@@ -290,11 +293,122 @@ def test_min_count_filters_without_changing_statistics():
     np.testing.assert_array_equal(again["z"].to_numpy(), filtered["z"].to_numpy())
 
 
+# --------------------------------------------------------------------------- stop words
+
+
+def test_stop_words_are_not_counted_at_all():
+    # Dropping a stop word is the same as deleting it from the texts: totals and prior follow.
+    table = _toy()
+    dropped = keyness(table, top=None, stop_words=["WAR"])
+    deleted = keyness(table.assign(text=table["text"].str.replace("war", "")), top=None)
+    pd.testing.assert_frame_equal(dropped, deleted)
+    assert "war" not in set(dropped["term"])
+    # Case-insensitive also when the counts keep case.
+    kept_case = keyness(table.assign(text=["Peace War", "peace", "war trade WAR"]),
+                        top=None, lowercase=False, stop_words={"war"})  # fmt: skip
+    assert set(kept_case["term"]) == {"Peace", "peace", "trade"}
+
+
+def test_english_stop_words_on_the_seeds():
+    table = _seed_table()
+    plain = keyness(table, top=None)
+    english = keyness(table, top=None, stop_words="english")
+    function_words = {"from", "has", "as", "the", "its", "be", "was", "were", "one"}
+    assert function_words <= set(plain["term"])
+    assert not function_words & set(english["term"])
+    # Content words keep their counts; the token totals shrink, so their z-scores move.
+    mr_plain, mr_english = (
+        _row(plain, "China Digital Times", "mr"),
+        _row(english, "China Digital Times", "mr"),
+    )
+    assert (mr_plain["count_group"], mr_english["count_group"]) == (13, 13)
+    assert mr_english["z"] != mr_plain["z"]
+
+
+def test_only_stop_words():
+    table = pd.DataFrame({"outlet": ["A", "B"], "text": ["the and of", "from has as"]})
+    with pytest.raises(InsufficientDataError, match="other than stop words"):
+        keyness(table, stop_words="english")
+
+
+# --------------------------------------------------------------------------- significance
+
+
+def _holm_reference(p: list[float]) -> list[float]:
+    """Holm (1979) step by step: sort, multiply by (m - rank), keep the running maximum."""
+    order = sorted(range(len(p)), key=lambda i: p[i])
+    adjusted, running = [0.0] * len(p), 0.0
+    for step, i in enumerate(order):
+        running = max(running, min(1.0, (len(p) - step) * p[i]))
+        adjusted[i] = running
+    return adjusted
+
+
+@pytest.mark.parametrize("adjustment", ["holm", "bh", "none"])
+def test_p_values_against_scipy(adjustment):
+    from scipy import stats
+
+    table = _seed_table()
+    result = keyness(table, top=None, adjustment=adjustment)
+    np.testing.assert_allclose(
+        result["p_value"], 2 * stats.norm.sf(np.abs(result["z"])), rtol=1e-12, atol=1e-300
+    )
+    for _, block in result.groupby("group"):  # top=None: every term of the vocabulary
+        p = block["p_value"].to_numpy()
+        expected = {
+            "holm": _holm_reference(p.tolist()),
+            "bh": stats.false_discovery_control(p, method="bh"),
+            "none": p,
+        }[adjustment]
+        np.testing.assert_allclose(block["p_adjusted"], expected, rtol=1e-12)
+        assert block["significant"].tolist() == (block["p_adjusted"] <= 0.05).tolist()
+
+
+def test_adjustment_family_ignores_top_and_min_count():
+    table = _seed_table()
+    full = keyness(table, top=None).set_index(["group", "term"])
+    short = keyness(table, top=3, min_count=5)
+    again = full.loc[list(zip(short["group"], short["term"], strict=True))]
+    np.testing.assert_array_equal(again["p_adjusted"], short["p_adjusted"])
+
+
+def test_seed_function_words_are_not_marked():
+    # The seeds' highest-ranked function words (z 2.4 to 3.1) are not key after Holm's
+    # adjustment over some 1,600 terms, nor is any other term of five single articles.
+    result = keyness(_seed_table(), top=None)
+    for group, term in [("The Independent", "has"), ("China Digital Times", "its")]:
+        row = _row(result, group, term)
+        assert row["z"] > 2.3 and row["p_value"] < 0.05 and not row["significant"]
+    assert not result["significant"].any()
+    unadjusted = keyness(_seed_table(), top=None, adjustment="none")
+    assert unadjusted["significant"].sum() == (unadjusted["p_value"] <= 0.05).sum() > 0
+
+
+def test_strong_constructed_difference_is_marked():
+    # Constructed texts: "sanctions" 40 times in A and twice in B; 40 filler words on each side.
+    filler = " ".join(f"word{i}" for i in range(40))
+    table = pd.DataFrame(
+        {"outlet": ["A", "B"], "text": ["sanctions " * 40 + filler, "sanctions " * 2 + filler]}
+    )
+    result = keyness(table, prior="uniform", top=1)
+    top_a = _row(result, "A", "sanctions")
+    # Holm's first step over the 41 terms: the smallest p-value times 41.
+    assert top_a["p_adjusted"] == pytest.approx(41 * top_a["p_value"], rel=1e-12)
+    assert top_a["z"] > 4 and top_a["p_adjusted"] < 0.005 and top_a["significant"]
+    # The level decides: at 0.001 the same term is not marked.
+    strict = keyness(table, prior="uniform", top=1, significance=0.001)
+    assert not _row(strict, "A", "sanctions")["significant"]
+    # Filler words, used equally by both sides, are not marked.
+    full = keyness(table, prior="uniform", top=None)
+    assert not full.loc[full["term"].str.startswith("word"), "significant"].any()
+
+
 def test_empty_result_keeps_columns():
     result = keyness(_toy(), min_count=1000)
     assert list(result.columns) == COLUMNS
     assert len(result) == 0
     assert result["z"].dtype == np.float64 and result["rank"].dtype == np.int64
+    assert result["significant"].dtype == bool and result["p_adjusted"].dtype == np.float64
 
 
 def test_corpus_stand_in_with_to_frame():
@@ -401,6 +515,12 @@ def test_pair_not_present_lists_groups():
         ("prior", 0.01),
         ("prior", {"war": -1.0}),
         ("lowercase", "yes"),
+        ("stop_words", "german"),
+        ("stop_words", [1, 2]),
+        ("stop_words", 3),
+        ("significance", 0),
+        ("significance", 1.5),
+        ("adjustment", "bonferroni"),
     ],
 )
 def test_bad_options(option, value):

@@ -37,6 +37,7 @@ LAYERS = [
     {"_plots"},
     {"_compare", "_keyness", "_validate"},
     {"_model"},  # covariate models (statsmodels); renders its tables as _compare does
+    {"_concordance", "_keyness_plots"},  # keyword in context; keyness figures
     {"_coding"},
     {"_html_report"},  # the explorable HTML page of a report (Jinja2 template)
     {"_report", "_build_model"},

@@ -141,3 +141,31 @@ def test_write_report_reports_progress_and_warns(tmp_path):
         write_report(SEEDS, tmp_path / "r", n_resamples=100,
                      progress=lambda done, total: calls.append((done, total)))  # fmt: skip
     assert calls and calls[-1] == (5, 5)
+
+
+def test_distinctive_terms_mark_key_terms_and_leave_out_stop_words():
+    import pandas as pd
+
+    from framing._report import _keyness_section
+
+    # Constructed texts: "sanctions" 150 times in A, 5 times in B; "the" as often; fillers.
+    filler = " ".join(f"word{i}" for i in range(300))
+    table = pd.DataFrame(
+        {
+            "outlet": ["A", "B"],
+            "text": ["the sanctions " * 150 + filler, "the sanctions " * 5 + f"{filler} {filler}"],
+        }
+    )
+    section = _keyness_section(table, "outlet", 3)
+    assert "| A | sanctions \\(10.6, key\\), word0 \\(-0.2\\)" in section
+    assert "the \\(" not in section  # an English stop word
+    assert section.rstrip().endswith("(1 shown).")
+
+
+def test_distinctive_terms_of_the_seeds_are_ranks_not_findings():
+    from framing._report import _keyness_section
+
+    sents = score(SEEDS)
+    section = _keyness_section(sents, "outlet", 10)
+    assert ", key)" not in section and "no term shown is: these are ranks" in section
+    assert "has \\(" not in section and "its \\(" not in section  # "from", "has", "as" ...

@@ -42,9 +42,11 @@ if TYPE_CHECKING:
     from ._clean import clean, clean_corpus, cleaning_report
     from ._coding import read_coding, suggest_for_coding, write_coding_sheet
     from ._compare import Comparison, compare
+    from ._concordance import concordance, format_concordance
     from ._corpus import Corpus, Document, load_corpus, parse_date
     from ._dyad import DyadMatcher
     from ._keyness import keyness
+    from ._keyness_plots import plot_keyness, plot_keyness_scatter
     from ._lexicon import Lexicon, builtin_lexicons, check_lexicon, load_lexicon
     from ._model import ModelFit, model
     from ._plots import learning_curve_figure
@@ -94,6 +96,8 @@ _LAZY = {
     **dict.fromkeys(["Corpus", "Document", "load_corpus"], "_corpus"),
     "keyness": "_keyness",
     **dict.fromkeys(["ModelFit", "model"], "_model"),
+    **dict.fromkeys(["concordance", "format_concordance"], "_concordance"),
+    **dict.fromkeys(["plot_keyness", "plot_keyness_scatter"], "_keyness_plots"),
     **dict.fromkeys(["Lexicon", "check_lexicon", "load_lexicon"], "_lexicon"),
     **dict.fromkeys(["aggregate", "evidence", "iter_scores", "score"], "_scoring"),
     "iter_corpus": "_stream",
@@ -170,6 +174,7 @@ __all__ = [
     "cohen_kappa",
     "cohens_h",
     "compare",
+    "concordance",
     "confusion_matrix",
     "cues_from_json",
     "cues_to_json",
@@ -177,6 +182,7 @@ __all__ = [
     "evaluate",
     "evidence",
     "holm",
+    "format_concordance",
     "iter_corpus",
     "iter_scores",
     "keyness",
@@ -192,6 +198,8 @@ __all__ = [
     "permutation_test_balance",
     "permutation_test_groups",
     "model",
+    "plot_keyness",
+    "plot_keyness_scatter",
     "pole_f1",
     "punkt_tokenizer",
     "read_coding",

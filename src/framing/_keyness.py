@@ -4,7 +4,8 @@
 apart from the rest of the corpus, or from one other named group, with the weighted log-odds ratio
 with an informative Dirichlet prior of Monroe, Colaresi & Quinn (2008). Each term gets a log-odds
 ratio, its approximate variance and a z-score, and the counts behind them, so that a reader can see
-when a large z rests on a handful of occurrences.
+when a large z rests on a handful of occurrences; and a p-value from the z-score, adjusted for the
+number of terms compared, with a mark for the terms that pass a stated significance level.
 
 Counting is vectorised: one sparse document-term matrix from scikit-learn's
 :class:`~sklearn.feature_extraction.text.CountVectorizer`, group sums by one sparse
@@ -14,20 +15,30 @@ indicator-matrix product, and the statistics as array operations over the whole 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from scipy.special import ndtr
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _ENGLISH_STOP_WORDS
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ._plain import shown
+from ._stats import benjamini_hochberg, holm
 from ._table import AxesLike, table_axes
-from ._validation import check_bool, check_int, check_real
+from ._validation import check_bool, check_choice, check_int, check_real
 from .errors import DataQualityWarning, InputError, InsufficientDataError, ParameterError
 
-__all__ = ["keyness", "TOKEN_PATTERN", "DEFAULT_ALPHA0", "UNIFORM_ALPHA", "REST"]
+__all__ = [
+    "keyness",
+    "TOKEN_PATTERN",
+    "DEFAULT_ALPHA0",
+    "UNIFORM_ALPHA",
+    "REST",
+    "ADJUSTMENTS",
+]
 
 #: Token pattern used to count terms (a regular expression for ``CountVectorizer``). A token is,
 #: in order of preference: a dotted abbreviation of single letters (``U.S.`` -> ``u.s.``); a
@@ -47,6 +58,10 @@ UNIFORM_ALPHA = 0.01
 #: The ``group_b`` value of rows that compare a group with the rest of the corpus.
 REST = "<rest>"
 
+#: The adjustments of p-values for the number of terms compared: Holm's step-down method
+#: (family-wise error rate), Benjamini-Hochberg (false discovery rate), or none.
+ADJUSTMENTS = ("holm", "bh", "none")
+
 _COLUMNS = (
     "group",
     "group_b",
@@ -57,6 +72,9 @@ _COLUMNS = (
     "count_group",
     "count_rest",
     "rank",
+    "p_value",
+    "p_adjusted",
+    "significant",
 )
 _DTYPES = {
     "group": object,
@@ -68,6 +86,9 @@ _DTYPES = {
     "count_group": np.int64,
     "count_rest": np.int64,
     "rank": np.int64,
+    "p_value": np.float64,
+    "p_adjusted": np.float64,
+    "significant": bool,
 }
 _PRIORS = ("corpus", "uniform")
 # Upper bound on the number of cells (groups x vocabulary) densified at once.
@@ -85,6 +106,9 @@ def keyness(
     min_count: int = 1,
     lowercase: bool = True,
     axes: AxesLike = None,
+    stop_words: Literal["english"] | Collection[str] | None = None,
+    significance: float = 0.05,
+    adjustment: Literal["holm", "bh", "none"] = "holm",
 ) -> pd.DataFrame:
     """Distinctive terms per group by the log-odds ratio with an informative Dirichlet prior.
 
@@ -121,14 +145,32 @@ def keyness(
         Total prior count; see ``prior``.
     min_count : int, default=1
         Report only terms used at least this often in the compared texts (the group plus its
-        comparison side). The statistics do not depend on it: totals and the prior are always
-        computed over the full vocabulary.
+        comparison side, so the total over the whole corpus for a group against the rest): a
+        term's total, not its count in one group, decides, so a filter never depends on which
+        group used the term. The statistics do not depend on it: totals, the prior and the
+        adjustment of p-values are always computed over the full vocabulary (stop words
+        aside).
     lowercase : bool, default=True
         Lower-case the texts before counting.
     axes : None, list of str or dict, default=None
         None: every row. Axes of a sentence table (a list of names, or ``{axis: (first_pole,
         second_pole)}``, read as in :func:`framing.compare`): only the sentences labelled
         with a pole of one of them, the framed sentences.
+    stop_words : None, "english" or collection of str, default=None
+        Terms not to count. None counts every term. ``"english"``: scikit-learn's list of 318
+        English function words (``sklearn.feature_extraction.text.ENGLISH_STOP_WORDS``: "the",
+        "from", "has", "as", ...). A collection (list, set) of words: these. A term is dropped
+        when its lower-case form is in the list (lower-cased too), whatever ``lowercase``
+        says. Dropped terms are not counted at all: they leave the token totals ``n^i`` and
+        the prior as well as the table.
+    significance : float, default=0.05
+        The significance level of the ``significant`` column, between 0 and 1 (exclusive).
+    adjustment : {"holm", "bh", "none"}, default="holm"
+        How p-values are adjusted for the number of terms compared, within each comparison
+        (a group against the rest, or one side of ``pair``): Holm's step-down method, which
+        bounds the chance of any false mark (family-wise error rate); Benjamini-Hochberg
+        (``"bh"``), which bounds the expected share of false marks among the marked terms
+        (false discovery rate); or ``"none"``.
 
     Returns
     -------
@@ -145,7 +187,14 @@ def keyness(
         - ``variance`` (float): its approximate variance;
         - ``count_group``, ``count_rest`` (int): occurrences of the term in ``group`` and in
           ``group_b``;
-        - ``rank`` (int): 1 for the largest z within (``group``, ``group_b``).
+        - ``rank`` (int): 1 for the largest z within (``group``, ``group_b``);
+        - ``p_value`` (float): the two-sided p-value of ``z`` under the standard normal,
+          ``2 * (1 - Phi(|z|))``;
+        - ``p_adjusted`` (float): ``p_value`` adjusted by ``adjustment`` over every term used in
+          the compared texts (not only the rows kept by ``top`` and ``min_count``);
+        - ``significant`` (bool): ``p_adjusted <= significance``. A term with a large z but
+          ``significant == False`` is not key at that level: it may be a frequent function word
+          whose use varies by chance.
 
         Groups are in sorted order (``pair`` order with ``pair``); ties in z are broken by term.
         An empty result (e.g. no term reaches ``min_count``) keeps these columns.
@@ -192,9 +241,18 @@ def keyness(
     The z-score is model-based: it treats tokens as independent draws, so repeated phrases and
     long articles make it overconfident. Use it to rank terms, and read it beside the counts.
 
+    Significance marks follow Monroe et al. (2008), who read ``|z| > 1.96`` as significant at
+    5 % for one term, and quanteda's ``textstat_keyness``, which reports a p-value per term:
+    ``p_value`` is the normal p-value of ``z``; because a table ranks thousands of terms, the
+    mark uses ``p_adjusted`` (Holm by default, over every term in the comparison), so that a
+    term ranked first by chance is not marked. With Holm at 5 % and 2,000 terms, a term needs
+    about ``|z| > 4.2``. The marks inherit the z-score's overconfidence: a term repeated in one
+    long article can pass; read them with ``count_group`` and the number of documents.
+
     Lower-casing merges words that differ only in case (``US`` and ``us``); pass
-    ``lowercase=False`` to keep them apart. Stop words are kept: they often carry an outlet's
-    style, and ``min_count`` or the counts beside z show when a term is merely frequent.
+    ``lowercase=False`` to keep them apart. Stop words are kept by default: they often carry
+    an outlet's style, and the ``significant`` column shows when a frequent function word
+    ranks high by chance; ``stop_words="english"`` leaves them out.
 
     The default ``alpha0 = 500`` is a moderate prior: it shrinks terms seen a few times towards
     the corpus rate while leaving frequent terms nearly untouched. Larger values shrink more.
@@ -204,6 +262,9 @@ def keyness(
     Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' Words: Lexical Feature
     Selection and Evaluation for Identifying the Content of Political Conflict. *Political
     Analysis*, 16(4), 372-403.
+
+    Holm, S. (1979). A simple sequentially rejective multiple test procedure. *Scandinavian
+    Journal of Statistics*, 6, 65-70.
 
     Examples
     --------
@@ -216,7 +277,7 @@ def keyness(
     ...              "A partnership of convenience.", "Convenience, not friendship."],
     ... })
     >>> result = keyness(table, by="outlet", top=2)
-    >>> result.drop(columns=["delta", "variance"]).round(3)
+    >>> result[["group", "group_b", "term", "z", "count_group", "count_rest", "rank"]].round(3)
       group group_b         term      z  count_group  count_rest  rank
     0     A  <rest>       friend  0.166            2           0     1
     1     A  <rest>         dear  0.108            1           0     2
@@ -237,11 +298,25 @@ def keyness(
       group group_b         term  count_group
     0     B       A  convenience            2
     1     A       B       friend            2
+
+    Stop words left out, and the significance marks (none of these few counts is significant):
+
+    >>> result = keyness(table, prior="uniform", top=2, stop_words="english")
+    >>> result[["group", "term", "z", "p_value", "p_adjusted", "significant"]].round(3)
+      group         term      z  p_value  p_adjusted  significant
+    0     A       friend  0.507    0.612         1.0        False
+    1     A         dear  0.419    0.675         1.0        False
+    2     B  convenience  0.652    0.515         1.0        False
+    3     B  partnership  0.542    0.588         1.0        False
     """
     frame = _as_frame(data)
     if axes is not None:
         frame = _framed(frame, axes)
     by = _check_options(frame, by, prior, top, alpha0, min_count, lowercase)
+    stops = _stop_words(stop_words)
+    check_real(significance, "significance", min_val=0, max_val=1, include_boundaries="neither")
+    check_choice(adjustment, "adjustment", ADJUSTMENTS)
+    marks = (float(significance), str(adjustment))
     texts, labels = _texts_and_groups(frame, by)
 
     groups = np.array(sorted(set(labels.tolist())), dtype=object)
@@ -256,7 +331,7 @@ def keyness(
         )
     pair_idx = _check_pair(pair, groups)
 
-    counts, terms = _count(texts, lowercase)
+    counts, terms = _count(texts, lowercase, stops)
     codes = np.searchsorted(groups, labels)
     indicator = sp.csr_matrix(
         (np.ones(codes.size, dtype=np.int64), (codes, np.arange(codes.size))),
@@ -293,8 +368,12 @@ def keyness(
         delta, variance = _log_odds(y_a, n_group[i], y_b, n_group[j], alpha, a0)
         a_name, b_name = groups[[i]], groups[[j]]
         parts = [  # each side from its own point of view: delta(B - A) = -delta(A - B)
-            _top_rows(a_name, str(b_name[0]), terms, delta, variance, y_a, y_b, top, min_count),
-            _top_rows(b_name, str(a_name[0]), terms, -delta, variance, y_b, y_a, top, min_count),
+            _top_rows(
+                a_name, str(b_name[0]), terms, delta, variance, y_a, y_b, top, min_count, marks
+            ),
+            _top_rows(
+                b_name, str(a_name[0]), terms, -delta, variance, y_b, y_a, top, min_count, marks
+            ),
         ]
     else:
         parts = []
@@ -306,9 +385,14 @@ def keyness(
             n_i = n_group[rows, None]
             delta, variance = _log_odds(y_i, n_i, y_j, n_all - n_i, alpha, a0)
             parts.append(
-                _top_rows(groups[rows], REST, terms, delta, variance, y_i, y_j, top, min_count)
+                _top_rows(
+                    groups[rows], REST, terms, delta, variance, y_i, y_j, top, min_count, marks
+                )
             )
-    return _frame(parts)
+    result = _frame(parts)
+    # A caption for figures and reports; the columns are the contract.
+    result.attrs["keyness"] = {"by": by, "significance": marks[0], "adjustment": marks[1]}
+    return result
 
 
 def _as_frame(data: Any) -> pd.DataFrame:
@@ -375,6 +459,26 @@ def _check_options(
     return by
 
 
+def _stop_words(stop_words: Any) -> frozenset[str]:
+    """The stop words, lower-cased (empty for None)."""
+    allowed = (None, "english", "a collection of words")
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words != "english":
+            raise ParameterError(
+                "stop_words", stop_words, allowed, "Give a list of words, not one string"
+            )
+        return frozenset(_ENGLISH_STOP_WORDS)
+    if isinstance(stop_words, (bytes, Mapping)) or not isinstance(stop_words, Collection):
+        raise ParameterError("stop_words", stop_words, allowed)
+    words = list(stop_words)
+    bad = [w for w in words if not isinstance(w, str)][:1]
+    if bad:
+        raise ParameterError("stop_words", stop_words, allowed, f"{bad[0]!r} is not a string")
+    return frozenset(w.lower() for w in words)
+
+
 def _texts_and_groups(frame: pd.DataFrame, by: str) -> tuple[list[str], np.ndarray]:
     """Texts (missing -> "") and group labels as strings, rows with a missing label dropped."""
     labels = frame[by]
@@ -421,8 +525,10 @@ def _check_pair(pair: Any, groups: np.ndarray) -> tuple[int, int] | None:
     return allowed.index(a), allowed.index(b)
 
 
-def _count(texts: list[str], lowercase: bool) -> tuple[sp.csr_matrix, np.ndarray]:
-    """Sparse document-term counts and the sorted vocabulary."""
+def _count(
+    texts: list[str], lowercase: bool, stops: frozenset[str]
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sparse document-term counts and the sorted vocabulary, stop words left out."""
     vectorizer = CountVectorizer(
         token_pattern=TOKEN_PATTERN, lowercase=bool(lowercase), dtype=np.int64
     )
@@ -436,7 +542,18 @@ def _count(texts: list[str], lowercase: bool) -> tuple[sp.csr_matrix, np.ndarray
             needed=1,
         ) from exc
     terms = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
-    return counts.tocsr(), terms
+    counts = counts.tocsr()
+    if stops:
+        keep = np.array([term.lower() not in stops for term in terms.tolist()], dtype=bool)
+        if not keep.any():
+            raise InsufficientDataError(
+                f"keyness found no token to count in {len(texts)} texts other than stop words; "
+                "give a shorter stop_words list.",
+                n=0,
+                needed=1,
+            )
+        counts, terms = counts[:, np.flatnonzero(keep)], terms[keep]
+    return counts, terms
 
 
 def _prior(
@@ -495,9 +612,14 @@ def _top_rows(
     y_j: np.ndarray,
     top: int | None,
     min_count: int,
+    marks: tuple[float, str],
 ) -> dict[str, np.ndarray]:
-    """The ``top`` terms by z of each row (group), as column arrays."""
+    """The ``top`` terms by z of each row (group), as column arrays, with p-values adjusted
+    within each row over the terms used in its compared texts."""
     z = delta / np.sqrt(variance)
+    used = (y_i + y_j) > 0
+    p_value = 2.0 * ndtr(-np.abs(z))
+    p_adjusted = _adjust(np.where(used, p_value, np.nan), marks[1])
     eligible = (y_i + y_j) >= min_count  # groups x terms
     # Sort each row by decreasing z; ineligible terms go last, ties keep vocabulary (term) order.
     key = np.where(eligible, -z, np.inf)
@@ -517,7 +639,18 @@ def _top_rows(
         "count_group": np.rint(y_i[row, col]).astype(np.int64),
         "count_rest": np.rint(y_j[row, col]).astype(np.int64),
         "rank": (pos + 1).astype(np.int64),
+        "p_value": p_value[row, col],
+        "p_adjusted": p_adjusted[row, col],
+        "significant": p_adjusted[row, col] <= marks[0],
     }
+
+
+def _adjust(p_values: np.ndarray, adjustment: str) -> np.ndarray:
+    """Each row of ``p_values`` adjusted as one family (NaN entries left out)."""
+    if adjustment == "none":
+        return p_values
+    adjust = holm if adjustment == "holm" else benjamini_hochberg
+    return np.vstack([adjust(row) for row in p_values]) if len(p_values) else p_values
 
 
 def _frame(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:

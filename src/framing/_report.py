@@ -87,14 +87,23 @@ def _keyness_section(sents: pd.DataFrame, by: str, top: int) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            table = keyness(sents, by=by, top=top)
+            table = keyness(sents, by=by, top=top, stop_words="english")
     except FramingError as exc:
         return f"Not computed: {_cell(exc, 600)}\n"
     rows = []
     for group, chunk in table.groupby("group", sort=True):
-        terms = ", ".join(f"{t} ({z:.1f})" for t, z in zip(chunk["term"], chunk["z"], strict=True))
+        terms = ", ".join(
+            f"{t} ({z:.1f}{', key' if key else ''})"
+            for t, z, key in zip(chunk["term"], chunk["z"], chunk["significant"], strict=True)
+        )
         rows.append([group, terms])
-    return _markdown_table([_cell(by), f"top {top} terms (z-score)"], rows) + "\n"
+    n_key = int(table["significant"].sum())
+    note = (
+        "z-scores; English stop words left out. 'key': significant at 5 % after Holm's "
+        "adjustment over every term of the comparison"
+        + (f" ({n_key} shown)." if n_key else "; no term shown is: these are ranks, not findings.")
+    )
+    return _markdown_table([_cell(by), f"top {top} terms (z-score)"], rows) + f"\n\n{note}\n"
 
 
 def _duplicates_section(clusters: pd.DataFrame, shown: int = 10) -> list[str]:

@@ -46,12 +46,14 @@ __all__ = ["main", "run"]
 
 _BROKEN_PIPE = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 _FORMATS = ("github", "pipe", "plain", "latex", "html", "csv", "json")
+_CONCORDANCE_FORMATS = ("plain", "github", "pipe", "latex", "html", "csv", "json")
 _EXAMPLES = {
     "compare": "example: framing compare seeds/ --by outlet --format latex -o table.tex",
     "score": "example: framing score seeds/ -o sentences.csv",
     "lexicon": "example: framing lexicon check my_lexicon.toml",
     "report": "example: framing report seeds/ -o seeds-report/",
     "model": "example: framing model seeds/ --formula 'friendship ~ C(year) + voice'",
+    "concordance": "example: framing concordance seeds/ 'junior partner' --width 50",
 }
 
 
@@ -256,6 +258,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--format", default="github", choices=_FORMATS, help="table format")
 
+    sub = command(
+        "concordance", "every occurrence of a word, phrase or cue, in its context (KWIC)",
+        "Score the corpus and list each occurrence of PATTERN (a word or phrase, matched as "
+        "whole words whatever the case; a regular expression with --regex) or of a matched "
+        "lexicon cue (--cue), with the text on its left and right, its sentence and labels.",
+    )  # fmt: skip
+    common(sub, "write here instead of stdout (atomically; '-': stdout)")
+    sub.add_argument("pattern", nargs="?", help="a word or phrase (or --regex expression)")
+    sub.add_argument("--cue", help="a lexicon cue instead of PATTERN, e.g. 'friendship*'")
+    sub.add_argument("--regex", action="store_true", help="read PATTERN as a regular expression")
+    sub.add_argument("--case-sensitive", action="store_true", help="match PATTERN's case")
+    sub.add_argument(
+        "--width", type=int, default=40, help="characters of context on each side (default: 40)"
+    )
+    sub.add_argument("--format", default="plain", choices=_CONCORDANCE_FORMATS, help="table format")
+
     sub = command("lexicon", "work with lexicon files")
     actions = sub.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = actions.add_parser(
@@ -410,6 +428,9 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     _check_output(args.output)
+    if args.command == "concordance":
+        return _concordance(args)
+
     if args.command == "report":
         from ._corpus import load_corpus
         from ._report import write_report
@@ -483,6 +504,22 @@ def _model_command(args: argparse.Namespace) -> int:
     sents = score(load_corpus(args.path), lexicon, method=_method(args, lexicon))
     fit = model(sents, args.axis, formula=args.formula, missing=args.missing)
     _write(fit.table(fmt=args.format, safe_csv=args.safe_csv), args.output)
+    return 0
+
+
+def _concordance(args: argparse.Namespace) -> int:
+    """``framing concordance``: score, find, write the table."""
+    from ._concordance import concordance, format_concordance
+    from ._corpus import load_corpus
+    from ._scoring import score
+
+    lexicon = load_lexicon(args.lexicon)
+    sents = score(load_corpus(args.path), lexicon, method=_method(args, lexicon))
+    kwic = concordance(
+        sents, args.pattern, cue=args.cue, width=args.width, regex=args.regex,
+        ignore_case=not args.case_sensitive,
+    )  # fmt: skip
+    _write(format_concordance(kwic, args.format, safe_csv=args.safe_csv), args.output)
     return 0
 
 
