@@ -192,3 +192,35 @@ def test_the_classifier_validation_never_trains_on_the_set_it_measures(monkeypat
     monkeypatch.setitem(vc.DESIGN, "prior", None)
     assert vc.leave_set_out_prior(framing, "seeds") is None
     sys.modules.pop("validation_classifier", None)
+
+
+def test_the_classifier_validation_limits(monkeypatch):
+    """docs/validation_classifier.py's `limits`: the ranking, best-threshold and ceiling bounds of
+    the sentences the lexicon leaves at 'none', worked by hand on six labels (no text needed)."""
+    import sys
+
+    import numpy as np
+    import pandas as pd
+
+    import framing
+
+    monkeypatch.syspath_prepend(str(DOCS))
+    import validation_classifier as vc
+
+    frame = pd.DataFrame({
+        "power_label": ["junior", "none", "none", "none", "none", "none"],
+        "gold_power": ["junior", "junior", "none", "equal", "none", "junior"],
+        "relevant": [True, True, True, True, True, False],
+    })  # fmt: skip
+    candidates = pd.DataFrame({
+        "pole": ["junior", "junior", "junior", "equal", "equal", "none"],
+        "probability": [0.95, 0.9, 0.6, 0.4, 0.2, np.nan],
+    })  # fmt: skip
+    bounds = vc.limits(framing, frame, "power", candidates)
+    # Open: rows 1-4 (relevant, lexicon 'none'); framed 1 and 3. Pairs framed > unframed: 3 of 4.
+    assert bounds["auc"] == pytest.approx(0.75)
+    # Lexicon: junior F1 2*1/(1+3) = 0.5, equal 0 -> 0.25. Ceiling: junior 0.8, equal 1 -> 0.9.
+    assert bounds["ceiling"] == pytest.approx(0.9 - 0.25)
+    # Best: a threshold in (0.2, 0.4] keeps rows 1, 2, 3: junior 2*2/(3+3), equal 1 -> 5/6.
+    assert bounds["best threshold"] == pytest.approx(5 / 6 - 0.25)
+    sys.modules.pop("validation_classifier", None)
