@@ -436,6 +436,21 @@ def test_nan_in_by_is_dropped_with_a_count():
     assert cmp.summary.set_index(["axis", "group"]).loc[("power", "a"), "n_sentences"] == 7
 
 
+
+def test_a_folder_without_a_manifest_says_what_to_add(tmp_path):
+    """No document has an outlet (a folder of .txt files without manifest.csv): the error names
+    the cause and the fix first, not "found no sentences" followed by a warning."""
+    from framing import load_corpus, score
+
+    for i, text in enumerate(["Xi met Putin in Moscow. They spoke of friendship."] * 2):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")  # constructed
+    sents = score(load_corpus(tmp_path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "dropped ... sentences" warning before the error
+        with pytest.raises(InsufficientDataError, match=r"column 'outlet' has no value in any "
+                           r"of the 4 sentences \(2 documents\).*manifest\.csv.*--by"):
+            compare(sents, seed=0)
+
 @pytest.mark.parametrize(
     ("kwargs", "name"),
     [

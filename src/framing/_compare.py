@@ -59,6 +59,8 @@ WARNING_CODES = ("single_document", "few_labels", "no_variation", "no_labels")
 _VOICES = ("all", "narrator", "source")
 _UNITS = ("auto", "article", "sentence")
 _FEW_LABELS = 10
+#: Columns of a sentence table that are never groups (text and evidence).
+_NOT_GROUPS = frozenset({"doc_id", "text", "cues", "speaker", "voice", "title"})
 _LISTED = (10, 8)  # beyond 10 groups or pairs, a warning names 8 and counts the others
 _MIN_RESAMPLES = 100
 _PAIRWISE_COLUMNS = (
@@ -800,6 +802,27 @@ def _chosen_pairs(
 # --------------------------------------------------------------------------------------------
 # compare()
 # --------------------------------------------------------------------------------------------
+
+def _no_groups_message(frame: pd.DataFrame, by: str, counted: bool) -> str:
+    """Why nothing can be compared when ``by`` is empty in every row, and what to do: the usual
+    cause is a folder of .txt files without a manifest, so no document has an outlet."""
+    n = int(frame["n_sentences"].sum()) if counted else len(frame)
+    usable = [
+        str(column) for column in frame.columns
+        if column != by and frame[column].dtype == object and column not in _NOT_GROUPS
+        and frame[column].nunique(dropna=True) >= 2
+        and frame[column].nunique(dropna=True) < frame["doc_id"].nunique() + 1
+        and frame.groupby("doc_id")[column].nunique(dropna=True).max() <= 1
+    ]  # fmt: skip
+    other = f"; columns that could group: {', '.join(usable)}" if usable else ""
+    return (
+        f"column {by!r} has no value in any of the {n} sentences "
+        f"({frame['doc_id'].nunique()} documents), so there is nothing to compare. "
+        f"A folder of .txt files needs a manifest.csv beside them with a column {by!r} "
+        f"(file,{by},...); or compare by a column that has values (by=... / --by){other}"
+    )
+
+
 def compare(
     sents: pd.DataFrame,
     by: str = "outlet",
@@ -1039,6 +1062,8 @@ def compare(
     if voice != "all":
         frame = frame[frame["voice"].to_numpy() == voice]
     missing_by = frame[by].isna().to_numpy()
+    if len(frame) and missing_by.all():
+        raise InsufficientDataError(_no_groups_message(frame, by, counted), n=0, needed=2)
     if missing_by.any():
         dropped = frame[missing_by]
         n_dropped = int(dropped["n_sentences"].sum()) if counted else int(missing_by.sum())
