@@ -49,6 +49,10 @@ _SCARE_QUOTE = re.compile(
     r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
     re.IGNORECASE,
 )
+# What every scare quote holds: an opening mark after white space. Few sentences have one, and
+# this scan is several times cheaper than that of _SCARE_QUOTE, whose every position may start
+# a determiner.
+_MARK_AFTER_SPACE = re.compile(r"\s[\"“‘']")
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 
@@ -411,6 +415,8 @@ def _is_question(text: str, start: int, end: int) -> bool:
 
 def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
+    if _MARK_AFTER_SPACE.search(text, start, end) is None:
+        return []
     return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
 
 
