@@ -24,6 +24,7 @@ import os
 import signal
 import sys
 import warnings
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -862,14 +863,10 @@ def _score_document(
     evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
     labels = {axis: ["none"] * n for axis in axes}
-    found = [m for matches in all_matches for m in matches]
-    # Whether each cue is quoted: one lookup for the whole document.
-    quoted = (
-        voice.quoted(np.fromiter((m.start for m in found), np.int64, len(found))).tolist()
-        if found and voice.quotes
-        else [False] * len(found)
-    )
-    taken = 0
+    # Whether a cue is quoted, as VoiceResult.quoted tells but without arrays (a document has
+    # few cues): the quotations' bounds s0, e0, s1, e1 ... never descend, so a cue lies inside
+    # one when an odd number of them are at or before its start.
+    bounds = [bound for quote in voice.quotes for bound in quote]
     for index, matches in enumerate(all_matches):
         if not matches:
             continue
@@ -889,11 +886,10 @@ def _score_document(
                 "marker": m.marker,
                 "conceded": m.conceded,
                 "mention": m.mention,
-                "quoted": q,
+                "quoted": bisect_right(bounds, m.start) % 2 == 1,
             }  # fmt: skip
-            for m, q in zip(matches, quoted[taken : taken + len(matches)], strict=True)
+            for m in matches
         ]
-        taken += len(matches)
         evidence[index] = "; ".join(map(_describe, described))
         if relevant_only and not relevant[index]:
             continue
