@@ -421,7 +421,7 @@ def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
-    """The part of a sentence between contrast markers that holds ``position``."""
-    left = max((e for e in edges if e <= position), default=start)
-    right = min((e for e in edges if e > position), default=end)
-    return left, right
+    """The part of a sentence between contrast markers (``edges``, sorted) that holds
+    ``position``."""
+    after = bisect_right(edges, position)  # edges[:after] are at or before it
+    return (edges[after - 1] if after else start), (edges[after] if after < len(edges) else end)
