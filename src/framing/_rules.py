@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
@@ -151,11 +152,13 @@ class RuleEngine:
             text, start, end, lowered=lowered
         )
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
             if word:
                 negations.append((word.start(), match.end(), -1))
-        negations.sort()
+        if len(negations) > n_found:
+            negations.sort()
         return _RuleHits(
             breaks=[
                 (m.start(), m.end(), 0)
@@ -230,7 +233,11 @@ class RuleEngine:
             cue = self.entries[index]
             pole = cue.pole
             weight = cue.weight
-            negator = self._negated_at(text, cue_start, negations, clause_edges, start)
+            negator = (
+                self._negated_at(text, cue_start, negations, clause_edges, start)
+                if negations
+                else None
+            )
             if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
                 negator = opening[2]
             segment = _segment(cue_start, edges, start, end)
@@ -252,17 +259,21 @@ class RuleEngine:
                 # it is calculated") is performance once, not a double reversal back to warmth.
                 if settings.negation_mode == "flip" and marker is None:
                     pole = self.other_pole[(cue.axis, pole)]
-            conceded = (last_contrast is not None and cue_start < last_contrast) or any(
-                s <= cue_start < e for s, e in concessions
+            conceded = (last_contrast is not None and cue_start < last_contrast) or (
+                bool(concessions) and any(s <= cue_start < e for s, e in concessions)
             )
             if conceded:
                 weight *= settings.contrast_weight
-            scare = any(s <= cue_start and cue_end <= e for s, e in quotes)
+            scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
             mention = (
                 question
                 or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
                 or ("scare quotes" if scare else None)
-                or next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                or (
+                    next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                    if open_spans
+                    else None
+                )
             )
             if (
                 mention is None
@@ -388,8 +399,7 @@ def _spaced(text: str, at: int) -> bool:
     return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
 
-@dataclass(frozen=True)
-class _RuleHits:
+class _RuleHits(NamedTuple):
     """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
 
     breaks: list[Hit]
