@@ -870,25 +870,10 @@ def _score_document(
     for index, matches in enumerate(all_matches):
         if not matches:
             continue
+        # A CueMatch's fields in order (cue, term, axis, pole, lexicon_pole, start, end, weight,
+        # negated, negator, performance, marker, conceded, mention), copied at once, then quoted.
         described = cues[index] = [
-            {
-                "cue": m.cue,
-                "term": m.term,
-                "axis": m.axis,
-                "pole": m.pole,
-                "lexicon_pole": m.lexicon_pole,
-                "start": m.start,
-                "end": m.end,
-                "weight": m.weight,
-                "negated": m.negated,
-                "negator": m.negator,
-                "performance": m.performance,
-                "marker": m.marker,
-                "conceded": m.conceded,
-                "mention": m.mention,
-                "quoted": bisect_right(bounds, m.start) % 2 == 1,
-            }  # fmt: skip
-            for m in matches
+            {**vars(m), "quoted": bisect_right(bounds, m.start) % 2 == 1} for m in matches
         ]
         evidence[index] = "; ".join(map(_describe, described))
         if relevant_only and not relevant[index]:
