@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
@@ -49,6 +50,10 @@ _SCARE_QUOTE = re.compile(
     r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
     re.IGNORECASE,
 )
+# What every scare quote holds: an opening mark after white space. Few sentences have one, and
+# this scan is several times cheaper than that of _SCARE_QUOTE, whose every position may start
+# a determiner.
+_MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 
@@ -147,11 +152,13 @@ class RuleEngine:
             text, start, end, lowered=lowered
         )
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
             if word:
                 negations.append((word.start(), match.end(), -1))
-        negations.sort()
+        if len(negations) > n_found:
+            negations.sort()
         return _RuleHits(
             breaks=[
                 (m.start(), m.end(), 0)
@@ -226,7 +233,11 @@ class RuleEngine:
             cue = self.entries[index]
             pole = cue.pole
             weight = cue.weight
-            negator = self._negated_at(text, cue_start, negations, clause_edges, start)
+            negator = (
+                self._negated_at(text, cue_start, negations, clause_edges, start)
+                if negations
+                else None
+            )
             if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
                 negator = opening[2]
             segment = _segment(cue_start, edges, start, end)
@@ -248,17 +259,21 @@ class RuleEngine:
                 # it is calculated") is performance once, not a double reversal back to warmth.
                 if settings.negation_mode == "flip" and marker is None:
                     pole = self.other_pole[(cue.axis, pole)]
-            conceded = (last_contrast is not None and cue_start < last_contrast) or any(
-                s <= cue_start < e for s, e in concessions
+            conceded = (last_contrast is not None and cue_start < last_contrast) or (
+                bool(concessions) and any(s <= cue_start < e for s, e in concessions)
             )
             if conceded:
                 weight *= settings.contrast_weight
-            scare = any(s <= cue_start and cue_end <= e for s, e in quotes)
+            scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
             mention = (
                 question
                 or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
                 or ("scare quotes" if scare else None)
-                or next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                or (
+                    next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                    if open_spans
+                    else None
+                )
             )
             if (
                 mention is None
@@ -277,21 +292,21 @@ class RuleEngine:
             if mention is not None:
                 weight = 0.0
             out.append(
-                CueMatch(
-                    cue=cue.term,
-                    term=text[cue_start:cue_end],
-                    axis=cue.axis,
-                    pole=pole,
-                    lexicon_pole=cue.pole,
-                    start=cue_start,
-                    end=cue_end,
-                    weight=weight,
-                    negated=negator is not None,
-                    negator=negator,
-                    performance=marker is not None,
-                    marker=marker,
-                    conceded=conceded,
-                    mention=mention,
+                CueMatch(  # by position, in field order: a third faster than by keyword
+                    cue.term,  # cue
+                    text[cue_start:cue_end],  # term
+                    cue.axis,  # axis
+                    pole,  # pole
+                    cue.pole,  # lexicon_pole
+                    cue_start,  # start
+                    cue_end,  # end
+                    weight,  # weight
+                    negator is not None,  # negated
+                    negator,  # negator
+                    marker is not None,  # performance
+                    marker,  # marker
+                    conceded,  # conceded
+                    mention,  # mention
                 )
             )
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
@@ -384,8 +399,7 @@ def _spaced(text: str, at: int) -> bool:
     return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
 
-@dataclass(frozen=True)
-class _RuleHits:
+class _RuleHits(NamedTuple):
     """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
 
     breaks: list[Hit]
@@ -411,11 +425,13 @@ def _is_question(text: str, start: int, end: int) -> bool:
 
 def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
+    if _MARK_AFTER_SPACE.search(text, start, end) is None:
+        return []
     return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
-    """The part of a sentence between contrast markers that holds ``position``."""
-    left = max((e for e in edges if e <= position), default=start)
-    right = min((e for e in edges if e > position), default=end)
-    return left, right
+    """The part of a sentence between contrast markers (``edges``, sorted) that holds
+    ``position``."""
+    after = bisect_right(edges, position)  # edges[:after] are at or before it
+    return (edges[after - 1] if after else start), (edges[after] if after < len(edges) else end)

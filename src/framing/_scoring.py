@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
@@ -497,38 +498,18 @@ def _score_document(
     evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
     labels = {axis: ["none"] * n for axis in axes}
-    found = [m for matches in all_matches for m in matches]
-    # Whether each cue is quoted: one lookup for the whole document.
-    quoted = (
-        voice.quoted(np.fromiter((m.start for m in found), np.int64, len(found))).tolist()
-        if found and voice.quotes
-        else [False] * len(found)
-    )
-    taken = 0
+    # Whether a cue is quoted, as VoiceResult.quoted tells but without arrays (a document has
+    # few cues): the quotations' bounds s0, e0, s1, e1 ... never descend, so a cue lies inside
+    # one when an odd number of them are at or before its start.
+    bounds = [bound for quote in voice.quotes for bound in quote]
     for index, matches in enumerate(all_matches):
         if not matches:
             continue
+        # A CueMatch's fields in order (cue, term, axis, pole, lexicon_pole, start, end, weight,
+        # negated, negator, performance, marker, conceded, mention), copied at once, then quoted.
         described = cues[index] = [
-            {
-                "cue": m.cue,
-                "term": m.term,
-                "axis": m.axis,
-                "pole": m.pole,
-                "lexicon_pole": m.lexicon_pole,
-                "start": m.start,
-                "end": m.end,
-                "weight": m.weight,
-                "negated": m.negated,
-                "negator": m.negator,
-                "performance": m.performance,
-                "marker": m.marker,
-                "conceded": m.conceded,
-                "mention": m.mention,
-                "quoted": q,
-            }  # fmt: skip
-            for m, q in zip(matches, quoted[taken : taken + len(matches)], strict=True)
+            {**vars(m), "quoted": bisect_right(bounds, m.start) % 2 == 1} for m in matches
         ]
-        taken += len(matches)
         evidence[index] = "; ".join(map(_describe, described))
         if relevant_only and not relevant[index]:
             continue

@@ -630,13 +630,15 @@ class PhraseSets:
         pattern, subject = _scan_target(self, text, lowered)
         found: list[list[tuple[int, int, int]]] = [[] for _ in self.matchers]
         resume = [start] * len(self.matchers)  # where each matcher's own scan would go on
-        groups = list(enumerate(self.matchers))
+        resolve = [matcher._resolve for matcher in self.matchers]
         for match in pattern.finditer(subject, start, stop):
-            for k, matcher in groups:
-                at = match.start(k + 1)  # -1 when this matcher did not match here
-                if at >= resume[k]:
-                    resume[k] = match.end(k + 1)
-                    found[k].append((at, resume[k], matcher._resolve(match.group(k + 1))))
+            # The match is empty; each matcher's group, captured in a lookahead, starts where
+            # it does, or is None when that matcher did not match here.
+            at = match.start()
+            for k, matched in enumerate(match.groups()):
+                if matched is not None and at >= resume[k]:
+                    resume[k] = at + len(matched)
+                    found[k].append((at, resume[k], resolve[k](matched)))
         return found
 
 
