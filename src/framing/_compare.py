@@ -95,8 +95,24 @@ _MINUS = "\N{MINUS SIGN}"
 # --------------------------------------------------------------------------------------------
 # The result
 # --------------------------------------------------------------------------------------------
+class _ShownAsTable:
+    """How a result with a ``table(fmt)`` method shows itself: ``print`` gives the plain table,
+    Jupyter the HTML table, a Markdown renderer the GitHub table."""
+
+    table: Callable[..., str]  # each result's own table(fmt)
+
+    def __str__(self) -> str:
+        return self.table("plain")
+
+    def _repr_html_(self) -> str:
+        return self.table("html")
+
+    def _repr_markdown_(self) -> str:
+        return self.table("github")
+
+
 @dataclass(frozen=True, eq=False, repr=False)
-class Comparison:
+class Comparison(_ShownAsTable):
     """Groups compared on the framing axes: three tables and the settings that made them.
 
     Made by :func:`compare`; see there for the columns of the three tables.
@@ -193,15 +209,6 @@ class Comparison:
             f"voice={self.voice!r}, unit={self.unit!r}, n_resamples={self.n_resamples}, "
             f"seed={self._seed_text()})"
         )
-
-    def __str__(self) -> str:
-        return self.table("plain")
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def _repr_markdown_(self) -> str:
-        return self.table("github")
 
     # ---------------------------------------------------------------------------------- output
     def plot(

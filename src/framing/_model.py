@@ -36,6 +36,7 @@ from ._compare import (
     _provenance,
     _provenance_fields,
     _render,
+    _ShownAsTable,
 )
 from ._escape import neutralise_frame
 from ._table import AxesLike, pole_labels, table_axes, table_info
@@ -80,7 +81,7 @@ _FEW_ARTICLES_TEXT = (
 # The result
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True, eq=False, repr=False)
-class ModelFit:
+class ModelFit(_ShownAsTable):
     """A logistic model of one axis's pole with article-clustered errors; made by :func:`model`.
 
     Attributes
@@ -154,15 +155,6 @@ class ModelFit:
             f"ModelFit(formula={self.formula!r}, axis={self.axis!r}, "
             f"n_sentences={self.n_sentences}, n_articles={self.n_articles})"
         )
-
-    def __str__(self) -> str:
-        return self.table("plain")
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def _repr_markdown_(self) -> str:
-        return self.table("github")
 
     def to_frame(self) -> pd.DataFrame:
         """The coefficients (a copy), with the settings in ``attrs["framing"]``.
