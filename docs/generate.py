@@ -26,6 +26,7 @@ import framing
 from framing._report import write_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_reference import api_page  # noqa: E402  (docs/api_reference.py, beside this script)
 from module_map import module_map  # noqa: E402  (docs/module_map.py, beside this script)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +121,7 @@ def main() -> int:
             ROOT / "docs" / "architecture.md", MAP_START, MAP_END, module_map()
         ),
         ROOT / "docs" / "benchmarks.md": _benchmarks_page(),
+        ROOT / "docs" / "api.md": api_page(),
     }
     stale = [
         p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text

@@ -224,3 +224,21 @@ def test_the_classifier_validation_limits(monkeypatch):
     # Best: a threshold in (0.2, 0.4] keeps rows 1, 2, 3: junior 2*2/(3+3), equal 1 -> 5/6.
     assert bounds["best threshold"] == pytest.approx(5 / 6 - 0.25)
     sys.modules.pop("validation_classifier", None)
+
+
+def test_the_api_reference_places_every_public_name(monkeypatch):
+    """docs/api.md documents every name of framing.__all__ once (docs/api_reference.py), and a
+    name added to the package without a place there fails here, not silently in the site."""
+    import framing
+
+    monkeypatch.syspath_prepend(str(DOCS))
+    import api_reference
+
+    page = api_reference.api_page()
+    assert page == (DOCS / "api.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^::: framing\.(\w+)$", page, flags=re.M)
+    errors = set(framing.errors.__all__)
+    assert sorted(shown) == sorted({*framing.__all__, "errors"} - errors - {"__version__"})
+    monkeypatch.setattr(framing, "__all__", [*framing.__all__, "not_placed"])
+    with pytest.raises(ValueError, match="not placed \\['not_placed'\\]"):
+        api_reference.api_page()
