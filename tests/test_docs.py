@@ -7,13 +7,9 @@ block, in order, one namespace per page, with the repository root as the working
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
-import tempfile
 import unicodedata
-import warnings
 from pathlib import Path
 
 import pytest
@@ -131,26 +127,33 @@ _EXAMPLE_PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.
     [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in _EXAMPLE_PAGES],
     ids=lambda p: str(p.relative_to(DOCS)),
 )
-def test_python_examples_run(page, monkeypatch, tmp_path):
-    pytest.importorskip("matplotlib").use("Agg")
-    import matplotlib.pyplot as plt
+def test_python_examples_run_and_print_what_the_page_shows(page, monkeypatch):
+    """Every example runs, in order, from the project folder; and every output a page shows
+    (a ```text block right after a ```python block) is what the block prints now
+    (docs/doc_outputs.py; ``python docs/doc_outputs.py --fix`` rewrites stale ones)."""
+    pytest.importorskip("matplotlib")
+    monkeypatch.syspath_prepend(str(DOCS))
+    import doc_outputs
 
-    blocks = _python_blocks(page)
-    monkeypatch.chdir(ROOT)
-    # The examples make their scratch folders with tempfile.mkdtemp(): keep them in tmp_path.
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    namespace: dict[str, object] = {"__name__": "__docs__"}
-    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-        warnings.simplefilter("ignore")
-        for line, code in blocks:
-            try:
-                exec(compile(code, f"{page.relative_to(ROOT)}:{line}", "exec"), namespace)
-            except Exception as exc:  # pragma: no cover - the failure message is the point
-                pytest.fail(
-                    f"{page.relative_to(ROOT)}, block at line {line}: {type(exc).__name__}: {exc}"
-                )
-    plt.close("all")
+    stale = doc_outputs.check_page(page)
     assert os.getcwd() == str(ROOT)
+    assert not stale, "\n\n".join(
+        f"{page.relative_to(ROOT)}:{s.line}: shown\n{s.shown}\nprinted\n{s.printed}" for s in stale
+    )
+
+
+def test_the_output_check_finds_a_stale_output(tmp_path, monkeypatch):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```python\nprint(1 + 1)\n```\n\n```text\n3\n```\n\n"
+        "```python\nprint('/tmp/tmpabcdefgh/x')\n```\n\n```text\n/tmp/tmpzyxwvuts/x\n```\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(DOCS))
+    import doc_outputs
+
+    stale = doc_outputs.check_page(page)
+    assert [(s.line, s.shown, s.printed) for s in stale] == [(5, "3\n", "2\n")]
 
 
 def test_every_example_page_has_examples():
