@@ -25,8 +25,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.md"))]
 _FENCE = re.compile(r"^(`{3,})([^\n]*)\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+#: Every page of the site with a Python example.
+PAGES = [
+    page
+    for page in sorted(DOCS.rglob("*.md"))
+    if any(m.group(2).strip() == "python" for m in _FENCE.finditer(page.read_text("utf-8")))
+]
 
 
 @dataclass(frozen=True)

@@ -119,12 +119,13 @@ def test_link_checker_catches_a_broken_link(tmp_path):
 # Examples
 # --------------------------------------------------------------------------------------------
 _EXAMPLE_PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.md"))]
+_PAGES_WITH_EXAMPLES = [p for p in sorted(DOCS.rglob("*.md")) if _python_blocks(p)]
 
 
 @pytest.mark.parametrize(
     "page",
     # the coding guide trains classifiers
-    [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in _EXAMPLE_PAGES],
+    [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in _PAGES_WITH_EXAMPLES],
     ids=lambda p: str(p.relative_to(DOCS)),
 )
 def test_python_examples_run_and_print_what_the_page_shows(page, monkeypatch):
