@@ -1,9 +1,11 @@
 """The printed outputs of the guides, checked against what the code prints now.
 
 In a page, a ```python block followed directly by a ```text block shows that text as the block's
-output. :func:`check_page` runs the page's Python blocks in order, in one namespace and from the
+output; in a ```console block, the lines after a ``$ framing ...`` command are its output.
+:func:`check_page` runs the page's Python blocks in order, in one namespace and from the
 project folder, and returns every shown output that differs from what the block prints (lines
-compared without trailing white space). ``python docs/doc_outputs.py`` lists them;
+compared without trailing white space), and :func:`check_commands` runs the commands.
+``python docs/doc_outputs.py`` lists them;
 ``--fix`` writes the printed outputs into the pages. The path of a folder that
 ``tempfile.mkdtemp()`` made is compared as ``<tmp>/``.
 
@@ -17,6 +19,7 @@ import contextlib
 import io
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import warnings
@@ -110,6 +113,44 @@ def check_page(page: Path) -> list[Stale]:
     return stale
 
 
+def _commands(text: str) -> list[tuple[str, tuple[int, int], int]]:
+    """``(command, span of its shown output, line)`` of every ``$ framing ...`` command in the
+    ```console blocks whose commands all run ``framing`` (the ``--help`` blocks have their own
+    test)."""
+    out = []
+    for m in _FENCE.finditer(text):
+        if m.group(2).strip() != "console" or "--help" in m.group(3):
+            continue
+        body_start = m.start(3)
+        starts = [body_start + c.start() for c in re.finditer(r"^\$ ", m.group(3), re.M)]
+        commands = [text[a + 2 : text.index("\n", a)] for a in starts]
+        if not commands or not all(c.startswith("framing ") for c in commands):
+            continue
+        for a, command, b in zip(starts, commands, [*starts[1:], m.end(3)], strict=True):
+            first = text.index("\n", a) + 1
+            out.append((command, (first, b), text.count("\n", 0, a) + 1))
+    return out
+
+
+def check_commands(page: Path) -> list[Stale]:
+    """Run a page's ``$ framing ...`` commands (through the shell, from the project folder);
+    the shown outputs (stdout and stderr, in order) that differ from what they print now."""
+    text = page.read_text(encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "COLUMNS": "100", "PYTHONUNBUFFERED": "1",
+           "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}  # fmt: skip
+    stale = []
+    for command, span, line in _commands(text):
+        printed = subprocess.run(
+            ["bash", "-c", command], cwd=ROOT, env=env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+        ).stdout  # fmt: skip
+        shown = text[span[0] : span[1]]
+        if _normal(shown) != _normal(printed):
+            stale.append(Stale(page, line, shown, printed, span))
+    return stale
+
+
 def fix(stale: list[Stale]) -> None:
     """Write the printed outputs into their pages."""
     for page in {s.page for s in stale}:
@@ -124,7 +165,9 @@ def main() -> int:
     parser.add_argument("pages", nargs="*", type=Path, help="pages to check (default: all)")
     parser.add_argument("--fix", action="store_true", help="write the printed outputs")
     args = parser.parse_args()
-    stale = [s for page in (args.pages or PAGES) for s in check_page(page.resolve())]
+    pages = [page.resolve() for page in (args.pages or sorted(DOCS.rglob("*.md")))]
+    stale = [s for page in pages if page in PAGES for s in check_page(page)]
+    stale += [s for page in pages for s in check_commands(page)]
     for s in stale:
         print(f"{s.page.relative_to(ROOT)}:{s.line}: the shown output differs from the printed one")
     if args.fix:

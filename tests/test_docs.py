@@ -143,6 +143,21 @@ def test_python_examples_run_and_print_what_the_page_shows(page, monkeypatch):
     )
 
 
+@pytest.mark.slow  # the commands compare and report the seeds
+def test_shown_commands_print_what_the_page_shows(monkeypatch):
+    """Every `$ framing ...` command shown in a ```console block prints (stdout and stderr, in
+    order) what the page shows after it; ``python docs/doc_outputs.py --fix`` rewrites them."""
+    monkeypatch.syspath_prepend(str(DOCS))
+    import doc_outputs
+
+    pages = sorted(DOCS.rglob("*.md"))
+    assert sum(len(doc_outputs._commands(p.read_text(encoding="utf-8"))) for p in pages) >= 8
+    stale = [s for page in pages for s in doc_outputs.check_commands(page)]
+    assert not stale, "\n\n".join(
+        f"{s.page.relative_to(ROOT)}:{s.line}: shown\n{s.shown}\nprinted\n{s.printed}" for s in stale
+    )
+
+
 def test_the_output_check_finds_a_stale_output(tmp_path, monkeypatch):
     page = tmp_path / "page.md"
     page.write_text(
