@@ -451,6 +451,15 @@ def test_a_folder_without_a_manifest_says_what_to_add(tmp_path):
                            r"of the 4 sentences \(2 documents\).*manifest\.csv.*--by"):
             compare(sents, seed=0)
 
+
+def test_when_by_is_empty_the_error_names_the_columns_that_could_group():
+    from framing import score
+
+    sents = score("seeds/")
+    sents["outlet"] = None  # as if the manifest had no outlet column
+    with pytest.raises(InsufficientDataError, match=r"columns that could group: .*country, genre"):
+        compare(sents, seed=0)
+
 @pytest.mark.parametrize(
     ("kwargs", "name"),
     [

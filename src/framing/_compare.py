@@ -60,7 +60,7 @@ _VOICES = ("all", "narrator", "source")
 _UNITS = ("auto", "article", "sentence")
 _FEW_LABELS = 10
 #: Columns of a sentence table that are never groups (text and evidence).
-_NOT_GROUPS = frozenset({"doc_id", "text", "cues", "speaker", "voice", "title"})
+_NOT_GROUPS = frozenset({"doc_id", "text", "cues", "speaker", "voice", "title", "date_precision"})
 _LISTED = (10, 8)  # beyond 10 groups or pairs, a warning names 8 and counts the others
 _MIN_RESAMPLES = 100
 _PAIRWISE_COLUMNS = (
@@ -816,9 +816,9 @@ def _no_groups_message(frame: pd.DataFrame, by: str, counted: bool) -> str:
     n = int(frame["n_sentences"].sum()) if counted else len(frame)
     usable = [
         str(column) for column in frame.columns
-        if column != by and frame[column].dtype == object and column not in _NOT_GROUPS
+        if column != by and column not in _NOT_GROUPS
+        and pd.api.types.is_string_dtype(frame[column])
         and frame[column].nunique(dropna=True) >= 2
-        and frame[column].nunique(dropna=True) < frame["doc_id"].nunique() + 1
         and frame.groupby("doc_id")[column].nunique(dropna=True).max() <= 1
     ]  # fmt: skip
     other = f"; columns that could group: {', '.join(usable)}" if usable else ""
