@@ -1,14 +1,17 @@
 """The documentation: every nav page exists, every relative link resolves, every example runs.
 
-The Python examples of the getting-started page and of the user guide are executed block by
-block, in order, one namespace per page, with the repository root as the working directory
-(as a reader would run them). Warnings are allowed; an exception fails the page.
+The Python examples of every page are executed block by block, in order, one namespace per page,
+with the repository root as the working directory (as a reader would run them), and every output a
+page shows must be what the code prints now (docs/doc_outputs.py). Warnings are allowed; an
+exception fails the page.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +19,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+# docs/doc_outputs.py (the output check of the pages), loaded once without putting docs/ on
+# sys.path (its dataclass needs it in sys.modules)
+_SPEC = importlib.util.spec_from_file_location("doc_outputs", DOCS / "doc_outputs.py")
+doc_outputs = sys.modules["doc_outputs"] = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(doc_outputs)
 MKDOCS = ROOT / "mkdocs.yml"
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})([^\n]*)\n(.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -119,23 +127,19 @@ def test_link_checker_catches_a_broken_link(tmp_path):
 # Examples
 # --------------------------------------------------------------------------------------------
 _EXAMPLE_PAGES = [DOCS / "getting-started.md", *sorted((DOCS / "guide").glob("*.md"))]
-_PAGES_WITH_EXAMPLES = [p for p in sorted(DOCS.rglob("*.md")) if _python_blocks(p)]
 
 
 @pytest.mark.parametrize(
     "page",
     # the coding guide trains classifiers
-    [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in _PAGES_WITH_EXAMPLES],
+    [pytest.param(p, marks=pytest.mark.slow) if p.name == "coding.md" else p for p in doc_outputs.PAGES],
     ids=lambda p: str(p.relative_to(DOCS)),
 )
-def test_python_examples_run_and_print_what_the_page_shows(page, monkeypatch):
+def test_python_examples_run_and_print_what_the_page_shows(page):
     """Every example runs, in order, from the project folder; and every output a page shows
     (a ```text block right after a ```python block) is what the block prints now
     (docs/doc_outputs.py; ``python docs/doc_outputs.py --fix`` rewrites stale ones)."""
     pytest.importorskip("matplotlib")
-    monkeypatch.syspath_prepend(str(DOCS))
-    import doc_outputs
-
     stale = doc_outputs.check_page(page)
     assert os.getcwd() == str(ROOT)
     assert not stale, "\n\n".join(
@@ -144,12 +148,9 @@ def test_python_examples_run_and_print_what_the_page_shows(page, monkeypatch):
 
 
 @pytest.mark.slow  # the commands compare and report the seeds
-def test_shown_commands_print_what_the_page_shows(monkeypatch):
+def test_shown_commands_print_what_the_page_shows():
     """Every `$ framing ...` command shown in a ```console block prints (stdout and stderr, in
     order) what the page shows after it; ``python docs/doc_outputs.py --fix`` rewrites them."""
-    monkeypatch.syspath_prepend(str(DOCS))
-    import doc_outputs
-
     pages = sorted(DOCS.rglob("*.md"))
     assert sum(len(doc_outputs._commands(p.read_text(encoding="utf-8"))) for p in pages) >= 8
     stale = [s for page in pages for s in doc_outputs.check_commands(page)]
@@ -158,16 +159,13 @@ def test_shown_commands_print_what_the_page_shows(monkeypatch):
     )
 
 
-def test_the_output_check_finds_a_stale_output(tmp_path, monkeypatch):
+def test_the_output_check_finds_a_stale_output(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(
         "```python\nprint(1 + 1)\n```\n\n```text\n3\n```\n\n"
         "```python\nprint('/tmp/tmpabcdefgh/x')\n```\n\n```text\n/tmp/tmpzyxwvuts/x\n```\n",
         encoding="utf-8",
     )
-    monkeypatch.syspath_prepend(str(DOCS))
-    import doc_outputs
-
     stale = doc_outputs.check_page(page)
     assert [(s.line, s.shown, s.printed) for s in stale] == [(5, "3\n", "2\n")]
 
