@@ -22,13 +22,14 @@ import numpy as np
 import pandas as pd
 
 from ._keyness import REST, keyness
+from ._plots import _BLUE, _VERMILLION
 from ._validation import check_int
 from .errors import InputError, ParameterError
 
 __all__ = ["plot_keyness", "plot_keyness_scatter"]
 
-# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
-_FIRST, _SECOND, _NEUTRAL = "#0072B2", "#D55E00", "#999999"
+# The framing map's Okabe-Ito pair (blue, vermilion); grey for terms of neither group.
+_FIRST, _SECOND, _NEUTRAL = _BLUE, _VERMILLION, "#999999"
 _NEEDED = ("group", "group_b", "term", "z", "rank", "significant")
 
 
