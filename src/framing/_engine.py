@@ -46,7 +46,7 @@ import pandas as pd
 
 from ._clean import clean
 from ._corpus import Corpus, Document, _listed, _warn_empty, load_corpus
-from ._reading import _skipped_table, _UniqueIds, _warn_renamed
+from ._reading import _CSV, _JSONL, _PARQUET, _skipped_table, _UniqueIds, _warn_renamed
 from ._stream import iter_corpus
 from ._validation import check_int
 from .errors import CorpusError, DataQualityWarning, FramingWarning, ParameterError
@@ -77,7 +77,7 @@ CHUNK_DOCUMENTS = 5_000
 #: most this size, cut at a line end or else a sentence end, so that memory does not grow with it.
 _BLOCK_CHARS = 1 << 22
 #: Files read as a stream, chunk by chunk (a folder or a .txt file is read whole).
-_STREAMED = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")
+_STREAMED = _JSONL + _CSV + _PARQUET
 
 
 @dataclass(frozen=True)
