@@ -259,3 +259,34 @@ def test_the_api_reference_places_every_public_name(monkeypatch):
     monkeypatch.setattr(framing, "__all__", [*framing.__all__, "not_placed"])
     with pytest.raises(ValueError, match="not placed \\['not_placed'\\]"):
         api_reference.api_page()
+
+
+_CONFLICT = re.compile(r"^(?:<{7} |={7}$|>{7} )", re.MULTILINE)
+_TEXT_SUFFIXES = {".md", ".py", ".toml", ".yml", ".yaml", ".cfg", ".txt", ".csv", ".json", ".j2"}
+
+
+def _project_text_files() -> list[Path]:
+    """Every text file of the project that a merge could leave markers in (not seeds' articles)."""
+    roots = [ROOT / name for name in ("src", "docs", "tests", "benchmarks", ".ci")]
+    files = [path for root in roots for path in root.rglob("*") if path.suffix in _TEXT_SUFFIXES]
+    files += [p for p in ROOT.glob("*") if p.is_file() and (p.suffix in _TEXT_SUFFIXES)]
+    return [path for path in files if "__pycache__" not in path.parts]
+
+
+def test_no_merge_conflict_markers_are_left_in_the_project():
+    files = _project_text_files()
+    assert ROOT / "docs" / "architecture.md" in files and len(files) > 100
+    left = [
+        f"{path.relative_to(ROOT)}:{text[: found.start()].count(chr(10)) + 1}"
+        for path in files
+        for text in [path.read_text(encoding="utf-8", errors="replace")]
+        for found in [_CONFLICT.search(text)]
+        if found
+    ]
+    assert left == []
+
+
+def test_the_conflict_marker_check_finds_a_marker():
+    text = "a\n" + "<" * 7 + " HEAD\nb\n" + "=" * 7 + "\nc\n" + ">" * 7 + " branch\n"
+    assert _CONFLICT.search(text) is not None
+    assert _CONFLICT.search("a table rule\n" + "=" * 8 + "\n") is None
