@@ -130,6 +130,25 @@ def timed(
     return min(times), len(times), result
 
 
+def paired_ratio(
+    rounds: int, first: Callable[[], object], second: Callable[[], object]
+) -> tuple[float, list[float]]:
+    """The median over ``rounds`` of (seconds of ``first``) / (seconds of ``second``), each round
+    timing the two back to back, in alternating order: load on a shared machine changes within
+    minutes, so each ratio is of two runs that met the same load. Returns the median and every
+    round's ratio."""
+    ratios = []
+    for round_ in range(max(rounds, 1)):
+        seconds = {}
+        for name, work in ((("first", first), ("second", second)) if round_ % 2 == 0
+                           else (("second", second), ("first", first))):  # fmt: skip
+            start = time.perf_counter()
+            work()
+            seconds[name] = time.perf_counter() - start
+        ratios.append(seconds["first"] / seconds["second"])
+    return float(np.median(ratios)), ratios
+
+
 def best_of(repeats: int, work: Callable[[], object], *, budget: float | None = None) -> float:
     """Seconds of the fastest of ``repeats`` runs of ``work`` (see :func:`timed`)."""
     return timed(repeats, work, budget=budget)[0]

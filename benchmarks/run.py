@@ -56,6 +56,7 @@ from _corpus import (  # noqa: E402
     PEERS,
     floor,
     make_sentences,
+    paired_ratio,
     peers,
     seed_texts,
     text_stage,
@@ -76,6 +77,10 @@ TARGET_RATE = 1_000_000  # tokens/s per core, full pipeline
 TARGET_PIPELINE_FLOOR = 0.30
 TARGET_TEXT_FLOOR = 0.50
 TARGET_SPEEDUP = 1.7
+# Issue #17's targets: medians of paired runs (floor and score(), n_jobs=1 and 2, back to back)
+TARGET_PAIRED_FLOOR = 0.15
+TARGET_PAIRED_SPEEDUP = 1.6
+PAIRED_ROUNDS = 5
 TARGET_MEMORY_MB = 500
 TARGET_SLOPE = (0.9, 1.1)
 TARGET_COMPARE_SECONDS = 10.0
@@ -96,6 +101,7 @@ class Settings:
     iter_chunk: int = 1000
     concurrent_children: bool = False
     limits: tuple[int, float, int] = (2000, 20.0, 100_000)  # copies, MB in one line, tiny docs
+    paired_rounds: int = PAIRED_ROUNDS
 
 
 FULL = Settings((100_000, 500_000, 1_000_000, 2_000_000), 3, 20.0, (20, 200, 250), 1000)
@@ -107,6 +113,7 @@ QUICK = Settings(
     10,
     iter_chunk=20,
     concurrent_children=True,
+    paired_rounds=2,
     limits=(40, 0.2, 400),
 )
 
@@ -261,6 +268,19 @@ def throughput(
         1, "full pipeline, × floor", f"{pipeline_ratio:.2f}", f"≥ {TARGET_PIPELINE_FLOOR:.2f}",
         pipeline_ratio >= TARGET_PIPELINE_FLOOR,
     )  # fmt: skip
+    progress(clock, f"floor and score() paired, {settings.paired_rounds} rounds")
+    paired, ratios = paired_ratio(
+        settings.paired_rounds, lambda: floor(texts), lambda: score(data.corpus)
+    )
+    rows.append(
+        [f"full pipeline, × floor: median of {len(ratios)} paired runs (issue #17)", "", "", "",
+         f"{paired:.3f}", f"≥ {TARGET_PAIRED_FLOOR:.2f} × floor",
+         verdict(paired >= TARGET_PAIRED_FLOOR)]
+    )  # fmt: skip
+    summary.add(
+        1, f"full pipeline, × floor, median of {len(ratios)} paired runs (issue #17)",
+        f"{paired:.3f}", f"≥ {TARGET_PAIRED_FLOOR:.2f}", paired >= TARGET_PAIRED_FLOOR,
+    )  # fmt: skip
     for name, count in peers(folder).items():
         label = PEERS[name][0]
         if isinstance(count, str):
@@ -365,6 +385,21 @@ def parallel(settings: Settings, data: Scored, summary: Summary, clock: float) -
              f"{speedup:.2f}", "yes" if same else "NO", f"≥ {TARGET_SPEEDUP}",
              verdict(speedup >= TARGET_SPEEDUP)],
         ]  # fmt: skip
+        progress(clock, f"n_jobs=1 and n_jobs=2 paired, {settings.paired_rounds} rounds")
+        paired, ratios = paired_ratio(
+            settings.paired_rounds,
+            lambda: score(data.corpus),
+            lambda: score(data.corpus, n_jobs=2),
+        )
+        rows.append(
+            [f"n_jobs=2: median of {len(ratios)} paired runs (issue #17)", "", "", "", "",
+             f"{paired:.2f}", "", f"≥ {TARGET_PAIRED_SPEEDUP}",
+             verdict(paired >= TARGET_PAIRED_SPEEDUP)]
+        )  # fmt: skip
+        summary.add(
+            3, f"n_jobs=2 speed-up, median of {len(ratios)} paired runs (issue #17)",
+            f"{paired:.2f}", f"≥ {TARGET_PAIRED_SPEEDUP}", paired >= TARGET_PAIRED_SPEEDUP,
+        )  # fmt: skip
     note = (
         f"`framing.score(corpus, n_jobs=2)` against `n_jobs=1` on the {words(data.n_words)} "
         f"corpus ({n:,} tokens), on a machine with {os.cpu_count()} CPUs; the `n_jobs=1` time "

@@ -86,6 +86,9 @@ def test_summary_gives_a_value_and_a_verdict_for_every_target(quick: str) -> Non
     ):
         assert expected in figures
     assert any(figure.startswith("scaling: slope") for figure in figures)
+    # issue #17's targets, as medians of paired runs (two rounds in the quick run)
+    assert "full pipeline, × floor, median of 2 paired runs (issue #17)" in figures
+    assert "n_jobs=2 speed-up, median of 2 paired runs (issue #17)" in figures
     assert any(figure.startswith("streamed peak memory") for figure in figures)
     for row in summary:
         assert row["result"] in ("met", "not met", "n/a"), row
@@ -166,6 +169,16 @@ def test_timed_keeps_the_fastest_run_and_respects_the_budget() -> None:
     # a budget of zero: one run only, however many repeats are asked for
     assert _corpus.timed(5, work, budget=0.0)[1:] == (1, 1)
     assert _corpus.best_of(2, work) >= 0
+
+
+def test_paired_ratio_is_the_median_of_back_to_back_rounds(monkeypatch) -> None:
+    clock = iter([0.0, 2.0, 2.0, 3.0, 10.0, 11.0, 11.0, 15.0, 20.0, 26.0, 26.0, 28.0])
+    monkeypatch.setattr(_corpus.time, "perf_counter", lambda: next(clock))
+    order: list[str] = []
+    median, ratios = _corpus.paired_ratio(3, lambda: order.append("a"), lambda: order.append("b"))
+    # round 1: a 2 s, b 1 s; round 2 (b first): b 1 s, a 4 s; round 3: a 6 s, b 2 s
+    assert order == ["a", "b", "b", "a", "a", "b"]
+    assert ratios == [2.0, 4.0, 3.0] and median == 3.0
 
 
 def test_missing_or_failing_peers_give_a_reason_not_a_crash(
