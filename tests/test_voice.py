@@ -175,8 +175,18 @@ SEED_CASES = [
     # A block quotation after an introduction that ends in a colon is the speaker's words (both
     # coders of the seeds coded these source).
     ("003", "But in truth, this is no longer a partnership of equals.", "source", "Laura Bicker"),
-    ("003", "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity", "source", "David Pierson"),
-    ("003", "At the Associated Press, Huizhong Wu and Emily Wang Fujiyama underlined", "source", "Huizhong Wu and Emily Wang Fujiyama"),
+    (
+        "003",
+        "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity",
+        "source",
+        "David Pierson",
+    ),
+    (
+        "003",
+        "At the Associated Press, Huizhong Wu and Emily Wang Fujiyama underlined",
+        "source",
+        "Huizhong Wu and Emily Wang Fujiyama",
+    ),
     ("003", "said Alexandra Prokopenko, a fellow", "source", "Alexandra Prokopenko"),
     # 004: NPR (machine-reworded copy: `stated`, `says`, `informed`)
     ("004", "brazenly refer to one another as “expensive good friend.”", "narrator", None),

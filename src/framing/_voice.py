@@ -116,10 +116,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _VERB_WORDS = sorted(
-    STRONG_REPORTING_VERBS
-    | WEAK_REPORTING_VERBS
-    | REPORTING_PARTICIPLES
-    | REPORTING_PHRASES
+    STRONG_REPORTING_VERBS | WEAK_REPORTING_VERBS | REPORTING_PARTICIPLES | REPORTING_PHRASES
 )
 # A reporting verb may follow a space, one of these boundaries, or the start of the text.
 _VERB_BOUNDARIES = "\t\n\r\f\v\xa0([—–/" + _MASK
