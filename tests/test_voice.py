@@ -829,3 +829,36 @@ def test_block_quotation_ends_at_a_quotation_mark_or_a_new_speaker() -> None:
         ("source", "Putin"),
         ("narrator", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Constructed: ``as`` opens an aside at the start of the text and after any character
+        # that is not a word character (a quotation, a bracket, a dash); inside a word
+        # (``alias``, ``Texas``) it does not.
+        ("As Lavrov put it, Moscow needs Beijing.", "Lavrov"),
+        ("“Fine,”as Lavrov put it, Moscow needs Beijing.", "Lavrov"),
+        ("Moscow (as Lavrov put it) needs Beijing.", "Lavrov"),
+        ("Moscow —as Lavrov noted— needs Beijing.", "Lavrov"),
+        ("Moscow, alias Lavrov put it, needs Beijing.", None),
+        ("Moscow, Texas Lavrov put it, needs Beijing.", None),
+        ("Moscow, AS Lavrov put it, needs Beijing.", None),
+    ],
+)
+def test_aside_needs_a_word_boundary_before_as(text: str, speaker: str | None) -> None:
+    result = attribute_voice(text, [0], [len(text)], [0])
+    assert result.speaker == (speaker,)
+    assert result.voice == ("source" if speaker else "narrator",)
+
+
+def test_aside_belongs_to_the_sentence_of_its_first_letter() -> None:
+    # Constructed: spans that cut ``As`` between its two letters give the aside to the sentence
+    # holding the ``A``; a span that starts after it leaves the aside out.
+    text = "Xi came. As Lavrov put it, Moscow needs Beijing."
+    a = text.index("As")
+    result = attribute_voice(text, [0, a + 1], [a + 1, len(text)], [0, 0])
+    assert result.voice == ("source", "narrator")
+    assert result.speaker == ("Lavrov", None)
+    result = attribute_voice(text, [a + 1], [len(text)], [0])
+    assert result.voice == ("narrator",)
