@@ -131,10 +131,12 @@ _AS_RE = re.compile(r"\bas\b")
 _ACCORDING_RE = re.compile(r"\s+((?:[^,;:!?()" + _MASK + r".]|\.(?=\S))+)")
 # ``as X put it`` / ``as X puts it`` / ``as X has put it``: X is the source, as with ``according
 # to X``; ``the argument goes`` / ``so the thinking goes``: a source without a name. The first
-# pattern opens with the letter itself and tests the word boundary (no word character before
-# it) only there, so the engine jumps from 'a' to 'a' instead of trying every position.
+# pattern opens with the literal ``s`` and looks back for the ``a`` and the word boundary (no
+# word character before it) only there: a literal first character lets the engine skip ahead
+# with a fast search, which a class such as ``[Aa]`` does not (the scan takes less than half
+# the time). A match therefore starts at the ``s`` of ``as``, one character late (see _asides).
 _AS_PUT_IT_RE = re.compile(
-    r"[Aa](?<!\w[Aa])s\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
+    r"s(?<=(?<!\w)[Aa]s)\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
     r"aptly|bluntly)\s+)?(?:puts?\s+it|summari[sz]e[sd]|noted|notes|wrote|writes|observed|"
     r"observes|argued|argues|explained|explains|reported|reports|remarked|remarks)\b"
 )
@@ -860,7 +862,7 @@ def _asides(masked: str) -> list[_Candidate]:
             continue
         speaker = " ".join(words)
         kind = "pronoun" if speaker.lower() in SPEAKER_PRONOUNS else "according"
-        found.append((_PRIORITY_ACCORDING, match.start(), kind, speaker))
+        found.append((_PRIORITY_ACCORDING, match.start() - 1, kind, speaker))  # at the ``a``
     if "goes" in masked:  # the pattern's last word: a scan costs as much as two of the text
         for match in _ARGUMENT_GOES_RE.finditer(masked):
             found.append((_PRIORITY_ACCORDING, match.start(), "according", None))
