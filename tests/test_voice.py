@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing._text import split_sentences
-from framing._voice import VoiceResult, attribute_voice
+from framing._voice import (
+    _DELIMITERS,
+    _LAST_CUT_RE,
+    VoiceResult,
+    _first_segment,
+    _last_segments,
+    attribute_voice,
+)
 from framing.errors import InputError, ParameterError
 
 from .known_failures import known_failure
@@ -862,3 +869,22 @@ def test_aside_belongs_to_the_sentence_of_its_first_letter() -> None:
     assert result.speaker == ("Lavrov", None)
     result = attribute_voice(text, [a + 1], [len(text)], [0])
     assert result.voice == ("narrator",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;:\x1a—–-ab\n", max_size=40))
+def test_last_cut_is_the_last_delimiter_or_dash(text: str) -> None:
+    # Reference: the last delimiter, or the hyphen of the last spaced hyphen, found by rfind.
+    dash = text.rfind(" - ")
+    expected = max(*map(text.rfind, _DELIMITERS), dash + 1 if dash >= 0 else -1)
+    found = _LAST_CUT_RE.match(text)
+    assert (found.end() - 1 if found is not None else -1) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;:\x1a—–ab\n\xa0", max_size=40))
+def test_first_and_last_segments_match_a_full_split(text: str) -> None:
+    # Reference: every stretch between single delimiters, blank ones dropped.
+    segments = [part.split() for part in re.split("[,;:\x1a—–]", text) if part.strip()]
+    assert _last_segments(text) == segments[-2:]
+    assert _first_segment(text) == (segments[0] if segments else [])
