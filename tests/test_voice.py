@@ -18,11 +18,14 @@ from hypothesis import strategies as st
 
 from framing._text import split_sentences
 from framing._voice import (
+    _COLON_END_RE,
     _DELIMITERS,
     _LAST_CUT_RE,
     VoiceResult,
+    _ends_with_colon,
     _first_segment,
     _last_segments,
+    _overlaps,
     attribute_voice,
 )
 from framing.errors import InputError, ParameterError
@@ -888,3 +891,39 @@ def test_first_and_last_segments_match_a_full_split(text: str) -> None:
     segments = [part.split() for part in re.split("[,;:\x1a—–]", text) if part.strip()]
     assert _last_segments(text) == segments[-2:]
     assert _first_segment(text) == (segments[0] if segments else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" :a\n\t\xa0", max_size=12), st.data())
+def test_ends_with_colon_matches_the_pattern(text: str, data: st.DataObject) -> None:
+    # Reference: the pattern on the sentence's own text.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _COLON_END_RE.search(text[start:end]) is not None
+    assert _ends_with_colon(text, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), min_size=2, max_size=24),
+    st.lists(st.integers(1, 6), min_size=2, max_size=24),
+)
+def test_overlaps_match_a_test_per_sentence(
+    sentence_cuts: list[int], quote_cuts: list[int]
+) -> None:
+    # Sorted disjoint sentences (some empty) and sorted disjoint non-empty quotations over the
+    # same offsets; reference: per sentence, the quotations ending after it starts and starting
+    # before it ends.
+    offsets = np.cumsum(sentence_cuts).tolist()
+    sentences = list(zip(offsets[::2], offsets[1::2], strict=False))
+    offsets = np.cumsum(quote_cuts).tolist()
+    quotes = [
+        (a, b, a - 1, b + 1, 0, True) for a, b in zip(offsets[::2], offsets[1::2], strict=False)
+    ]
+    expected = {}
+    for i, (start, end) in enumerate(sentences):
+        ks = [k for k, q in enumerate(quotes) if q[1] > start and q[0] < end]
+        if ks:
+            expected[i] = (ks[0], ks[-1] + 1)
+    starts, ends = [a for a, _ in sentences], [b for _, b in sentences]
+    assert _overlaps(quotes, starts, ends) == expected

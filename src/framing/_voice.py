@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -367,29 +367,27 @@ def _attribute_voice(
     n = len(starts_list)
     if n == 0:
         return VoiceResult((), (), ())
-    region_lo, region_hi, region_list = _regions(ends_list, paragraphs)
+    region_lo, region_hi, firsts = _regions(ends_list, paragraphs)
     quotes = _find_quotes(text, region_lo, region_hi)
     group = _quote_groups(text, quotes, region_lo)  # one number per quotation
-    # Quotations overlapping each sentence: indexes first[i] <= k < last[i].
-    if quotes:
-        q_cs = [q[0] for q in quotes]
-        q_ce = [q[1] for q in quotes]
-        first_list = [bisect_right(q_ce, s) for s in starts_list]
-        last_list = [bisect_left(q_cs, e) for e in ends_list]
-    else:
-        first_list = last_list = [0] * n
-    has_quote = [b > a for a, b in zip(first_list, last_list, strict=True)]
-    best = _attributions(_mask(text, quotes), starts_list, ends_list, has_quote)
-    sentence_groups = [group[first:last] for first, last in zip(first_list, last_list, strict=True)]
-    own, group_speaker = _own_speakers(best, sentence_groups, region_list)
+    overlaps = _overlaps(quotes, starts_list, ends_list)
+    best = _attributions(_mask(text, quotes), starts_list, ends_list, overlaps)
+    sentence_groups = {i: group[first:last] for i, (first, last) in overlaps.items()}
+    # A sentence without a reporting clause or a quotation is the narrator's (most of them):
+    # the passes below visit only the others, in document order.
+    order = sorted(best.keys() | overlaps.keys())
+    regions = {i: bisect_right(firsts, i) - 1 for i in order}
+    own, group_speaker = _own_speakers(order, best, sentence_groups, regions)
 
     source_by_quotes = _QuoteSpeech(
-        text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, first_list,
-        last_list, min_quote_words, min_quoted_share,
+        text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, overlaps,
+        min_quote_words, min_quoted_share,
     )  # fmt: skip
-    voice, speakers = _voices(own, sentence_groups, region_list, group_speaker, source_by_quotes)
-    _mark_block_quotations(text, starts_list, ends_list, region_list, own, voice, speakers)
-    _mark_answers(text, starts_list, ends_list, region_list, voice)
+    voice, speakers = _voices(
+        n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
+    )
+    _mark_block_quotations(text, starts_list, ends_list, firsts, own, voice, speakers)
+    _mark_answers(text, starts_list, ends_list, firsts, voice)
     spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -397,37 +395,45 @@ def _attribute_voice(
 def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[int], list[int]]:
     """Paragraph regions: a contiguous partition of the text that ends with each paragraph's
     last sentence (a quotation never crosses a region boundary). Returns each region's start
-    and end, and each sentence's region."""
-    region_hi: list[int] = []
-    region_list: list[int] = []
-    for i in range(len(ends)):
-        if i and paragraphs[i] != paragraphs[i - 1]:
-            region_hi.append(ends[i - 1])
-        region_list.append(len(region_hi))
+    and end, and the index of its first sentence."""
+    firsts = [0, *(i for i in range(1, len(paragraphs)) if paragraphs[i] != paragraphs[i - 1])]
+    region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
-    return [0, *region_hi[:-1]], region_hi, region_list
+    return [0, *region_hi[:-1]], region_hi, firsts
+
+
+def _overlaps(
+    quotes: list[_Quote], starts: list[int], ends: list[int]
+) -> dict[int, tuple[int, int]]:
+    """The sentences that overlap quotations, each with the indexes ``first <= k < last`` of
+    the quotations it overlaps (quotations and sentences are both sorted and disjoint, so a
+    sentence's quotations are consecutive)."""
+    found: dict[int, tuple[int, int]] = {}
+    for k, quote in enumerate(quotes):
+        # The sentences that end after the quotation starts and start before it ends.
+        for i in range(bisect_right(ends, quote[0]), bisect_left(starts, quote[1])):
+            found[i] = (found[i][0], k + 1) if i in found else (k, k + 1)
+    return found
 
 
 def _own_speakers(
-    best: list, sentence_groups: list[list[int]], region_list: list[int]
-) -> tuple[list[tuple[str, str | None] | None], dict[int, str | None]]:
-    """Pass 1, in document order: each sentence's own reporting clause ``(kind, speaker)``,
-    with he/she resolved to the last named speaker (including speakers carried by a shared
-    quotation); and the speaker of each attributed quotation group."""
-    n = len(best)
-    own: list[tuple[str, str | None] | None] = [None] * n
+    order: list[int],
+    best: dict[int, _Candidate],
+    sentence_groups: dict[int, list[int]],
+    regions: dict[int, int],
+) -> tuple[dict[int, tuple[str, str | None]], dict[int, str | None]]:
+    """Pass 1, in document order over the sentences in ``order``: each sentence's own reporting
+    clause ``(kind, speaker)``, with he/she resolved to the last named speaker of its paragraph
+    or else of the previous one (including speakers carried by a shared quotation); and the
+    speaker of each attributed quotation group."""
+    own: dict[int, tuple[str, str | None]] = {}
     group_speaker: dict[int, str | None] = {}  # attributed quotation groups -> speaker
     last_named: dict[int, str] = {}
-    previous_region = -1
-    for i in range(n):
-        region = region_list[i]
-        if i > 0 and region != region_list[i - 1]:
-            previous_region = region_list[i - 1]
-        candidate = best[i]
-        groups = sentence_groups[i]
-        if candidate is None:
-            if not groups:
-                continue  # no reporting clause, no quotation
+    for i in order:
+        region = regions[i]
+        candidate = best.get(i)
+        groups = sentence_groups.get(i, [])
+        if candidate is None:  # a quotation, no reporting clause
             inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
             if inherited is not None:
                 last_named[region] = inherited
@@ -436,7 +442,7 @@ def _own_speakers(
         speaker: str | None = candidate[3]
         if kind == "pronoun":
             if speaker is not None and speaker.lower() in RESOLVED_PRONOUNS:
-                speaker = last_named.get(region, last_named.get(previous_region))
+                speaker = last_named.get(region, last_named.get(region - 1))
             else:
                 speaker = None
             kind = "name" if speaker is not None else "pronoun"
@@ -450,40 +456,37 @@ def _own_speakers(
 
 
 def _voices(
-    own: list[tuple[str, str | None] | None],
-    sentence_groups: list[list[int]],
-    region_list: list[int],
+    n: int,
+    order: list[int],
+    own: dict[int, tuple[str, str | None]],
+    sentence_groups: dict[int, list[int]],
+    regions: dict[int, int],
     group_speaker: dict[int, str | None],
     source_by_quotes: Callable[[int], bool],
 ) -> tuple[list[str], list[str | None]]:
-    """Pass 2: the voice and speaker of every sentence, from its own reporting clause, the
-    speaker of a quotation it shares, or (``source_by_quotes``) its unattributed quotations,
-    whose speaker is the last one of the paragraph."""
-    voice: list[str] = []
-    speakers: list[str | None] = []
+    """Pass 2: the voice and speaker of every one of ``n`` sentences; those in ``order`` may be
+    sources, by their own reporting clause, the speaker of a quotation they share, or
+    (``source_by_quotes``) their unattributed quotations, whose speaker is the last one of the
+    paragraph. The others are the narrator's."""
+    voice = ["narrator"] * n
+    speakers: list[str | None] = [None] * n
     last_speaker: dict[int, str] = {}
-    for i, attribution in enumerate(own):
-        groups = sentence_groups[i]
-        who: str | None = None
-        if attribution is None and not groups:
-            voice.append("narrator")  # no reporting clause, no quotation
-            speakers.append(None)
-            continue
+    for i in order:
+        groups = sentence_groups.get(i, [])
+        attribution = own.get(i)
+        who: str | None
         if attribution is not None:
-            voice_i = "source"
             who = attribution[1]
         elif any(g in group_speaker for g in groups):
-            voice_i = "source"
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
         elif source_by_quotes(i):
-            voice_i = "source"
-            who = last_speaker.get(region_list[i])
+            who = last_speaker.get(regions[i])
         else:
-            voice_i = "narrator"
-        voice.append(voice_i)
-        speakers.append(who)
+            continue  # a scare quote or a title: the narrator's
+        voice[i] = "source"
+        speakers[i] = who
         if who is not None:
-            last_speaker[region_list[i]] = who
+            last_speaker[regions[i]] = who
     return voice, speakers
 
 
@@ -497,19 +500,16 @@ class _QuoteSpeech:
         text: str,
         quotes: list[_Quote],
         group: list[int],
-        sentence_groups: list[list[int]],
+        sentence_groups: dict[int, list[int]],
         region_lo: list[int],
         starts: list[int],
         ends: list[int],
-        first: list[int],
-        last: list[int],
+        overlaps: dict[int, tuple[int, int]],
         min_quote_words: int,
         min_quoted_share: float,
     ) -> None:
         self.text, self.quotes, self.sentence_groups = text, quotes, sentence_groups
-        self.region_lo, self.starts, self.ends, self.first, self.last = (
-            region_lo, starts, ends, first, last,
-        )  # fmt: skip
+        self.region_lo, self.starts, self.ends, self.overlaps = region_lo, starts, ends, overlaps
         self.min_quote_words, self.min_quoted_share = min_quote_words, min_quoted_share
         self.members: dict[int, list[_Quote]] = {}  # the quotations of each group
         for quote, g in zip(quotes, group, strict=True):
@@ -529,52 +529,61 @@ class _QuoteSpeech:
             return True
         if all(kind[g][1] for g in groups):
             return False
-        first, last = self.first[i], self.last[i]
+        first, last = self.overlaps[i]
         share = _quoted_share(self.quotes, first, last, self.starts[i], self.ends[i])
         return share >= self.min_quoted_share
 
 
 def _mark_answers(
-    text: str, starts: list[int], ends: list[int], regions: list[int], voice: list[str]
+    text: str, starts: list[int], ends: list[int], firsts: list[int], voice: list[str]
 ) -> None:
     """An interview transcript (in place): a paragraph that opens with ``A:`` is the
-    interviewee's answer, ``source``."""
-    answer = False
-    for i in range(len(starts)):
-        if i == 0 or regions[i] != regions[i - 1]:
-            answer = _ANSWER_RE.match(text, starts[i], ends[i]) is not None
-        if answer:
-            voice[i] = "source"
+    interviewee's answer, ``source``. ``firsts`` holds each paragraph's first sentence."""
+    bounds = [*firsts, len(starts)]
+    for p, first in enumerate(firsts):
+        # The character test first: most paragraphs do not open with an ``A``.
+        if text.startswith("A", starts[first]) and _ANSWER_RE.match(
+            text, starts[first], ends[first]
+        ):
+            for i in range(first, bounds[p + 1]):
+                voice[i] = "source"
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a colon, white space aside (``_COLON_END_RE``),
+    from its last character alone unless that is white space."""
+    if end <= start:
+        return False
+    last = text[end - 1]
+    if last == ":":
+        return True
+    return last.isspace() and _COLON_END_RE.search(text, start, end) is not None
 
 
 def _mark_block_quotations(
     text: str,
     starts: list[int],
     ends: list[int],
-    regions: list[int],
-    own: list[tuple[str, str | None] | None],
+    firsts: list[int],
+    own: dict[int, tuple[str, str | None]],
     voice: list[str],
     speakers: list[str | None],
 ) -> None:
     """Block quotations (in place): the paragraphs after an introduction that ends in a colon
     ("As David Pierson summarized for The New York Times, ...:") are the speaker's words, up to
     ``_BLOCK_PARAGRAPHS`` of them, until a paragraph opens with a quotation mark, has a
-    reporting clause of its own, or introduces another block."""
-    n = len(starts)
-    paragraphs: list[tuple[int, int]] = []  # (first, last) sentence of each paragraph
-    for i in range(n):
-        if i == 0 or regions[i] != regions[i - 1]:
-            paragraphs.append((i, i))
-        else:
-            paragraphs[-1] = (paragraphs[-1][0], i)
+    reporting clause of its own, or introduces another block. ``firsts`` holds each
+    paragraph's first sentence."""
+    bounds = [*firsts, len(starts)]
     speaker: str | None = None
     left = 0
-    for first, last in paragraphs:
+    for p, first in enumerate(firsts):
+        last = bounds[p + 1] - 1
         if left:
             if (
                 _OPENS_WITH_QUOTE_RE.match(text, starts[first])
                 or _SOURCE_LINK_RE.match(text, starts[first], ends[last])
-                or any(own[i] is not None for i in range(first, last + 1))
+                or any(i in own for i in range(first, last + 1))
             ):
                 left = 0
             else:
@@ -582,12 +591,11 @@ def _mark_block_quotations(
                     if voice[i] == "narrator":
                         voice[i], speakers[i] = "source", speaker
                 left -= 1
-        sentence = text[starts[last] : ends[last]]
-        if not _COLON_END_RE.search(sentence):
+        if not _ends_with_colon(text, starts[last], ends[last]):
             continue
         if voice[last] == "source":
             speaker, left = speakers[last], _BLOCK_PARAGRAPHS
-        elif (found := _BLOCK_INTRO_RE.search(sentence)) is not None:
+        elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
             speaker, left = found.group(1), _BLOCK_PARAGRAPHS
             voice[last], speakers[last] = "source", speaker  # the introduction reports speech
 
@@ -837,11 +845,12 @@ _Candidate = tuple[int, int, str, "str | None"]
 
 
 def _attributions(
-    masked: str, starts_list: list[int], ends_list: list[int], quoted_list: list[bool]
-) -> list[_Candidate | None]:
-    """The best reporting clause of each sentence, or None."""
+    masked: str, starts_list: list[int], ends_list: list[int], quoted: Container[int]
+) -> dict[int, _Candidate]:
+    """The best reporting clause of each sentence that has one; ``quoted`` holds the
+    sentences with a quotation."""
+    best: dict[int, _Candidate] = {}
     matches = _verb_matches(masked)
-    best: list[_Candidate | None] = [None] * len(starts_list)
     asides = _asides(masked)
     if not matches and not asides:
         return best
@@ -849,16 +858,15 @@ def _attributions(
         i = bisect_right(starts_list, match.start(1)) - 1  # the sentence of the verb
         if i < 0 or match.end(1) > ends_list[i]:
             continue
-        if best[i] is not None and best[i][0] == _PRIORITY_DIRECT:  # type: ignore[index]
+        current = best.get(i)
+        if current is not None and current[0] == _PRIORITY_DIRECT:
             continue  # an earlier direct reporting clause wins anyway
-        candidate = _attribution(masked, starts_list[i], ends_list[i], match, quoted_list[i])
-        if candidate is not None and (
-            best[i] is None or candidate[0] > best[i][0]  # type: ignore[index]
-        ):
+        candidate = _attribution(masked, starts_list[i], ends_list[i], match, i in quoted)
+        if candidate is not None and (current is None or candidate[0] > current[0]):
             best[i] = candidate
     for candidate in asides:  # ``as X put it``, ``the argument goes``: any other wins
         i = bisect_right(starts_list, candidate[1]) - 1
-        if i >= 0 and candidate[1] < ends_list[i] and best[i] is None:
+        if i >= 0 and candidate[1] < ends_list[i] and i not in best:
             best[i] = candidate
     return best
 
