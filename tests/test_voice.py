@@ -24,6 +24,8 @@ from framing._voice import (
     VoiceResult,
     _ends_with_colon,
     _first_segment,
+    _group_kind,
+    _is_title,
     _last_segments,
     _overlaps,
     attribute_voice,
@@ -927,3 +929,32 @@ def test_overlaps_match_a_test_per_sentence(
             expected[i] = (ks[0], ks[-1] + 1)
     starts, ends = [a for a, _ in sentences], [b for _, b in sentences]
     assert _overlaps(quotes, starts, ends) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Partnership", "Without", "Limits", "no", "ties", "a", "Xi"]), max_size=9
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 40)), min_size=1, max_size=4),
+    st.integers(1, 6),
+)
+def test_group_kind_matches_a_test_of_every_quotation(
+    words: list[str], cuts: list[tuple[int, int]], min_quote_words: int
+) -> None:
+    # Constructed words; reference: every quotation tested for a title and counted in full.
+    text = "The pact, titled " + " ".join(words) * 3
+    members = []
+    for a, length in cuts:
+        start = min(a + 5, len(text) - 1)
+        end = min(start + length, len(text))
+        if end > start:
+            members.append((start, end, start - 1, end, 0, True))
+    if not members:
+        return
+    titles = [_is_title(text, q, 0) for q in members]
+    speech = any(
+        not title and len(text[q[0] : q[1]].split()) >= min_quote_words
+        for q, title in zip(members, titles, strict=True)
+    )
+    assert _group_kind(text, members, [0], min_quote_words) == (speech, all(titles))

@@ -87,8 +87,9 @@ _TITLE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s*")
-# Words of four characters or more (a letter, then letters, digits, apostrophes, hyphens).
-_LONG_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
+# Words of four characters or more (a letter, then letters, digits, apostrophes, hyphens); the
+# group is the first letter, all a Title Case test needs (findall then makes no word strings).
+_LONG_WORD_RE = re.compile(r"([^\W\d_])[\w’'-]{3,}")
 _MASK = "\x1a"  # stands for the characters of a quotation in the masked text
 
 # --------------------------------------------------------------------------------------------
@@ -792,24 +793,29 @@ def _first_non_space(text: str, start: int) -> int:
 def _group_kind(
     text: str, members: list[_Quote], region_lo: list[int], min_quote_words: int
 ) -> tuple[bool, bool]:
-    """Whether a group of quotations has one long enough to be speech, and is all titles."""
-    titles = [_is_title(text, q, region_lo[q[4]]) for q in members]
-    speech = any(
-        not title and len(text[q[0] : q[1]].split()) >= min_quote_words
-        for q, title in zip(members, titles, strict=True)
-    )
-    return speech, all(titles)
+    """Whether a group of quotations has one long enough to be speech, and is all titles.
+
+    A quotation's words are counted before it is tested for a title (the dearer test), and a
+    short one is tested only while the group may still be all titles."""
+    all_titles = True
+    for q in members:
+        # At most min_quote_words pieces: as many as the words, up to min_quote_words.
+        if len(text[q[0] : q[1]].split(None, min_quote_words - 1)) >= min_quote_words:
+            if not _is_title(text, q, region_lo[q[4]]):
+                return True, False  # speech, so not all titles
+        elif all_titles and not _is_title(text, q, region_lo[q[4]]):
+            all_titles = False
+    return False, all_titles
 
 
 def _is_title(text: str, quote: _Quote, lo: int) -> bool:
     """A quotation introduced as a title (``titled, “…”``) or written in Title Case."""
     if _TITLE_CUE_RE.search(text, max(int(lo), quote[2] - 30), quote[2]):
         return True
-    long_words = _LONG_WORD_RE.findall(text, quote[0], quote[1])
-    if len(long_words) < 3:
+    initials = _LONG_WORD_RE.findall(text, quote[0], quote[1])  # of the long words
+    if len(initials) < 3:
         return False
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return capitalised >= 0.75 * len(long_words)
+    return sum(map(str.isupper, initials)) >= 0.75 * len(initials)
 
 
 def _quoted_share(quotes: list[_Quote], first: int, last: int, start: int, end: int) -> float:
