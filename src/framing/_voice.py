@@ -927,8 +927,9 @@ def _attribution(
     if not verb.isalpha():  # ``According  to``; verbs of one word are found in lower case
         verb = " ".join(verb.lower().split())
     vs, ve = match.span(1)
-    left = masked[max(s, vs - _WINDOW) : vs]
-    right = masked[ve : min(e, ve + _WINDOW)]
+    lo, hi = vs - _WINDOW, ve + _WINDOW
+    left = masked[lo if lo > s else s : vs]
+    right = masked[ve : hi if hi < e else e]
     if verb == "according to":
         speaker = _according_speaker(right)
         if speaker is None:
@@ -1006,22 +1007,23 @@ def _strip_starters(words: list[str], *, prepositions: bool = True) -> list[str]
         words[0] in dropped or words[0] in CALENDAR_WORDS or words[0] in NAME_PARTICLES
     ):
         words.pop(0)
-    for j in range(len(words) - 1, -1, -1):
-        if words[j] in CALENDAR_WORDS:
-            words = words[j + 1 :]
-            break
+    if not CALENDAR_WORDS.isdisjoint(words):  # rare: test all words at once first
+        for j in range(len(words) - 1, -1, -1):
+            if words[j] in CALENDAR_WORDS:
+                words = words[j + 1 :]
+                break
     while words and words[-1] in NAME_PARTICLES:
         words.pop()
     return words
 
 
 def _is_pure_name(words: list[str]) -> bool:
-    return (
-        bool(words)
-        and _is_name_word(words[0])
-        and _is_name_word(words[-1])
-        and all(_is_name_word(w) or w in NAME_PARTICLES for w in words)
-    )
+    if not words or not _is_name_word(words[0]) or not _is_name_word(words[-1]):
+        return False
+    for word in words:  # _is_name_word written out: this runs for every reporting verb
+        if word not in NAME_PARTICLES and not word.lstrip("[](")[:1].isupper():
+            return False
+    return True
 
 
 def _starts_with_preposition(words: list[str]) -> bool:
@@ -1035,11 +1037,10 @@ def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
     cleaned = [_clean_word(w) for w in words]  # once: for the titles and for the name
-    titles = [j for j, w in enumerate(cleaned) if w in TITLE_WORDS]
-    if titles:
+    if not TITLE_WORDS.isdisjoint(cleaned):
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
-        first = titles[-1] + 1
+        first = next(j for j in range(len(cleaned) - 1, -1, -1) if cleaned[j] in TITLE_WORDS) + 1
         while first < len(words) and (
             words[first] in NAME_PARTICLES or words[first] in OFFICE_WORDS
         ):
