@@ -21,6 +21,8 @@ from framing._voice import (
     _COLON_END_RE,
     _DELIMITERS,
     _LAST_CUT_RE,
+    _LONG_WORD_RE,
+    _TITLE_CUE_RE,
     VoiceResult,
     _ends_with_colon,
     _first_segment,
@@ -958,3 +960,52 @@ def test_group_kind_matches_a_test_of_every_quotation(
         for q, title in zip(members, titles, strict=True)
     )
     assert _group_kind(text, members, [0], min_quote_words) == (speech, all(titles))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["TITLED", "Entitled", "headlined", "dubbed", "Known", "as", "title", "tl", "wn"]
+            + ["the", "Pact", "Of", "Ages", ",", ":", " ", "\n", "x"]
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 40),
+)
+def test_is_title_matches_its_patterns(words: list[str], lo: int) -> None:
+    # Constructed words; reference: the cue pattern over the 30 characters before the mark,
+    # then the share of capitalised long words.
+    text = " ".join(words) + " “" + " ".join(reversed(words)) + "”"
+    mark = text.rindex("“")
+    quote = (mark + 1, len(text) - 1, mark, len(text), 0, True)
+    lo = min(lo, mark)
+    if _TITLE_CUE_RE.search(text, max(lo, mark - 30), mark):
+        expected = True
+    else:
+        initials = [w[0] for w in _LONG_WORD_RE.findall(text, quote[0], quote[1])]
+        expected = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.75 * len(initials)
+    assert _is_title(text, quote, lo) == expected
+
+
+@pytest.mark.parametrize(
+    ("cue", "voice"),
+    [
+        # Constructed: a long quotation introduced by a title cue, in any case, is a title
+        # (narrator); after other words it is unattributed speech (source).
+        ("titled", "narrator"),
+        ("ENTITLED", "narrator"),
+        ("headlined:", "narrator"),
+        ("Dubbed,", "narrator"),
+        ("known\n as", "narrator"),
+        ("under the headline", "narrator"),
+        ("under the Title", "narrator"),
+        ("shown as", "source"),
+        ("settled as", "source"),
+        ("rubbed in as", "source"),
+    ],
+)
+def test_title_cues_in_any_case(cue: str, voice: str) -> None:
+    text = f"The pact, {cue} “we will stand together for many years”, was signed."
+    result = attribute_voice(text, [0], [len(text)], [0])
+    assert result.voice == (voice,)

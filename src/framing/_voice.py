@@ -810,7 +810,13 @@ def _group_kind(
 
 def _is_title(text: str, quote: _Quote, lo: int) -> bool:
     """A quotation introduced as a title (``titled, “…”``) or written in Title Case."""
-    if _TITLE_CUE_RE.search(text, max(int(lo), quote[2] - 30), quote[2]):
+    cue_lo = max(int(lo), quote[2] - 30)
+    window = text[cue_lo : quote[2]].lower()
+    # Every cue word holds one of these pairs of letters, which no other letter matches when
+    # case is ignored: a test that turns most quotations away before the pattern runs.
+    if ("tl" in window or "dl" in window or "bb" in window or "wn" in window) and (
+        _TITLE_CUE_RE.search(text, cue_lo, quote[2])
+    ):
         return True
     initials = _LONG_WORD_RE.findall(text, quote[0], quote[1])  # of the long words
     if len(initials) < 3:
