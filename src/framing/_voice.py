@@ -1148,6 +1148,10 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     ``(kind, speaker, after_comma)``.
     """
     t = left.rstrip()
+    # Right after a quotation (the inverted ``“…,” said X``, a third of all verbs) or a clause
+    # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
+    if not t or t[-1] == _MASK or t[-1] in ";:—–":
+        return "after"
     while t:
         parts = t.rsplit(None, 1)
         word = parts[-1]
