@@ -17,7 +17,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing._text import split_sentences
-from framing._voice import VoiceResult, attribute_voice
+from framing._voice import (
+    _COLON_END_RE,
+    _DELIMITERS,
+    _LAST_CUT_RE,
+    _LONG_WORD_RE,
+    _TITLE_CUE_RE,
+    VoiceResult,
+    _ends_with_colon,
+    _first_segment,
+    _group_kind,
+    _is_title,
+    _last_segments,
+    _overlaps,
+    attribute_voice,
+)
 from framing.errors import InputError, ParameterError
 
 from .known_failures import known_failure
@@ -175,8 +189,18 @@ SEED_CASES = [
     # A block quotation after an introduction that ends in a colon is the speaker's words (both
     # coders of the seeds coded these source).
     ("003", "But in truth, this is no longer a partnership of equals.", "source", "Laura Bicker"),
-    ("003", "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity", "source", "David Pierson"),
-    ("003", "At the Associated Press, Huizhong Wu and Emily Wang Fujiyama underlined", "source", "Huizhong Wu and Emily Wang Fujiyama"),
+    (
+        "003",
+        "Mr. Xi’s talks with Mr. Putin this week were a show of solidarity",
+        "source",
+        "David Pierson",
+    ),
+    (
+        "003",
+        "At the Associated Press, Huizhong Wu and Emily Wang Fujiyama underlined",
+        "source",
+        "Huizhong Wu and Emily Wang Fujiyama",
+    ),
     ("003", "said Alexandra Prokopenko, a fellow", "source", "Alexandra Prokopenko"),
     # 004: NPR (machine-reworded copy: `stated`, `says`, `informed`)
     ("004", "brazenly refer to one another as “expensive good friend.”", "narrator", None),
@@ -819,3 +843,169 @@ def test_block_quotation_ends_at_a_quotation_mark_or_a_new_speaker() -> None:
         ("source", "Putin"),
         ("narrator", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Constructed: ``as`` opens an aside at the start of the text and after any character
+        # that is not a word character (a quotation, a bracket, a dash); inside a word
+        # (``alias``, ``Texas``) it does not.
+        ("As Lavrov put it, Moscow needs Beijing.", "Lavrov"),
+        ("“Fine,”as Lavrov put it, Moscow needs Beijing.", "Lavrov"),
+        ("Moscow (as Lavrov put it) needs Beijing.", "Lavrov"),
+        ("Moscow —as Lavrov noted— needs Beijing.", "Lavrov"),
+        ("Moscow, alias Lavrov put it, needs Beijing.", None),
+        ("Moscow, Texas Lavrov put it, needs Beijing.", None),
+        ("Moscow, AS Lavrov put it, needs Beijing.", None),
+    ],
+)
+def test_aside_needs_a_word_boundary_before_as(text: str, speaker: str | None) -> None:
+    result = attribute_voice(text, [0], [len(text)], [0])
+    assert result.speaker == (speaker,)
+    assert result.voice == ("source" if speaker else "narrator",)
+
+
+def test_aside_belongs_to_the_sentence_of_its_first_letter() -> None:
+    # Constructed: spans that cut ``As`` between its two letters give the aside to the sentence
+    # holding the ``A``; a span that starts after it leaves the aside out.
+    text = "Xi came. As Lavrov put it, Moscow needs Beijing."
+    a = text.index("As")
+    result = attribute_voice(text, [0, a + 1], [a + 1, len(text)], [0, 0])
+    assert result.voice == ("source", "narrator")
+    assert result.speaker == ("Lavrov", None)
+    result = attribute_voice(text, [a + 1], [len(text)], [0])
+    assert result.voice == ("narrator",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;:\x1a—–-ab\n", max_size=40))
+def test_last_cut_is_the_last_delimiter_or_dash(text: str) -> None:
+    # Reference: the last delimiter, or the hyphen of the last spaced hyphen, found by rfind.
+    dash = text.rfind(" - ")
+    expected = max(*map(text.rfind, _DELIMITERS), dash + 1 if dash >= 0 else -1)
+    found = _LAST_CUT_RE.match(text)
+    assert (found.end() - 1 if found is not None else -1) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;:\x1a—–ab\n\xa0", max_size=40))
+def test_first_and_last_segments_match_a_full_split(text: str) -> None:
+    # Reference: every stretch between single delimiters, blank ones dropped.
+    segments = [part.split() for part in re.split("[,;:\x1a—–]", text) if part.strip()]
+    assert _last_segments(text) == segments[-2:]
+    assert _first_segment(text) == (segments[0] if segments else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" :a\n\t\xa0", max_size=12), st.data())
+def test_ends_with_colon_matches_the_pattern(text: str, data: st.DataObject) -> None:
+    # Reference: the pattern on the sentence's own text.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = _COLON_END_RE.search(text[start:end]) is not None
+    assert _ends_with_colon(text, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), min_size=2, max_size=24),
+    st.lists(st.integers(1, 6), min_size=2, max_size=24),
+)
+def test_overlaps_match_a_test_per_sentence(
+    sentence_cuts: list[int], quote_cuts: list[int]
+) -> None:
+    # Sorted disjoint sentences (some empty) and sorted disjoint non-empty quotations over the
+    # same offsets; reference: per sentence, the quotations ending after it starts and starting
+    # before it ends.
+    offsets = np.cumsum(sentence_cuts).tolist()
+    sentences = list(zip(offsets[::2], offsets[1::2], strict=False))
+    offsets = np.cumsum(quote_cuts).tolist()
+    quotes = [
+        (a, b, a - 1, b + 1, 0, True) for a, b in zip(offsets[::2], offsets[1::2], strict=False)
+    ]
+    expected = {}
+    for i, (start, end) in enumerate(sentences):
+        ks = [k for k, q in enumerate(quotes) if q[1] > start and q[0] < end]
+        if ks:
+            expected[i] = (ks[0], ks[-1] + 1)
+    starts, ends = [a for a, _ in sentences], [b for _, b in sentences]
+    assert _overlaps(quotes, starts, ends) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Partnership", "Without", "Limits", "no", "ties", "a", "Xi"]), max_size=9
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 40)), min_size=1, max_size=4),
+    st.integers(1, 6),
+)
+def test_group_kind_matches_a_test_of_every_quotation(
+    words: list[str], cuts: list[tuple[int, int]], min_quote_words: int
+) -> None:
+    # Constructed words; reference: every quotation tested for a title and counted in full.
+    text = "The pact, titled " + " ".join(words) * 3
+    members = []
+    for a, length in cuts:
+        start = min(a + 5, len(text) - 1)
+        end = min(start + length, len(text))
+        if end > start:
+            members.append((start, end, start - 1, end, 0, True))
+    if not members:
+        return
+    titles = [_is_title(text, q, 0) for q in members]
+    speech = any(
+        not title and len(text[q[0] : q[1]].split()) >= min_quote_words
+        for q, title in zip(members, titles, strict=True)
+    )
+    assert _group_kind(text, members, [0], min_quote_words) == (speech, all(titles))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["TITLED", "Entitled", "headlined", "dubbed", "Known", "as", "title", "tl", "wn"]
+            + ["the", "Pact", "Of", "Ages", ",", ":", " ", "\n", "x"]
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 40),
+)
+def test_is_title_matches_its_patterns(words: list[str], lo: int) -> None:
+    # Constructed words; reference: the cue pattern over the 30 characters before the mark,
+    # then the share of capitalised long words.
+    text = " ".join(words) + " “" + " ".join(reversed(words)) + "”"
+    mark = text.rindex("“")
+    quote = (mark + 1, len(text) - 1, mark, len(text), 0, True)
+    lo = min(lo, mark)
+    if _TITLE_CUE_RE.search(text, max(lo, mark - 30), mark):
+        expected = True
+    else:
+        initials = [w[0] for w in _LONG_WORD_RE.findall(text, quote[0], quote[1])]
+        expected = len(initials) >= 3 and sum(map(str.isupper, initials)) >= 0.75 * len(initials)
+    assert _is_title(text, quote, lo) == expected
+
+
+@pytest.mark.parametrize(
+    ("cue", "voice"),
+    [
+        # Constructed: a long quotation introduced by a title cue, in any case, is a title
+        # (narrator); after other words it is unattributed speech (source).
+        ("titled", "narrator"),
+        ("ENTITLED", "narrator"),
+        ("headlined:", "narrator"),
+        ("Dubbed,", "narrator"),
+        ("known\n as", "narrator"),
+        ("under the headline", "narrator"),
+        ("under the Title", "narrator"),
+        ("shown as", "source"),
+        ("settled as", "source"),
+        ("rubbed in as", "source"),
+    ],
+)
+def test_title_cues_in_any_case(cue: str, voice: str) -> None:
+    text = f"The pact, {cue} “we will stand together for many years”, was signed."
+    result = attribute_voice(text, [0], [len(text)], [0])
+    assert result.voice == (voice,)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -87,8 +87,9 @@ _TITLE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s*")
-# Words of four characters or more (a letter, then letters, digits, apostrophes, hyphens).
-_LONG_WORD_RE = re.compile(r"[^\W\d_][\w’'-]{3,}")
+# Words of four characters or more (a letter, then letters, digits, apostrophes, hyphens); the
+# group is the first letter, all a Title Case test needs (findall then makes no word strings).
+_LONG_WORD_RE = re.compile(r"([^\W\d_])[\w’'-]{3,}")
 _MASK = "\x1a"  # stands for the characters of a quotation in the masked text
 
 # --------------------------------------------------------------------------------------------
@@ -116,16 +117,17 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _VERB_WORDS = sorted(
-    STRONG_REPORTING_VERBS
-    | WEAK_REPORTING_VERBS
-    | REPORTING_PARTICIPLES
-    | REPORTING_PHRASES
+    STRONG_REPORTING_VERBS | WEAK_REPORTING_VERBS | REPORTING_PARTICIPLES | REPORTING_PHRASES
 )
 # A reporting verb may follow a space, one of these boundaries, or the start of the text.
 _VERB_BOUNDARIES = "\t\n\r\f\v\xa0([—–/" + _MASK
 # One scan finds them all: the boundaries are first replaced by spaces (see _verb_matches),
-# and a pattern that starts with a literal space is fast to scan with.
-_VERB_AFTER_SPACE_RE = re.compile(" (" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
+# and a pattern that starts with a literal space is fast to scan with. The class of the verbs'
+# first letters, tested before the trie, turns most words away with one test.
+_VERB_FIRST_LETTERS = "[" + "".join(sorted({re.escape(word[0]) for word in _VERB_WORDS})) + "]"
+_VERB_AFTER_SPACE_RE = re.compile(
+    " (?=" + _VERB_FIRST_LETTERS + ")(" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])"
+)
 _VERB_AT_START_RE = re.compile("(" + _trie_pattern(_VERB_WORDS) + r")(?![\w’'-])")
 
 _TO_BE_RE = re.compile(r"\s+to\s+(?:be|have)\b")  # ``said to be``: not speech
@@ -134,10 +136,12 @@ _AS_RE = re.compile(r"\bas\b")
 _ACCORDING_RE = re.compile(r"\s+((?:[^,;:!?()" + _MASK + r".]|\.(?=\S))+)")
 # ``as X put it`` / ``as X puts it`` / ``as X has put it``: X is the source, as with ``according
 # to X``; ``the argument goes`` / ``so the thinking goes``: a source without a name. The first
-# pattern opens with the letter itself and tests the word boundary (no word character before
-# it) only there, so the engine jumps from 'a' to 'a' instead of trying every position.
+# pattern opens with the literal ``s`` and looks back for the ``a`` and the word boundary (no
+# word character before it) only there: a literal first character lets the engine skip ahead
+# with a fast search, which a class such as ``[Aa]`` does not (the scan takes less than half
+# the time). A match therefore starts at the ``s`` of ``as``, one character late (see _asides).
 _AS_PUT_IT_RE = re.compile(
-    r"[Aa](?<!\w[Aa])s\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
+    r"s(?<=(?<!\w)[Aa]s)\s+((?:[^\s,;:!?()" + _MASK + r"]+\s+){1,6}?)(?:(?:has|had|once|memorably|"
     r"aptly|bluntly)\s+)?(?:puts?\s+it|summari[sz]e[sd]|noted|notes|wrote|writes|observed|"
     r"observes|argued|argues|explained|explains|reported|reports|remarked|remarks)\b"
 )
@@ -162,11 +166,18 @@ _PRIORITY_SECONDARY = 2  # parenthetical (``, the AP reported,``) and participle
 _PRIORITY_ACCORDING = 1
 
 _STARTERS = CONJUNCTION_STARTERS | PREPOSITION_STARTERS
+# Words that may not come before the name that ends a clause (see _tail_name).
+_NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
 _DELIMITERS = ",;:" + _MASK + "—–"
 # An interviewee's answer in a transcript (``A: It's a partnership, but not between equals.``).
 _ANSWER_RE = re.compile(r"(?:A|Answer)\s*:\s")
-_DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]")
+# Runs of delimiters: a masked quotation is a run, which would otherwise split into one empty
+# segment per character.
+_DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]+")
+# The last delimiter, or the hyphen of a spaced hyphen (a dash): the greedy ``.*`` backtracks
+# from the end, so one match finds it (it ends right after it).
+_LAST_CUT_RE = re.compile(r"(?s:.*)(?:[" + re.escape(_DELIMITERS) + "]| -(?= ))")
 
 
 @dataclass(frozen=True)
@@ -357,29 +368,27 @@ def _attribute_voice(
     n = len(starts_list)
     if n == 0:
         return VoiceResult((), (), ())
-    region_lo, region_hi, region_list = _regions(ends_list, paragraphs)
+    region_lo, region_hi, firsts = _regions(ends_list, paragraphs)
     quotes = _find_quotes(text, region_lo, region_hi)
     group = _quote_groups(text, quotes, region_lo)  # one number per quotation
-    # Quotations overlapping each sentence: indexes first[i] <= k < last[i].
-    if quotes:
-        q_cs = [q[0] for q in quotes]
-        q_ce = [q[1] for q in quotes]
-        first_list = [bisect_right(q_ce, s) for s in starts_list]
-        last_list = [bisect_left(q_cs, e) for e in ends_list]
-    else:
-        first_list = last_list = [0] * n
-    has_quote = [b > a for a, b in zip(first_list, last_list, strict=True)]
-    best = _attributions(_mask(text, quotes), starts_list, ends_list, has_quote)
-    sentence_groups = [group[first:last] for first, last in zip(first_list, last_list, strict=True)]
-    own, group_speaker = _own_speakers(best, sentence_groups, region_list)
+    overlaps = _overlaps(quotes, starts_list, ends_list)
+    best = _attributions(_mask(text, quotes), starts_list, ends_list, overlaps)
+    sentence_groups = {i: group[first:last] for i, (first, last) in overlaps.items()}
+    # A sentence without a reporting clause or a quotation is the narrator's (most of them):
+    # the passes below visit only the others, in document order.
+    order = sorted(best.keys() | overlaps.keys())
+    regions = {i: bisect_right(firsts, i) - 1 for i in order}
+    own, group_speaker = _own_speakers(order, best, sentence_groups, regions)
 
     source_by_quotes = _QuoteSpeech(
-        text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, first_list,
-        last_list, min_quote_words, min_quoted_share,
+        text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, overlaps,
+        min_quote_words, min_quoted_share,
     )  # fmt: skip
-    voice, speakers = _voices(own, sentence_groups, region_list, group_speaker, source_by_quotes)
-    _mark_block_quotations(text, starts_list, ends_list, region_list, own, voice, speakers)
-    _mark_answers(text, starts_list, ends_list, region_list, voice)
+    voice, speakers = _voices(
+        n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
+    )
+    _mark_block_quotations(text, starts_list, ends_list, firsts, own, voice, speakers)
+    _mark_answers(text, starts_list, ends_list, firsts, voice)
     spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -387,37 +396,45 @@ def _attribute_voice(
 def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[int], list[int]]:
     """Paragraph regions: a contiguous partition of the text that ends with each paragraph's
     last sentence (a quotation never crosses a region boundary). Returns each region's start
-    and end, and each sentence's region."""
-    region_hi: list[int] = []
-    region_list: list[int] = []
-    for i in range(len(ends)):
-        if i and paragraphs[i] != paragraphs[i - 1]:
-            region_hi.append(ends[i - 1])
-        region_list.append(len(region_hi))
+    and end, and the index of its first sentence."""
+    firsts = [0, *(i for i in range(1, len(paragraphs)) if paragraphs[i] != paragraphs[i - 1])]
+    region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
-    return [0, *region_hi[:-1]], region_hi, region_list
+    return [0, *region_hi[:-1]], region_hi, firsts
+
+
+def _overlaps(
+    quotes: list[_Quote], starts: list[int], ends: list[int]
+) -> dict[int, tuple[int, int]]:
+    """The sentences that overlap quotations, each with the indexes ``first <= k < last`` of
+    the quotations it overlaps (quotations and sentences are both sorted and disjoint, so a
+    sentence's quotations are consecutive)."""
+    found: dict[int, tuple[int, int]] = {}
+    for k, quote in enumerate(quotes):
+        # The sentences that end after the quotation starts and start before it ends.
+        for i in range(bisect_right(ends, quote[0]), bisect_left(starts, quote[1])):
+            found[i] = (found[i][0], k + 1) if i in found else (k, k + 1)
+    return found
 
 
 def _own_speakers(
-    best: list, sentence_groups: list[list[int]], region_list: list[int]
-) -> tuple[list[tuple[str, str | None] | None], dict[int, str | None]]:
-    """Pass 1, in document order: each sentence's own reporting clause ``(kind, speaker)``,
-    with he/she resolved to the last named speaker (including speakers carried by a shared
-    quotation); and the speaker of each attributed quotation group."""
-    n = len(best)
-    own: list[tuple[str, str | None] | None] = [None] * n
+    order: list[int],
+    best: dict[int, _Candidate],
+    sentence_groups: dict[int, list[int]],
+    regions: dict[int, int],
+) -> tuple[dict[int, tuple[str, str | None]], dict[int, str | None]]:
+    """Pass 1, in document order over the sentences in ``order``: each sentence's own reporting
+    clause ``(kind, speaker)``, with he/she resolved to the last named speaker of its paragraph
+    or else of the previous one (including speakers carried by a shared quotation); and the
+    speaker of each attributed quotation group."""
+    own: dict[int, tuple[str, str | None]] = {}
     group_speaker: dict[int, str | None] = {}  # attributed quotation groups -> speaker
     last_named: dict[int, str] = {}
-    previous_region = -1
-    for i in range(n):
-        region = region_list[i]
-        if i > 0 and region != region_list[i - 1]:
-            previous_region = region_list[i - 1]
-        candidate = best[i]
-        groups = sentence_groups[i]
-        if candidate is None:
-            if not groups:
-                continue  # no reporting clause, no quotation
+    for i in order:
+        region = regions[i]
+        candidate = best.get(i)
+        groups = sentence_groups.get(i, [])
+        if candidate is None:  # a quotation, no reporting clause
             inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
             if inherited is not None:
                 last_named[region] = inherited
@@ -426,7 +443,7 @@ def _own_speakers(
         speaker: str | None = candidate[3]
         if kind == "pronoun":
             if speaker is not None and speaker.lower() in RESOLVED_PRONOUNS:
-                speaker = last_named.get(region, last_named.get(previous_region))
+                speaker = last_named.get(region, last_named.get(region - 1))
             else:
                 speaker = None
             kind = "name" if speaker is not None else "pronoun"
@@ -440,40 +457,37 @@ def _own_speakers(
 
 
 def _voices(
-    own: list[tuple[str, str | None] | None],
-    sentence_groups: list[list[int]],
-    region_list: list[int],
+    n: int,
+    order: list[int],
+    own: dict[int, tuple[str, str | None]],
+    sentence_groups: dict[int, list[int]],
+    regions: dict[int, int],
     group_speaker: dict[int, str | None],
     source_by_quotes: Callable[[int], bool],
 ) -> tuple[list[str], list[str | None]]:
-    """Pass 2: the voice and speaker of every sentence, from its own reporting clause, the
-    speaker of a quotation it shares, or (``source_by_quotes``) its unattributed quotations,
-    whose speaker is the last one of the paragraph."""
-    voice: list[str] = []
-    speakers: list[str | None] = []
+    """Pass 2: the voice and speaker of every one of ``n`` sentences; those in ``order`` may be
+    sources, by their own reporting clause, the speaker of a quotation they share, or
+    (``source_by_quotes``) their unattributed quotations, whose speaker is the last one of the
+    paragraph. The others are the narrator's."""
+    voice = ["narrator"] * n
+    speakers: list[str | None] = [None] * n
     last_speaker: dict[int, str] = {}
-    for i, attribution in enumerate(own):
-        groups = sentence_groups[i]
-        who: str | None = None
-        if attribution is None and not groups:
-            voice.append("narrator")  # no reporting clause, no quotation
-            speakers.append(None)
-            continue
+    for i in order:
+        groups = sentence_groups.get(i, [])
+        attribution = own.get(i)
+        who: str | None
         if attribution is not None:
-            voice_i = "source"
             who = attribution[1]
         elif any(g in group_speaker for g in groups):
-            voice_i = "source"
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
         elif source_by_quotes(i):
-            voice_i = "source"
-            who = last_speaker.get(region_list[i])
+            who = last_speaker.get(regions[i])
         else:
-            voice_i = "narrator"
-        voice.append(voice_i)
-        speakers.append(who)
+            continue  # a scare quote or a title: the narrator's
+        voice[i] = "source"
+        speakers[i] = who
         if who is not None:
-            last_speaker[region_list[i]] = who
+            last_speaker[regions[i]] = who
     return voice, speakers
 
 
@@ -487,19 +501,16 @@ class _QuoteSpeech:
         text: str,
         quotes: list[_Quote],
         group: list[int],
-        sentence_groups: list[list[int]],
+        sentence_groups: dict[int, list[int]],
         region_lo: list[int],
         starts: list[int],
         ends: list[int],
-        first: list[int],
-        last: list[int],
+        overlaps: dict[int, tuple[int, int]],
         min_quote_words: int,
         min_quoted_share: float,
     ) -> None:
         self.text, self.quotes, self.sentence_groups = text, quotes, sentence_groups
-        self.region_lo, self.starts, self.ends, self.first, self.last = (
-            region_lo, starts, ends, first, last,
-        )  # fmt: skip
+        self.region_lo, self.starts, self.ends, self.overlaps = region_lo, starts, ends, overlaps
         self.min_quote_words, self.min_quoted_share = min_quote_words, min_quoted_share
         self.members: dict[int, list[_Quote]] = {}  # the quotations of each group
         for quote, g in zip(quotes, group, strict=True):
@@ -519,52 +530,61 @@ class _QuoteSpeech:
             return True
         if all(kind[g][1] for g in groups):
             return False
-        first, last = self.first[i], self.last[i]
+        first, last = self.overlaps[i]
         share = _quoted_share(self.quotes, first, last, self.starts[i], self.ends[i])
         return share >= self.min_quoted_share
 
 
 def _mark_answers(
-    text: str, starts: list[int], ends: list[int], regions: list[int], voice: list[str]
+    text: str, starts: list[int], ends: list[int], firsts: list[int], voice: list[str]
 ) -> None:
     """An interview transcript (in place): a paragraph that opens with ``A:`` is the
-    interviewee's answer, ``source``."""
-    answer = False
-    for i in range(len(starts)):
-        if i == 0 or regions[i] != regions[i - 1]:
-            answer = _ANSWER_RE.match(text, starts[i], ends[i]) is not None
-        if answer:
-            voice[i] = "source"
+    interviewee's answer, ``source``. ``firsts`` holds each paragraph's first sentence."""
+    bounds = [*firsts, len(starts)]
+    for p, first in enumerate(firsts):
+        # The character test first: most paragraphs do not open with an ``A``.
+        if text.startswith("A", starts[first]) and _ANSWER_RE.match(
+            text, starts[first], ends[first]
+        ):
+            for i in range(first, bounds[p + 1]):
+                voice[i] = "source"
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a colon, white space aside (``_COLON_END_RE``),
+    from its last character alone unless that is white space."""
+    if end <= start:
+        return False
+    last = text[end - 1]
+    if last == ":":
+        return True
+    return last.isspace() and _COLON_END_RE.search(text, start, end) is not None
 
 
 def _mark_block_quotations(
     text: str,
     starts: list[int],
     ends: list[int],
-    regions: list[int],
-    own: list[tuple[str, str | None] | None],
+    firsts: list[int],
+    own: dict[int, tuple[str, str | None]],
     voice: list[str],
     speakers: list[str | None],
 ) -> None:
     """Block quotations (in place): the paragraphs after an introduction that ends in a colon
     ("As David Pierson summarized for The New York Times, ...:") are the speaker's words, up to
     ``_BLOCK_PARAGRAPHS`` of them, until a paragraph opens with a quotation mark, has a
-    reporting clause of its own, or introduces another block."""
-    n = len(starts)
-    paragraphs: list[tuple[int, int]] = []  # (first, last) sentence of each paragraph
-    for i in range(n):
-        if i == 0 or regions[i] != regions[i - 1]:
-            paragraphs.append((i, i))
-        else:
-            paragraphs[-1] = (paragraphs[-1][0], i)
+    reporting clause of its own, or introduces another block. ``firsts`` holds each
+    paragraph's first sentence."""
+    bounds = [*firsts, len(starts)]
     speaker: str | None = None
     left = 0
-    for first, last in paragraphs:
+    for p, first in enumerate(firsts):
+        last = bounds[p + 1] - 1
         if left:
             if (
                 _OPENS_WITH_QUOTE_RE.match(text, starts[first])
                 or _SOURCE_LINK_RE.match(text, starts[first], ends[last])
-                or any(own[i] is not None for i in range(first, last + 1))
+                or any(i in own for i in range(first, last + 1))
             ):
                 left = 0
             else:
@@ -572,12 +592,11 @@ def _mark_block_quotations(
                     if voice[i] == "narrator":
                         voice[i], speakers[i] = "source", speaker
                 left -= 1
-        sentence = text[starts[last] : ends[last]]
-        if not _COLON_END_RE.search(sentence):
+        if not _ends_with_colon(text, starts[last], ends[last]):
             continue
         if voice[last] == "source":
             speaker, left = speakers[last], _BLOCK_PARAGRAPHS
-        elif (found := _BLOCK_INTRO_RE.search(sentence)) is not None:
+        elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
             speaker, left = found.group(1), _BLOCK_PARAGRAPHS
             voice[last], speakers[last] = "source", speaker  # the introduction reports speech
 
@@ -774,24 +793,35 @@ def _first_non_space(text: str, start: int) -> int:
 def _group_kind(
     text: str, members: list[_Quote], region_lo: list[int], min_quote_words: int
 ) -> tuple[bool, bool]:
-    """Whether a group of quotations has one long enough to be speech, and is all titles."""
-    titles = [_is_title(text, q, region_lo[q[4]]) for q in members]
-    speech = any(
-        not title and len(text[q[0] : q[1]].split()) >= min_quote_words
-        for q, title in zip(members, titles, strict=True)
-    )
-    return speech, all(titles)
+    """Whether a group of quotations has one long enough to be speech, and is all titles.
+
+    A quotation's words are counted before it is tested for a title (the dearer test), and a
+    short one is tested only while the group may still be all titles."""
+    all_titles = True
+    for q in members:
+        # At most min_quote_words pieces: as many as the words, up to min_quote_words.
+        if len(text[q[0] : q[1]].split(None, min_quote_words - 1)) >= min_quote_words:
+            if not _is_title(text, q, region_lo[q[4]]):
+                return True, False  # speech, so not all titles
+        elif all_titles and not _is_title(text, q, region_lo[q[4]]):
+            all_titles = False
+    return False, all_titles
 
 
 def _is_title(text: str, quote: _Quote, lo: int) -> bool:
     """A quotation introduced as a title (``titled, “…”``) or written in Title Case."""
-    if _TITLE_CUE_RE.search(text, max(int(lo), quote[2] - 30), quote[2]):
+    cue_lo = max(int(lo), quote[2] - 30)
+    window = text[cue_lo : quote[2]].lower()
+    # Every cue word holds one of these pairs of letters, which no other letter matches when
+    # case is ignored: a test that turns most quotations away before the pattern runs.
+    if ("tl" in window or "dl" in window or "bb" in window or "wn" in window) and (
+        _TITLE_CUE_RE.search(text, cue_lo, quote[2])
+    ):
         return True
-    long_words = _LONG_WORD_RE.findall(text, quote[0], quote[1])
-    if len(long_words) < 3:
+    initials = _LONG_WORD_RE.findall(text, quote[0], quote[1])  # of the long words
+    if len(initials) < 3:
         return False
-    capitalised = sum(w[0].isupper() for w in long_words)
-    return capitalised >= 0.75 * len(long_words)
+    return sum(map(str.isupper, initials)) >= 0.75 * len(initials)
 
 
 def _quoted_share(quotes: list[_Quote], first: int, last: int, start: int, end: int) -> float:
@@ -827,11 +857,12 @@ _Candidate = tuple[int, int, str, "str | None"]
 
 
 def _attributions(
-    masked: str, starts_list: list[int], ends_list: list[int], quoted_list: list[bool]
-) -> list[_Candidate | None]:
-    """The best reporting clause of each sentence, or None."""
+    masked: str, starts_list: list[int], ends_list: list[int], quoted: Container[int]
+) -> dict[int, _Candidate]:
+    """The best reporting clause of each sentence that has one; ``quoted`` holds the
+    sentences with a quotation."""
+    best: dict[int, _Candidate] = {}
     matches = _verb_matches(masked)
-    best: list[_Candidate | None] = [None] * len(starts_list)
     asides = _asides(masked)
     if not matches and not asides:
         return best
@@ -839,16 +870,15 @@ def _attributions(
         i = bisect_right(starts_list, match.start(1)) - 1  # the sentence of the verb
         if i < 0 or match.end(1) > ends_list[i]:
             continue
-        if best[i] is not None and best[i][0] == _PRIORITY_DIRECT:  # type: ignore[index]
+        current = best.get(i)
+        if current is not None and current[0] == _PRIORITY_DIRECT:
             continue  # an earlier direct reporting clause wins anyway
-        candidate = _attribution(masked, starts_list[i], ends_list[i], match, quoted_list[i])
-        if candidate is not None and (
-            best[i] is None or candidate[0] > best[i][0]  # type: ignore[index]
-        ):
+        candidate = _attribution(masked, starts_list[i], ends_list[i], match, i in quoted)
+        if candidate is not None and (current is None or candidate[0] > current[0]):
             best[i] = candidate
     for candidate in asides:  # ``as X put it``, ``the argument goes``: any other wins
         i = bisect_right(starts_list, candidate[1]) - 1
-        if i >= 0 and candidate[1] < ends_list[i] and best[i] is None:
+        if i >= 0 and candidate[1] < ends_list[i] and i not in best:
             best[i] = candidate
     return best
 
@@ -863,7 +893,7 @@ def _asides(masked: str) -> list[_Candidate]:
             continue
         speaker = " ".join(words)
         kind = "pronoun" if speaker.lower() in SPEAKER_PRONOUNS else "according"
-        found.append((_PRIORITY_ACCORDING, match.start(), kind, speaker))
+        found.append((_PRIORITY_ACCORDING, match.start() - 1, kind, speaker))  # at the ``a``
     if "goes" in masked:  # the pattern's last word: a scan costs as much as two of the text
         for match in _ARGUMENT_GOES_RE.finditer(masked):
             found.append((_PRIORITY_ACCORDING, match.start(), "according", None))
@@ -903,8 +933,9 @@ def _attribution(
     if not verb.isalpha():  # ``According  to``; verbs of one word are found in lower case
         verb = " ".join(verb.lower().split())
     vs, ve = match.span(1)
-    left = masked[max(s, vs - _WINDOW) : vs]
-    right = masked[ve : min(e, ve + _WINDOW)]
+    lo, hi = vs - _WINDOW, ve + _WINDOW
+    left = masked[lo if lo > s else s : vs]
+    right = masked[ve : hi if hi < e else e]
     if verb == "according to":
         speaker = _according_speaker(right)
         if speaker is None:
@@ -982,22 +1013,23 @@ def _strip_starters(words: list[str], *, prepositions: bool = True) -> list[str]
         words[0] in dropped or words[0] in CALENDAR_WORDS or words[0] in NAME_PARTICLES
     ):
         words.pop(0)
-    for j in range(len(words) - 1, -1, -1):
-        if words[j] in CALENDAR_WORDS:
-            words = words[j + 1 :]
-            break
+    if not CALENDAR_WORDS.isdisjoint(words):  # rare: test all words at once first
+        for j in range(len(words) - 1, -1, -1):
+            if words[j] in CALENDAR_WORDS:
+                words = words[j + 1 :]
+                break
     while words and words[-1] in NAME_PARTICLES:
         words.pop()
     return words
 
 
 def _is_pure_name(words: list[str]) -> bool:
-    return (
-        bool(words)
-        and _is_name_word(words[0])
-        and _is_name_word(words[-1])
-        and all(_is_name_word(w) or w in NAME_PARTICLES for w in words)
-    )
+    if not words or not _is_name_word(words[0]) or not _is_name_word(words[-1]):
+        return False
+    for word in words:  # _is_name_word written out: this runs for every reporting verb
+        if word not in NAME_PARTICLES and not word.lstrip("[](")[:1].isupper():
+            return False
+    return True
 
 
 def _starts_with_preposition(words: list[str]) -> bool:
@@ -1011,11 +1043,10 @@ def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
     cleaned = [_clean_word(w) for w in words]  # once: for the titles and for the name
-    titles = [j for j, w in enumerate(cleaned) if w in TITLE_WORDS]
-    if titles:
+    if not TITLE_WORDS.isdisjoint(cleaned):
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
-        first = titles[-1] + 1
+        first = next(j for j in range(len(cleaned) - 1, -1, -1) if cleaned[j] in TITLE_WORDS) + 1
         while first < len(words) and (
             words[first] in NAME_PARTICLES or words[first] in OFFICE_WORDS
         ):
@@ -1037,7 +1068,7 @@ def _tail_name(words: list[str]) -> str | None:
             i -= 1
         else:
             break
-    if any(w in SPEAKER_PREPOSITIONS or w in NOT_SPEECH or w in HAVE_FORMS for w in words[:i]):
+    if not _NOT_BEFORE_TAIL.isdisjoint(words[:i]):
         return None  # ``his summit with Putin``, ``the annexation of Crimea``
     run = _strip_starters(words[i:])
     if not run:
@@ -1086,8 +1117,27 @@ def _trim_clause(words: list[str]) -> list[str]:
     return words
 
 
-def _segments(text: str) -> list[list[str]]:
-    return [seg.split() for seg in _DELIMITER_RE.split(text) if seg.strip()]
+def _first_segment(text: str) -> list[str]:
+    """The words of the first stretch of ``text`` between delimiters that has any."""
+    for segment in _DELIMITER_RE.split(text):
+        words = segment.split()
+        if words:
+            return words
+    return []
+
+
+def _last_segments(text: str) -> list[list[str]]:
+    """The words of the last two stretches of ``text`` between delimiters that have any,
+    in their order in the text (fewer when there are fewer)."""
+    found: list[list[str]] = []
+    for segment in reversed(_DELIMITER_RE.split(text)):
+        words = segment.split()
+        if words:
+            found.append(words)
+            if len(found) == 2:
+                break
+    found.reverse()
+    return found
 
 
 def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
@@ -1098,6 +1148,10 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     ``(kind, speaker, after_comma)``.
     """
     t = left.rstrip()
+    # Right after a quotation (the inverted ``“…,” said X``, a third of all verbs) or a clause
+    # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
+    if not t or t[-1] == _MASK or t[-1] in ";:—–":
+        return "after"
     while t:
         parts = t.rsplit(None, 1)
         word = parts[-1]
@@ -1112,8 +1166,9 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
-    dash = t.rfind(" - ")  # a spaced hyphen as a dash: ``10:30 GMT - Our correspondent``
-    cut = max(*map(t.rfind, _DELIMITERS), dash + 1 if dash >= 0 else -1)  # the last, or -1
+    # The last delimiter or spaced hyphen (a dash: ``10:30 GMT - Our correspondent``), or -1.
+    found_cut = _LAST_CUT_RE.match(t)
+    cut = found_cut.end() - 1 if found_cut is not None else -1
     after_comma = cut >= 0 and t[cut] == ","
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
@@ -1149,7 +1204,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
 
 def _appositive_subject(t: str) -> tuple[str, str] | None:
     """The speaker of ``X, apposition, said`` or ``description, Name, said``."""
-    segments = _segments(t)
+    segments = _last_segments(t)
     if not segments:
         return None
     last = segments[-1]
@@ -1221,10 +1276,7 @@ def _subject_after(right: str) -> tuple[str, str | None] | None:
 
 def _sentence_subject(sentence: str) -> str | None:
     """The name that starts a sentence (``Xi is then seen …, saying``), or None."""
-    segments = _segments(sentence)
-    if not segments:
-        return None
-    words = segments[0]
+    words = _first_segment(sentence)
     while words and words[0] in CONJUNCTION_STARTERS:
         words = words[1:]
     if not words or words[0] in PREPOSITION_STARTERS or not _is_name_word(words[0]):
