@@ -299,12 +299,12 @@ EDGE_ACTORS = {
 EDGE_PHRASES = {"both leaders": None, "South China Morning Post": None}  # reference, exclusion
 
 
-def _actors_by_reference(text, spans):
+def _actors_by_reference(text, spans, actors=EDGE_ACTORS, others=EDGE_PHRASES):
     """Each sentence's actors by a reference: one phrase matcher's finditer over the document
     (from the first sentence's start to the last one's end) and one acronym matcher's, each hit
     given to the sentence it starts in, acronyms inside a phrase match dropped."""
-    actor_of = {alias: key for key, aliases in EDGE_ACTORS.items() for alias in aliases}
-    actor_of.update(EDGE_PHRASES)
+    actor_of = {alias: key for key, aliases in actors.items() for alias in aliases}
+    actor_of.update(others)
     acronyms = [alias for alias in actor_of if alias.isupper()]
     phrases = [alias for alias in actor_of if not alias.isupper()]
     start, end = spans[0][0], spans[-1][1]
@@ -320,7 +320,7 @@ def _actors_by_reference(text, spans):
     keys = []
     for s, e, _ in spans:
         named = {actor for at, actor, _ in found if s <= at < e}
-        keys.append(tuple(key for key in EDGE_ACTORS if key in named))
+        keys.append(tuple(key for key in actors if key in named))
     return tuple(keys)
 
 
@@ -390,3 +390,15 @@ def test_document_scan_hand_computed_cases(edge_matcher):
     assert actors(text, [(1, 18, 0)]) == (("russia",),)
     assert actors("éChina and ÿRussia.", [(0, 19, 0)]) == ((),)
     assert actors("China-Russia ties.", [(0, 18, 0)]) == (("china", "russia"),)
+
+
+def test_document_scan_with_a_phrase_that_ends_in_punctuation():
+    # Constructed: a name that ends with a full stop ("Alpha Inc.") can be followed at once by
+    # a name that starts with a bracket, which then starts right at the first match's end.
+    actors = {"a": ["Alpha Inc."], "b": ["(Beta)"]}
+    matcher = DyadMatcher(actors, sides=("a", "b"))
+    text = "Alpha Inc.(Beta) met. (Beta) left."
+    spans = split_sentences(text)
+    expected = _actors_by_reference(text, spans, actors, {})
+    assert expected[0] == ("a", "b")
+    assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
