@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing._dyad import DyadMatcher
 from framing._lexicon import load_lexicon
+from framing._phrases import lower_case_matches
 from framing._text import PhraseMatcher, split_sentences
 from framing.errors import ParameterError
 
@@ -402,3 +405,41 @@ def test_document_scan_with_a_phrase_that_ends_in_punctuation():
     expected = _actors_by_reference(text, spans, actors, {})
     assert expected[0] == ("a", "b")
     assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+
+
+# Constructed pieces of text: names, names inside names, acronyms in and out of case, letters
+# that are word characters outside ASCII, and the characters that can come before a name.
+_PIECES = st.sampled_from(
+    ["China", "china", "Xi", "XI", "Jinping", "Russia", "Putin", "PRC", "prc", "RF", "both",
+     "leaders", "South", "Morning", "Post", "é", "ı", "K", "2", "_", "’s", "'s", "x"]
+)  # fmt: skip
+_GAPS = st.sampled_from([" ", "", "\n", "-", "–", "\xa0", ". ", "“", "(", "'", "/", "’"])
+
+
+@st.composite
+def _document(draw):
+    pieces = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=12))
+    text = "".join(piece + gap for piece, gap in pieces)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=6))))
+    spans = [(a, b, 0) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return text, spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_document())
+def test_document_scan_matches_the_phrase_matchers_own_on_any_text(document):
+    text, spans = document
+    if not spans:
+        return
+    matcher = DyadMatcher(
+        EDGE_ACTORS,
+        sides=("china", "russia"),
+        references=["both leaders"],
+        exclude=["South China Morning Post"],
+    )
+    expected = _actors_by_reference(text, spans)
+    assert matcher.relevance(text, spans).actors == expected
+    # The lower-cased text is for a text where it finds what case folding finds (see
+    # PhraseMatcher.finditer): not one with "ı", which folds to "i".
+    if lower_case_matches(text, text.lower()):
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected

@@ -185,13 +185,16 @@ def _sentence_codes(
     position = 0  # hits before it belong to earlier sentences (or lie between sentences)
     for start, end, _ in spans:
         stop = bisect_left(starts, end, position)
-        first = bisect_left(starts, start, position, stop)
-        if first == stop:
+        if stop == position:
             united.append(0)
-        elif stop - first == 1:
-            united.append(codes[first])
-        else:
-            united.append(reduce(or_, codes[first:stop]))
+            continue
+        first = position
+        if starts[first] < start:
+            first = bisect_left(starts, start, position, stop)
+        code = 0
+        for hit in codes[first:stop]:  # two or three: cheaper than reduce()
+            code |= hit
+        united.append(code)
         position = stop
     return united
 
@@ -365,52 +368,53 @@ class DyadMatcher:
     ) -> tuple[list[str], list[bool]]:
         """The basis of each sentence and whether the dyad is established by its end, from the
         sentences' codes (``said``: the codes of their speakers)."""
-        basis: list[str] = []
-        established_at: list[bool] = []
         sides = self._sides_code
-        named_so_far = 0  # the codes of the sides named in the sentences so far
-        previous_relevant = False
+        # Until both sides have been named, no rule makes a sentence relevant (each needs the
+        # dyad established, or a relevant sentence before): those sentences are judged at once.
+        named_so_far = 0
+        first = len(codes)
         for index, code in enumerate(codes):
+            named_so_far |= code
+            if named_so_far & sides == sides:
+                first = index
+                break
+        basis = ["one_side" if code & sides else "none" for code in codes[:first]]
+        carry, shift = self._carry_start.match, self._shift_start
+        previous_relevant = False
+        for index in range(first, len(codes)):
+            code = codes[index]
             named = code & sides
-            named_so_far |= named
-            established = named_so_far == sides
-            established_at.append(established)
             if named == sides:
                 verdict = "both_sides"
-            elif code & _REFERENCE and established:
+            elif code & _REFERENCE:
                 verdict = "reference"
-            # From here, a sentence that names a side names one: "named" is true.
-            elif code & _COUNTERPART and named and established:
+            elif not named:
+                if previous_relevant and carry(text, *spans[index][:2]):
+                    verdict = "carried"
+                elif previous_relevant and framed is not None and framed[index]:
+                    verdict = "framed"
+                else:
+                    verdict = "none"
+            # From here, the sentence names one side.
+            elif code & _COUNTERPART:
                 verdict = "counterpart"
-            elif previous_relevant and self._carry_start.match(text, *spans[index][:2]):
+            elif previous_relevant and carry(text, *spans[index][:2]):
                 verdict = "carried"
-            elif (
-                said is not None
-                and named
-                and established
-                and said[index] & sides
-                and _SECOND_PERSON.search(text, *spans[index][:2])
-            ):
+            elif said and said[index] & sides and _SECOND_PERSON.search(text, *spans[index][:2]):
                 verdict = "addressed"
-            elif (
-                framed is not None
-                and framed[index]
-                and established
-                and (named or previous_relevant)
-            ):
+            elif framed is not None and framed[index]:
                 verdict = "framed"
-            elif self.continue_one_side and previous_relevant and established and named:
-                shift = self._shift_start
-                verdict = (
-                    "one_side"
-                    if shift is not None and shift.match(text, *spans[index][:2])
-                    else "continued"
-                )
+            elif (
+                previous_relevant
+                and self.continue_one_side
+                and not (shift is not None and shift.match(text, *spans[index][:2]))
+            ):
+                verdict = "continued"
             else:
-                verdict = "one_side" if named else "none"
+                verdict = "one_side"
             previous_relevant = verdict != "one_side" and verdict != "none"
             basis.append(verdict)
-        return basis, established_at
+        return basis, [False] * first + [True] * (len(codes) - first)
 
     def _hits(
         self, text: str, start: int, end: int, lowered: str | None
