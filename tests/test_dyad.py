@@ -443,3 +443,30 @@ def test_document_scan_matches_the_phrase_matchers_own_on_any_text(document):
     # PhraseMatcher.finditer): not one with "ı", which folds to "i".
     if lower_case_matches(text, text.lower()):
         assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+
+
+def test_document_scan_where_names_overlap():
+    # Constructed: "Beta Gamma Delta" starts inside "Alpha Beta" and ends after it, and hides
+    # "Gamma"; one scan takes "Alpha Beta" (the leftmost), then "Gamma". With no-break spaces,
+    # the names follow characters other than a space.
+    actors = {"a": ["Alpha Beta"], "b": ["Beta Gamma Delta"], "c": ["Gamma"]}
+    matcher = DyadMatcher(actors, sides=("a", "c"))
+    for text in ("X alpha\xa0beta\xa0gamma delta.", "X alpha beta gamma delta."):
+        spans = [(0, len(text), 0)]
+        expected = _actors_by_reference(text, spans, actors, {})
+        assert expected == (("a", "c"),)
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+    # A name inside a longer one is no name of its own, whichever character comes before each.
+    matcher = DyadMatcher(
+        EDGE_ACTORS, sides=("china", "russia"), exclude=["South China Morning Post"]
+    )
+    for text, named in [
+        ("Then Xi\xa0Jinping came.", ("china",)),
+        ("Read the South\xa0China\xa0Morning Post.", ()),
+        ("Read (South China Morning Post) today.", ()),
+    ]:
+        spans = [(0, len(text), 0)]
+        assert _actors_by_reference(text, spans, others={"South China Morning Post": None}) == (
+            named,
+        )
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == (named,)

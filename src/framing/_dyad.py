@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from functools import reduce
 from itertools import repeat
 from operator import or_
+from typing import NamedTuple
 
 from ._phrases import phrase_key
 from ._text import PhraseMatcher
@@ -89,24 +90,66 @@ def _opening(terms: Sequence[str]) -> re.Pattern[str]:
     )
 
 
-def _boundary_scans(matcher: PhraseMatcher) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """A faster scan of lower-cased text for ``matcher``'s phrases, and its pattern for a phrase
-    at offset 0; None when the scan would not find the same matches.
+class _Scans(NamedTuple):
+    """Faster scans of lower-cased text for a phrase matcher's phrases (see _boundary_scans)."""
+
+    after_space: re.Pattern[str]  # a phrase after a space (group 1)
+    after_other: re.Pattern[str]  # a phrase after any other non-word character (group 1)
+    at_start: re.Pattern[str]  # a phrase at offset 0
+
+
+def _boundary_scans(matcher: PhraseMatcher) -> _Scans | None:
+    """Faster scans of lower-cased text for ``matcher``'s phrases, or None when they would not
+    find the same matches.
 
     The phrase pattern starts with a lookbehind, ``(?<!\\w)``, that ``re`` tries at every
-    character, and then tries the phrases at every character too. This scan instead consumes the
-    character before a phrase (group 1 is the phrase): ``re`` skips to the next character that
-    is no ASCII word character with a fast set test, checks that it is ``\\W`` (a letter outside
-    ASCII is not) and tries the phrases only after it, at word starts (about 15 % faster on the
-    benchmark corpus). Its matches are the phrase pattern's as long as every phrase ends with a word
-    character: a phrase can then never start right at the end of the match before it, so the
-    character before it is never inside that match, where this scan could not consume it.
+    character, and then tries the phrases at every character too. These scans instead consume
+    the character before a phrase: one scan a space, which ``re`` finds by a fast literal
+    search, the other any other character that is no ASCII word character, which it finds by a
+    set test (and then checks that it is ``\\W``: a letter outside ASCII is not); so the
+    phrases are tried only at word starts. Each scan's matches are the phrase pattern's that
+    start after its kind of character as long as every phrase ends with a word character: a
+    phrase can then never start right at the end of the match before it, so the character
+    before it is never inside that match, where the scan could not consume it. The two lists
+    are merged by :func:`_merge`.
     """
     keys = [phrase_key(phrase) for phrase in matcher.phrases]
     if not all(_WORD_END.search(key) for key in keys if key):
         return None
     body = matcher._body  # the pattern after its lookbehind, as PhraseSets uses it
-    return re.compile(rf"[^0-9_a-z](?<=\W)({body})"), re.compile(body)
+    return _Scans(
+        re.compile(f" ({body})"), re.compile(rf"[^ 0-9_a-z](?<=\W)({body})"), re.compile(body)
+    )
+
+
+def _merge(starts: list[int], matched: list[str], others: list[re.Match[str]]) -> bool:
+    """Add the matches after other characters (``others``, group 1) to those after a space
+    (``starts``, ``matched``, in order), as one scan for both would have found them; False
+    when that cannot be told, and the lists are then to be dropped.
+
+    One scan takes the leftmost match and goes on after it. Each of the two scans did so among
+    its own matches only, so a match of one may start inside a match of the other: that is
+    only ever a name inside a longer one ("putin" after the no-break space in "vladimir
+    putin"), which one scan would not have found; it is dropped. A match that starts inside
+    another and ends after it could have hidden a match of its own scan that one scan would
+    have found (after the end of the other): then False.
+    """
+    for other in others:
+        at = other.start(1)
+        text = other.group(1)
+        end = at + len(text)
+        index = bisect_left(starts, at)
+        if index and (before := starts[index - 1] + len(matched[index - 1])) > at:
+            if end <= before:
+                continue  # inside the match before it
+            return False
+        while index < len(starts) and starts[index] < end:
+            if starts[index] + len(matched[index]) > end:
+                return False
+            del starts[index], matched[index]  # inside this one
+        starts.insert(index, at)
+        matched.insert(index, text)
+    return True
 
 
 @dataclass(frozen=True)
@@ -441,28 +484,37 @@ class DyadMatcher:
     ) -> tuple[list[int], list[str]]:
         """The starts and texts of the phrase matches in ``text[start:end]``: those of
         :meth:`PhraseMatcher.finditer`, read from the matches in C-level maps."""
-        if self._boundary_scans is None or lowered is None or len(lowered) != len(text):
-            pattern, subject = self._matcher.scan_target(text, lowered)
-            found = list(pattern.finditer(subject, start, end))
-            return list(map(_START, found)), list(map(_GROUP, found))
-        # The scan finds a phrase by the character before it (see _boundary_scans): for one at
+        scans = self._boundary_scans
+        if scans is None or lowered is None or len(lowered) != len(text):
+            return self._plain_hits(text, start, end, lowered)
+        # The scans find a phrase by the character before it (see _boundary_scans): for one at
         # ``start``, that is the character before ``start`` (the phrase pattern's lookbehind
         # looks there too), and a phrase at offset 0 has none, so it is tried on its own.
-        after, at_start = self._boundary_scans
         starts: list[int] = []
         matched: list[str] = []
         scan_from = start - 1
         if not start:
             scan_from = 0
-            head = at_start.match(lowered, 0, end)
+            head = scans.at_start.match(lowered, 0, end)
             if head is not None:
                 starts.append(0)
                 matched.append(head.group())
                 scan_from = head.end()
-        found = list(after.finditer(lowered, scan_from, end))
+        found = list(scans.after_space.finditer(lowered, scan_from, end))
         starts += map(_START, found, repeat(1))
         matched += map(_GROUP, found, repeat(1))
+        others = list(scans.after_other.finditer(lowered, scan_from, end))
+        if others and not _merge(starts, matched, others):
+            return self._plain_hits(text, start, end, lowered)
         return starts, matched
+
+    def _plain_hits(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> tuple[list[int], list[str]]:
+        """:meth:`_phrase_hits` by the phrase matcher's own pattern."""
+        pattern, subject = self._matcher.scan_target(text, lowered)
+        found = list(pattern.finditer(subject, start, end))
+        return list(map(_START, found)), list(map(_GROUP, found))
 
     def _acronym_hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         """The acronym matches in ``text[start:end]``, as :meth:`PhraseMatcher.finditer`."""
