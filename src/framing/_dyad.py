@@ -128,11 +128,14 @@ def _merge(starts: list[int], matched: list[str], others: list[re.Match[str]]) -
     when that cannot be told, and the lists are then to be dropped.
 
     One scan takes the leftmost match and goes on after it. Each of the two scans did so among
-    its own matches only, so a match of one may start inside a match of the other: that is
-    only ever a name inside a longer one ("putin" after the no-break space in "vladimir
-    putin"), which one scan would not have found; it is dropped. A match that starts inside
-    another and ends after it could have hidden a match of its own scan that one scan would
-    have found (after the end of the other): then False.
+    its own matches only, so a match of one may start inside a match of the other. When it also
+    ends inside it (a name inside a longer one: "putin" after the no-break space of "vladimir
+    putin"), one scan would not have found it, nor anything its own scan skipped for it: it is
+    dropped. When it ends after it, its own scan may have skipped a match there that one scan
+    would have found: then False. Nothing else is missed: a match of one scan is one of the
+    two scans' matches (that for the character before it) unless that scan skipped it for a
+    match of its own that started before it and ended after its start; that match then
+    overlaps the one scan's match before it without lying inside it, which returns False.
     """
     for other in others:
         at = other.start(1)
