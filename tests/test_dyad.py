@@ -358,6 +358,8 @@ EDGE_TEXTS = [
     "The PRC and RF met; PRCs are not the PRC.",
     # Digits and underscores are word characters.
     "2China _Russia China2 Russia_ China.",
+    # Many names after brackets, and one inside a longer name: a long text scanned plainly.
+    "(Xi) " * 300 + "Xi\xa0Jinping and (Russia).",
 ]
 
 

@@ -72,6 +72,7 @@ _ACTOR_BITS = 2
 _START = re.Match.start
 _GROUP = re.Match.group
 _WORD_END = re.compile(r"\w\*?\Z")
+_MAX_MERGED = 256  # phrase matches after characters other than a space, merged (see _merge)
 # Whether each basis makes a sentence relevant.
 _RELEVANT = {
     **dict.fromkeys(("one_side", "none"), False),
@@ -507,7 +508,9 @@ class DyadMatcher:
         starts += map(_START, found, repeat(1))
         matched += map(_GROUP, found, repeat(1))
         others = list(scans.after_other.finditer(lowered, scan_from, end))
-        if others and not _merge(starts, matched, others):
+        # The merge inserts into lists: for many such matches (a very long text), the plain
+        # scan is cheaper than its quadratic cost.
+        if others and (len(others) > _MAX_MERGED or not _merge(starts, matched, others)):
             return self._plain_hits(text, start, end, lowered)
         return starts, matched
 
