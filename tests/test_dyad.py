@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing._dyad import DyadMatcher
 from framing._lexicon import load_lexicon
-from framing._text import split_sentences
+from framing._phrases import lower_case_matches
+from framing._text import PhraseMatcher, split_sentences
 from framing.errors import ParameterError
 
 DATA = Path(__file__).parent / "data" / "lexicons"
@@ -252,7 +255,11 @@ def test_one_side_sentence_continues_the_story(relationship):
         "Russia's army advanced. Separately, China's exports rose. Putin flew home."
     )
     assert [b for _, b in _judge(relationship, text)] == [
-        "both_sides", "continued", "continued", "one_side", "one_side",
+        "both_sides",
+        "continued",
+        "continued",
+        "one_side",
+        "one_side",
     ]
 
 
@@ -277,6 +284,191 @@ def test_a_side_speaking_to_the_other_in_the_second_person():
 def test_continue_one_side_must_be_a_boolean(tmp_path):
     source = (DATA / "us_uk.toml").read_text(encoding="utf-8")
     path = tmp_path / "lex.toml"
-    path.write_text(source.replace("[dyad]\n", "[dyad]\ncontinue_one_side = \"yes\"\n"), encoding="utf-8")
+    path.write_text(
+        source.replace("[dyad]\n", '[dyad]\ncontinue_one_side = "yes"\n'), encoding="utf-8"
+    )
     problems = framing.check_lexicon(path)
     assert any("continue_one_side must be true or false" in p.message for p in problems)
+
+
+# --- the document scan: each sentence's actors are those of one scan of the whole document ---
+
+
+EDGE_ACTORS = {
+    # Made-up aliases: names inside names, a multi-word name and acronyms.
+    "china": ["China", "Xi", "Xi Jinping", "Jinping", "PRC"],
+    "russia": ["Russia", "Putin", "RF"],
+}
+EDGE_PHRASES = {"both leaders": None, "South China Morning Post": None}  # reference, exclusion
+
+
+def _actors_by_reference(text, spans, actors=EDGE_ACTORS, others=EDGE_PHRASES):
+    """Each sentence's actors by a reference: one phrase matcher's finditer over the document
+    (from the first sentence's start to the last one's end) and one acronym matcher's, each hit
+    given to the sentence it starts in, acronyms inside a phrase match dropped."""
+    actor_of = {alias: key for key, aliases in actors.items() for alias in aliases}
+    actor_of.update(others)
+    acronyms = [alias for alias in actor_of if alias.isupper()]
+    phrases = [alias for alias in actor_of if not alias.isupper()]
+    start, end = spans[0][0], spans[-1][1]
+    found = [
+        (at, actor_of[phrases[index]], stop)
+        for at, stop, index in PhraseMatcher(phrases).finditer(text, start, end)
+    ]
+    found += [
+        (at, actor_of[acronyms[index]], at)
+        for at, _, index in PhraseMatcher(acronyms, case_sensitive=True).finditer(text, start, end)
+        if not any(s <= at < e for s, _, e in found)
+    ]
+    keys = []
+    for s, e, _ in spans:
+        named = {actor for at, actor, _ in found if s <= at < e}
+        keys.append(tuple(key for key in actors if key in named))
+    return tuple(keys)
+
+
+@pytest.fixture
+def edge_matcher():
+    return DyadMatcher(
+        EDGE_ACTORS,
+        sides=("china", "russia"),
+        references=["both leaders"],
+        exclude=["South China Morning Post"],
+    )
+
+
+EDGE_TEXTS = [
+    # Constructed texts. A phrase at the very start of the document, and one right after it
+    # with only a hyphen or a dash between.
+    "China-Russia ties. Xi–Putin talks.",
+    # A word character right before the first sentence's start: the match there needs a
+    # non-word character before it, even outside the sentences.
+    "xChina met Russia. Putin left.",
+    # A multi-word phrase across a paragraph break with no sentence end: it belongs to the
+    # sentence it starts in, and the next sentence does not get its last word.
+    "They met both\nleaders of Russia. Jinping smiled.",
+    "Talks with Xi\nJinping went well. Russia agreed.",
+    # Phrases after quotes, brackets, slashes and dashes, typographic and straight.
+    "“China” and ‘Russia’ (Xi) [Putin] /RF/ —PRC— 'Xi' \"Russia\".",
+    # A letter outside ASCII right before a name is part of the word: no match.
+    "éChina and ÿRussia and Çputin. Then Russia.",
+    # Possessives, typographic apostrophes, and a name inside an excluded one.
+    "Putin’s aides read the South China Morning Post's story on Xi's trip.",
+    # Acronyms inside a phrase match and outside one.
+    "The PRC and RF met; PRCs are not the PRC.",
+    # Digits and underscores are word characters.
+    "2China _Russia China2 Russia_ China.",
+    # Many names after brackets, and one inside a longer name: a long text scanned plainly.
+    "(Xi) " * 300 + "Xi\xa0Jinping and (Russia).",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_document_scan_matches_the_phrase_matchers_own(edge_matcher, text):
+    spans = split_sentences(text)
+    expected = _actors_by_reference(text, spans)
+    assert edge_matcher.relevance(text, spans).actors == expected
+    assert edge_matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+    # Sentences that do not start at offset 0: the scan starts at the first one's start.
+    if len(spans) > 1:
+        rest = spans[1:]
+        assert edge_matcher.relevance(text, rest, lowered=text.lower()).actors == (
+            _actors_by_reference(text, rest)
+        )
+
+
+def test_document_scan_hand_computed_cases(edge_matcher):
+    # Constructed; the reference above and these hand-computed outcomes agree.
+    def actors(text, spans):
+        return edge_matcher.relevance(text, spans, lowered=text.lower()).actors
+
+    text = "They met both\nleaders of Russia. Jinping smiled."
+    # "both\nleaders" is one reference match in sentence 1, so sentence 2 ("leaders of
+    # Russia.") names Russia only, and "Jinping" in sentence 3 is China.
+    spans = [(0, 13, 0), (14, 32, 1), (33, 48, 1)]
+    result = edge_matcher.relevance(text, spans, lowered=text.lower())
+    assert result.actors == ((), ("russia",), ("china",))
+    text = "Talks with Xi\nJinping went well."
+    # "Xi\nJinping" is one match (the longest) that starts in sentence 1: sentence 2 has none.
+    assert actors(text, [(0, 13, 0), (14, 32, 1)]) == (("china",), ())
+    text = "xChina met Russia."
+    assert actors(text, [(1, 18, 0)]) == (("russia",),)
+    assert actors("éChina and ÿRussia.", [(0, 19, 0)]) == ((),)
+    assert actors("China-Russia ties.", [(0, 18, 0)]) == (("china", "russia"),)
+
+
+def test_document_scan_with_a_phrase_that_ends_in_punctuation():
+    # Constructed: a name that ends with a full stop ("Alpha Inc.") can be followed at once by
+    # a name that starts with a bracket, which then starts right at the first match's end.
+    actors = {"a": ["Alpha Inc."], "b": ["(Beta)"]}
+    matcher = DyadMatcher(actors, sides=("a", "b"))
+    text = "Alpha Inc.(Beta) met. (Beta) left."
+    spans = split_sentences(text)
+    expected = _actors_by_reference(text, spans, actors, {})
+    assert expected[0] == ("a", "b")
+    assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+
+
+# Constructed pieces of text: names, names inside names, acronyms in and out of case, letters
+# that are word characters outside ASCII, and the characters that can come before a name.
+_PIECES = st.sampled_from(
+    ["China", "china", "Xi", "XI", "Jinping", "Russia", "Putin", "PRC", "prc", "RF", "both",
+     "leaders", "South", "Morning", "Post", "é", "ı", "K", "2", "_", "’s", "'s", "x"]
+)  # fmt: skip
+_GAPS = st.sampled_from([" ", "", "\n", "-", "–", "\xa0", ". ", "“", "(", "'", "/", "’"])
+
+
+@st.composite
+def _document(draw):
+    pieces = draw(st.lists(st.tuples(_PIECES, _GAPS), min_size=1, max_size=12))
+    text = "".join(piece + gap for piece, gap in pieces)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=6))))
+    spans = [(a, b, 0) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return text, spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=_document())
+def test_document_scan_matches_the_phrase_matchers_own_on_any_text(document):
+    text, spans = document
+    if not spans:
+        return
+    matcher = DyadMatcher(
+        EDGE_ACTORS,
+        sides=("china", "russia"),
+        references=["both leaders"],
+        exclude=["South China Morning Post"],
+    )
+    expected = _actors_by_reference(text, spans)
+    assert matcher.relevance(text, spans).actors == expected
+    # The lower-cased text is for a text where it finds what case folding finds (see
+    # PhraseMatcher.finditer): not one with "ı", which folds to "i".
+    if lower_case_matches(text, text.lower()):
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+
+
+def test_document_scan_where_names_overlap():
+    # Constructed: "Beta Gamma Delta" starts inside "Alpha Beta" and ends after it, and hides
+    # "Gamma"; one scan takes "Alpha Beta" (the leftmost), then "Gamma". With no-break spaces,
+    # the names follow characters other than a space.
+    actors = {"a": ["Alpha Beta"], "b": ["Beta Gamma Delta"], "c": ["Gamma"]}
+    matcher = DyadMatcher(actors, sides=("a", "c"))
+    for text in ("X alpha\xa0beta\xa0gamma delta.", "X alpha beta gamma delta."):
+        spans = [(0, len(text), 0)]
+        expected = _actors_by_reference(text, spans, actors, {})
+        assert expected == (("a", "c"),)
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+    # A name inside a longer one is no name of its own, whichever character comes before each.
+    matcher = DyadMatcher(
+        EDGE_ACTORS, sides=("china", "russia"), exclude=["South China Morning Post"]
+    )
+    for text, named in [
+        ("Then Xi\xa0Jinping came.", ("china",)),
+        ("Read the South\xa0China\xa0Morning Post.", ()),
+        ("Read (South China Morning Post) today.", ()),
+    ]:
+        spans = [(0, len(text), 0)]
+        assert _actors_by_reference(text, spans, others={"South China Morning Post": None}) == (
+            named,
+        )
+        assert matcher.relevance(text, spans, lowered=text.lower()).actors == (named,)

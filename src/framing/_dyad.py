@@ -45,8 +45,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
+from itertools import repeat
 from operator import or_
+from typing import NamedTuple
 
+from ._phrases import phrase_key
 from ._text import PhraseMatcher
 from .errors import ParameterError
 
@@ -65,6 +68,19 @@ _ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,}$")
 _REFERENCE = 1
 _COUNTERPART = 2
 _ACTOR_BITS = 2
+# Unbound, to read many matches in one C-level map() instead of a Python loop.
+_START = re.Match.start
+_GROUP = re.Match.group
+_WORD_END = re.compile(r"\w\*?\Z")
+_MAX_MERGED = 256  # phrase matches after characters other than a space, merged (see _merge)
+# Whether each basis makes a sentence relevant.
+_RELEVANT = {
+    **dict.fromkeys(("one_side", "none"), False),
+    **dict.fromkeys(
+        ("both_sides", "reference", "counterpart", "carried", "addressed", "framed", "continued"),
+        True,
+    ),
+}
 
 
 def _opening(terms: Sequence[str]) -> re.Pattern[str]:
@@ -73,6 +89,71 @@ def _opening(terms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(
         _LEAD + _OPENER + "(?:" + PhraseMatcher(list(terms)).pattern.pattern + ")", re.IGNORECASE
     )
+
+
+class _Scans(NamedTuple):
+    """Faster scans of lower-cased text for a phrase matcher's phrases (see _boundary_scans)."""
+
+    after_space: re.Pattern[str]  # a phrase after a space (group 1)
+    after_other: re.Pattern[str]  # a phrase after any other non-word character (group 1)
+    at_start: re.Pattern[str]  # a phrase at offset 0
+
+
+def _boundary_scans(matcher: PhraseMatcher) -> _Scans | None:
+    """Faster scans of lower-cased text for ``matcher``'s phrases, or None when they would not
+    find the same matches.
+
+    The phrase pattern starts with a lookbehind, ``(?<!\\w)``, that ``re`` tries at every
+    character, and then tries the phrases at every character too. These scans instead consume
+    the character before a phrase: one scan a space, which ``re`` finds by a fast literal
+    search, the other any other character that is no ASCII word character, which it finds by a
+    set test (and then checks that it is ``\\W``: a letter outside ASCII is not); so the
+    phrases are tried only at word starts. Each scan's matches are the phrase pattern's that
+    start after its kind of character as long as every phrase ends with a word character: a
+    phrase can then never start right at the end of the match before it, so the character
+    before it is never inside that match, where the scan could not consume it. The two lists
+    are merged by :func:`_merge`.
+    """
+    keys = [phrase_key(phrase) for phrase in matcher.phrases]
+    if not all(_WORD_END.search(key) for key in keys if key):
+        return None
+    body = matcher._body  # the pattern after its lookbehind, as PhraseSets uses it
+    return _Scans(
+        re.compile(f" ({body})"), re.compile(rf"[^ 0-9_a-z](?<=\W)({body})"), re.compile(body)
+    )
+
+
+def _merge(starts: list[int], matched: list[str], others: list[re.Match[str]]) -> bool:
+    """Add the matches after other characters (``others``, group 1) to those after a space
+    (``starts``, ``matched``, in order), as one scan for both would have found them; False
+    when that cannot be told, and the lists are then to be dropped.
+
+    One scan takes the leftmost match and goes on after it. Each of the two scans did so among
+    its own matches only, so a match of one may start inside a match of the other. When it also
+    ends inside it (a name inside a longer one: "putin" after the no-break space of "vladimir
+    putin"), one scan would not have found it, nor anything its own scan skipped for it: it is
+    dropped. When it ends after it, its own scan may have skipped a match there that one scan
+    would have found: then False. Nothing else is missed: a match of one scan is one of the
+    two scans' matches (that for the character before it) unless that scan skipped it for a
+    match of its own that started before it and ended after its start; that match then
+    overlaps the one scan's match before it without lying inside it, which returns False.
+    """
+    for other in others:
+        at = other.start(1)
+        text = other.group(1)
+        end = at + len(text)
+        index = bisect_left(starts, at)
+        if index and (before := starts[index - 1] + len(matched[index - 1])) > at:
+            if end <= before:
+                continue  # inside the match before it
+            return False
+        while index < len(starts) and starts[index] < end:
+            if starts[index] + len(matched[index]) > end:
+                return False
+            del starts[index], matched[index]  # inside this one
+        starts.insert(index, at)
+        matched.insert(index, text)
+    return True
 
 
 @dataclass(frozen=True)
@@ -108,6 +189,61 @@ class _HitCodes(dict[str, int]):
     def __missing__(self, matched: str) -> int:
         code = self[matched] = self._by_phrase[self._matcher._resolve(matched)]
         return code
+
+
+class _ActorTuples(dict[int, tuple[str, ...]]):
+    """The actor keys in each hit code, in the order of the lexicon, found when first asked
+    for (a dictionary, so that a whole column is read in one map())."""
+
+    def __init__(self, actor_keys: tuple[str, ...]) -> None:
+        super().__init__()
+        self._keys = actor_keys
+
+    def __missing__(self, code: int) -> tuple[str, ...]:
+        found = self[code] = tuple(
+            key for rank, key in enumerate(self._keys) if code >> (_ACTOR_BITS + rank) & 1
+        )
+        return found
+
+
+class _SpeakerCodes(dict[str | None, int]):
+    """The actors named in each speaker (``Kremlin spokesman Dmitry Peskov``), as a hit code of
+    actor bits only (a speaker is no reference to the pair); 0 for no speaker."""
+
+    def __init__(self, dyad: DyadMatcher) -> None:
+        super().__init__({None: 0, "": 0})
+        self._dyad = dyad
+
+    def __missing__(self, speaker: str | None) -> int:
+        if len(self) > 100_000:  # bounded over a stream of many speakers
+            self.clear()
+            self.update({None: 0, "": 0})
+        _, codes = self._dyad._hits(speaker or "", 0, len(speaker or ""), None)
+        code = self[speaker] = reduce(or_, codes, 0) & self._dyad._actors_code
+        return code
+
+
+def _sentence_codes(
+    spans: Sequence[tuple[int, int, int]], starts: list[int], codes: list[int]
+) -> list[int]:
+    """The union of the codes of each sentence's hits (0 when it has none), the hits given by
+    their ``starts``, in order; a hit between two sentences belongs to neither."""
+    united: list[int] = []
+    position = 0  # hits before it belong to earlier sentences (or lie between sentences)
+    for start, end, _ in spans:
+        stop = bisect_left(starts, end, position)
+        if stop == position:
+            united.append(0)
+            continue
+        first = position
+        if starts[first] < start:
+            first = bisect_left(starts, start, position, stop)
+        code = 0
+        for hit in codes[first:stop]:  # two or three: cheaper than reduce()
+            code |= hit
+        united.append(code)
+        position = stop
+    return united
 
 
 class DyadMatcher:
@@ -162,7 +298,6 @@ class DyadMatcher:
         actor_code = {key: 1 << (_ACTOR_BITS + rank) for rank, key in enumerate(self.actor_keys)}
         self._sides_code = sum(actor_code[side] for side in self.sides)
         self._actors_code = sum(actor_code.values())
-        self._speaker_codes: dict[str, int] = {}
         phrases: list[str] = []
         codes: list[int] = []
         acronyms: list[str] = []
@@ -184,7 +319,9 @@ class DyadMatcher:
             codes.extend(code for _ in terms)
         self._matcher = PhraseMatcher(phrases)
         self._codes = _HitCodes(self._matcher, codes)
-        self._actor_tuples: dict[int, tuple[str, ...]] = {}
+        self._boundary_scans = _boundary_scans(self._matcher)
+        self._actor_tuples = _ActorTuples(self.actor_keys)
+        self._speaker_codes = _SpeakerCodes(self)
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
         # An acronym matches case-sensitively and literally (a hyphen in it also matches a space
         # or a dash), so its matches start with its first hyphen-free part. A search for the
@@ -254,93 +391,85 @@ class DyadMatcher:
                 raise ParameterError(name, f"{len(values)} values", f"one per span ({len(spans)})")
         if not spans:
             return DyadResult((), (), (), ())
-        hit_starts, hit_codes = self._hits(text, spans[0][0], spans[-1][1], lowered)
+        codes = _sentence_codes(spans, *self._hits(text, spans[0][0], spans[-1][1], lowered))
+        said = None
+        if speakers is not None:
+            # An actor named in the speaker counts as named in the sentence.
+            said = list(map(self._speaker_codes.__getitem__, speakers))
+            codes = list(map(or_, codes, said))
+        actors = tuple(map(self._actor_tuples.__getitem__, codes))
+        if not self.sides:
+            everything = (True,) * len(spans)
+            return DyadResult(everything, actors, ("no_dyad",) * len(spans), everything)
+        basis, established = self._judge(text, spans, codes, framed, said)
+        relevant = tuple(map(_RELEVANT.__getitem__, basis))
+        return DyadResult(relevant, actors, tuple(basis), tuple(established))
 
-        relevant: list[bool] = []
-        actors: list[tuple[str, ...]] = []
-        basis: list[str] = []
-        established_at: list[bool] = []
+    def _judge(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, int]],
+        codes: list[int],
+        framed: Sequence[bool] | None,
+        said: list[int] | None,
+    ) -> tuple[list[str], list[bool]]:
+        """The basis of each sentence and whether the dyad is established by its end, from the
+        sentences' codes (``said``: the codes of their speakers)."""
         sides = self._sides_code
-        named_so_far = 0  # the codes of the sides named in the sentences so far
+        # Until both sides have been named, no rule makes a sentence relevant (each needs the
+        # dyad established, or a relevant sentence before): those sentences are judged at once.
+        named_so_far = 0
+        first = len(codes)
+        for index, code in enumerate(codes):
+            named_so_far |= code
+            if named_so_far & sides == sides:
+                first = index
+                break
+        basis = ["one_side" if code & sides else "none" for code in codes[:first]]
+        carry, shift = self._carry_start.match, self._shift_start
         previous_relevant = False
-        position = 0  # hits before it belong to earlier sentences (or lie between sentences)
-        for index, (start, end, _) in enumerate(spans):
-            stop = bisect_left(hit_starts, end, position)
-            first = bisect_left(hit_starts, start, position, stop)
-            position = stop
-            # The union of the codes of the sentence's hits (0 when it has none).
-            if first == stop:
-                code = 0
-            elif stop - first == 1:
-                code = hit_codes[first]
-            else:
-                code = reduce(or_, hit_codes[first:stop])
-            speaker = speakers[index] if speakers is not None else None
-            if speaker:
-                code |= self._speaker_code(speaker)
-            named_so_far |= code & sides
-            # Always true when no dyad is defined (sides is 0).
-            established = named_so_far == sides
-            sides_named = (code & sides).bit_count()
-            if not self.sides:
-                verdict = "no_dyad"
-            elif sides_named == 2:
+        for index in range(first, len(codes)):
+            code = codes[index]
+            named = code & sides
+            if named == sides:
                 verdict = "both_sides"
-            elif code & _REFERENCE and established:
+            elif code & _REFERENCE:
                 verdict = "reference"
-            elif code & _COUNTERPART and sides_named == 1 and established:
+            elif not named:
+                if previous_relevant and carry(text, *spans[index][:2]):
+                    verdict = "carried"
+                elif previous_relevant and framed is not None and framed[index]:
+                    verdict = "framed"
+                else:
+                    verdict = "none"
+            # From here, the sentence names one side.
+            elif code & _COUNTERPART:
                 verdict = "counterpart"
-            elif previous_relevant and self._starts_with_carry(text, start, end):
+            elif previous_relevant and carry(text, *spans[index][:2]):
                 verdict = "carried"
-            elif (
-                speaker
-                and sides_named == 1
-                and established
-                and self._speaker_code(speaker) & sides
-                and _SECOND_PERSON.search(text, start, end)
-            ):
+            elif said and said[index] & sides and _SECOND_PERSON.search(text, *spans[index][:2]):
                 verdict = "addressed"
-            elif (
-                framed is not None
-                and framed[index]
-                and established
-                and (sides_named == 1 or previous_relevant)
-            ):
+            elif framed is not None and framed[index]:
                 verdict = "framed"
             elif (
-                self.continue_one_side
-                and previous_relevant
-                and established
-                and sides_named == 1
-                and (self._shift_start is None or not self._shift_start.match(text, start, end))
+                previous_relevant
+                and self.continue_one_side
+                and not (shift is not None and shift.match(text, *spans[index][:2]))
             ):
                 verdict = "continued"
             else:
-                verdict = "one_side" if sides_named else "none"
-            previous_relevant = verdict not in ("one_side", "none")
-            relevant.append(previous_relevant)
-            actors.append(self._actors_of(code))
+                verdict = "one_side"
+            previous_relevant = verdict != "one_side" and verdict != "none"
             basis.append(verdict)
-            established_at.append(established)
-        return DyadResult(tuple(relevant), tuple(actors), tuple(basis), tuple(established_at))
+        return basis, [False] * first + [True] * (len(codes) - first)
 
     def _hits(
         self, text: str, start: int, end: int, lowered: str | None
     ) -> tuple[list[int], list[int]]:
-        """The starts and codes of the phrases and acronyms in ``text[start:end]``, in order.
-
-        The phrase pattern is run here rather than through :meth:`PhraseMatcher.finditer`, and
-        its matches resolved through a dictionary of the texts matched so far: the aliases are
-        frequent (a hit every dozen words), and the cost per hit was most of this stage.
-        """
-        pattern, subject = self._matcher.scan_target(text, lowered)
-        starts: list[int] = []
-        matched: list[str] = []
-        for match in pattern.finditer(subject, start, end):
-            starts.append(match.start())
-            matched.append(match.group())
-        # Looked up all at once (a text not seen before is resolved by _HitCodes), and the end
-        # of a match is its start plus its length: the loop above does as little as it can.
+        """The starts and codes of the phrases and acronyms in ``text[start:end]``, in order."""
+        starts, matched = self._phrase_hits(text, start, end, lowered)
+        # Looked up all at once (a text not seen before is resolved by _HitCodes): the aliases
+        # are frequent (a hit every dozen words), so the cost per hit counts.
         codes = list(map(self._codes.__getitem__, matched))
         acronyms = [
             (at, self._acronym_codes[index])
@@ -354,26 +483,44 @@ class DyadMatcher:
             return [at for at, _ in pairs], [code for _, code in pairs]
         return starts, codes
 
-    def _speaker_code(self, speaker: str) -> int:
-        """The actors named in a speaker (``Kremlin spokesman Dmitry Peskov``), as a hit code
-        of actor bits only: a speaker is no reference to the pair (cached per speaker)."""
-        code = self._speaker_codes.get(speaker)
-        if code is None:
-            if len(self._speaker_codes) > 100_000:  # bounded over a stream of many speakers
-                self._speaker_codes.clear()
-            _, codes = self._hits(speaker, 0, len(speaker), None)
-            code = self._speaker_codes[speaker] = reduce(or_, codes, 0) & self._actors_code
-        return code
+    def _phrase_hits(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> tuple[list[int], list[str]]:
+        """The starts and texts of the phrase matches in ``text[start:end]``: those of
+        :meth:`PhraseMatcher.finditer`, read from the matches in C-level maps."""
+        scans = self._boundary_scans
+        if scans is None or lowered is None or len(lowered) != len(text):
+            return self._plain_hits(text, start, end, lowered)
+        # The scans find a phrase by the character before it (see _boundary_scans): for one at
+        # ``start``, that is the character before ``start`` (the phrase pattern's lookbehind
+        # looks there too), and a phrase at offset 0 has none, so it is tried on its own.
+        starts: list[int] = []
+        matched: list[str] = []
+        scan_from = start - 1
+        if not start:
+            scan_from = 0
+            head = scans.at_start.match(lowered, 0, end)
+            if head is not None:
+                starts.append(0)
+                matched.append(head.group())
+                scan_from = head.end()
+        found = list(scans.after_space.finditer(lowered, scan_from, end))
+        starts += map(_START, found, repeat(1))
+        matched += map(_GROUP, found, repeat(1))
+        others = list(scans.after_other.finditer(lowered, scan_from, end))
+        # The merge inserts into lists: for many such matches (a very long text), the plain
+        # scan is cheaper than its quadratic cost.
+        if others and (len(others) > _MAX_MERGED or not _merge(starts, matched, others)):
+            return self._plain_hits(text, start, end, lowered)
+        return starts, matched
 
-    def _actors_of(self, code: int) -> tuple[str, ...]:
-        """The actor keys in a hit code, in the order of the lexicon (cached per code)."""
-        found = self._actor_tuples.get(code)
-        if found is None:
-            found = tuple(
-                key for rank, key in enumerate(self.actor_keys) if code >> (_ACTOR_BITS + rank) & 1
-            )
-            self._actor_tuples[code] = found
-        return found
+    def _plain_hits(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> tuple[list[int], list[str]]:
+        """:meth:`_phrase_hits` by the phrase matcher's own pattern."""
+        pattern, subject = self._matcher.scan_target(text, lowered)
+        found = list(pattern.finditer(subject, start, end))
+        return list(map(_START, found)), list(map(_GROUP, found))
 
     def _acronym_hits(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         """The acronym matches in ``text[start:end]``, as :meth:`PhraseMatcher.finditer`."""
@@ -394,6 +541,3 @@ class DyadMatcher:
                 continue
             yield match.start(), match.end(), self._acronyms._resolve(match.group())
             start = match.end()
-
-    def _starts_with_carry(self, text: str, start: int, end: int) -> bool:
-        return self._carry_start.match(text, start, end) is not None
