@@ -283,6 +283,22 @@ def test_appeals_in_prompt_form_are_removed_wherever_they_stand():
     assert clean(prose).text == prose
 
 
+def test_appeals_are_found_in_any_case_and_on_their_own_line():
+    # Constructed. The appeals' words in capitals, and after letters that lower-case to two
+    # characters ('İ' to 'i' and a combining dot): the appeal is looked for on its own line.
+    text = (
+        "İİİİİİİİİİ: in İstanbul and İzmir, Xi met Putin.\n"
+        "Get the Ledger APP\n"
+        "The pair spoke for hours.\n"
+        "DONATE NOW\n"
+        "Trade rose."
+    )
+    assert [(r.line, r.reason) for r in clean(text).removed] == [
+        (2, "app promotion"),
+        (4, "donation prompt"),
+    ]
+
+
 # --- the closing block ---------------------------------------------------------------------------
 def test_closing_block_keeps_a_final_bullet_list_and_a_quoted_line():
     text = (

@@ -30,13 +30,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
-from itertools import accumulate
 
 import pandas as pd
 
@@ -149,6 +147,10 @@ _CONTAINS_RE = [
     (reason, re.compile(_PROMPT_START + f"(?:{p})", re.IGNORECASE), re.compile(p, re.IGNORECASE))
     for reason, p in CHROME_CONTAINS
 ]
+_HINTS = {
+    prefix.encode(): tuple(needle.encode() for needle in needles)
+    for prefix, needles in CONTAINS_HINTS.items()
+}
 _QUOTES = set('"“”„«»')
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
@@ -174,9 +176,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Lone surrogates (half an emoji from a truncated JSON string) cannot be encoded: drop them too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # One character class for all three: a single pass finds every character to replace.
-_SPECIAL = re.compile(
-    "[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]"
-)
+_SPECIAL = re.compile("[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]")
 # UTF-8 read as cp1252 (or Latin-1): each multi-byte character becomes a lead character
 # (Â-ß for two bytes, à-ï for three) and continuation characters (the cp1252 characters of the
 # bytes 0x80-0xBF). 'â€™' (’), 'Ã©' (é), 'Ã\xa0' (à) are flagged alone; other two-byte letters
@@ -382,14 +382,23 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     return text, flags
 
 
-def _find_all(text: str, hints: dict[str, tuple[str, ...]]) -> Iterator[int]:
-    """Offsets of every occurrence of each hint (plain substring search, done in C)."""
-    for prefix, needles in hints.items():
-        at = text.find(prefix)
+def _hinted_lines(text: str) -> set[int]:
+    """The lines (0-based) of ``text`` that hold a contains-hint, case-insensitively.
+
+    The hints are ASCII, and no other character lower-cases to one of their letters (the
+    Kelvin sign gives a 'k' and 'İ' an 'i' with a combining dot, which no hint holds), so they
+    are looked for in the UTF-8 bytes with only A-Z lower-cased: far cheaper than lower-casing
+    the whole text, and every offset counts the line breaks before it in one C call.
+    """
+    data = text.encode("utf-8", "surrogatepass").lower() + b"\n"
+    lines = set()
+    for prefix, needles in _HINTS.items():
+        at = data.find(prefix)
         while at >= 0:
-            if any(text.startswith(needle, at) for needle in needles):
-                yield at
-            at = text.find(prefix, at + 1)
+            if any(data.startswith(needle, at) for needle in needles):
+                lines.add(data.count(b"\n", 0, at))
+            at = data.find(prefix, at + 1)
+    return lines
 
 
 def _contains_reason(line: str) -> str | None:
@@ -489,7 +498,6 @@ def clean(text: str) -> CleanedText:
     normalised, flags = _normalise(text)
     lines = normalised.split("\n")
     stripped = [line.strip() for line in lines]
-    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     reasons: list[str | None] = [None] * len(lines)
     # Whole-line chrome patterns, then the lines holding a contains-hint.
     for i, line in enumerate(stripped):
@@ -509,8 +517,7 @@ def clean(text: str) -> CleanedText:
                     if fits(line):
                         reasons[i] = reason
                         break
-    lowered = normalised.lower() + "\n"
-    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, CONTAINS_HINTS)}:
+    for i in _hinted_lines(normalised):
         reasons[i] = reasons[i] or _contains_reason(stripped[i])
 
     nonblank = [i for i, s in enumerate(stripped) if s]
@@ -524,8 +531,7 @@ def clean(text: str) -> CleanedText:
         if line and not reasons[i]:
             end = line[-1]
             if end == ")" or (
-                end.isalnum()
-                and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
+                end.isalnum() and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
             ):
                 tail = line[-_CREDIT_TAIL:]
                 match = _INLINE_CREDIT.search(tail)
