@@ -79,7 +79,8 @@ _WRAPPED_LINE = 40  # characters: text wrapped at 60 columns or more fills lines
 # candidate, not a million candidates that each scan to its end (quadratic time). The pattern
 # opens with the mark itself, so the engine jumps from mark to mark; the look-behind, run only
 # there, checks that the character before it is not a mark too.
-_CANDIDATE = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"”’'»)\]]*+(?=[ \t]+\S)")
+# The white space after it is captured in the lookahead: where the next sentence would start.
+_CANDIDATE = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"”’'»)\]]*+(?=([ \t]+)\S)")
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
@@ -91,6 +92,9 @@ _LEADING_PUNCT = re.compile(r"[\"“‘'(\[«]+")
 # opening bracket in it ("leaders—Mr.", "(Gen."); leading quotes are stripped from it after.
 _INNER_BREAK = re.compile(r".*[—–‐‑\-/(\[{]")
 _WORD_REACH = 48
+# The words before a period that may not end a sentence (lower case); any other word of letters
+# does.
+_ABBREVIATION_LIKE = TITLES | NUMBER_ABBREVIATIONS | STATE_ABBREVIATIONS | ABBREVIATIONS
 _CLOSING_QUOTES = "\"”’'»"
 # One word of an attribution after a quotation: letters (a name may hold digits, hyphens,
 # apostrophes), then an optional period (a title or initial) and comma (an apposition).
@@ -150,6 +154,11 @@ def _is_boundary(text: str, line_start: int, dot: int, end: int, next_start: int
         if reach > line_start:
             return True
         word_start = reach
+    # Most words before a period are plain words of letters (nothing to strip before them) that
+    # are no abbreviation, title or initial: they end the sentence.
+    written = text[word_start:dot]
+    if len(written) > 1 and written.isalpha() and written.lower() not in _ABBREVIATION_LIKE:
+        return True
     inner = _INNER_BREAK.match(text, word_start, dot)
     if inner:
         word_start = inner.end()
@@ -305,9 +314,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
             paragraph += 1
             sentence_start = line_start
         for candidate in _CANDIDATE.finditer(text, line_start, line_end):
-            end = candidate.end()
-            space = _SPACE_RUN.match(text, end)
-            next_start = space.end() if space else end
+            end, next_start = candidate.end(), candidate.end(1)
             if next_start >= line_end:
                 break
             if _is_boundary(text, line_start, candidate.start(), end, next_start):
