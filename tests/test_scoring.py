@@ -554,7 +554,7 @@ def test_axis_scores_and_labels_hand_computed():
         [_cue("junior", "power", "junior", 0)],  # not relevant: counted nowhere
     ]  # fmt: skip
     relevant = [True, True, True, True, False]
-    scores, labels = scoring._axis_labels(sentences, relevant, axes)
+    _, _, scores, labels = scoring._cue_columns(sentences, [], relevant, axes)
     assert scores["power"][0] == pytest.approx(0.25 / 1.75)
     assert labels["power"][0] == "equal" and labels["bond"][0] == "none"
     assert np.isnan(scores["bond"][0])
@@ -563,7 +563,7 @@ def test_axis_scores_and_labels_hand_computed():
     assert all(np.isnan(scores[axis][i]) for axis in axes for i in (3, 4))
     assert labels["power"][4] == "none"
     # Without relevant_only every sentence is labelled.
-    assert scoring._axis_labels(sentences, None, axes)[1]["power"][4] == "junior"
+    assert scoring._cue_columns(sentences, [], None, axes)[3]["power"][4] == "junior"
 
 
 def test_cue_records_and_evidence_text():
@@ -575,7 +575,8 @@ def test_cue_records_and_evidence_text():
         _cue("brothers", "bond", "friendship", 90, 0.0, mention="so called"),
     ]
     quotes = [(0, 20), (85, 100)]  # the first and the last cue are quoted
-    cues, evidence = scoring._cue_records([sentence, []], quotes)
+    axes = {"power": ("equal", "junior"), "bond": ("friendship", "convenience")}
+    cues, evidence, _, _ = scoring._cue_columns([sentence, []], quotes, None, axes)
     assert cues[1] == [] and evidence[1] == ""
     assert [c["quoted"] for c in cues[0]] == [True, False, False, False, True]
     assert cues[0][1] == {**vars(sentence[1]), "quoted": False}
@@ -584,7 +585,7 @@ def test_cue_records_and_evidence_text():
         "'friends' -> convenience (performance: 'staged'); 'ally' -> equal (conceded); "
         "'brothers' -> friendship (mention: 'so called', quoted)"
     )
-    plain = scoring._cue_records([[_cue("ally", "power", "equal", 3)]], [])[1]
+    plain = scoring._cue_columns([[_cue("ally", "power", "equal", 3)]], [], None, axes)[1]
     assert plain == ["'ally' -> equal"]
 
 

@@ -515,9 +515,8 @@ def _score_document(
     # put on display"), is about the relationship: the other side is clearly meant.
     framed = [bool(matches) for matches in all_matches]
     relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed, speakers=voice.speaker)
-    cues, evidence = _cue_records(all_matches, voice.quotes)
     counted = relevance.relevant if relevant_only else None
-    scores, labels = _axis_labels(all_matches, counted, axes)
+    cues, evidence, scores, labels = _cue_columns(all_matches, voice.quotes, counted, axes)
 
     columns["doc_id"].extend([doc.doc_id] * n)
     columns["outlet"].extend([doc.outlet] * n)
@@ -544,63 +543,49 @@ def _score_document(
         columns[name].extend([doc.metadata.get(key)] * n)
 
 
-def _cue_records(
-    all_matches: list[list[CueMatch]], quotes: Sequence[tuple[int, int]]
-) -> tuple[list[list[dict[str, Any]]], list[str]]:
-    """Each sentence's cues as dicts (the ``cues`` column) and as readable text (``evidence``).
+def _cue_columns(
+    all_matches: list[list[CueMatch]],
+    quotes: Sequence[tuple[int, int]],
+    relevant: Sequence[bool] | None,
+    axes: dict[str, tuple[str, str]],
+) -> tuple[list[list[dict[str, Any]]], list[str], dict[str, list[float]], dict[str, list[str]]]:
+    """Each sentence's cues as dicts (the ``cues`` column) and as readable text (``evidence``),
+    and each axis's score and label, in one pass over the cues; only the ``relevant`` sentences
+    are labelled (None: all of them).
 
     A cue is quoted when it starts inside a quotation: the quotations' bounds s0, e0, s1, e1 ...
     never descend, so that is when an odd number of them are at or before its start (as
-    VoiceResult.quoted tells, without arrays: a document has few cues).
-    """
-    bounds = [bound for quote in quotes for bound in quote]
-    cues: list[list[dict[str, Any]]] = []
-    evidence: list[str] = []
-    for matches in all_matches:
-        if not matches:
-            cues.append([])
-            evidence.append("")
-            continue
-        records, notes = [], []
-        for m in matches:
-            quoted = bool(bounds) and bisect_right(bounds, m.start) % 2 == 1
-            # A CueMatch's fields in order (cue, term ... mention), copied at once, then quoted.
-            record = {**vars(m), "quoted": quoted}
-            records.append(record)
-            # Most cues carry no note: their text is written here without _describe's checks.
-            plain = not (quoted or m.negated or m.performance or m.conceded or m.mention)
-            notes.append(f"'{m.term}' -> {m.pole}" if plain else _describe(record))
-        cues.append(records)
-        evidence.append("; ".join(notes))
-    return cues, evidence
-
-
-def _axis_labels(
-    all_matches: list[list[CueMatch]],
-    relevant: Sequence[bool] | None,
-    axes: dict[str, tuple[str, str]],
-) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
-    """Each axis's score and label per sentence, from the weights of its cues' poles; only the
-    ``relevant`` sentences are labelled (None: all of them).
-
-    The score is ``(a - b) / (a + b)`` of the weights of the axis's first and second pole, each
-    summed in text order from 0 (as ``sum()`` would), NaN when ``a + b`` is 0; the label is the
-    pole with the larger weight, else 'none'.
+    VoiceResult.quoted tells, without arrays: a document has few cues). An axis's score is
+    ``(a - b) / (a + b)`` of the weights of its first and second pole, each summed in text
+    order from 0 (as ``sum()`` would), NaN when ``a + b`` is 0; its label is the pole with the
+    larger weight, else 'none'.
     """
     n = len(all_matches)
+    bounds = [bound for quote in quotes for bound in quote]
+    cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
     labels = {axis: ["none"] * n for axis in axes}
     sides = {(axis, pole): (axis, side) for axis, poles in axes.items()
              for side, pole in enumerate(poles)}  # fmt: skip
     for index, matches in enumerate(all_matches):
-        if not matches or (relevant is not None and not relevant[index]):
+        if not matches:
             continue
+        records, notes = cues[index], []
         weights: dict[str, list[float]] = {}  # axis -> [first pole's, second pole's]
         for m in matches:
+            quoted = bool(bounds) and bisect_right(bounds, m.start) % 2 == 1
+            # A CueMatch's fields in order (cue, term ... mention), copied at once, then quoted.
+            record = vars(m).copy()
+            record["quoted"] = quoted
+            records.append(record)
+            notes.append(_describe(m, quoted))
             slot = sides.get((m.axis, m.pole))
             if slot is not None:
-                axis, side = slot
-                weights.setdefault(axis, [0, 0])[side] += m.weight
+                weights.setdefault(slot[0], [0, 0])[slot[1]] += m.weight
+        evidence[index] = "; ".join(notes)
+        if relevant is not None and not relevant[index]:
+            continue
         for axis, (weight_first, weight_second) in weights.items():
             total = weight_first + weight_second
             if total:
@@ -608,7 +593,7 @@ def _axis_labels(
             if weight_first != weight_second:
                 first, second = axes[axis]
                 labels[axis][index] = first if weight_first > weight_second else second
-    return scores, labels
+    return cues, evidence, scores, labels
 
 
 def _classify(
@@ -633,17 +618,19 @@ def _classify(
         columns[axis] = scores
 
 
-def _describe(cue: dict[str, Any]) -> str:
+def _describe(cue: CueMatch, quoted: bool) -> str:
     """One cue as readable text: ``'junior partner' -> junior (quoted)``."""
+    text = f"'{cue.term}' -> {cue.pole}"
+    if not (cue.negated or cue.performance or cue.conceded or cue.mention):  # most cues
+        return f"{text} (quoted)" if quoted else text
     notes = [
-        f"negated by '{cue['negator']}'" if cue["negated"] else "",
-        f"performance: '{cue['marker']}'" if cue["performance"] else "",
-        "conceded" if cue["conceded"] else "",
-        f"mention: '{cue['mention']}'" if cue.get("mention") else "",
-        "quoted" if cue["quoted"] else "",
+        f"negated by '{cue.negator}'" if cue.negated else "",
+        f"performance: '{cue.marker}'" if cue.performance else "",
+        "conceded" if cue.conceded else "",
+        f"mention: '{cue.mention}'" if cue.mention else "",
+        "quoted" if quoted else "",
     ]
-    detail = ", ".join(note for note in notes if note)
-    return f"'{cue['term']}' -> {cue['pole']}" + (f" ({detail})" if detail else "")
+    return f"{text} ({', '.join(note for note in notes if note)})"
 
 
 def aggregate(
