@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -81,6 +82,8 @@ _WRAPPED_LINE = 40  # characters: text wrapped at 60 columns or more fills lines
 # there, checks that the character before it is not a mark too.
 # The white space after it is captured in the lookahead: where the next sentence would start.
 _CANDIDATE = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"”’'»)\]]*+(?=([ \t]+)\S)")
+_MARKS = ".?!…"
+_AFTER_MARK = frozenset(_MARKS + "\"”’'»)] \t")  # what can follow a candidate's first mark
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
 _LINE = re.compile(r"[^\n]+")
@@ -245,6 +248,37 @@ def _ends_unfinished(text: str, line_start: int, line_end: int, next_start: int)
     )
 
 
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of every sentence-final mark (``. ? ! …``) in ``text``, in order, found with
+    ``str.find``: far cheaper than a regular expression's scan for a class of characters."""
+    found = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
+def _candidates(
+    text: str, marks: list[int], first: int, line_end: int
+) -> Iterator[tuple[int, int, int]]:
+    """The candidate boundaries of the line ending at ``line_end`` whose first mark is
+    ``marks[first]``, as ``(dot, end, next_start)``: those of ``_CANDIDATE.finditer`` over the
+    line. A candidate starts at a mark that follows no other mark and is followed by another
+    mark, a closing quote or bracket, or white space; only such marks are matched (a decimal
+    point or the inner periods of 'U.S.' are not)."""
+    for k in range(first, len(marks)):
+        dot = marks[k]
+        if dot >= line_end - 1:
+            return
+        if text[dot + 1] in _AFTER_MARK and not (dot and text[dot - 1] in _MARKS):
+            candidate = _CANDIDATE.match(text, dot, line_end)
+            if candidate:
+                yield dot, candidate.end(), candidate.end(1)
+
+
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
     """Split text into sentences with character offsets and paragraph numbers.
 
@@ -289,6 +323,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     spans: list[tuple[int, int, int]] = []
     paragraph = -1
     previous_line_start, previous_line_end = 0, None
+    marks = _mark_offsets(text)
     for line in _LINE.finditer(text):
         line_start, line_end = line.span()
         # Trim the line.
@@ -313,11 +348,11 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         else:
             paragraph += 1
             sentence_start = line_start
-        for candidate in _CANDIDATE.finditer(text, line_start, line_end):
-            end, next_start = candidate.end(), candidate.end(1)
+        first = bisect_left(marks, line_start)
+        for dot, end, next_start in _candidates(text, marks, first, line_end):
             if next_start >= line_end:
                 break
-            if _is_boundary(text, line_start, candidate.start(), end, next_start):
+            if _is_boundary(text, line_start, dot, end, next_start):
                 spans.append((sentence_start, end, paragraph))
                 sentence_start = next_start
         spans.append((sentence_start, line_end, paragraph))
