@@ -440,6 +440,8 @@ def _sentence_frame(
     default); the metadata keep their values as given (object).
     """
     objects = {*_OBJECT_COLUMNS, *meta}
+    # One index shared by the object columns' Series and the frame: nothing to align or copy.
+    index = pd.RangeIndex(len(columns["doc_id"]))
     data: dict[str, Any] = {}
     for name in names:
         values = columns[name]
@@ -452,10 +454,10 @@ def _sentence_frame(
         elif name == "year":
             data[name] = pd.array(values, dtype="Int64")
         elif name in objects:
-            data[name] = pd.Series(values, dtype=object)
+            data[name] = pd.Series(values, dtype=object, index=index, copy=False)
         else:
             data[name] = values
-    return pd.DataFrame(data, columns=names)
+    return pd.DataFrame(data, index=index, columns=names, copy=False)
 
 
 def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
