@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing._clean import clean, clean_corpus, cleaning_report
+from framing._clean import _SPECIAL, clean, clean_corpus, cleaning_report
 from framing._corpus import Corpus
 from framing._english import CHROME_LONG, CHROME_STRONG
 
@@ -133,6 +133,21 @@ def test_unicode_normalisation_keeps_quotes():
     result = clean(raw)
     assert result.text == "Xi met Putin. Café “friend” it’s ‘so’ done\nNext line"
     assert result.flags == ("control_characters",)
+
+
+def test_every_character_normalising_replaces_is_unprintable():
+    # Cleaning skips the replacing passes when a text without its line breaks is printable.
+    every = "".join(map(chr, range(0x110000)))
+    replaced = set(_SPECIAL.findall(every)) | {"\r", "\u2028", "\u2029"}
+    assert len(replaced) > 2000  # the control, space and invisible classes and the surrogates
+    assert not any(char.isprintable() for char in replaced)
+    # Each one in a line of prose is replaced or dropped, as when the text holds others too;
+    # U+2000 and U+2001 are the singletons that NFC turns into other spaces (U+2002, U+2003).
+    spaced, dropped = "Xi met  Putin.\nThey talked.", "Xi met Putin.\nThey talked."
+    for char, expected in [("\u2000", spaced), ("\u2001", spaced), ("\u3000", spaced),
+                           ("\x85", dropped), ("\ufeff", dropped), ("\ud800", dropped),
+                           ("\r", "Xi met\n Putin.\nThey talked.")]:  # fmt: skip
+        assert clean(f"Xi met{char} Putin.\nThey talked.").text == expected
 
 
 def test_html_is_stripped_and_flagged():
@@ -281,6 +296,22 @@ def test_appeals_in_prompt_form_are_removed_wherever_they_stand():
         "Trade rose."
     )
     assert clean(prose).text == prose
+
+
+def test_appeals_are_found_in_any_case_and_on_their_own_line():
+    # Constructed. The appeals' words in capitals, and after letters that lower-case to two
+    # characters ('İ' to 'i' and a combining dot): the appeal is looked for on its own line.
+    text = (
+        "İİİİİİİİİİ: in İstanbul and İzmir, Xi met Putin.\n"
+        "Get the Ledger APP\n"
+        "The pair spoke for hours.\n"
+        "DONATE NOW\n"
+        "Trade rose."
+    )
+    assert [(r.line, r.reason) for r in clean(text).removed] == [
+        (2, "app promotion"),
+        (4, "donation prompt"),
+    ]
 
 
 # --- the closing block ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import framing
 from framing import _engine
 from framing import _scoring as scoring
 from framing._corpus import Corpus
-from framing._lexicon import load_lexicon
+from framing._lexicon import CueMatch, load_lexicon
 from framing._scoring import aggregate, evidence, score, sentence_columns
 from framing.errors import FramingWarning, ParameterError
 
@@ -536,6 +536,77 @@ def test_evidence_column_reads_the_cues(seed_scores):
         "'partnership of equals' -> junior (negated by 'no longer')"
     )
     assert _row(seed_scores, "000", 19)["evidence"] == ""
+
+
+def _cue(term, axis, pole, start, weight=1.0, **rules):
+    return CueMatch(term, term, axis, pole, pole, start, start + len(term), weight, **rules)
+
+
+def test_axis_scores_and_labels_hand_computed():
+    axes = {"power": ("equal", "junior"), "bond": ("friendship", "convenience")}
+    sentences = [
+        [_cue("equals", "power", "equal", 0), _cue("junior", "power", "junior", 10, 0.5),
+         _cue("ally", "power", "junior", 20, 0.25)],  # 1 vs 0.75: (1 - 0.75) / 1.75
+        [_cue("friends", "bond", "friendship", 0, 0.5), _cue("convenience", "bond",
+         "convenience", 9, 0.5)],  # a tie: score 0, no label
+        [_cue("so-called equals", "power", "equal", 0, 0.0, mention="so called")],  # weight 0
+        [],
+        [_cue("junior", "power", "junior", 0)],  # not relevant: counted nowhere
+    ]  # fmt: skip
+    relevant = [True, True, True, True, False]
+    _, _, scores, labels = scoring._cue_columns(sentences, [], relevant, axes)
+    assert scores["power"][0] == pytest.approx(0.25 / 1.75)
+    assert labels["power"][0] == "equal" and labels["bond"][0] == "none"
+    assert np.isnan(scores["bond"][0])
+    assert (scores["bond"][1], labels["bond"][1]) == (0.0, "none")
+    assert np.isnan(scores["power"][2]) and labels["power"][2] == "none"
+    assert all(np.isnan(scores[axis][i]) for axis in axes for i in (3, 4))
+    assert labels["power"][4] == "none"
+    # Without relevant_only every sentence is labelled.
+    assert scoring._cue_columns(sentences, [], None, axes)[3]["power"][4] == "junior"
+
+
+def test_cue_records_and_evidence_text():
+    sentence = [
+        _cue("junior partner", "power", "junior", 5),
+        _cue("equals", "power", "junior", 30, negated=True, negator="not"),
+        _cue("friends", "bond", "convenience", 50, performance=True, marker="staged"),
+        _cue("ally", "power", "equal", 70, 0.5, conceded=True),
+        _cue("brothers", "bond", "friendship", 90, 0.0, mention="so called"),
+    ]
+    quotes = [(0, 20), (85, 100)]  # the first and the last cue are quoted
+    axes = {"power": ("equal", "junior"), "bond": ("friendship", "convenience")}
+    cues, evidence, _, _ = scoring._cue_columns([sentence, []], quotes, None, axes)
+    assert cues[1] == [] and evidence[1] == ""
+    assert [c["quoted"] for c in cues[0]] == [True, False, False, False, True]
+    assert cues[0][1] == {**vars(sentence[1]), "quoted": False}
+    assert evidence[0] == (
+        "'junior partner' -> junior (quoted); 'equals' -> junior (negated by 'not'); "
+        "'friends' -> convenience (performance: 'staged'); 'ally' -> equal (conceded); "
+        "'brothers' -> friendship (mention: 'so called', quoted)"
+    )
+    plain = scoring._cue_columns([[_cue("ally", "power", "equal", 3)]], [], None, axes)[1]
+    assert plain == ["'ally' -> equal"]
+
+
+def test_column_dtypes_with_metadata_and_when_empty(seed_scores):
+    strings = pd.Series(["text"]).dtype  # pandas' own choice for a column of strings
+    expected = {
+        "sent_id": np.int64, "paragraph": np.int64, "start": np.int64, "end": np.int64,
+        "relevant": bool, "power": np.float64, "bond": np.float64, "year": pd.Int64Dtype(),
+        "outlet": object, "date": object, "speaker": object, "date_precision": object,
+        "cues": object, "country": object, "genre": object,
+        "doc_id": strings, "text": strings, "voice": strings, "relevance": strings,
+        "actors": strings, "power_label": strings, "bond_label": strings, "evidence": strings,
+        "flags": strings,
+    }  # fmt: skip
+    assert {name: seed_scores[name].dtype for name in expected} == expected
+    with pytest.warns(Warning):
+        empty = score(pd.DataFrame({"text": ["   ", "Leave a comment"], "genre": ["a", "b"]}))
+    assert len(empty) == 0
+    assert empty["genre"].dtype == object and empty["outlet"].dtype == object
+    numbers = {"sent_id": np.int64, "relevant": bool, "power": np.float64, "year": pd.Int64Dtype()}
+    assert {name: empty[name].dtype for name in numbers} == numbers
 
 
 def test_classifier_method_labels_relevant_sentences_and_keeps_cues():

@@ -184,6 +184,14 @@ def test_agrees_with_nltk_punkt_given_the_same_parameters(seed_sentences):
             "A line wrapped in the\nmiddle of a sentence.",
             ["A line wrapped in the\nmiddle of a sentence."],
         ),
+        # A period after a plain word of letters ends the sentence unless the word is an
+        # abbreviation, title or initial; accented letters are letters too.
+        ("A détente. Then talks.", ["A détente.", "Then talks."]),
+        ("Xi met Gen. Li in Moscow.", ["Xi met Gen. Li in Moscow."]),
+        ("Xi met Putin in Jan. Li came too.", ["Xi met Putin in Jan. Li came too."]),
+        ("He said no. Moscow agreed.", ["He said no.", "Moscow agreed."]),
+        ("Xi fell ill. Li came.", ["Xi fell ill.", "Li came."]),
+        ("Xi met (Gen. Li) there.", ["Xi met (Gen. Li) there."]),
         ("", []),
         ("   \n\n ", []),
     ],

@@ -30,13 +30,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.entities import html5 as html5_entities
 from html.parser import HTMLParser
-from itertools import accumulate
 
 import pandas as pd
 
@@ -115,14 +112,16 @@ def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
     return "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(patterns)), names
 
 
-def _by_first(
-    patterns: list[tuple[str, str, str]],
-) -> dict[str, tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...]]:
+_Tried = tuple[str, Callable[[str], "re.Match[str] | None"]]
+
+
+def _by_first(patterns: list[tuple[str, str, str]]) -> dict[str, tuple[_Tried, ...]]:
     """For each first character a line can have (lower case), the patterns (reason, compiled
     ``match``) that can match a line starting with it, in list order: a line is tried only
     against the few patterns its first character allows (failing every alternative of one big
-    alternation costs more than the whole rest of cleaning)."""
-    table: dict[str, list[tuple[str, Callable[[str], re.Match[str] | None]]]] = {}
+    alternation costs more than the whole rest of cleaning, and even an alternation of those
+    few costs more than trying each)."""
+    table: dict[str, list[_Tried]] = {}
     for reason, firsts, p in patterns:
         match = re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE).match
         for char in firsts:
@@ -145,10 +144,18 @@ _WEAK_ANYWHERE_RE = [
     (reason, needles, re.compile(p, re.IGNORECASE) if p else None)
     for reason, needles, p in CHROME_WEAK_ANYWHERE
 ]
+# Every line a weak anywhere-pattern can match holds one of its needles (lower case).
+_WEAK_NEEDLES = re.compile(
+    "|".join(re.escape(needle) for _, needles, _ in CHROME_WEAK_ANYWHERE for needle in needles)
+)
 _CONTAINS_RE = [
     (reason, re.compile(_PROMPT_START + f"(?:{p})", re.IGNORECASE), re.compile(p, re.IGNORECASE))
     for reason, p in CHROME_CONTAINS
 ]
+_HINTS = {
+    prefix.encode(): tuple(needle.encode() for needle in needles)
+    for prefix, needles in CONTAINS_HINTS.items()
+}
 _QUOTES = set('"“”„«»')
 # 'SUPPORT CDT': an appeal naming the site by its capitalised acronym.
 _SUPPORT_SITE = re.compile(r"(?:SUPPORT|Support) [A-Z]{2,6}$")
@@ -174,9 +181,7 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Lone surrogates (half an emoji from a truncated JSON string) cannot be encoded: drop them too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # One character class for all three: a single pass finds every character to replace.
-_SPECIAL = re.compile(
-    "[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]"
-)
+_SPECIAL = re.compile("[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBLE, _CONTROL)) + "]")
 # UTF-8 read as cp1252 (or Latin-1): each multi-byte character becomes a lead character
 # (Â-ß for two bytes, à-ï for three) and continuation characters (the cp1252 characters of the
 # bytes 0x80-0xBF). 'â€™' (’), 'Ã©' (é), 'Ã\xa0' (à) are flagged alone; other two-byte letters
@@ -363,33 +368,49 @@ def _normalise(text: str) -> tuple[str, list[str]]:
         if decoded != text:
             text = decoded
             flags.append("html_entities")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n")
+    # Every character replaced below (a line separator other than '\n', an exotic space, an
+    # invisible or control character) is unprintable, and most texts have none: one C pass
+    # over the text says so, and then none of the passes that replace them runs.
+    plain = text.replace("\n", " ").isprintable()
+    if not plain:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+        text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+        plain = plain and text.replace("\n", " ").isprintable()
     # Before spaces and control characters are replaced: U+00A0 and C1 characters are part of
     # some mojibake ('Ã\xa0' for 'à').
     mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
-    # One scan for any character to replace; most texts have none, and then nothing else runs.
-    # The few distinct characters found are replaced one by one with str.replace (C speed).
-    found = set(_SPECIAL.findall(text))
-    for char in found:
-        text = text.replace(char, " " if _SPACES.match(char) else "")
-    if any(_CONTROL.match(char) or _INVISIBLE.match(char) for char in found):
-        flags.append("control_characters")
+    if not plain:
+        # One scan for any character to replace; the few distinct characters found are
+        # replaced one by one with str.replace (C speed).
+        found = set(_SPECIAL.findall(text))
+        for char in found:
+            text = text.replace(char, " " if _SPACES.match(char) else "")
+        if any(_CONTROL.match(char) or _INVISIBLE.match(char) for char in found):
+            flags.append("control_characters")
     if mojibake:
         flags.append("mojibake")
     return text, flags
 
 
-def _find_all(text: str, hints: dict[str, tuple[str, ...]]) -> Iterator[int]:
-    """Offsets of every occurrence of each hint (plain substring search, done in C)."""
-    for prefix, needles in hints.items():
-        at = text.find(prefix)
+def _hinted_lines(text: str) -> set[int]:
+    """The lines (0-based) of ``text`` that hold a contains-hint, case-insensitively.
+
+    The hints are ASCII, and no other character lower-cases to one of their letters (the
+    Kelvin sign gives a 'k' and 'İ' an 'i' with a combining dot, which no hint holds), so they
+    are looked for in the UTF-8 bytes with only A-Z lower-cased: far cheaper than lower-casing
+    the whole text, and every offset counts the line breaks before it in one C call.
+    """
+    data = text.encode("utf-8", "surrogatepass").lower() + b"\n"
+    lines = set()
+    for prefix, needles in _HINTS.items():
+        at = data.find(prefix)
         while at >= 0:
-            if any(text.startswith(needle, at) for needle in needles):
-                yield at
-            at = text.find(prefix, at + 1)
+            if data.startswith(needles, at):
+                lines.add(data.count(b"\n", 0, at))
+            at = data.find(prefix, at + 1)
+    return lines
 
 
 def _contains_reason(line: str) -> str | None:
@@ -414,6 +435,8 @@ def _weak_reason(line: str) -> str | None:
     if match:
         return _WEAK_NAMES[match.lastgroup or ""]
     lowered = line.lower()
+    if not _WEAK_NEEDLES.search(lowered):
+        return None
     for reason, needles, pattern in _WEAK_ANYWHERE_RE:
         if any(needle in lowered for needle in needles):
             if pattern is None:
@@ -489,69 +512,17 @@ def clean(text: str) -> CleanedText:
     normalised, flags = _normalise(text)
     lines = normalised.split("\n")
     stripped = [line.strip() for line in lines]
-    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    nonblank = [i for i, s in enumerate(stripped) if s]
     reasons: list[str | None] = [None] * len(lines)
     # Whole-line chrome patterns, then the lines holding a contains-hint.
-    for i, line in enumerate(stripped):
-        if line:
-            if len(line) <= _SHORT_CHROME:
-                for reason, fits in _STRONG_BY_FIRST.get(line[0].lower(), ()):
-                    if fits(line):
-                        reasons[i] = reason
-                        break
-                else:
-                    if _SUPPORT_SITE.match(line):
-                        reasons[i] = "donation prompt"
-                    elif "/" in line or "|" in line or _GATE_HINT.search(line):
-                        reasons[i] = _gated_reason(line)
-            elif len(line) <= _MAX_CHROME_LINE:
-                for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
-                    if fits(line):
-                        reasons[i] = reason
-                        break
-    lowered = normalised.lower() + "\n"
-    for i in {bisect_right(line_starts, at) - 1 for at in _find_all(lowered, CONTAINS_HINTS)}:
+    _mark_chrome(stripped, nonblank, reasons)
+    for i in _hinted_lines(normalised):
         reasons[i] = reasons[i] or _contains_reason(stripped[i])
 
-    nonblank = [i for i, s in enumerate(stripped) if s]
     _mark_page_title(stripped, nonblank, reasons)
     _mark_link_lists(stripped, reasons)
 
-    # A photo credit at the end of a line: where the caption before it ends.
-    cuts = {}
-    for i, line in enumerate(stripped):
-        # A credit ends with ')' or with a name: most lines end with a period or a quote.
-        if line and not reasons[i]:
-            end = line[-1]
-            if end == ")" or (
-                end.isalnum()
-                and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
-            ):
-                tail = line[-_CREDIT_TAIL:]
-                match = _INLINE_CREDIT.search(tail)
-                if match:
-                    cuts[i] = len(line) - len(tail) + match.start()
-
-    # A line printed twice (a caption, a pull quote) is kept once: the first copy without a
-    # photo credit, so the sentence reads as prose; the other copies are removed.
-    credited = {i for i, line in enumerate(stripped) if line.endswith((")", "PREMIUM"))}
-    keys = [
-        line[: cuts[i]] if i in cuts else _CREDIT_SUFFIX.sub("", line) if i in credited else line
-        for i, line in enumerate(stripped)
-    ]
-    counts = Counter(keys)
-    copies: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        if counts[key] > 1 and len(key) >= 30 and not reasons[i]:
-            copies.setdefault(key, []).append(i)
-    for indices in copies.values():
-        if len(indices) > 1:
-            plain = [i for i in indices if i not in cuts and i not in credited]
-            keeper = plain[0] if plain else indices[0]
-            for i in indices:
-                if i != keeper:
-                    reasons[i] = "repeated line"
-
+    cuts = _mark_repeated(stripped, nonblank, reasons)
     _mark_closing_block(stripped, nonblank, reasons)
 
     removed = [
@@ -569,6 +540,80 @@ def clean(text: str) -> CleanedText:
             lines[i] = line[: len(line) - (len(stripped[i]) - cut)]
         removed.sort(key=lambda r: r.line)
     return CleanedText(_join_kept(lines, reasons), tuple(removed), tuple(flags))
+
+
+def _mark_chrome(stripped: list[str], nonblank: list[int], reasons: list[str | None]) -> None:
+    """The lines that whole-line chrome patterns match: strong ones (and gated ones, tried
+    only on lines holding one of their hints) on short lines, long ones on lines up to
+    :data:`_MAX_CHROME_LINE` characters."""
+    for i in nonblank:
+        line = stripped[i]
+        if len(line) <= _SHORT_CHROME:
+            for reason, fits in _STRONG_BY_FIRST.get(line[0].lower(), ()):
+                if fits(line):
+                    reasons[i] = reason
+                    break
+            else:
+                if _SUPPORT_SITE.match(line):
+                    reasons[i] = "donation prompt"
+                elif "/" in line or "|" in line or _GATE_HINT.search(line):
+                    reasons[i] = _gated_reason(line)
+        elif len(line) <= _MAX_CHROME_LINE:
+            for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
+                if fits(line):
+                    reasons[i] = reason
+                    break
+
+
+def _credit_cut(line: str) -> int | None:
+    """Where a photo credit at the end of a caption starts, if the line ends with one."""
+    # A credit ends with ')' or with a name: most lines end with a period or a quote.
+    end = line[-1]
+    if end == ")" or (
+        end.isalnum() and (line.endswith("PREMIUM") or line.find(": ", -_CREDIT_TAIL) >= 0)
+    ):
+        tail = line[-_CREDIT_TAIL:]
+        match = _INLINE_CREDIT.search(tail)
+        if match:
+            return len(line) - len(tail) + match.start()
+    return None
+
+
+def _mark_repeated(
+    stripped: list[str], nonblank: list[int], reasons: list[str | None]
+) -> dict[int, int]:
+    """Mark the copies of a line printed twice (a caption, a pull quote); return where a photo
+    credit starts on each line not removed that ends with one.
+
+    Lines are compared without their photo credits, and only those of 30 characters or more
+    are copies. The first copy without a credit is kept, so the sentence reads as prose (else
+    the first copy); the other copies are removed. Lines already removed are no copies.
+    """
+    cuts: dict[int, int] = {}
+    copies: dict[str, list[tuple[int, bool]]] = {}  # line without credit: (index, plain)
+    for i in nonblank:
+        if reasons[i]:
+            continue
+        line = stripped[i]
+        cut = _credit_cut(line)
+        if cut is not None:
+            cuts[i] = cut
+        if len(line) < 30:  # nor is what is left of it without a credit
+            continue
+        credited = line.endswith((")", "PREMIUM"))
+        if cut is not None:
+            key = line[:cut]
+        else:
+            key = _CREDIT_SUFFIX.sub("", line) if credited else line
+        if len(key) >= 30:
+            copies.setdefault(key, []).append((i, cut is None and not credited))
+    for found in copies.values():
+        if len(found) > 1:
+            keeper = next((i for i, plain in found if plain), found[0][0])
+            for i, _ in found:
+                if i != keeper:
+                    reasons[i] = "repeated line"
+    return cuts
 
 
 def _mark_page_title(stripped: list[str], nonblank: list[int], reasons: list[str | None]) -> None:

@@ -38,7 +38,7 @@ from ._corpus import (
 from ._dyad import DyadMatcher
 from ._engine import ChunkResult as _ChunkResult
 from ._engine import _Block, check_jobs, execute
-from ._lexicon import Lexicon, load_lexicon
+from ._lexicon import CueMatch, Lexicon, load_lexicon
 from ._table import AxesLike, cue_list, table_axes
 from ._text import split_sentences
 from ._validation import check_int
@@ -298,15 +298,11 @@ class _Job:
 
             self.model_info = {axis: model_info(model) for axis, model in self.models.items()}
 
-    def __call__(
-        self, chunk: Corpus, meta: list[str], block: _Block | None = None
-    ) -> _ChunkResult:
+    def __call__(self, chunk: Corpus, meta: list[str], block: _Block | None = None) -> _ChunkResult:
         result = _score_chunk(
             chunk, meta, self.lexicon, self.method, self.relevant_only, self.models, block
         )
-        result.table.attrs["framing"]["models"] = {
-            k: dict(v) for k, v in self.model_info.items()
-        }
+        result.table.attrs["framing"]["models"] = {k: dict(v) for k, v in self.model_info.items()}
         return result
 
     def prepare(self) -> None:
@@ -406,23 +402,13 @@ def _score_chunk(
     skipped = [
         {"source": str(source), "reason": str(reason)}
         for source, reason in corpus.skipped[["source", "reason"]].itertuples(index=False)
-    ]
+    ] if len(corpus.skipped) else []  # fmt: skip
     produced = set(data_columns["doc_id"])
     emptied = [doc.doc_id for doc in documents if doc.doc_id not in produced]
     skipped += [{"source": doc_id, "reason": "no text after cleaning"} for doc_id in emptied]
     if models:
         _classify(data_columns, axes, relevant_only, models)
-    frame = pd.DataFrame(data_columns, columns=names)
-    frame = frame.astype({"sent_id": "int64", "paragraph": "int64", "start": "int64",
-                          "end": "int64", "relevant": "bool"})  # fmt: skip
-    for axis in axes:
-        frame[axis] = frame[axis].astype("float64")
-    frame["year"] = frame["year"].astype("Int64")
-    # Text columns keep None for a missing value (pandas would otherwise infer NaN), and
-    # metadata keeps its values as given: object columns, whatever a chunk happens to hold, so
-    # that chunking never changes a dtype.
-    for name in ("outlet", "date", "speaker", "date_precision", *meta_columns.values()):
-        frame[name] = pd.Series(data_columns[name], dtype=object, index=frame.index)
+    frame = _sentence_frame(data_columns, names, axes, meta_columns.values())
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
         "lexicon": {"name": lex.name, "version": lex.version, "hash": lex.content_hash},
@@ -433,6 +419,45 @@ def _score_chunk(
         "skipped": skipped,
     }
     return _ChunkResult(frame, flagged.get("html", []), emptied, len(documents))
+
+
+_INT_COLUMNS = ("sent_id", "paragraph", "start", "end")
+# Text columns that keep None for a missing value (pandas would otherwise infer NaN or a string
+# dtype): object columns whatever a chunk happens to hold, so that chunking never changes a dtype.
+_OBJECT_COLUMNS = ("outlet", "date", "speaker", "date_precision")
+
+
+def _sentence_frame(
+    columns: dict[str, list[Any]],
+    names: list[str],
+    axes: Mapping[str, tuple[str, str]],
+    meta: Iterable[str],
+) -> pd.DataFrame:
+    """The sentence table of a chunk, each column built once with its final dtype.
+
+    Offsets and ids are int64, ``relevant`` bool, scores float64, ``year`` Int64; the string
+    columns and the cues' lists are left to pandas (object, or its string dtype where that is the
+    default); the metadata keep their values as given (object).
+    """
+    objects = {*_OBJECT_COLUMNS, *meta}
+    # One index shared by the object columns' Series and the frame: nothing to align or copy.
+    index = pd.RangeIndex(len(columns["doc_id"]))
+    data: dict[str, Any] = {}
+    for name in names:
+        values = columns[name]
+        if name in _INT_COLUMNS:
+            data[name] = np.array(values, dtype=np.int64)
+        elif name in axes:
+            data[name] = np.array(values, dtype=np.float64)
+        elif name == "relevant":
+            data[name] = np.array(values, dtype=bool)
+        elif name == "year":
+            data[name] = pd.array(values, dtype="Int64")
+        elif name in objects:
+            data[name] = pd.Series(values, dtype=object, index=index, copy=False)
+        else:
+            data[name] = values
+    return pd.DataFrame(data, index=index, columns=names, copy=False)
 
 
 def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
@@ -492,38 +517,8 @@ def _score_document(
     # put on display"), is about the relationship: the other side is clearly meant.
     framed = [bool(matches) for matches in all_matches]
     relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed, speakers=voice.speaker)
-
-    relevant = relevance.relevant
-    cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
-    evidence = [""] * n
-    scores = {axis: [np.nan] * n for axis in axes}
-    labels = {axis: ["none"] * n for axis in axes}
-    # Whether a cue is quoted, as VoiceResult.quoted tells but without arrays (a document has
-    # few cues): the quotations' bounds s0, e0, s1, e1 ... never descend, so a cue lies inside
-    # one when an odd number of them are at or before its start.
-    bounds = [bound for quote in voice.quotes for bound in quote]
-    for index, matches in enumerate(all_matches):
-        if not matches:
-            continue
-        # A CueMatch's fields in order (cue, term, axis, pole, lexicon_pole, start, end, weight,
-        # negated, negator, performance, marker, conceded, mention), copied at once, then quoted.
-        described = cues[index] = [
-            {**vars(m), "quoted": bisect_right(bounds, m.start) % 2 == 1} for m in matches
-        ]
-        evidence[index] = "; ".join(map(_describe, described))
-        if relevant_only and not relevant[index]:
-            continue
-        weights: dict[tuple[str, str], float] = {}
-        for m in matches:  # summed in text order, from 0, as sum() would
-            weights[m.axis, m.pole] = weights.get((m.axis, m.pole), 0) + m.weight
-        for axis, (first, second) in axes.items():
-            weight_first = weights.get((axis, first), 0)
-            weight_second = weights.get((axis, second), 0)
-            total = weight_first + weight_second
-            if total:
-                scores[axis][index] = (weight_first - weight_second) / total
-            if weight_first != weight_second:
-                labels[axis][index] = first if weight_first > weight_second else second
+    counted = relevance.relevant if relevant_only else None
+    cues, evidence, scores, labels = _cue_columns(all_matches, voice.quotes, counted, axes)
 
     columns["doc_id"].extend([doc.doc_id] * n)
     columns["outlet"].extend([doc.outlet] * n)
@@ -532,12 +527,12 @@ def _score_document(
     columns["paragraph"].extend(paragraphs)
     columns["start"].extend(starts)
     columns["end"].extend(ends)
-    columns["text"].extend(text[s:e] for s, e in zip(starts, ends, strict=True))
+    columns["text"].extend([text[start:end] for start, end, _ in spans])
     columns["voice"].extend(voice.voice)
     columns["speaker"].extend(voice.speaker)
-    columns["relevant"].extend(relevant)
+    columns["relevant"].extend(relevance.relevant)
     columns["relevance"].extend(relevance.basis)
-    columns["actors"].extend(";".join(a) for a in relevance.actors)
+    columns["actors"].extend(map(";".join, relevance.actors))
     for axis in axes:
         columns[axis].extend(scores[axis])
         columns[f"{axis}_label"].extend(labels[axis])
@@ -548,6 +543,59 @@ def _score_document(
     columns["year"].extend([doc.year] * n)
     for key, name in meta_columns.items():
         columns[name].extend([doc.metadata.get(key)] * n)
+
+
+def _cue_columns(
+    all_matches: list[list[CueMatch]],
+    quotes: Sequence[tuple[int, int]],
+    relevant: Sequence[bool] | None,
+    axes: dict[str, tuple[str, str]],
+) -> tuple[list[list[dict[str, Any]]], list[str], dict[str, list[float]], dict[str, list[str]]]:
+    """Each sentence's cues as dicts (the ``cues`` column) and as readable text (``evidence``),
+    and each axis's score and label, in one pass over the cues; only the ``relevant`` sentences
+    are labelled (None: all of them).
+
+    A cue is quoted when it starts inside a quotation: the quotations' bounds s0, e0, s1, e1 ...
+    never descend, so that is when an odd number of them are at or before its start (as
+    VoiceResult.quoted tells, without arrays: a document has few cues). An axis's score is
+    ``(a - b) / (a + b)`` of the weights of its first and second pole, each summed in text
+    order from 0 (as ``sum()`` would), NaN when ``a + b`` is 0; its label is the pole with the
+    larger weight, else 'none'.
+    """
+    n = len(all_matches)
+    bounds = [bound for quote in quotes for bound in quote]
+    cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    evidence = [""] * n
+    scores = {axis: [np.nan] * n for axis in axes}
+    labels = {axis: ["none"] * n for axis in axes}
+    sides = {(axis, pole): (axis, side) for axis, poles in axes.items()
+             for side, pole in enumerate(poles)}  # fmt: skip
+    for index, matches in enumerate(all_matches):
+        if not matches:
+            continue
+        records, notes = cues[index], []
+        weights: dict[str, list[float]] = {}  # axis -> [first pole's, second pole's]
+        for m in matches:
+            quoted = bool(bounds) and bisect_right(bounds, m.start) % 2 == 1
+            # A CueMatch's fields in order (cue, term ... mention), copied at once, then quoted.
+            record = vars(m).copy()
+            record["quoted"] = quoted
+            records.append(record)
+            notes.append(_describe(m, quoted))
+            slot = sides.get((m.axis, m.pole))
+            if slot is not None:
+                weights.setdefault(slot[0], [0, 0])[slot[1]] += m.weight
+        evidence[index] = "; ".join(notes)
+        if relevant is not None and not relevant[index]:
+            continue
+        for axis, (weight_first, weight_second) in weights.items():
+            total = weight_first + weight_second
+            if total:
+                scores[axis][index] = (weight_first - weight_second) / total
+            if weight_first != weight_second:
+                first, second = axes[axis]
+                labels[axis][index] = first if weight_first > weight_second else second
+    return cues, evidence, scores, labels
 
 
 def _classify(
@@ -572,17 +620,19 @@ def _classify(
         columns[axis] = scores
 
 
-def _describe(cue: dict[str, Any]) -> str:
+def _describe(cue: CueMatch, quoted: bool) -> str:
     """One cue as readable text: ``'junior partner' -> junior (quoted)``."""
+    text = f"'{cue.term}' -> {cue.pole}"
+    if not (cue.negated or cue.performance or cue.conceded or cue.mention):  # most cues
+        return f"{text} (quoted)" if quoted else text
     notes = [
-        f"negated by '{cue['negator']}'" if cue["negated"] else "",
-        f"performance: '{cue['marker']}'" if cue["performance"] else "",
-        "conceded" if cue["conceded"] else "",
-        f"mention: '{cue['mention']}'" if cue.get("mention") else "",
-        "quoted" if cue["quoted"] else "",
+        f"negated by '{cue.negator}'" if cue.negated else "",
+        f"performance: '{cue.marker}'" if cue.performance else "",
+        "conceded" if cue.conceded else "",
+        f"mention: '{cue.mention}'" if cue.mention else "",
+        "quoted" if quoted else "",
     ]
-    detail = ", ".join(note for note in notes if note)
-    return f"'{cue['term']}' -> {cue['pole']}" + (f" ({detail})" if detail else "")
+    return f"{text} ({', '.join(note for note in notes if note)})"
 
 
 def aggregate(
