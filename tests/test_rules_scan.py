@@ -216,3 +216,20 @@ def test_a_document_at_once_is_a_scan_per_sentence(words, punct, cuts):
         expected = engine.match_by_sentence(text, spans, lowered)
         assert engine.match_document(text, spans, lowered) == expected
         assert engine.match_document(text, spans, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Late in a long sentence they praised their   'friendship' again.", "scare quotes"),
+        ("Their 'friendship' is praised.", "scare quotes"),
+        ("They praised “friendship” and their “partnership”, loudly.", None),
+        ("Xi spoke of a 'friendship' without limits.", None),
+    ],
+)
+def test_scare_quotes_found_from_the_first_opening_mark(lex, text, mention):
+    """The scan for scare quotes starts at the first quotation mark after white space, back
+    over that white space and a determiner; the first cue is or is not in scare quotes."""
+    first = lex.match_sentences(text, [(0, len(text))])[0][0]
+    assert first.term == "friendship"
+    assert first.mention == mention

@@ -180,7 +180,7 @@ class RuleEngine:
         # A Python step per sentence with a cue, not per place a phrase starts.
         positions, matched, matches = found
         sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
-        limits = [0, *(span[1] for span in spans)]
+        limits = [0, *[span[1] for span in spans]]
         if any(map(gt, map(add, positions, map(len, matched)), map(limits.__getitem__, sentence))):
             return self.match_by_sentence(text, spans, lowered)
         # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
@@ -573,9 +573,15 @@ def _is_question(text: str, start: int, end: int) -> bool:
 
 def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
-    if _MARK_AFTER_SPACE.search(text, start, end) is None:
+    mark = _MARK_AFTER_SPACE.search(text, start, end)
+    if mark is None:
         return []
-    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
+    # None starts before the first mark's white space and determiner (at most 5 letters):
+    # scan from there, not from the sentence start.
+    space = mark.start() - 1
+    while space > start and text[space - 1].isspace():
+        space -= 1
+    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, max(start, space - 5), end)]
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
