@@ -7,11 +7,14 @@ that a caller cut anywhere, even inside a word).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing._lexicon import load_lexicon
+from framing._rules import _scare_quotes
 from framing._text import PhraseMatcher, PhraseSets, split_sentences
 
 
@@ -233,3 +236,34 @@ def test_scare_quotes_found_from_the_first_opening_mark(lex, text, mention):
     first = lex.match_sentences(text, [(0, len(text))])[0][0]
     assert first.term == "friendship"
     assert first.mention == mention
+
+
+# The single pattern scare quotes were found with before (one determiner at every character):
+# the reference for the scan from mark to mark.
+_SCARE_QUOTE = re.compile(
+    r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
+    re.IGNORECASE,
+)
+
+
+_QUOTE_PIECES = st.tuples(
+    st.sampled_from(["the", "Their", "THESE", "its", "a", "xthe", "our", "word", "é", ""]),
+    st.sampled_from([" ", "  ", "\n", "", "-"]),
+    st.sampled_from(["'", "“", "‘", '"', "”", ""]),
+    st.sampled_from(["word", "co-op", "é", "two words", ""]),
+    st.sampled_from(["'", "”", "’", '"', "“", ""]),
+    st.sampled_from([" ", ",", "s", "'s", ""]),
+)
+
+
+@given(
+    pieces=st.lists(_QUOTE_PIECES, max_size=8),
+    start=st.integers(0, 30),
+    end=st.integers(0, 200),
+)
+@settings(max_examples=300, deadline=None)
+def test_scare_quotes_from_mark_to_mark_are_the_single_patterns_matches(pieces, start, end):
+    text = "".join("".join(piece) for piece in pieces)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = [m.span(1) for m in _SCARE_QUOTE.finditer(text, start, end)]
+    assert _scare_quotes(text, start, end) == expected

@@ -48,13 +48,10 @@ _WORD_BEFORE = re.compile(r"\w+$")
 # ("Xi spoke of his 'deep personal friendship'", "a 'no limits' partnership", "expects a
 # 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
 # after "a"/"an" are never taken for scare quotes.
-_SCARE_QUOTE = re.compile(
-    r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
-    re.IGNORECASE,
-)
-# What every scare quote holds: an opening mark after white space. Few sentences have one, and
-# this scan is several times cheaper than that of _SCARE_QUOTE, whose every position may start
-# a determiner.
+_DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", re.IGNORECASE)
+_QUOTED_WORD = re.compile(r"([\w-]+)[\"”’'](?!\w)")
+# What every scare quote holds: an opening mark after white space. Few sentences have one: the
+# scan goes from mark to mark, not from determiner to determiner at every character.
 _MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
@@ -572,16 +569,20 @@ def _is_question(text: str, start: int, end: int) -> bool:
 
 
 def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
-    mark = _MARK_AFTER_SPACE.search(text, start, end)
-    if mark is None:
-        return []
-    # None starts before the first mark's white space and determiner (at most 5 letters):
-    # scan from there, not from the sentence start.
-    space = mark.start() - 1
-    while space > start and text[space - 1].isspace():
-        space -= 1
-    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, max(start, space - 5), end)]
+    """Spans of the words in scare quotes in a sentence: a determiner, white space, an opening
+    mark, one word and a closing mark. Found from each opening mark after white space: the
+    determiner must end where that white space starts."""
+    spans = []
+    for mark in _MARK_AFTER_SPACE.finditer(text, start, end):
+        space = mark.start() - 1
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        quoted = _QUOTED_WORD.match(text, mark.end(), end)
+        if quoted is not None and any(
+            _DETERMINER.fullmatch(text, at, space) for at in range(max(start, space - 5), space)
+        ):
+            spans.append(quoted.span(1))
+    return spans
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
