@@ -35,7 +35,6 @@ import json
 import os
 import re
 import warnings
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -294,11 +293,7 @@ class Lexicon:
             In text order.
         """
         stop = len(text) if end is None else end
-        compiled = self._compiled
-        found = compiled.find(text, start, stop, None)
-        if not found:
-            return []
-        return compiled.apply(text, start, stop, found, compiled.rule_hits(text, start, stop, None))
+        return self._compiled.match_document(text, [(start, stop)], None)[0]
 
     def match_sentences(
         self,
@@ -330,29 +325,13 @@ class Lexicon:
         >>> [[m.pole for m in ms] for ms in lex.match_sentences(text, [(0, 21), (22, 53)])]
         [['friendship'], ['equal']]
         """
-        compiled = self._compiled
-        out: list[list[CueMatch]] = [[] for _ in spans]
         if not spans:
-            return out
+            return []
         if lowered is None:
             lowered = text.lower()
         if not lower_case_matches(text, lowered):  # rare letters ('İ', 'ı', 'ſ', 'ς')
             lowered = None
-        starts = [span[0] for span in spans]
-        found = compiled.find(text, spans[0][0], spans[-1][1], lowered)
-        by_sentence: dict[int, list[tuple[int, int, int]]] = {}
-        for hit in found:
-            index = bisect_right(starts, hit[0]) - 1
-            if index >= 0 and hit[1] <= spans[index][1]:
-                by_sentence.setdefault(index, []).append(hit)
-        if not by_sentence:
-            return out
-        # Rule words matter only around cues: scan for them in the sentences that have one.
-        for index, hits in by_sentence.items():
-            start, end = spans[index][0], spans[index][1]
-            rules = compiled.rule_hits(text, start, end, lowered)
-            out[index] = compiled.apply(text, start, end, hits, rules)
-        return out
+        return self._compiled.match_document(text, spans, lowered)
 
 
 # --- reading and validating ---------------------------------------------------------------------

@@ -25,6 +25,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import compress, repeat
+from operator import add, gt, itemgetter, not_
 from typing import NamedTuple
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
@@ -46,16 +48,14 @@ _WORD_BEFORE = re.compile(r"\w+$")
 # ("Xi spoke of his 'deep personal friendship'", "a 'no limits' partnership", "expects a
 # 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
 # after "a"/"an" are never taken for scare quotes.
-_SCARE_QUOTE = re.compile(
-    r"\b(?:their|the|this|that|these|those|its|such|our)\s+[\"“‘']([\w-]+)[\"”’'](?!\w)",
-    re.IGNORECASE,
-)
-# What every scare quote holds: an opening mark after white space. Few sentences have one, and
-# this scan is several times cheaper than that of _SCARE_QUOTE, whose every position may start
-# a determiner.
+_DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", re.IGNORECASE)
+_QUOTED_WORD = re.compile(r"([\w-]+)[\"”’'](?!\w)")
+# What every scare quote holds: an opening mark after white space. Few sentences have one: the
+# scan goes from mark to mark, not from determiner to determiner at every character.
 _MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+_WORD_CHAR = re.compile(r"\w")
 
 
 class RuleEngine:
@@ -108,12 +108,22 @@ class RuleEngine:
         self.mentions = PhraseMatcher(settings.mention_markers)
         self.appearance = PhraseMatcher(settings.appearance_markers)
         self.open_questions = PhraseMatcher(settings.open_question_markers)
-        self.rules = PhraseSets(  # one scan for all
+        self.rules = PhraseSets(  # one scan for all, of one sentence
             [
                 self.negators, self.contrast, self.markers, self.mentions, self.appearance,
                 self.open_questions,
             ]
         )  # fmt: skip
+        # Cues and rule words together, for a document at once (match_document).
+        self.everything = PhraseSets([self.cues, *self.rules.matchers])
+        # The cues of each phrase of self.cues: none for an ignored phrase.
+        self.phrase_cues = [tuple(cues) for cues in self.term_cues] + [()] * len(settings.ignore)
+        # What each cue's match holds when no rule applies, all but its text and offsets.
+        self.plain = [
+            dict(zip(_FIELDS, (c.term, "", c.axis, c.pole, c.pole, 0, 0, c.weight), strict=False))
+            | _NO_RULE
+            for c in self.entries
+        ]
         self.opening = (
             re.compile(
                 r"[\W_]*(?:(?:and|but|yet|so)\s+)?(?:"
@@ -146,11 +156,129 @@ class RuleEngine:
             for cue in self.term_cues[term]
         ]
 
+    def match_document(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[CueMatch]]:
+        """The cue matches of each sentence (``spans``: ``(start, end, ...)``, in order and not
+        overlapping), from one scan of the document for cues and rule words together.
+
+        Each sentence gets what :meth:`find` over the whole document and :meth:`rule_hits` and
+        :meth:`apply` on that sentence give (:meth:`match_by_sentence`): cues are found in the
+        document (a cue across a sentence boundary counts in neither sentence), rule words in
+        their sentence. Where some phrase crosses a boundary, that is what runs.
+        """
+        out: list[list[CueMatch]] = [[] for _ in spans]
+        if not spans:
+            return out
+        starts = [span[0] for span in spans]
+        found = self.everything.where(text, starts[0], spans[-1][1], lowered=lowered)
+        if found is None:
+            return self.match_by_sentence(text, spans, lowered)
+        # A Python step per sentence with a cue, not per place a phrase starts.
+        positions, matched, matches = found
+        sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
+        limits = [0, *[span[1] for span in spans]]
+        if any(map(gt, map(add, positions, map(len, matched)), map(limits.__getitem__, sentence))):
+            return self.match_by_sentence(text, spans, lowered)
+        # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
+        for number in sorted(set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))):
+            lo, hi = bisect_left(sentence, number), bisect_left(sentence, number + 1)
+            out[number - 1] = self._sentence(
+                text,
+                (starts[number - 1], limits[number]),
+                positions[lo:hi],
+                matches[lo:hi],
+                lowered,
+            )
+        return out
+
+    def match_by_sentence(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[CueMatch]]:
+        """What :meth:`match_document` returns, from :meth:`find` over the document and
+        :meth:`rule_hits` in each sentence with a cue: a scan per sentence."""
+        out: list[list[CueMatch]] = [[] for _ in spans]
+        if not spans:
+            return out
+        starts = [span[0] for span in spans]
+        by_sentence: dict[int, list[Hit]] = {}
+        for hit in self.find(text, starts[0], spans[-1][1], lowered):
+            index = bisect_right(starts, hit[0]) - 1
+            if hit[1] <= spans[index][1]:
+                by_sentence.setdefault(index, []).append(hit)
+        for index, hits in by_sentence.items():
+            start, end = spans[index][0], spans[index][1]
+            out[index] = self.apply(
+                text, start, end, hits, self.rule_hits(text, start, end, lowered)
+            )
+        return out
+
+    def _sentence(
+        self,
+        text: str,
+        span: tuple[int, int],
+        positions: list[int],
+        matches: list[tuple[Hit, ...]],
+        lowered: str | None,
+    ) -> list[CueMatch]:
+        """The cue matches of one sentence from the places in it where phrases start (see
+        :meth:`PhraseSets.where`); no phrase crosses its boundaries."""
+        start, end = span
+        resume = [start] * (len(self.rules.matchers) + 1)  # each matcher's scan, as in scan()
+        cues: list[Hit] = []
+        words: list[list[Hit]] | None = None
+        for at, here in zip(positions, matches, strict=True):
+            for kind, length, index in here:
+                if at < resume[kind]:
+                    continue
+                stop = resume[kind] = at + length
+                if kind:
+                    words = words or [[] for _ in self.rules.matchers]
+                    words[kind - 1].append((at, stop, index))
+                else:
+                    for cue in self.phrase_cues[index]:
+                        cues.append((at, stop, cue))
+        if not cues:
+            return []
+        if _WORD_CHAR.match(text, end):  # rule words ending at a cut inside a word
+            return self.apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
+        if words is None:
+            if self._no_rule_applies(text, start, end):
+                return [self._plain_match(text, s, e, cue) for s, e, cue in cues]
+            words = [[] for _ in self.rules.matchers]
+        return self.apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
+
+    def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
+        """Does no rule apply to a sentence without rule words? Contracted negation, an
+        opening negator, a question and scare quotes need none."""
+        settings = self.settings
+        return not (
+            (self.contracted and _CONTRACTED_NEGATION.search(text, start, end))
+            or (self.opening is not None and self.opening.match(text, start, end))
+            or (settings.mention_in_questions and _is_question(text, start, end))
+            or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
+        )
+
+    def _plain_match(self, text: str, start: int, end: int, cue: int) -> CueMatch:
+        """A cue's match where no rule applies (see :func:`_cue_match`)."""
+        match = _new_object(CueMatch)
+        fields = match.__dict__
+        fields.update(self.plain[cue])
+        fields["term"], fields["start"], fields["end"] = text[start:end], start, end
+        return match
+
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""
-        negations, contrasts, markers, mentions, appearance, questions = self.rules.findall(
-            text, start, end, lowered=lowered
+        return self._with_punctuation(
+            text, start, end, self.rules.findall(text, start, end, lowered=lowered)
         )
+
+    def _with_punctuation(
+        self, text: str, start: int, end: int, words: list[list[Hit]]
+    ) -> _RuleHits:
+        """A span's rule words (one list per matcher of :attr:`rules`) with its contracted
+        negations and clause breaks."""
+        negations, contrasts, markers, mentions, appearance, questions = words
         contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
         n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
@@ -292,21 +420,23 @@ class RuleEngine:
             if mention is not None:
                 weight = 0.0
             out.append(
-                CueMatch(  # by position, in field order: a third faster than by keyword
-                    cue.term,  # cue
-                    text[cue_start:cue_end],  # term
-                    cue.axis,  # axis
-                    pole,  # pole
-                    cue.pole,  # lexicon_pole
-                    cue_start,  # start
-                    cue_end,  # end
-                    weight,  # weight
-                    negator is not None,  # negated
-                    negator,  # negator
-                    marker is not None,  # performance
-                    marker,  # marker
-                    conceded,  # conceded
-                    mention,  # mention
+                _cue_match(  # in field order
+                    (
+                        cue.term,  # cue
+                        text[cue_start:cue_end],  # term
+                        cue.axis,  # axis
+                        pole,  # pole
+                        cue.pole,  # lexicon_pole
+                        cue_start,  # start
+                        cue_end,  # end
+                        weight,  # weight
+                        negator is not None,  # negated
+                        negator,  # negator
+                        marker is not None,  # performance
+                        marker,  # marker
+                        conceded,  # conceded
+                        mention,  # mention
+                    )
                 )
             )
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
@@ -392,6 +522,21 @@ class RuleEngine:
 
 
 Hit = tuple[int, int, int]
+_FIELDS = tuple(CueMatch.__dataclass_fields__)
+_NO_RULE = {
+    "negated": False, "negator": None, "performance": False, "marker": None, "conceded": False,
+    "mention": None,
+}  # fmt: skip
+_new_object = object.__new__
+_FIRST = itemgetter(0)
+
+
+def _cue_match(values: tuple[object, ...]) -> CueMatch:
+    """A CueMatch of its field values in field order, its fields set at once: the frozen
+    dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
+    match = _new_object(CueMatch)
+    match.__dict__.update(zip(_FIELDS, values, strict=True))
+    return match
 
 
 def _spaced(text: str, at: int) -> bool:
@@ -424,10 +569,20 @@ def _is_question(text: str, start: int, end: int) -> bool:
 
 
 def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the words in scare quotes in a sentence (see ``_SCARE_QUOTE``)."""
-    if _MARK_AFTER_SPACE.search(text, start, end) is None:
-        return []
-    return [quote.span(1) for quote in _SCARE_QUOTE.finditer(text, start, end)]
+    """Spans of the words in scare quotes in a sentence: a determiner, white space, an opening
+    mark, one word and a closing mark. Found from each opening mark after white space: the
+    determiner must end where that white space starts."""
+    spans = []
+    for mark in _MARK_AFTER_SPACE.finditer(text, start, end):
+        space = mark.start() - 1
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        quoted = _QUOTED_WORD.match(text, mark.end(), end)
+        if quoted is not None and any(
+            _DETERMINER.fullmatch(text, at, space) for at in range(max(start, space - 5), space)
+        ):
+            spans.append(quoted.span(1))
+    return spans
 
 
 def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:

@@ -30,10 +30,13 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ._english import (
@@ -548,14 +551,23 @@ class PhraseMatcher:
             elif key:
                 self._exact.setdefault(key, index)
         present = [key for key in keys if key]
+        self._keys = tuple(present)  # for PhraseSets, which builds one trie of several matchers
         body = _trie_regex(present) if present else r"(?!)"
-        flags = 0 if case_sensitive else re.IGNORECASE
         # What follows the word boundary, kept apart for PhraseSets, which shares the boundary.
         self._body = rf"(?:{body})(?:{_APOSTROPHE_RE}s)?(?!\w)"
-        self.pattern = re.compile(rf"(?<!\w){self._body}", flags)
-        # The same pattern without IGNORECASE, for text already lower-cased: three times faster.
-        self._lower_pattern = self.pattern if case_sensitive else re.compile(self.pattern.pattern)
         self._cache: dict[str, int] = {}
+
+    # Compiled when first used: compiling a lexicon's patterns takes a good part of a second,
+    # and most callers scan lower-cased text only, or only through a PhraseSets.
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (case-insensitive unless ``case_sensitive``)."""
+        return re.compile(rf"(?<!\w){self._body}", 0 if self.case_sensitive else re.IGNORECASE)
+
+    @functools.cached_property
+    def _lower_pattern(self) -> re.Pattern[str]:
+        # The same pattern without IGNORECASE, for text already lower-cased: three times faster.
+        return self.pattern if self.case_sensitive else re.compile(rf"(?<!\w){self._body}")
 
     def _key(self, text: str) -> str:
         # A phrase that is all separators ('-') has an empty key and never matches.
@@ -619,14 +631,24 @@ class PhraseSets:
 
     Each matcher's matches are exactly those of its own :meth:`PhraseMatcher.finditer`
     (leftmost, longest, never overlapping one another); matches of different matchers may
-    overlap. One scan costs little more than the scan of one matcher: the word boundary that
-    every match starts at is tested once per character for all of them, and each matcher's
-    pattern is tried only there.
+    overlap. One scan costs about as much as that of one matcher: all their phrases make one
+    trie, tried once at every word start; where it matches, each matcher's own match is worked
+    out from the text matched there.
 
     Parameters
     ----------
     matchers : sequence of PhraseMatcher
         All case-insensitive, or all case-sensitive.
+
+    Notes
+    -----
+    Phrases that match at one place are prefixes of one another, and the trie's match is the
+    longest of them; each matcher's own pattern, run on that text alone, finds its match there.
+    That split depends on the matched text only and is kept per matched text (a few hundred
+    spellings in a corpus). Two cases make the trie's match not always the longest: a wildcard
+    inside a phrase (``friend* of``, after which ``friends`` may end the match first), and
+    phrases branching inside one another more than ``re`` can nest. Then the scan finds where
+    any phrase starts, and each matcher's pattern is run there on the text itself.
 
     Examples
     --------
@@ -645,13 +667,29 @@ class PhraseSets:
                 "PhraseMatchers that all fold case, or none (one case_sensitive for all)",
             )  # fmt: skip
         self.case_sensitive = sensitive == {True}
-        # At a word boundary, each matcher's pattern in a lookahead that captures its match or
-        # nothing; the scan stops only where at least one of them matched.
-        tries = "".join(f"(?:(?=({matcher._body}))|)" for matcher in self.matchers)
-        anyone = "".join(f"(?({k})|" for k in range(1, len(self.matchers) + 1))
-        source = rf"(?<!\w){tries}{anyone}(?!){')' * len(self.matchers)}"
-        self.pattern = re.compile(source, 0 if self.case_sensitive else re.IGNORECASE)
-        self._lower_pattern = self.pattern if self.case_sensitive else re.compile(source)
+        keys = sorted({key for matcher in self.matchers for key in matcher._keys})
+        body = _union_body(keys)
+        # Split by matched text only where the trie's match is the longest (see Notes).
+        self._by_text = body is not None
+        if body is None:
+            body = "|".join(f"(?:{matcher._body})" for matcher in self.matchers if matcher._keys)
+        # Group 1: the longest phrase at a place. Every place but the text's start follows a
+        # non-word character: a pattern that starts with a character class lets the regex
+        # engine skip to the next such character in C, where a look-behind (?<!\w) first is
+        # tried at every character (a third fewer instructions for the scan).
+        self._source = rf"\W(?=((?:{body or '(?!)'})(?:{_APOSTROPHE_RE}s)?(?!\w)))"
+        # Matched text -> its matches, for the case-folding scan and for lower-cased text.
+        self._splits: tuple[_Splits, _Splits] = ({}, {})
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The scan's compiled pattern (case-insensitive unless ``case_sensitive``); compiled
+        when first used, as :attr:`PhraseMatcher.pattern` is."""
+        return re.compile(self._source, 0 if self.case_sensitive else re.IGNORECASE)
+
+    @functools.cached_property
+    def _lower_pattern(self) -> re.Pattern[str]:
+        return self.pattern if self.case_sensitive else re.compile(self._source)
 
     def findall(
         self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
@@ -668,20 +706,123 @@ class PhraseSets:
         list of list of tuple
             One list per matcher, in the order given, each as ``list(matcher.finditer(...))``.
         """
-        stop = len(text) if end is None else end
-        pattern, subject = _scan_target(self, text, lowered)
         found: list[list[tuple[int, int, int]]] = [[] for _ in self.matchers]
-        resume = [start] * len(self.matchers)  # where each matcher's own scan would go on
-        resolve = [matcher._resolve for matcher in self.matchers]
-        for match in pattern.finditer(subject, start, stop):
-            # The match is empty; each matcher's group, captured in a lookahead, starts where
-            # it does, or is None when that matcher did not match here.
-            at = match.start()
-            for k, matched in enumerate(match.groups()):
-                if matched is not None and at >= resume[k]:
-                    resume[k] = at + len(matched)
-                    found[k].append((at, resume[k], resolve[k](matched)))
+        for at, stop, k, index in self.scan(text, start, end, lowered=lowered):
+            found[k].append((at, stop, index))
         return found
+
+    def scan(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> list[tuple[int, int, int, int]]:
+        """All matchers' matches in ``text[start:end]`` as ``(start, end, matcher, phrase_index)``,
+        in text order (by start, then matcher).
+
+        Parameters
+        ----------
+        text, start, end, lowered
+            As in :meth:`PhraseMatcher.finditer`.
+
+        Returns
+        -------
+        list of tuple
+        """
+        stop = len(text) if end is None else end
+        lower = _use_lowered(self, text, lowered)
+        subject = lowered if lower and lowered is not None else text
+        out: list[tuple[int, int, int, int]] = []
+        resume = [start] * len(self.matchers)  # where each matcher's own scan would go on
+        splits = self._splits[lower] if self._by_text else None
+        for at, match in self._places(lower, subject, start, stop):
+            here: tuple[tuple[int, int, int], ...] | None
+            if splits is None or match is None:
+                here = self._matches_at(lower, subject, at, stop)
+            else:
+                here = splits.get(match.group(1))
+                if here is None:
+                    matched = match.group(1)
+                    here = splits[matched] = self._matches_at(lower, matched, 0, len(matched))
+            for k, length, index in here:
+                if at >= resume[k]:
+                    resume[k] = at + length
+                    out.append((at, resume[k], k, index))
+        return out
+
+    def where(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> tuple[list[int], list[str], list[tuple[tuple[int, int, int], ...]]] | None:
+        """Every place in ``text[start:end]`` where some matcher's phrase starts, without a
+        Python step per place: ``(positions, texts, matches)``, one item per place.
+
+        ``texts`` is the longest phrase matched there (as written in the scanned string),
+        ``matches`` each matcher's match there as ``(matcher, length, phrase_index)``, before
+        the matches that overlap an earlier one of the same matcher are left out (as
+        :meth:`scan` does). None when this split is not available (see Notes): use
+        :meth:`scan`.
+
+        Parameters
+        ----------
+        text, start, end, lowered
+            As in :meth:`PhraseMatcher.finditer`.
+        """
+        if not self._by_text:
+            return None
+        stop = len(text) if end is None else end
+        lower = _use_lowered(self, text, lowered)
+        subject = lowered if lower and lowered is not None else text
+        pattern = self._lower_pattern if lower else self.pattern
+        found = list(pattern.finditer(subject, max(start - 1, 0), stop))
+        matched = list(map(_GROUP_1, found))
+        splits = self._splits[lower]
+        for new in set(matched).difference(splits):
+            splits[new] = self._matches_at(lower, new, 0, len(new))
+        positions = list(map(_START, found, repeat(1, len(found))))
+        matches = list(map(splits.__getitem__, matched))
+        first = self._matches_at(lower, subject, 0, stop) if start == 0 else ()
+        if first:  # see _places
+            positions.insert(0, 0)
+            matched.insert(0, subject[: max(length for _, length, _ in first)])
+            matches.insert(0, first)
+        return positions, matched, matches
+
+    def _places(
+        self, lower: bool, subject: str, start: int, stop: int
+    ) -> Iterator[tuple[int, re.Match[str] | None]]:
+        """Each place in ``subject[start:stop]`` where a phrase starts, in text order, with the
+        match whose group 1 is the longest phrase there; None at the text's start, where no
+        character comes before (each matcher's pattern is tried there instead)."""
+        if start == 0:
+            yield 0, None
+        pattern = self._lower_pattern if lower else self.pattern
+        # From the character before the span: it may be the one a place follows.
+        for match in pattern.finditer(subject, max(start - 1, 0), stop):
+            yield match.start(1), match
+
+    def _matches_at(
+        self, lower: bool, subject: str, at: int, stop: int
+    ) -> tuple[tuple[int, int, int], ...]:
+        """``(matcher, length, phrase_index)`` of each matcher that matches at ``at``."""
+        out = []
+        for k, matcher in enumerate(self.matchers):
+            own = (matcher._lower_pattern if lower else matcher.pattern).match(subject, at, stop)
+            if own is not None:
+                out.append((k, own.end() - at, matcher._resolve(own.group())))
+        return tuple(out)
+
+
+_Splits = dict[str, tuple[tuple[int, int, int], ...]]
+_GROUP_1 = itemgetter(1)
+_START = re.Match.start
+
+
+def _union_body(keys: list[str]) -> str | None:
+    """The trie of several matchers' keys, or None where its match may not be the longest: a
+    wildcard inside a phrase, or nesting deeper than ``re`` allows (see :class:`PhraseSets`)."""
+    if any("*" in key[:-1] for key in keys):
+        return None
+    try:
+        return _trie_regex(keys) if keys else "(?!)"
+    except ParameterError:
+        return None
 
 
 def _scan_target(
@@ -690,6 +831,11 @@ def _scan_target(
     """The pattern of a matcher (or set of matchers) to run and the string to run it on: the
     pattern without case folding on ``lowered`` when it is given and usable (same length as
     ``text``), else the case-folding pattern on ``text``. Offsets are the same in both."""
-    if lowered is not None and not scanner.case_sensitive and len(lowered) == len(text):
+    if lowered is not None and _use_lowered(scanner, text, lowered):
         return scanner._lower_pattern, lowered
     return scanner.pattern, text
+
+
+def _use_lowered(scanner: PhraseMatcher | PhraseSets, text: str, lowered: str | None) -> bool:
+    """Is ``lowered`` given and usable in place of ``text`` (see :func:`_scan_target`)?"""
+    return lowered is not None and not scanner.case_sensitive and len(lowered) == len(text)
