@@ -85,7 +85,8 @@ def test_init_stores_parameters_unchanged():
     assert params == {
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
         "char_ngram_range": (2, 5), "lexicon_weight": 0.3, "threshold": 0.4, "prefer_lexicon": True, "cv": 5,
-        "random_state": 0, "prior": "builtin", "prior_weight": 0.1,
+        "random_state": 0, "prior": "builtin", "prior_weight": 0.1, "rule_features": True,
+        "cue_features": True, "override": "auto",
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
     bad = FrameClassifier(axis="nonsense", C=-1)
@@ -310,6 +311,10 @@ def test_one_class_is_insufficient():
         ({"lexicon_weight": -1}, "lexicon_weight"),
         ({"ngram_range": (2, 1)}, "ngram_range"),
         ({"char_ngram_range": 3}, "char_ngram_range"),
+        ({"override": 0.0}, "override"),
+        ({"override": "never"}, "override"),
+        ({"rule_features": 1}, "rule_features"),
+        ({"cue_features": None}, "cue_features"),
     ],
 )
 def test_bad_parameters(params, name):
@@ -362,7 +367,8 @@ def test_lexicon_features_hand_counted():
     features = LexiconFeatures(_TONE).fit([])
     names = features.get_feature_names_out().tolist()
     assert names == [f"tone_{p}_{k}" for p in ("warm", "cold")
-                     for k in ("weight", "count", "negated", "performance", "conceded")]  # fmt: skip
+                     for k in ("weight", "count", "negated", "performance", "conceded",
+                               "mention", "quoted")]  # fmt: skip
     X = features.transform(
         [
             "Friends and friends again.",  # two warm cues of weight 2
@@ -392,11 +398,64 @@ def test_lexicon_features_performance_and_axes():
     row = dict(zip(features.get_feature_names_out(), X[0], strict=True))
     assert row["bond_convenience_performance"] == 1.0 and row["bond_friendship_count"] == 0.0
     every = LexiconFeatures().fit([])
-    assert every.axes_ == ("power", "bond") and every.transform(["x"]).shape == (1, 20)
+    assert every.axes_ == ("power", "bond") and every.transform(["x"]).shape == (1, 28)
+    older = LexiconFeatures(rules=False).fit([])  # the five columns per pole of version 1 models
+    assert older.transform(["x"]).shape == (1, 20)
     with pytest.raises(ParameterError):
         LexiconFeatures(axes="tone").fit([])
     with pytest.raises(InputError):
         LexiconFeatures().fit("one string")
+
+
+#: _TONE with the codebook's mention rules on: questions and scare quotes mention a cue.
+_TONE_MENTIONS = dataclasses.replace(
+    _TONE,
+    settings=dataclasses.replace(
+        _TONE.settings, mention_in_questions=True, mention_in_scare_quotes=True
+    ),
+)
+
+
+def test_lexicon_features_mention_and_quoted_hand_counted():
+    features = LexiconFeatures(_TONE_MENTIONS).fit([])
+    X = features.transform(
+        [
+            'She said "we are friends" and left.',  # a source's words: quoted, asserted
+            "Are they friends?",  # a question: mentioned, weight 0
+            "Russia's friends and rivals met.",  # an apostrophe opens no quotation
+            "Their 'friendship' is for show, and 'rivals' they remain.",  # scare quotes
+        ]
+    )  # constructed
+    rows = [dict(zip(features.get_feature_names_out(), x, strict=True)) for x in X]
+    assert (rows[0]["tone_warm_quoted"], rows[0]["tone_warm_mention"]) == (1.0, 0.0)
+    assert rows[0]["tone_warm_weight"] == 2.0
+    assert (rows[1]["tone_warm_mention"], rows[1]["tone_warm_weight"]) == (1.0, 0.0)
+    assert rows[1]["tone_warm_count"] == 1.0
+    assert rows[2]["tone_warm_quoted"] == rows[2]["tone_cold_quoted"] == 0.0
+    # 'friendship' in scare quotes after "their": a mention, and inside quotation marks;
+    # 'rivals' is quoted after "and", which is no scare quote: it counts.
+    assert (rows[3]["tone_warm_mention"], rows[3]["tone_warm_quoted"]) == (1.0, 1.0)
+    assert (rows[3]["tone_cold_mention"], rows[3]["tone_cold_quoted"]) == (0.0, 1.0)
+    assert rows[3]["tone_cold_weight"] == 1.0
+
+
+def test_lexicon_features_cue_columns_are_signed_by_the_pole_counted():
+    features = LexiconFeatures(_TONE_MENTIONS, cues=True).fit([])
+    names = features.get_feature_names_out().tolist()
+    assert names[-2:] == ["tone_cue_friend*", "tone_cue_rival*"] and len(names) == 16
+    X = features.transform(
+        ["Friends and friends again.", "Not friends but rivals.", "Are they rivals?", "None."]
+    )  # constructed
+    assert not isinstance(X, np.ndarray)  # sparse: one column per cue of the lexicon
+    cues = X.toarray()[:, -2:]
+    # two warm cues of weight 2; negated 'friends' counts cold (negative) and, conceded by
+    # 'but', with the lexicon's contrast weight; a question's cue is mentioned: weight 0.
+    conceded = [m.weight for m in _TONE_MENTIONS.match("Not friends but rivals.")][0]
+    np.testing.assert_allclose(cues, [[4.0, 0.0], [-conceded, -1.0], [0.0, 0.0], [0.0, 0.0]])
+    dense = LexiconFeatures(_TONE_MENTIONS).fit([]).transform(["Not friends but rivals."])
+    np.testing.assert_array_equal(X.toarray()[1, :14], dense[0])
+    with pytest.raises(ParameterError):
+        LexiconFeatures(_TONE, cues="yes").fit([])
 
 
 def test_lexicon_features_in_a_user_pipeline():
@@ -660,6 +719,72 @@ def test_the_threshold_on_poles_lets_a_pole_stand_below_none():
     assert _decide(proba, classes, 0.3, lexicon, "pole").tolist() == ["junior", "equal", "equal"]
 
 
+def test_the_override_replaces_a_lexicon_pole_only_when_an_alternative_is_probable_enough():
+    classes = np.asarray(["equal", "junior", "none"], dtype=object)
+    proba = np.array([[0.1, 0.2, 0.7], [0.55, 0.4, 0.05], [0.1, 0.8, 0.1], [0.05, 0.9, 0.05]])
+    lexicon = np.asarray(["junior", "junior", "none", "equal"], dtype=object)
+    # hand-computed: row 0's 'none' (0.7) and row 3's 'junior' (0.9) reach 0.6; row 1's
+    # 'equal' (0.55) does not; row 2 has no lexicon pole, the threshold labels it
+    assert _decide(proba, classes, 0.5, lexicon, "pole", 0.6).tolist() == [
+        "none", "junior", "junior", "junior"
+    ]  # fmt: skip
+    assert _decide(proba, classes, 0.5, lexicon, "pole", 0.5).tolist() == [
+        "none", "equal", "junior", "junior"
+    ]  # fmt: skip
+    # at 1 (the default) the lexicon's poles always stand
+    assert _decide(proba, classes, 0.5, lexicon, "pole").tolist() == [
+        "junior", "junior", "junior", "equal"
+    ]  # fmt: skip
+    # a lexicon pole the model never learnt (no column): any label of the model is another
+    two = np.asarray(["junior", "none"], dtype=object)
+    assert _decide(proba[:, 1:] / proba[:, 1:].sum(1, keepdims=True), two, 1.0,
+                   np.asarray(["equal"] * 4, dtype=object), "pole", 0.6).tolist() == [
+        "none", "junior", "junior", "junior"
+    ]  # fmt: skip
+
+
+# constructed: in this corpus 'win-win' is trade jargon, coded 'none' every time, though the
+# lexicon reads it as 'equal'; the other cues are right
+WIN_WIN = [
+    (f"The {what} deal signed in {city} is a win-win for both firms.", "none")
+    for what, city in [
+        ("soybean", "Harbin"), ("timber", "Vladivostok"), ("gas", "Beijing"),
+        ("pork", "Moscow"), ("wheat", "Kazan"), ("coal", "Irkutsk"), ("rail", "Blagoveshchensk"),
+        ("fertiliser", "Shanghai"),
+    ]
+]  # fmt: skip
+
+
+def _win_win_training():
+    texts, labels = zip(*(CUED * 2 + LEANS + QUIET + WIN_WIN), strict=True)
+    return list(texts), list(labels)
+
+
+@pytest.mark.slow
+def test_the_override_learns_from_the_coding_that_a_cue_misleads():
+    texts, labels = _win_win_training()
+    probe = ["The copper deal signed in Chita is a win-win for both firms.", "They meet as equals."]
+    assert _lexicon_labels(probe) == ["equal", "equal"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        clf = FrameClassifier(axis="power", cv=3, prior=None).fit(texts, labels)
+        kept = clone(clf).set_params(override=1.0).fit(texts, labels)
+    assert clf.override_ < 1.0 and kept.override_ == 1.0
+    assert clf.predict(probe).tolist() == ["none", "equal"]
+    assert kept.predict(probe).tolist() == ["equal", "equal"]
+
+
+@pytest.mark.slow
+def test_the_override_stays_1_when_the_lexicon_is_right():
+    texts, labels = zip(*(CUED * 2 + LEANS + QUIET), strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        clf = FrameClassifier(axis="power", cv=3, prior=None).fit(texts, labels)
+    assert clf.override_ == 1.0
+    probe = [text for text, _ in CUED]
+    assert clf.predict(probe).tolist() == _lexicon_labels(probe)
+
+
 def test_auto_threshold_is_on_poles_and_a_file_without_it_is_on_labels(tmp_path):
     texts, labels = zip(*(CUED + LEANS + QUIET), strict=True)
     with warnings.catch_warnings():
@@ -714,7 +839,10 @@ def test_a_prior_teaches_a_frame_the_researchers_coding_lacks():
         as_pair = FrameClassifier(
             axis="power", cv=3, threshold=0.0, prior=(prior["text"], prior["power"])
         ).fit(texts, labels)
-    assert bare.predict(probe).tolist() != ["junior", "none"]
+    # without the prior the model can only guess (its top labels for the first probe are a
+    # near tie); with it, 'junior' is sure
+    junior = bare.classes_.tolist().index("junior")
+    assert bare.predict_proba(probe)[0, junior] < 0.5 < taught.predict_proba(probe)[0, junior]
     assert taught.predict(probe).tolist() == ["junior", "none"]
     assert (bare.n_prior_, taught.n_prior_, taught.n_train_) == (0, 12, len(texts))
     np.testing.assert_array_equal(as_pair.predict_proba(probe), taught.predict_proba(probe))
@@ -767,9 +895,11 @@ def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
     hard_text = " ".join(hard["text"])
     assert not any(text in hard_text for text in prior["text"] if len(text) > 40)
     builtin = FrameClassifier(axis="power", cv=4).fit(TEXTS, LABELS)
-    uncued = LexiconFeatures("relationship", axes=("power",)).fit([]).transform(prior["text"])
+    counts = LexiconFeatures("relationship", axes=("power",)).fit([])
+    weights = pd.DataFrame(counts.transform(prior["text"]), columns=counts.feature_names_)
+    uncued = weights["power_equal_weight"] == weights["power_junior_weight"]
     assert builtin.prior == "builtin"
-    assert builtin.n_prior_ == int((uncued[:, 0] == uncued[:, 5]).sum()) == 516
+    assert builtin.n_prior_ == int(uncued.sum()) == 516
     everything = FrameClassifier(axis="power", cv=4, prefer_lexicon=False).fit(TEXTS, LABELS)
     assert everything.n_prior_ == len(prior)
     other = dataclasses.replace(load_lexicon("relationship"), name="mine")

@@ -151,6 +151,36 @@ def test_a_file_from_before_the_automatic_threshold_loads_as_it_was(power_model,
         load_model(_rewrite(good, tmp_path / "bad.model", out_of_range))
 
 
+def test_a_version_1_file_loads_with_its_five_lexicon_columns(power_model, tmp_path):
+    # A file as framing wrote it before the rule and cue features and the override: format
+    # version 1, five lexicon columns per pole, no such parameters.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", framing.FramingWarning)
+        before = FrameClassifier(
+            axis="power", cv=3, rule_features=False, cue_features=False, override=1.0
+        ).fit(TEXTS, LABELS)
+    good = before.save(tmp_path / "good.model")
+
+    def version_1(meta, arrays):
+        meta["format_version"] = 1
+        for key in ("rule_features", "cue_features", "override"):
+            del meta["params"][key]
+        del meta["fitted"]["override"]
+
+    old = load_model(_rewrite(good, tmp_path / "old.model", version_1))
+    assert (old.rule_features, old.cue_features, old.override, old.override_) == (
+        False, False, 1.0, 1.0
+    )  # fmt: skip
+    width = before.pipeline_.named_steps["model"].coef_.shape[1]
+    assert old.pipeline_.named_steps["model"].coef_.shape[1] == width
+    np.testing.assert_array_equal(old.predict_proba(PROBE), before.predict_proba(PROBE))
+    assert old.predict(PROBE).tolist() == before.predict(PROBE).tolist()
+    # A version 1 file whose coefficients are those of today's wider features is malformed.
+    wide = power_model.save(tmp_path / "wide.model")
+    with pytest.raises(ModelError, match="malformed model file: coefficients of shape"):
+        load_model(_rewrite(wide, tmp_path / "wide1.model", version_1))
+
+
 def test_unknown_types_and_contents_are_refused(power_model, tmp_path):
     good = power_model.save(tmp_path / "good.model")
 
@@ -175,7 +205,7 @@ def test_unknown_types_and_contents_are_refused(power_model, tmp_path):
     def newer(meta, arrays):
         meta["format_version"] = 99
 
-    with pytest.raises(ModelError, match="format version 99"):
+    with pytest.raises(ModelError, match="format version 99; this framing reads versions 1, 2"):
         load_model(_rewrite(good, tmp_path / "d.model", newer))
 
     def wrong_shape(meta, arrays):

@@ -27,6 +27,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -75,6 +76,7 @@ __all__ = [
     "BUNDLED_THRESHOLD",
     "BUNDLED_SETTINGS",
     "THRESHOLDS",
+    "OVERRIDES",
     "PRIOR_BUILTIN",
     "PRIOR_WEIGHT",
     "builtin_prior",
@@ -85,15 +87,19 @@ NONE = "none"
 #: Probability below which the bundled model answers ``'none'`` (see :func:`bundled_classifier`).
 BUNDLED_THRESHOLD = 0.5
 #: The settings of the bundled models (:func:`bundled_classifier`): the classifier's defaults
-#: before ``threshold='auto'``, kept so that ``score(method='classifier')`` labels as it did.
+#: before ``threshold='auto'`` and the rule and cue features, kept so that
+#: ``score(method='classifier')`` labels as it did.
 BUNDLED_SETTINGS: dict[str, Any] = {
     "threshold": BUNDLED_THRESHOLD, "C": 1.0, "lexicon_weight": 1.0, "prefer_lexicon": False,
-    "prior": None,
+    "prior": None, "rule_features": False, "cue_features": False, "override": 1.0,
 }  # fmt: skip
 #: The thresholds ``FrameClassifier(threshold='auto')`` chooses from, for the probability of
 #: the most probable pole; 1 means the model's labels never stand (with ``prefer_lexicon``,
 #: the lexicon's labels are the predictions).
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+#: The overrides ``FrameClassifier(override='auto')`` chooses from, for the probability of the
+#: most probable label other than the lexicon's pole; 1 means the lexicon's poles always stand.
+OVERRIDES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 #: The gold columns of ``seeds/annotations/sentences.csv`` that ship as package data.
 _SHIPPED_COLUMNS = (
     "doc_id", "sent_id", "start", "end", "text", "gold_relevant", "gold_power", "gold_bond",
@@ -106,6 +112,8 @@ PRIOR_BUILTIN = "builtin"
 #: The default weight of a prior sentence, against 1 for each of the researcher's.
 PRIOR_WEIGHT = 0.1
 _FEATURE_KINDS = ("weight", "count", "negated", "performance", "conceded")
+#: The columns per pole that ``LexiconFeatures(rules=True)`` adds.
+_RULE_KINDS = ("mention", "quoted")
 
 
 # --------------------------------------------------------------------------- input checks
@@ -212,11 +220,13 @@ def _as_groups(values: Any, n: int) -> np.ndarray:
 
 
 class LexiconFeatures(TransformerMixin, BaseEstimator):
-    """Cue counts of a lexicon as features: one row per sentence, five columns per pole.
+    """Cue counts of a lexicon as features: one row per sentence, seven columns per pole.
 
     For every axis and pole it counts what :meth:`framing.Lexicon.match` finds after the
-    codebook's rules (negation flips, performance turns warmth, conceded clauses weigh less),
-    so the columns carry the lexicon's judgement into any scikit-learn pipeline.
+    codebook's rules (negation flips, performance turns warmth, conceded clauses weigh less,
+    mentions do not count), so the columns carry the lexicon's judgement into any
+    scikit-learn pipeline. With ``cues=True`` it adds one column per cue of the lexicon,
+    so that a model can learn that a given cue misleads in a corpus.
 
     Parameters
     ----------
@@ -224,6 +234,13 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         A built-in lexicon name, a TOML file, or a :class:`~framing.Lexicon`.
     axes : str, sequence of str or None, default=None
         The axes to count; default every axis of the lexicon, in lexicon order.
+    rules : bool, default=True
+        Add the ``mention`` and ``quoted`` columns of every pole (the layout of framing 0.x
+        models saved before them has five columns per pole: ``rules=False``).
+    cues : bool, default=False
+        Add one column per cue of the counted axes, ``{axis}_cue_{cue}``: the cue's weight
+        where it counts for the axis's first pole, minus it for the second (0 for a mention).
+        ``transform`` then returns a sparse matrix.
 
     Attributes
     ----------
@@ -232,10 +249,13 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     axes_ : tuple of str
         The axes counted.
     feature_names_ : numpy.ndarray of str
-        The column names, ``{axis}_{pole}_{kind}`` for kind in ``weight`` (summed weights of
-        the cues that count for the pole), ``count`` (how many), ``negated``, ``performance``
-        and ``conceded`` (how many of them a negator flipped, a performance marker turned, or a
-        contrast set aside).
+        The column names: first ``{axis}_{pole}_{kind}`` for kind in ``weight`` (summed weights
+        of the cues that count for the pole), ``count`` (how many), ``negated``,
+        ``performance`` and ``conceded`` (how many of them a negator flipped, a performance
+        marker turned, or a contrast set aside), and with ``rules``, ``mention`` (how many are
+        mentioned rather than asserted: so-called, a question, scare quotes, an appearance;
+        they weigh 0) and ``quoted`` (how many stand inside quotation marks, such as a
+        source's words); then, with ``cues``, ``{axis}_cue_{cue}`` per cue in lexicon order.
 
     See Also
     --------
@@ -244,8 +264,10 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     Notes
     -----
     Each text is matched as one sentence: negation, contrast and performance scopes end at the
-    text's ends. The transformer learns nothing from the data; ``fit`` loads the lexicon and
-    checks the axes.
+    text's ends. A quotation is a span between paired marks (``"..."``, ``“...”``, ``«...»``,
+    ``‘...’``, ``'...'``) that opens after a non-word character; an apostrophe inside a
+    single-quoted span ends it early, so such a quotation may be missed. The transformer
+    learns nothing from the data; ``fit`` loads the lexicon and checks the axes.
 
     Examples
     --------
@@ -253,17 +275,29 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
     >>> X = features.transform(["This is no longer a partnership of equals."])  # constructed
     >>> float(dict(zip(features.get_feature_names_out(), X[0]))["power_junior_negated"])
     1.0
-    >>> features.get_feature_names_out()[:5].tolist()
-    ['power_equal_weight', 'power_equal_count', 'power_equal_negated', 'power_equal_performance', 'power_equal_conceded']
+    >>> features.get_feature_names_out()[:7].tolist()
+    ['power_equal_weight', 'power_equal_count', 'power_equal_negated', 'power_equal_performance', 'power_equal_conceded', 'power_equal_mention', 'power_equal_quoted']
+    >>> X = features.transform(['He called it "a partnership of equals".'])  # constructed
+    >>> float(dict(zip(features.get_feature_names_out(), X[0]))["power_equal_quoted"])
+    1.0
+    >>> cued = LexiconFeatures(axes="power", cues=True).fit([])
+    >>> row = cued.transform(["Russia is the junior partner."]).toarray()[0]  # constructed
+    >>> [(name, float(v)) for name, v in zip(cued.get_feature_names_out(), row) if "_cue_" in name and v]
+    [('power_cue_junior partner*', -1.0)]
     """  # noqa: E501
 
     def __init__(
         self,
         lexicon: str | os.PathLike[str] | Lexicon = "relationship",
         axes: str | Sequence[str] | None = None,
+        *,
+        rules: bool = True,
+        cues: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.axes = axes
+        self.rules = rules
+        self.cues = cues
 
     def fit(self, X: Iterable[str], y: Any = None) -> LexiconFeatures:  # noqa: N803
         """Load the lexicon and check the axes.
@@ -284,11 +318,14 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         InputError
             ``X`` is a bare string or holds something other than strings.
         ParameterError
-            An axis that the lexicon does not have.
+            An axis that the lexicon does not have, or ``rules`` or ``cues`` not a bool.
         LexiconError
             The lexicon cannot be loaded.
         """
         _as_texts(X)
+        for name in ("rules", "cues"):
+            if not isinstance(getattr(self, name), (bool, np.bool_)):
+                raise ParameterError(name, getattr(self, name), "True or False")
         lexicon = load_lexicon(self.lexicon)
         if self.axes is None:
             axes = lexicon.axis_names
@@ -302,16 +339,26 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                 )
         self.lexicon_ = lexicon
         self.axes_ = tuple(axes)
+        kinds = _FEATURE_KINDS + (_RULE_KINDS if self.rules else ())
         names = [
             f"{axis}_{pole}_{kind}"
             for axis in self.axes_
             for pole in lexicon.poles[axis]
-            for kind in _FEATURE_KINDS
+            for kind in kinds
         ]
+        self.n_kinds_ = len(kinds)
+        # One column per cue term and axis: a term listed under both poles shares it (its
+        # sign tells them apart).
+        self.cue_columns_: dict[tuple[str, str], int] = {}
+        if self.cues:
+            for cue in lexicon.cues:
+                if cue.axis in self.axes_ and (cue.axis, cue.term) not in self.cue_columns_:
+                    self.cue_columns_[(cue.axis, cue.term)] = len(names)
+                    names.append(f"{cue.axis}_cue_{cue.term}")
         self.feature_names_ = np.asarray(names, dtype=object)
         return self
 
-    def transform(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
+    def transform(self, X: Iterable[str]) -> Any:  # noqa: N803
         """Count the cues of every text.
 
         Parameters
@@ -321,8 +368,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
         Returns
         -------
-        numpy.ndarray of shape (n_texts, n_features)
-            Float counts, columns as in ``feature_names_``.
+        numpy.ndarray or scipy.sparse.csr_matrix of shape (n_texts, n_features)
+            Float counts, columns as in ``feature_names_``; sparse with ``cues=True``.
 
         Raises
         ------
@@ -331,30 +378,59 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "feature_names_")
         texts = _as_texts(X)
-        slots = {
-            (axis, pole): 5 * i
-            for i, (axis, pole) in enumerate(
-                (axis, pole) for axis in self.axes_ for pole in self.lexicon_.poles[axis]
-            )
-        }
         rows: list[int] = []
         cols: list[int] = []
         values: list[float] = []
         for row, text in enumerate(texts):  # one lexicon match per text
-            for match in self.lexicon_.match(text):
-                base = slots.get((match.axis, match.pole))
-                if base is None:
-                    continue
-                flags = (1.0, float(match.negated), float(match.performance), float(match.conceded))
-                rows.extend([row] * 5)
-                cols.extend(range(base, base + 5))
-                values.extend((match.weight, *flags))
-        out = np.zeros((len(texts), self.feature_names_.size), dtype=np.float64)
+            matches = self.lexicon_.match(text)
+            if matches:
+                self._add_matches(row, text, matches, (rows, cols, values))
+        shape = (len(texts), self.feature_names_.size)
+        if self.cues:
+            from scipy.sparse import csr_matrix  # the only sparse output of the module
+
+            return csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+        out = np.zeros(shape, dtype=np.float64)
         np.add.at(out, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), values)
         return out
 
+    def _add_matches(
+        self,
+        row: int,
+        text: str,
+        matches: list[Any],
+        cells: tuple[list[int], list[int], list[float]],
+    ) -> None:
+        """Append the cells of one text's matches to ``cells`` (rows, columns, values)."""
+        rows, cols, values = cells
+        quotations = _quotations(text) if self.rules else []
+        for match in matches:
+            slot = self._slot(match.axis, match.pole)
+            if slot is None:
+                continue
+            flags = [match.weight, 1.0, match.negated, match.performance, match.conceded]
+            if self.rules:
+                quoted = any(s <= match.start and match.end <= e for s, e in quotations)
+                flags += [match.mention is not None, quoted]
+            rows.extend([row] * len(flags))
+            cols.extend(range(slot, slot + len(flags)))
+            values.extend(float(v) for v in flags)
+            column = self.cue_columns_.get((match.axis, match.cue))
+            if column is not None:
+                sign = 1.0 if match.pole == self.lexicon_.poles[match.axis][0] else -1.0
+                rows.append(row)
+                cols.append(column)
+                values.append(sign * match.weight)
+
+    def _slot(self, axis: str, pole: str) -> int | None:
+        """The first column of a counted axis and pole; None for another axis."""
+        if axis not in self.axes_:
+            return None
+        before = sum(len(self.lexicon_.poles[a]) for a in self.axes_[: self.axes_.index(axis)])
+        return (before + self.lexicon_.poles[axis].index(pole)) * self.n_kinds_
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The column names, ``{axis}_{pole}_{kind}``.
+        """The column names (see ``feature_names_``).
 
         Returns
         -------
@@ -371,6 +447,18 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         return tags
 
 
+#: Quotations in a sentence: paired marks, the opening one after a non-word character (an
+#: apostrophe in "Russia's" opens none); the single-quoted kinds must close before a non-word.
+_QUOTATION = re.compile(r"(?<!\w)(?:\"[^\"]+\"|“[^”]+”|«[^»]+»|‘[^’]+’(?!\w)|'[^']+'(?!\w))")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations in ``text`` (see ``_QUOTATION``)."""
+    if not any(mark in text for mark in "\"“«‘'"):
+        return []
+    return [found.span() for found in _QUOTATION.finditer(text)]
+
+
 # --------------------------------------------------------------------------- the classifier
 
 
@@ -385,7 +473,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     model labels a sentence the lexicon leaves at ``'none'`` only when its probability reaches
     a threshold chosen in ``fit`` by the same cross-validation (``threshold='auto'``): when the
     coding does not show that the model's labels help, the threshold is 1 and the predictions
-    are the lexicon's.
+    are the lexicon's. A second threshold, chosen the same way (``override='auto'``), lets the
+    model replace a pole of the lexicon where the coding shows that it should.
 
     Parameters
     ----------
@@ -439,6 +528,21 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         model records ``'builtin'`` or ``None`` (``'given'`` for data, reloaded as ``None``).
     prior_weight : float, default=0.1
         The sample weight of a prior sentence, against 1 for each of the researcher's.
+    rule_features : bool, default=True
+        Give the model what the lexicon's rules know beyond the cue weights: per pole, how
+        many cues are mentioned rather than asserted and how many stand in quotation marks
+        (``LexiconFeatures(rules=True)``).
+    cue_features : bool, default=True
+        Give the model one column per cue of the axis, signed by the pole it counts for
+        (``LexiconFeatures(cues=True)``), so that the coding can teach it that a cue misleads
+        in this corpus.
+    override : float or 'auto', default='auto'
+        With ``prefer_lexicon``: where the lexicon gives a pole, ``predict`` puts the model's
+        most probable other label (the other pole or ``'none'``) in its place when that
+        label's probability reaches ``override``; at 1 the lexicon's poles always stand.
+        ``'auto'``: chosen in ``fit`` from :data:`OVERRIDES` together with the threshold, by
+        the same cross-validated pole-F1; it stays 1 (the lexicon's poles stand) unless an
+        override gains more than one standard error there (see Notes).
 
     Attributes
     ----------
@@ -454,6 +558,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         values ``z``.
     threshold_ : float
         The threshold ``predict`` uses: ``threshold``, or the one ``'auto'`` chose.
+    override_ : float
+        The override ``predict`` uses: ``override``, or the one ``'auto'`` chose (1 without
+        ``prefer_lexicon`` or cross-validation).
     decision_ : {'pole', 'label'}
         What ``threshold_`` applies to: the probability of the most probable pole (``'pole'``,
         a threshold ``'auto'`` chose by cross-validation) or of the most probable label.
@@ -489,7 +596,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     it labels the training sentences as ``predict`` would (the lexicon's pole where it gives
     one, with ``prefer_lexicon``) and keeps the best pole-F1. It is the guard of the back-off:
     a model that adds no correct pole to the lexicon's on sentences it did not see gets the
-    threshold 1, and the classifier then answers as the lexicon does.
+    threshold 1, and the classifier then answers as the lexicon does. The override is chosen
+    in the same pass, over every pair of candidates: it stays 1 unless replacing the
+    lexicon's poles by the model's more probable alternatives raised that pole-F1 by more
+    than one standard error (a paired bootstrap over the training sentences, fixed seed;
+    the one-standard-error rule of Hastie et al.): a gain of a sentence or two, which
+    another sample of the coding would not show, leaves the lexicon's poles standing.
 
     The estimator declares text input (scikit-learn tags ``input_tags.string``, no
     ``two_d_array``), as ``TfidfVectorizer`` does; ``check_estimator`` therefore skips it, and
@@ -500,6 +612,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     ----------
     Guo, C., Pleiss, G., Sun, Y. & Weinberger, K. Q. (2017). On calibration of modern neural
     networks. *ICML*.
+    Hastie, T., Tibshirani, R. & Friedman, J. (2009). *The Elements of Statistical
+    Learning*, 2nd ed., section 7.10 (the one-standard-error rule).
 
     Examples
     --------
@@ -533,6 +647,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         random_state: Any = 0,
         prior: Any = "builtin",
         prior_weight: float = PRIOR_WEIGHT,
+        rule_features: bool = True,
+        cue_features: bool = True,
+        override: float | str = "auto",
     ) -> None:
         self.axis = axis
         self.lexicon = lexicon
@@ -546,6 +663,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
         self.prior = prior
         self.prior_weight = prior_weight
+        self.rule_features = rule_features
+        self.cue_features = cue_features
+        self.override = override
 
     # -- fitting ---------------------------------------------------------------------------------
     def _check_params(self) -> None:
@@ -555,8 +675,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             _is_real(self.threshold) and 0.0 <= float(self.threshold) <= 1.0
         ):
             raise ParameterError("threshold", self.threshold, "a probability from 0 to 1 or 'auto'")
-        if not isinstance(self.prefer_lexicon, (bool, np.bool_)):
-            raise ParameterError("prefer_lexicon", self.prefer_lexicon, "True or False")
+        for name in ("prefer_lexicon", "rule_features", "cue_features"):
+            if not isinstance(getattr(self, name), (bool, np.bool_)):
+                raise ParameterError(name, getattr(self, name), "True or False")
+        if self.override != "auto" and not (
+            _is_real(self.override) and 0.0 < float(self.override) <= 1.0
+        ):
+            raise ParameterError("override", self.override, "a probability in (0, 1] or 'auto'")
         if not _is_real(self.lexicon_weight) or not self.lexicon_weight >= 0:
             raise ParameterError("lexicon_weight", self.lexicon_weight, "a number >= 0")
         if not _is_real(self.prior_weight) or not self.prior_weight > 0:
@@ -601,7 +726,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                         sublinear_tf=True,
                     ),
                 ),
-                ("lexicon", LexiconFeatures(self.lexicon, axes=(self.axis,))),
+                (
+                    "lexicon",
+                    LexiconFeatures(
+                        self.lexicon,
+                        axes=(self.axis,),
+                        rules=bool(self.rule_features),
+                        cues=bool(self.cue_features),
+                    ),
+                ),
             ],
             transformer_weights={"lexicon": float(self.lexicon_weight)},
         )
@@ -732,12 +865,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.poles_ = tuple(poles)
         self.calibration_folds_ = folds
         self.decision_ = "label"
-        if self.threshold != "auto":
-            self.threshold_ = float(self.threshold)
-        elif probabilities is None:
-            self.threshold_ = 1.0 if self.prefer_lexicon else 0.0
-        else:
-            self.threshold_ = self._choose_threshold(probabilities, texts, labels)
+        self.threshold_, self.override_ = self._choose_thresholds(probabilities, texts, labels)
+        if self.threshold == "auto" and probabilities is not None:
             self.decision_ = "pole"
         self.n_train_ = len(texts)
         self.n_prior_ = len(prior_texts)
@@ -901,29 +1030,48 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not len(proba):
             return np.asarray(self.classes_[:0], dtype=object)
         lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
-        return _decide(proba, self.classes_, self.threshold_, lexicon, self.decision_)
+        return _decide(
+            proba, self.classes_, self.threshold_, lexicon, self.decision_, self.override_
+        )
 
     def _lexicon_poles(self, texts: list[str]) -> np.ndarray:
         """The lexicon's pole of each sentence matched alone, ``'none'`` where the weights tie."""
         lexicon = dict(self.pipeline_.named_steps["features"].transformer_list)["lexicon"]
         return _cue_poles(lexicon, texts, self.poles_)
 
-    def _choose_threshold(
-        self, probabilities: np.ndarray, texts: list[str], labels: np.ndarray
-    ) -> float:
-        """The threshold of :data:`THRESHOLDS` on the most probable pole whose labels of the
-        cross-validated ``probabilities`` have the best pole-F1 against ``labels``; ties: the
-        higher."""
+    def _choose_thresholds(
+        self, probabilities: np.ndarray | None, texts: list[str], labels: np.ndarray
+    ) -> tuple[float, float]:
+        """``threshold_`` and ``override_``: the given ones, else those of :data:`THRESHOLDS`
+        and :data:`OVERRIDES` whose labels of the cross-validated ``probabilities`` have the
+        best pole-F1 against ``labels`` (ties: the higher override, then the higher
+        threshold), an override below 1 only when its gain is beyond noise
+        (:func:`_beyond_noise`). Without cross-validated probabilities, 'auto' trusts the
+        lexicon (threshold 1 with ``prefer_lexicon``, else 0; override 1)."""
         lexicon = self._lexicon_poles(texts) if self.prefer_lexicon else None
+        thresholds = THRESHOLDS if self.threshold == "auto" else (float(self.threshold),)
+        overrides = OVERRIDES if self.override == "auto" else (float(self.override),)
+        if lexicon is None:  # nothing to override
+            overrides = (1.0,)
+        if probabilities is None:
+            fallback = 1.0 if self.prefer_lexicon else 0.0
+            return fallback if self.threshold == "auto" else thresholds[0], max(overrides)
         gold = labels.astype(str)
-        scores = [
-            mean_pole_f1(
-                _decide(probabilities, self.classes_, t, lexicon, "pole"), gold, self.poles_
-            )
-            for t in THRESHOLDS
-        ]
-        best = max(scores)
-        return max(t for t, score in zip(THRESHOLDS, scores, strict=True) if score >= best - 1e-12)
+        decision = "pole" if self.threshold == "auto" else "label"
+        scored = {}
+        for override in overrides:
+            for threshold in thresholds:
+                predicted = _decide(
+                    probabilities, self.classes_, threshold, lexicon, decision, override
+                )
+                score = round(mean_pole_f1(predicted, gold, self.poles_), 12)
+                scored[(score, override, threshold)] = predicted
+        best = max(scored)
+        if self.override == "auto" and best[1] < 1.0:
+            standing = max(key for key in scored if key[1] == 1.0)
+            if not _beyond_noise(scored[best], scored[standing], gold, self.poles_):
+                best = standing
+        return best[2], best[1]
 
     def score_sentences(self, X: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
         """Labels and scores ``P(first pole) - P(second pole)`` in [-1, 1].
@@ -959,7 +1107,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 def _cue_poles(features: LexiconFeatures, texts: list[str], poles: Sequence[str]) -> np.ndarray:
     """The pole whose cue weight is higher in each text, by the fitted one-axis ``features``;
     ``'none'`` where the weights tie."""
-    weights = features.transform(texts)[:, [0, len(_FEATURE_KINDS)]]
+    weights = features.transform(texts)[:, [0, features.n_kinds_]]
+    if not isinstance(weights, np.ndarray):  # sparse, with cue columns
+        weights = weights.toarray()
     first, second = weights[:, 0], weights[:, 1]
     labels = np.full(len(texts), NONE, dtype=object)
     labels[first > second] = poles[0]
@@ -973,6 +1123,7 @@ def _decide(
     threshold: float,
     lexicon: np.ndarray | None,
     decision: str = "label",
+    override: float = 1.0,
 ) -> np.ndarray:
     """Labels from probabilities: the most probable class (``decision='label'``) or pole
     (``'pole'``), ``'none'`` where its probability is below ``threshold`` (at 1, always), and
@@ -988,7 +1139,52 @@ def _decide(
         labels[chosen.max(axis=1) < threshold] = NONE
     if lexicon is not None:
         labels[lexicon != NONE] = lexicon[lexicon != NONE]
+        if override < 1.0:
+            _override(labels, proba, classes, lexicon, override)
     return labels
+
+
+def _override(
+    labels: np.ndarray, proba: np.ndarray, classes: np.ndarray, lexicon: np.ndarray, at: float
+) -> None:
+    """Where the lexicon gives a pole, put the most probable other label (the other pole or
+    ``'none'``) in its place when its probability reaches ``at``; in place."""
+    given = np.flatnonzero(lexicon != NONE)
+    if not given.size:
+        return
+    others = proba[given].copy()
+    own = np.searchsorted(classes, lexicon[given].astype(str))
+    known = own < len(classes)
+    known[known] = np.asarray(classes, dtype=object)[own[known]] == lexicon[given][known]
+    others[np.flatnonzero(known), own[known]] = -1.0
+    best = others.argmax(axis=1)
+    chosen = others[np.arange(given.size), best] >= at
+    labels[given[chosen]] = np.asarray(classes, dtype=object)[best[chosen]]
+
+
+#: Resamples of :func:`_beyond_noise`'s bootstrap.
+_BOOTSTRAP = 200
+
+
+def _beyond_noise(
+    chosen: np.ndarray, standing: np.ndarray, gold: np.ndarray, poles: Sequence[str]
+) -> bool:
+    """Is the pole-F1 gain of the labels ``chosen`` over ``standing`` (both against ``gold``)
+    more than one standard error, by a paired bootstrap over the sentences (fixed seed)?
+
+    The one-standard-error rule (Hastie, Tibshirani & Friedman 2009, 7.10): overriding the
+    lexicon is the less conservative choice, taken only when the coding shows a gain that
+    resampling its sentences does not erase; a gain of a sentence or two is not such.
+    """
+    rng = np.random.default_rng(0)
+    gains = np.empty(_BOOTSTRAP)
+    for i in range(_BOOTSTRAP):
+        rows = rng.integers(0, gold.size, gold.size)
+        gains[i] = mean_pole_f1(chosen[rows], gold[rows], poles) - mean_pole_f1(
+            standing[rows], gold[rows], poles
+        )
+    gain = mean_pole_f1(chosen, gold, poles) - mean_pole_f1(standing, gold, poles)
+    return bool(gain > gains.std())
 
 
 def mean_pole_f1(predicted: np.ndarray, gold: np.ndarray, poles: Sequence[str]) -> float:
@@ -1073,7 +1269,10 @@ def _fit_temperature(logits: np.ndarray, targets: np.ndarray) -> float:
 
 #: What the first line of a model file's description says it is.
 MODEL_FORMAT = "framing-model"
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2
+#: The versions :func:`load_model` reads: 1 before the rule and cue features and the override
+#: (its lexicon features are the five of ``rules=False``; the lexicon's poles always stand).
+_READABLE_VERSIONS = (1, 2)
 _META = "meta"
 #: The parts of a saved FrameClassifier, by name: the only types a model file may name. These are
 #: the names files have always carried (the module was `framing.classify`), not import paths.
@@ -1171,6 +1370,9 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "prior": model.prior if isinstance(model.prior, str) or model.prior is None
             else "given",
             "prior_weight": float(model.prior_weight),
+            "rule_features": bool(model.rule_features),
+            "cue_features": bool(model.cue_features),
+            "override": model.override if model.override == "auto" else float(model.override),
         },
         "lexicon": {
             "source": _lexicon_source(lex),
@@ -1183,6 +1385,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "poles": list(model.poles_),
             "temperature": float(model.temperature_),
             "threshold": float(model.threshold_),
+            "override": float(model.override_),
             "decision": model.decision_,
             "calibration_folds": int(model.calibration_folds_),
             "n_train": int(model.n_train_),
@@ -1280,6 +1483,10 @@ def load_model(
         # without it (files written before the prior have none).
         prior=PRIOR_BUILTIN if params.get("prior") == PRIOR_BUILTIN else None,
         prior_weight=params.get("prior_weight", PRIOR_WEIGHT),
+        # Version 1 files: five lexicon columns per pole, no cue columns, no override.
+        rule_features=bool(params.get("rule_features", False)),
+        cue_features=bool(params.get("cue_features", False)),
+        override=params.get("override", 1.0),
     )
     try:
         _rebuild(model, lex, meta, arrays)
@@ -1343,10 +1550,11 @@ def _check_meta(meta: Any, source: Path) -> None:
     """Refuse a description that is not exactly what :func:`_payload` writes."""
     if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
         raise ModelError(f"{source}: not a framing model file.", path=str(source))
-    if meta.get("format_version") != _FORMAT_VERSION:
+    if meta.get("format_version") not in _READABLE_VERSIONS:
         raise ModelError(
             f"{source}: model format version {meta.get('format_version')!r}; this framing "
-            f"reads version {_FORMAT_VERSION}. Save the model again with this framing.",
+            f"reads versions {', '.join(map(str, _READABLE_VERSIONS))}. Save the model again "
+            "with the framing that reads it, or train it again with this one.",
             path=str(source),
         )
     named = {"estimator": meta.get("estimator"), **(meta.get("parts") or {})}
@@ -1412,6 +1620,9 @@ def _rebuild(
     model.decision_ = str(fitted.get("decision", "label"))
     if model.decision_ not in ("pole", "label"):
         raise ValueError(f"decision {model.decision_!r} is not 'pole' nor 'label'")
+    model.override_ = float(fitted.get("override", 1.0))
+    if not 0.0 < model.override_ <= 1.0:
+        raise ValueError(f"override {model.override_} is not a probability above 0")
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
     model.n_prior_ = int(fitted.get("n_prior", 0))
@@ -1681,7 +1892,9 @@ def bundled_classifier(axis: str = "power") -> FrameClassifier:
     -------
     FrameClassifier
         Fitted, with :data:`BUNDLED_SETTINGS` (``threshold=0.5``, ``C=1``,
-        ``lexicon_weight=1``, ``prefer_lexicon=False``) and the other defaults.
+        ``lexicon_weight=1``, ``prefer_lexicon=False``, ``prior=None``, the five lexicon
+        columns per pole of ``rule_features=False, cue_features=False``) and the other
+        defaults.
 
     Raises
     ------
