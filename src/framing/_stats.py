@@ -343,6 +343,33 @@ def _bca_levels(
     return levels[0], levels[1]
 
 
+def _from_distribution(
+    distribution: np.ndarray,
+    levels: Sequence[float],
+    estimate: float,
+    confidence: float,
+    method: str,
+    unit: str,
+    n_units: int,
+    jackknife: tuple[float, float] | None,
+) -> IntervalResult:
+    """The interval whose bounds are the ``levels`` quantiles of a bootstrap distribution, with
+    the distribution's standard deviation as the standard error."""
+    low, high = np.quantile(distribution, levels)
+    return IntervalResult(
+        estimate,
+        float(low),
+        float(high),
+        confidence,
+        method,
+        unit,
+        n_units,
+        float(distribution.std(ddof=1)),
+        distribution,
+        jackknife,
+    )
+
+
 def balance_interval(
     first: ArrayLike,
     second: ArrayLike,
@@ -513,19 +540,7 @@ def balance_interval(
         levels = _bca_levels(distribution, estimate, [moments], alpha)
     else:
         levels = (alpha, 1 - alpha)
-    low, high = np.quantile(distribution, levels)
-    return IntervalResult(
-        estimate,
-        float(low),
-        float(high),
-        confidence,
-        method,
-        unit,
-        k,
-        float(distribution.std(ddof=1)),
-        distribution,
-        moments,
-    )
+    return _from_distribution(distribution, levels, estimate, confidence, method, unit, k, moments)
 
 
 def difference_interval(first: IntervalResult, second: IntervalResult) -> IntervalResult:
@@ -616,18 +631,8 @@ def difference_interval(first: IntervalResult, second: IntervalResult) -> Interv
     else:
         method = "percentile"
         levels = (alpha, 1 - alpha)
-    low, high = np.quantile(distribution, levels)
-    return IntervalResult(
-        estimate,
-        float(low),
-        float(high),
-        confidence,
-        method,
-        unit,
-        n_units,
-        float(distribution.std(ddof=1)),
-        distribution,
-        None,
+    return _from_distribution(
+        distribution, levels, estimate, confidence, method, unit, n_units, None
     )
 
 
