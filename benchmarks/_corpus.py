@@ -140,12 +140,12 @@ def paired_ratio(
     ratios = []
     for round_ in range(max(rounds, 1)):
         seconds = {}
-        for name, work in ((("first", first), ("second", second)) if round_ % 2 == 0
-                           else (("second", second), ("first", first))):  # fmt: skip
+        order = [first, second] if round_ % 2 == 0 else [second, first]
+        for work in order:
             start = time.perf_counter()
             work()
-            seconds[name] = time.perf_counter() - start
-        ratios.append(seconds["first"] / seconds["second"])
+            seconds[work] = time.perf_counter() - start
+        ratios.append(seconds[first] / seconds[second])
     return float(np.median(ratios)), ratios
 
 
