@@ -89,7 +89,10 @@ _MARKS = ".?!…"
 _AFTER_MARK = frozenset(_MARKS + "\"”’'»)] \t")  # what can follow a candidate's first mark
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
-_LINE = re.compile(r"[^\n]+")
+# A line without the white space at its ends (\S is what str.isspace() is not); blank lines have
+# none.
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_FINAL = frozenset(".?!…:")  # a line ending with one of these ends a sentence (_SENT_END)
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -264,24 +267,6 @@ def _mark_offsets(text: str) -> list[int]:
     return found
 
 
-def _candidates(
-    text: str, marks: list[int], first: int, line_end: int
-) -> Iterator[tuple[int, int, int]]:
-    """The candidate boundaries of the line ending at ``line_end`` whose first mark is
-    ``marks[first]``, as ``(dot, end, next_start)``: those of ``_CANDIDATE.finditer`` over the
-    line. A candidate starts at a mark that follows no other mark and is followed by another
-    mark, a closing quote or bracket, or white space; only such marks are matched (a decimal
-    point or the inner periods of 'U.S.' are not)."""
-    for k in range(first, len(marks)):
-        dot = marks[k]
-        if dot >= line_end - 1:
-            return
-        if text[dot + 1] in _AFTER_MARK and not (dot and text[dot - 1] in _MARKS):
-            candidate = _CANDIDATE.match(text, dot, line_end)
-            if candidate:
-                yield dot, candidate.end(), candidate.end(1)
-
-
 def split_sentences(text: str) -> list[tuple[int, int, int]]:
     """Split text into sentences with character offsets and paragraph numbers.
 
@@ -327,17 +312,11 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     paragraph = -1
     previous_line_start, previous_line_end = 0, None
     marks = _mark_offsets(text)
-    for line in _LINE.finditer(text):
+    for line in _TRIMMED_LINE.finditer(text):
         line_start, line_end = line.span()
-        # Trim the line.
-        while line_start < line_end and text[line_start].isspace():
-            line_start += 1
-        while line_end > line_start and text[line_end - 1].isspace():
-            line_end -= 1
-        if line_start == line_end:
-            continue
         soft_wrap = (
             previous_line_end is not None
+            and text[previous_line_end - 1] not in _FINAL
             and text.count("\n", previous_line_end, line_start) == 1
             and not _SENT_END.search(text, max(0, previous_line_end - 4), previous_line_end)
             and (
@@ -351,10 +330,25 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         else:
             paragraph += 1
             sentence_start = line_start
-        first = bisect_left(marks, line_start)
-        for dot, end, next_start in _candidates(text, marks, first, line_end):
-            if next_start >= line_end:
+        # The candidates are those of _CANDIDATE.finditer over the line: a mark that follows no
+        # other mark, then more marks, closing quotes or brackets, white space and a word (a
+        # decimal point or the inner periods of 'U.S.' are none).
+        for k in range(bisect_left(marks, line_start), len(marks)):
+            dot = marks[k]
+            if dot >= line_end - 1:
                 break
+            after = text[dot + 1]
+            if after not in _AFTER_MARK or (dot and text[dot - 1] in _MARKS):
+                continue
+            # Most candidates are a mark, one space and a word: read without the pattern. The
+            # line is trimmed, so the character after that space is in it.
+            if after == " " and not text[dot + 2].isspace():
+                end, next_start = dot + 1, dot + 2
+            else:
+                candidate = _CANDIDATE.match(text, dot, line_end)
+                if not candidate:
+                    continue
+                end, next_start = candidate.end(), candidate.end(1)
             if _is_boundary(text, line_start, dot, end, next_start):
                 spans.append((sentence_start, end, paragraph))
                 sentence_start = next_start
