@@ -382,6 +382,12 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     # some mojibake ('Ã\xa0' for 'à').
     mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
     if not plain:
+        # A no-break space is what most texts that are not plain hold: with it replaced, one C
+        # pass often finds the text plain, and the scan for every character to replace (a
+        # regular expression over the whole text, slower than both) is not needed.
+        text = text.replace("\xa0", " ")
+        plain = text.replace("\n", " ").isprintable()
+    if not plain:
         # One scan for any character to replace; the few distinct characters found are
         # replaced one by one with str.replace (C speed).
         found = set(_SPECIAL.findall(text))
@@ -590,30 +596,37 @@ def _mark_repeated(
     the first copy); the other copies are removed. Lines already removed are no copies.
     """
     cuts: dict[int, int] = {}
-    copies: dict[str, list[tuple[int, bool]]] = {}  # line without credit: (index, plain)
+    first: dict[str, int] = {}  # line without credit: the first line that reads so
+    copies: dict[int, list[int]] = {}  # that first line: every line that reads so, in order
     for i in nonblank:
         if reasons[i]:
             continue
         line = stripped[i]
-        cut = _credit_cut(line)
-        if cut is not None:
-            cuts[i] = cut
-        if len(line) < 30:  # nor is what is left of it without a credit
-            continue
-        credited = line.endswith((")", "PREMIUM"))
-        if cut is not None:
-            key = line[:cut]
-        else:
-            key = _CREDIT_SUFFIX.sub("", line) if credited else line
-        if len(key) >= 30:
-            copies.setdefault(key, []).append((i, cut is None and not credited))
+        key = line
+        # A credit ends with ')' or a name: a line ending otherwise (most end with a period or
+        # a quote) is its own key, without the calls below.
+        if line[-1] == ")" or line[-1].isalnum():
+            cut = _credit_cut(line)
+            if cut is not None:
+                cuts[i] = cut
+                key = line[:cut]
+            elif line.endswith((")", "PREMIUM")):
+                key = _CREDIT_SUFFIX.sub("", line)
+        if len(key) >= 30:  # shorter lines are no copies
+            seen = first.setdefault(key, i)
+            if seen != i:
+                copies.setdefault(seen, [seen]).append(i)
     for found in copies.values():
-        if len(found) > 1:
-            keeper = next((i for i, plain in found if plain), found[0][0])
-            for i, _ in found:
-                if i != keeper:
-                    reasons[i] = "repeated line"
+        keeper = next((i for i in found if _plain_copy(stripped[i], i, cuts)), found[0])
+        for i in found:
+            if i != keeper:
+                reasons[i] = "repeated line"
     return cuts
+
+
+def _plain_copy(line: str, i: int, cuts: dict[int, int]) -> bool:
+    """Whether line ``i`` reads as prose: it has no photo credit to cut or strip."""
+    return i not in cuts and not line.endswith((")", "PREMIUM"))
 
 
 def _mark_page_title(stripped: list[str], nonblank: list[int], reasons: list[str | None]) -> None:
@@ -642,6 +655,8 @@ def _mark_page_title(stripped: list[str], nonblank: list[int], reasons: list[str
 
 def _mark_link_lists(stripped: list[str], reasons: list[str | None]) -> None:
     """Headlines or tags listed right below 'Related:', 'Read more', 'Topics' (same paragraph)."""
+    if "page control" not in reasons:  # every list heading is a page control: one C scan
+        return
     scanned = 0  # lines below this were looked at for an earlier heading of the same list
     for i, reason in enumerate(reasons):
         if i >= scanned and reason == "page control" and _LIST_HEADING.fullmatch(stripped[i]):
@@ -660,6 +675,8 @@ def _mark_closing_block(
 ) -> None:
     """The run of chrome, weak chrome and short lines that closes a page, when it holds at
     least one strong chrome line. A bullet item or a quoted line ends the run: article text."""
+    if not set(reasons).difference((None, "repeated line")):  # no chrome line to close with
+        return
     block: list[tuple[int, str | None]] = []  # (line, weak reason), from the end
     for i in reversed(nonblank):
         line = stripped[i]
