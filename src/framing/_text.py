@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -153,11 +152,11 @@ def _is_boundary(text: str, line_start: int, dot: int, end: int, next_start: int
         if mark in "?!" and text[end - 1] in _CLOSING_QUOTES:
             return not _attribution_follows(text, next_start)
         return True
-    if text.startswith("..", dot):
+    if text[dot + 1] == ".":  # an ellipsis ('...')
         return nxt.isupper() or nxt in "\"“‘'(["
     # Words longer than _WORD_REACH are no abbreviations: the search goes no further back, so
     # that a long run of words separated by tabs alone costs linear time.
-    reach = max(line_start, dot - _WORD_REACH)
+    reach = dot - _WORD_REACH if dot - _WORD_REACH > line_start else line_start
     word_start = max(text.rfind(" ", reach, dot), text.rfind("\t", reach, dot)) + 1
     if not word_start:
         if reach > line_start:
@@ -312,6 +311,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     paragraph = -1
     previous_line_start, previous_line_end = 0, None
     marks = _mark_offsets(text)
+    marks.append(len(text))  # past the last mark of every line: ends the walk below
+    k = 0  # the first mark not looked at yet
     for line in _TRIMMED_LINE.finditer(text):
         line_start, line_end = line.span()
         soft_wrap = (
@@ -333,10 +334,11 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
         # The candidates are those of _CANDIDATE.finditer over the line: a mark that follows no
         # other mark, then more marks, closing quotes or brackets, white space and a word (a
         # decimal point or the inner periods of 'U.S.' are none).
-        for k in range(bisect_left(marks, line_start), len(marks)):
-            dot = marks[k]
-            if dot >= line_end - 1:
-                break
+        if marks[k] < line_start:  # the last character of the line before, the only mark between
+            k += 1
+        last = line_end - 1  # a mark here or further has no white space after it in the line
+        while (dot := marks[k]) < last:
+            k += 1
             after = text[dot + 1]
             if after not in _AFTER_MARK or (dot and text[dot - 1] in _MARKS):
                 continue
