@@ -135,8 +135,8 @@ _GATED_RE = [
     (reason, needles, re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE))
     for reason, needles, p in CHROME_GATED
 ]
-# Every line a gated pattern can match holds '/' or '|' or one of these.
-_GATE_HINT = re.compile(r"via|VIA|mages|MAGES|hoto|HOTO")
+# Every line a gated pattern can match holds '/', '|', 'via', 'mages' or 'hoto' (or the same in
+# capitals): _mark_chrome tests them with 'in', cheaper than one search of a pattern.
 _LONG_BY_FIRST = _by_first(CHROME_LONG)
 _WEAK_BODY, _WEAK_NAMES = _named(CHROME_WEAK)
 _WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
@@ -560,9 +560,18 @@ def _mark_chrome(stripped: list[str], nonblank: list[int], reasons: list[str | N
                     reasons[i] = reason
                     break
             else:
-                if _SUPPORT_SITE.match(line):
+                if line[0] == "S" and _SUPPORT_SITE.match(line):  # a call saved on other lines
                     reasons[i] = "donation prompt"
-                elif "/" in line or "|" in line or _GATE_HINT.search(line):
+                elif (
+                    "/" in line
+                    or "|" in line
+                    or "via" in line
+                    or "VIA" in line
+                    or "mages" in line
+                    or "MAGES" in line
+                    or "hoto" in line
+                    or "HOTO" in line
+                ):
                     reasons[i] = _gated_reason(line)
         elif len(line) <= _MAX_CHROME_LINE:
             for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
