@@ -135,6 +135,16 @@ def test_unicode_normalisation_keeps_quotes():
     assert result.flags == ("control_characters",)
 
 
+def test_no_break_spaces_alone_are_replaced_without_a_flag():
+    # Most texts that are not plain only hold no-break spaces: replaced first, and the other
+    # characters to replace (here an ideographic space, a tab, a zero-width space) after them.
+    result = clean("Xi\u00a0met\u00a0Putin.\r\nThey\u00a0talked.")
+    assert result.text == "Xi met Putin.\nThey talked."
+    assert result.flags == ()
+    assert clean("Xi\u00a0met\u3000Putin.\tOK").text == "Xi met Putin. OK"
+    assert clean("Xi\u00a0met Pu\u200btin.").flags == ("control_characters",)
+
+
 def test_every_character_normalising_replaces_is_unprintable():
     # Cleaning skips the replacing passes when a text without its line breaks is printable.
     every = "".join(map(chr, range(0x110000)))

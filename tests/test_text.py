@@ -375,6 +375,28 @@ def test_line_breaks(text, expected):
     assert _split(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # One space after the mark (read without the candidate pattern), more white space, or a
+        # closing quote first (read with it) all end the sentence the same way.
+        ("Xi met Putin. They talked.", ["Xi met Putin.", "They talked."]),
+        ("Xi met Putin.  They talked.", ["Xi met Putin.", "They talked."]),
+        ("Xi met Putin. \tThey talked.", ["Xi met Putin.", "They talked."]),
+        ('Xi met Putin." They talked.', ['Xi met Putin."', "They talked."]),
+        # White space other than spaces and tabs after the mark is no boundary.
+        ("Xi met Putin.\x0cThey talked.", ["Xi met Putin.\x0cThey talked."]),
+        ("Xi met Putin. \x0cThey talked.", ["Xi met Putin. \x0cThey talked."]),
+        # Lines are read without the white space at their ends; the mark ending one line is
+        # no candidate of the next.
+        ("  Xi met Putin.  \n\n They talked. ", ["Xi met Putin.", "They talked."]),
+        ("Xi met Putin.\n. They talked.", ["Xi met Putin.", ".", "They talked."]),
+    ],
+)
+def test_white_space_after_a_mark(text, expected):
+    assert _split(text) == expected
+
+
 _PIECES = [
     "Xi", "met", "Putin", "no.", "No.", "ill.", "Ill.", "Mass.", "5", "the", "with", "in", "Mr.",
     "U.S.", "—", "leaders—Mr.", '"Why now?"', "“Never!”", "Peskov", "asked", "said", "He",
