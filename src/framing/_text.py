@@ -140,9 +140,11 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-def _is_boundary(text: str, line_start: int, dot: int, end: int, next_start: int) -> bool:
+def _is_boundary(
+    text: str, line_start: int, dot: int, end: int, next_start: int, tabs: bool
+) -> bool:
     """Decide whether the punctuation at ``dot`` (its first character, the candidate ending at
-    ``end``) ends a sentence."""
+    ``end``) ends a sentence; ``tabs``: whether the text holds a tab."""
     nxt = text[next_start]
     if nxt.islower():
         return False
@@ -157,7 +159,10 @@ def _is_boundary(text: str, line_start: int, dot: int, end: int, next_start: int
     # Words longer than _WORD_REACH are no abbreviations: the search goes no further back, so
     # that a long run of words separated by tabs alone costs linear time.
     reach = dot - _WORD_REACH if dot - _WORD_REACH > line_start else line_start
-    word_start = max(text.rfind(" ", reach, dot), text.rfind("\t", reach, dot)) + 1
+    word_start = text.rfind(" ", reach, dot)
+    if tabs:  # most texts have none (cleaned ones never): a search saved
+        word_start = max(word_start, text.rfind("\t", reach, dot))
+    word_start += 1
     if not word_start:
         if reach > line_start:
             return True
@@ -312,6 +317,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     previous_line_start, previous_line_end = 0, None
     marks = _mark_offsets(text)
     marks.append(len(text))  # past the last mark of every line: ends the walk below
+    tabs = "\t" in text
     k = 0  # the first mark not looked at yet
     for line in _TRIMMED_LINE.finditer(text):
         line_start, line_end = line.span()
@@ -351,7 +357,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
                 if not candidate:
                     continue
                 end, next_start = candidate.end(), candidate.end(1)
-            if _is_boundary(text, line_start, dot, end, next_start):
+            if _is_boundary(text, line_start, dot, end, next_start, tabs):
                 spans.append((sentence_start, end, paragraph))
                 sentence_start = next_start
         spans.append((sentence_start, line_end, paragraph))
