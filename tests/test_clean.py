@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from framing._clean import _SPECIAL, clean, clean_corpus, cleaning_report
+from framing._clean import _SPECIAL, _ends_sentence, clean, clean_corpus, cleaning_report
 from framing._corpus import Corpus
 from framing._english import CHROME_LONG, CHROME_STRONG
 
@@ -133,6 +135,16 @@ def test_unicode_normalisation_keeps_quotes():
     result = clean(raw)
     assert result.text == "Xi met Putin. Café “friend” it’s ‘so’ done\nNext line"
     assert result.flags == ("control_characters",)
+
+
+# The pattern _ends_sentence reads from the end of a line instead of searching it.
+_SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*$")
+
+
+@given(st.text(alphabet=".?!:;\"”’')](“ ab", max_size=12))
+def test_a_line_ends_a_sentence_as_the_pattern_says(line):
+    line = line.strip()
+    assert _ends_sentence(line) == bool(_SENTENCE_END.search(line))
 
 
 def test_no_break_spaces_alone_are_replaced_without_a_flag():
