@@ -147,6 +147,22 @@ def test_a_line_ends_a_sentence_as_the_pattern_says(line):
     assert _ends_sentence(line) == bool(_SENTENCE_END.search(line))
 
 
+@pytest.mark.parametrize(
+    "line, removed",
+    [
+        ("Jane Doe CONTRIBUTED REPORTING FROM Moscow.", True),
+        ("Jane Doe contr\u0131buted reporting from Moscow.", True),  # a dotless i matches 'i'
+        ("Jane Doe REPORTED FROM Moscow; John Roe from Beijing.", True),
+        ("Reuters staff contributed to this report", True),
+        ("Jane Doe and John Roe spoke in Moscow.", False),
+    ],
+)
+def test_credit_lines_closing_a_page_in_any_case(line, removed):
+    # The credit-line pattern is tried only on lines holding 'reported from' or 'buted'.
+    result = clean(f"Xi met Putin in Moscow on Tuesday.\n{line}\nLeave a comment")
+    assert ((2, "credit line") in [(r.line, r.reason) for r in result.removed]) is removed
+
+
 def test_no_break_spaces_alone_are_replaced_without_a_flag():
     # Most texts that are not plain only hold no-break spaces: replaced first, and the other
     # characters to replace (here an ideographic space, a tab, a zero-width space) after them.

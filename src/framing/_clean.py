@@ -138,8 +138,22 @@ _GATED_RE = [
 # Every line a gated pattern can match holds '/', '|', 'via', 'mages' or 'hoto' (or the same in
 # capitals): _mark_chrome tests them with 'in', cheaper than one search of a pattern.
 _LONG_BY_FIRST = _by_first(CHROME_LONG)
-_WEAK_BODY, _WEAK_NAMES = _named(CHROME_WEAK)
-_WEAK_RE = re.compile(rf"^(?:{_WEAK_BODY})[.:!]?$", re.IGNORECASE)
+
+
+def _weak_matcher(patterns: list[tuple[str, str]]) -> tuple[_Match, dict[str, str]]:
+    """The ``match`` of one alternation of the patterns, and the reasons of its groups."""
+    body, names = _named(patterns)
+    return re.compile(rf"^(?:{body})[.:!]?$", re.IGNORECASE).match, names
+
+
+_Match = Callable[[str], "re.Match[str] | None"]
+_WEAK_MATCH = _weak_matcher(CHROME_WEAK)
+# The credit-line pattern is slow to fail on a line of capitalised words (it tries every run of
+# names before 'reported from' or 'contributed'): a line holding neither 'reported from' nor
+# 'buted' (lower-cased; none of these letters has another case form that a case-insensitive
+# pattern matches) is tried without it.
+_CREDIT_LINE_HINTS = ("reported from", "buted")
+_WEAK_MATCH_NO_CREDIT = _weak_matcher([(r, p) for r, p in CHROME_WEAK if r != "credit line"])
 _WEAK_ANYWHERE_RE = [
     (reason, needles, re.compile(p, re.IGNORECASE) if p else None)
     for reason, needles, p in CHROME_WEAK_ANYWHERE
@@ -436,10 +450,12 @@ def _contains_reason(line: str) -> str | None:
 def _weak_reason(line: str) -> str | None:
     if len(line) > _MAX_CHROME_LINE:
         return None
-    match = _WEAK_RE.match(line)
-    if match:
-        return _WEAK_NAMES[match.lastgroup or ""]
     lowered = line.lower()
+    credit = _CREDIT_LINE_HINTS[0] in lowered or _CREDIT_LINE_HINTS[1] in lowered
+    weak_match, names = _WEAK_MATCH if credit else _WEAK_MATCH_NO_CREDIT
+    match = weak_match(line)
+    if match:
+        return names[match.lastgroup or ""]
     if not _WEAK_NEEDLES.search(lowered):
         return None
     for reason, needles, pattern in _WEAK_ANYWHERE_RE:
