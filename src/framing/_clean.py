@@ -419,16 +419,23 @@ def _hinted_lines(text: str) -> set[int]:
     The hints are ASCII, and no other character lower-cases to one of their letters (the
     Kelvin sign gives a 'k' and 'İ' an 'i' with a combining dot, which no hint holds), so they
     are looked for in the UTF-8 bytes with only A-Z lower-cased: far cheaper than lower-casing
-    the whole text, and every offset counts the line breaks before it in one C call.
+    the whole text, and the line of each hit is found by counting line breaks in C.
     """
     data = text.encode("utf-8", "surrogatepass").lower() + b"\n"
-    lines = set()
+    hits = []
     for prefix, needles in _HINTS.items():
         at = data.find(prefix)
         while at >= 0:
             if data.startswith(needles, at):
-                lines.add(data.count(b"\n", 0, at))
+                hits.append(at)
             at = data.find(prefix, at + 1)
+    # The line breaks are counted from one hit to the next, not from the start for each.
+    lines = set()
+    line = counted = 0
+    for at in sorted(hits):
+        line += data.count(b"\n", counted, at)
+        counted = at
+        lines.add(line)
     return lines
 
 
