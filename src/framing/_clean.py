@@ -138,6 +138,7 @@ _GATED_RE = [
 # Every line a gated pattern can match holds '/', '|', 'via', 'mages' or 'hoto' (or the same in
 # capitals): _mark_chrome tests them with 'in', cheaper than one search of a pattern.
 _LONG_BY_FIRST = _by_first(CHROME_LONG)
+_Match = Callable[[str], "re.Match[str] | None"]
 
 
 def _weak_matcher(patterns: list[tuple[str, str]]) -> tuple[_Match, dict[str, str]]:
@@ -146,7 +147,6 @@ def _weak_matcher(patterns: list[tuple[str, str]]) -> tuple[_Match, dict[str, st
     return re.compile(rf"^(?:{body})[.:!]?$", re.IGNORECASE).match, names
 
 
-_Match = Callable[[str], "re.Match[str] | None"]
 _WEAK_MATCH = _weak_matcher(CHROME_WEAK)
 # The credit-line pattern is slow to fail on a line of capitalised words (it tries every run of
 # names before 'reported from' or 'contributed'): a line holding neither 'reported from' nor
