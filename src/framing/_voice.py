@@ -166,7 +166,8 @@ _PRIORITY_DIRECT = 3
 _PRIORITY_SECONDARY = 2  # parenthetical (``, the AP reported,``) and participles (``, saying``)
 _PRIORITY_ACCORDING = 1
 
-_STARTERS = CONJUNCTION_STARTERS | PREPOSITION_STARTERS
+# The words dropped in front of a name (see _strip_starters), as one set: one test per word.
+_LEADING = CONJUNCTION_STARTERS | PREPOSITION_STARTERS | CALENDAR_WORDS | NAME_PARTICLES
 # Words that may not come before the name that ends a clause (see _tail_name).
 _NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
@@ -388,8 +389,7 @@ def _attribute_voice(
     voice, speakers = _voices(
         n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
     )
-    _mark_block_quotations(text, starts_list, ends_list, firsts, own, voice, speakers)
-    _mark_answers(text, starts_list, ends_list, firsts, voice)
+    _mark_paragraphs(text, starts_list, ends_list, firsts, own, voice, speakers)
     spans = tuple(q[:2] for q in quotes)  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -536,21 +536,6 @@ class _QuoteSpeech:
         return share >= self.min_quoted_share
 
 
-def _mark_answers(
-    text: str, starts: list[int], ends: list[int], firsts: list[int], voice: list[str]
-) -> None:
-    """An interview transcript (in place): a paragraph that opens with ``A:`` is the
-    interviewee's answer, ``source``. ``firsts`` holds each paragraph's first sentence."""
-    bounds = [*firsts, len(starts)]
-    for p, first in enumerate(firsts):
-        # The character test first: most paragraphs do not open with an ``A``.
-        if text.startswith("A", starts[first]) and _ANSWER_RE.match(
-            text, starts[first], ends[first]
-        ):
-            for i in range(first, bounds[p + 1]):
-                voice[i] = "source"
-
-
 def _ends_with_colon(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in a colon, white space aside (``_COLON_END_RE``),
     from its last character alone unless that is white space."""
@@ -562,7 +547,7 @@ def _ends_with_colon(text: str, start: int, end: int) -> bool:
     return last.isspace() and _COLON_END_RE.search(text, start, end) is not None
 
 
-def _mark_block_quotations(
+def _mark_paragraphs(
     text: str,
     starts: list[int],
     ends: list[int],
@@ -571,11 +556,14 @@ def _mark_block_quotations(
     voice: list[str],
     speakers: list[str | None],
 ) -> None:
-    """Block quotations (in place): the paragraphs after an introduction that ends in a colon
-    ("As David Pierson summarized for The New York Times, ...:") are the speaker's words, up to
-    ``_BLOCK_PARAGRAPHS`` of them, until a paragraph opens with a quotation mark, has a
-    reporting clause of its own, or introduces another block. ``firsts`` holds each
-    paragraph's first sentence."""
+    """Block quotations and interview answers (in place), in one pass over the paragraphs.
+
+    The paragraphs after an introduction that ends in a colon ("As David Pierson summarized
+    for The New York Times, ...:") are the speaker's words, up to ``_BLOCK_PARAGRAPHS`` of
+    them, until a paragraph opens with a quotation mark, has a reporting clause of its own,
+    or introduces another block. A paragraph that opens with ``A:`` is an interviewee's
+    answer in a transcript, ``source`` (set after its block test, which reads the voices of
+    the paragraph). ``firsts`` holds each paragraph's first sentence."""
     bounds = [*firsts, len(starts)]
     speaker: str | None = None
     left = 0
@@ -593,13 +581,18 @@ def _mark_block_quotations(
                     if voice[i] == "narrator":
                         voice[i], speakers[i] = "source", speaker
                 left -= 1
-        if not _ends_with_colon(text, starts[last], ends[last]):
-            continue
-        if voice[last] == "source":
-            speaker, left = speakers[last], _BLOCK_PARAGRAPHS
-        elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
-            speaker, left = found.group(1), _BLOCK_PARAGRAPHS
-            voice[last], speakers[last] = "source", speaker  # the introduction reports speech
+        if _ends_with_colon(text, starts[last], ends[last]):
+            if voice[last] == "source":
+                speaker, left = speakers[last], _BLOCK_PARAGRAPHS
+            elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
+                speaker, left = found.group(1), _BLOCK_PARAGRAPHS
+                voice[last], speakers[last] = "source", speaker  # the introduction reports speech
+        # The character test first: most paragraphs do not open with an ``A``.
+        if text.startswith("A", starts[first]) and _ANSWER_RE.match(
+            text, starts[first], ends[first]
+        ):
+            for i in range(first, last + 1):
+                voice[i] = "source"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1043,22 +1036,17 @@ def _is_possessive(word: str) -> bool:
     return word.endswith(("’s", "'s", "’", "s'"))
 
 
-def _strip_starters(words: list[str], *, prepositions: bool = True) -> list[str]:
+def _strip_starters(words: list[str]) -> list[str]:
     """Drop sentence adverbs, prepositions and dates in front of a name."""
-    words = list(words)
-    dropped = _STARTERS if prepositions else CONJUNCTION_STARTERS
-    while words and (
-        words[0] in dropped or words[0] in CALENDAR_WORDS or words[0] in NAME_PARTICLES
-    ):
-        words.pop(0)
+    first, last = 0, len(words)
+    while first < last and words[first] in _LEADING:
+        first += 1
     if not CALENDAR_WORDS.isdisjoint(words):  # rare: test all words at once first
-        for j in range(len(words) - 1, -1, -1):
-            if words[j] in CALENDAR_WORDS:
-                words = words[j + 1 :]
-                break
-    while words and words[-1] in NAME_PARTICLES:
-        words.pop()
-    return words
+        j = next(j for j in range(last - 1, -1, -1) if words[j] in CALENDAR_WORDS)
+        first = max(first, j + 1)  # a date in the dropped lead is gone already
+    while last > first and words[last - 1] in NAME_PARTICLES:
+        last -= 1
+    return words[first:last]
 
 
 def _is_pure_name(words: list[str]) -> bool:
@@ -1080,7 +1068,9 @@ def _starts_with_preposition(words: list[str]) -> bool:
 def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
-    cleaned = [_clean_word(w) for w in words]  # once: for the titles and for the name
+    # Once, for the titles and for the name; _clean_word changes no word that starts with no
+    # bracket and ends in a letter or digit (most of them), so those skip the call.
+    cleaned = [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
     if not TITLE_WORDS.isdisjoint(cleaned):
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
