@@ -158,9 +158,13 @@ _BLOCK_PARAGRAPHS = 3  # at most this many paragraphs after the introduction
 _COLON_END_RE = re.compile(r":\s*$")
 _OPENS_WITH_QUOTE_RE = re.compile(r"\s*[\"“„«‘']")
 _SOURCE_LINK_RE = re.compile(r"\s*\[[^\]\n]{1,20}\]\s*$")  # "[Source]" closing a block
+# The class of the first letters opens the pattern, and the word boundary is looked back for
+# after it (no word character before the letter): a class first lets the engine skip the other
+# characters with one fast test each, which ``\b`` first does not (half the time of
+# ``\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]o\s+the|[Oo]r\s+so\s+the)\s+...``, with the same matches).
 _ARGUMENT_GOES_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]o\s+the|[Oo]r\s+so\s+the)\s+(?:argument|thinking|reasoning|"
-    r"logic|theory|story|narrative|line)\s+goes\b"
+    r"[TtSsOo](?<!\w.)(?:(?<=[Tt])h(?:e|is|at)|(?<=[Ss])o\s+the|(?<=[Oo])r\s+so\s+the)\s+"
+    r"(?:argument|thinking|reasoning|logic|theory|story|narrative|line)\s+goes\b"
 )
 _PRIORITY_DIRECT = 3
 _PRIORITY_SECONDARY = 2  # parenthetical (``, the AP reported,``) and participles (``, saying``)
