@@ -7,9 +7,9 @@ module finds the quotations of a document, the reporting clauses (``X said``, ``
 sentence. It works on character offsets, so the scorer can ask for any cue whether it sits
 inside a quotation (:meth:`VoiceResult.quoted`).
 
-All scanning is done with compiled regular expressions over the whole text; Python work is
-spent per quotation mark, per reporting verb and per sentence, never per token, so the time
-grows linearly with the length of the document.
+All scanning is done over the whole text, with compiled regular expressions and (for the
+quotation marks) ``str.find``; Python work is spent per quotation mark, per reporting verb and
+per sentence, never per token, so the time grows linearly with the length of the document.
 
 Examples
 --------
