@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from framing._text import split_sentences
 from framing._voice import (
+    _ARGUMENT_GOES_RE,
     _COLON_END_RE,
     _DELIMITERS,
     _LAST_CUT_RE,
@@ -29,6 +30,7 @@ from framing._voice import (
     _group_kind,
     _is_title,
     _last_segments,
+    _mark_positions,
     _overlaps,
     attribute_voice,
 )
@@ -1009,3 +1011,43 @@ def test_title_cues_in_any_case(cue: str, voice: str) -> None:
     text = f"The pact, {cue} “we will stand together for many years”, was signed."
     result = attribute_voice(text, [0], [len(text)], [0])
     assert result.voice == (voice,)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The", "the", "This", "that", "So", "so", "Or", "or", "argument", "thinking", "line"]
+            + ["goes", "goes.", "goesx", "athe", "_the", "1the", "é", "(", ",", "’", "x"]
+        ),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", " ", "  ", "\n", "\xa0", ""]), min_size=12, max_size=12),
+)
+def test_argument_goes_pattern_matches_its_plain_statement(
+    words: list[str], spaces: list[str]
+) -> None:
+    # Constructed words; reference: the rule written with a word boundary first.
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False))
+    plain = re.compile(
+        r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]o\s+the|[Oo]r\s+so\s+the)\s+(?:argument|thinking|"
+        r"reasoning|logic|theory|story|narrative|line)\s+goes\b"
+    )
+    expected = [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in _ARGUMENT_GOES_RE.finditer(text)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab _1é \n\"“”„«»'‘’.(", max_size=40))
+def test_mark_positions_are_the_marks_that_are_not_apostrophes(text: str) -> None:
+    # Reference: every double mark, and every single mark not between two word characters.
+    expected = [
+        i
+        for i, c in enumerate(text)
+        if c in '"“”„«»'
+        or c in "'‘’"
+        and not (
+            0 < i < len(text) - 1 and re.match(r"\w", text[i - 1]) and re.match(r"\w", text[i + 1])
+        )
+    ]
+    assert _mark_positions(text) == expected
