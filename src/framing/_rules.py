@@ -42,6 +42,9 @@ _COMMA = re.compile(r",")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
+# The same from its apostrophe, with the "n" looked behind for: a pattern that starts with a
+# character class is skipped to in C, where a case-folded "n" is tried at every character.
+_APOSTROPHE_T = re.compile(r"['’](?<=n['’])t\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w+$")
 # Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
 # "the 'partnership'"). Real coverage quotes its sources' words in short quotations all the time
@@ -55,6 +58,9 @@ _QUOTED_WORD = re.compile(r"([\w-]+)[\"”’'](?!\w)")
 _MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+# What contracted negation, a question and scare quotes all need: the apostrophe after "n", a
+# question mark, an opening mark after white space. Most sentences have none of them.
+_RULE_MARK = re.compile(r"[?\"“‘'’](?:(?<=\?)|(?<=[nN]['’]|\s[\"“‘']))")  # a class first: fast
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -134,6 +140,15 @@ class RuleEngine:
             if settings.opening_negators
             else None
         )
+        # Which cues performance and appearance markers can turn, by cue index.
+        self.performs = [
+            c.axis == settings.performance_axis and c.pole == settings.performance_from
+            for c in self.entries
+        ]
+        self.appears = [
+            c.axis == settings.appearance_axis and c.pole == settings.appearance_pole
+            for c in self.entries
+        ]
         self.n_contrast = len(settings.contrast_markers)
         after_comma = {m.lower() for m in settings.comma_contrast_markers}
         self.comma_contrast = {
@@ -251,16 +266,20 @@ class RuleEngine:
     def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
         """Does no rule apply to a sentence without rule words? Contracted negation, an
         opening negator, a question and scare quotes need none."""
+        if self.opening is not None and self.opening.match(text, start, end):
+            return False
+        if _RULE_MARK.search(text, start, end) is None:  # one scan rules out the three below
+            return True
         settings = self.settings
         return not (
             (self.contracted and _CONTRACTED_NEGATION.search(text, start, end))
-            or (self.opening is not None and self.opening.match(text, start, end))
             or (settings.mention_in_questions and _is_question(text, start, end))
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
 
     def _plain_match(self, text: str, start: int, end: int, cue: int) -> CueMatch:
-        """A cue's match where no rule applies (see :func:`_cue_match`)."""
+        """A cue's match where no rule applies, its fields set at once: the frozen dataclass's
+        ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
         match = _new_object(CueMatch)
         fields = match.__dict__
         fields.update(self.plain[cue])
@@ -279,10 +298,12 @@ class RuleEngine:
         """A span's rule words (one list per matcher of :attr:`rules`) with its contracted
         negations and clause breaks."""
         negations, contrasts, markers, mentions, appearance, questions = words
-        contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        # From the apostrophe: start + 1 keeps the "n" inside the span, as a search from its start.
+        contracted = self.contracted and _APOSTROPHE_T.finditer(text, start + 1, end)
         n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
-            word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
+            at = match.start() - 1  # the "n"
+            word = _WORD_BEFORE.search(text, max(start, at - 30), at)
             if word:
                 negations.append((word.start(), match.end(), -1))
         if len(negations) > n_found:
@@ -309,53 +330,13 @@ class RuleEngine:
         found: list[tuple[int, int, int]],
         rules: _RuleHits,
     ) -> list[CueMatch]:
-        """Apply negation, performance and contrast to the cue hits of one sentence."""
+        """Apply negation, performance, contrast and mention to the cue hits of one sentence."""
         settings = self.settings
-        # Clause breaks and contrast segments of this sentence.
-        breaks = [s for s, _, _ in rules.breaks]
-        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
-        contrasts = [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
-        asserting = [s for s, _, i in contrasts if i < self.n_contrast]
-        concessions = []
-        for s, _, i in contrasts:
-            if i >= self.n_contrast:
-                if i in self.comma_contrast and text[start:s].rstrip().endswith(","):
-                    asserting.append(s)  # "..., though experts say X": X is asserted
-                    continue
-                comma = _COMMA.search(text, s, end)
-                concessions.append((s, comma.start() if comma else end))
-        last_contrast = max(asserting, default=None)
-        # Parts of the sentence for performance and appearance: contrast markers and the ends
-        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
-        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
-        # An open question ("debated whether they are allies or rivals") names what follows it,
-        # up to the next comma or clause break, without asserting it.
-        open_spans = []
-        for s, e, _ in rules.open_questions:
-            stop = min([end, *(b for b in breaks if b > e)])
-            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
-            for comma in _COMMA.finditer(text, e, stop):
-                if not _OR.search(text, comma.end(), stop):
-                    stop = comma.start()
-                    break
-            open_spans.append((e, stop, text[s:e]))
-        clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
-        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
-        negations = [n for n in rules.negations if not _inside_a_cue(n, found)]
-        markers = [
-            (s, e, i)
-            for s, e, i in rules.markers
-            if not self._negated_at(text, s, negations, clause_edges, start)
-        ]
-        opening = self._opening_scope(text, start, end, clause_edges)
-        asks = settings.mention_in_questions and _is_question(text, start, end)
-        question = "question" if asks else None
-        quotes = _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else []
-        appearance = [
-            (s, e, self.appearance.phrases[i])
-            for s, e, i in rules.appearance
-            if not self._negated_at(text, s, negations, clause_edges, start)
-        ] + [(s, e, self.markers.phrases[i]) for s, e, i in markers]
+        scope = self._scope(text, start, end, found, rules)
+        negations, clause_edges, opening = scope.negations, scope.clause_edges, scope.opening
+        last_contrast, concessions = scope.last_contrast, scope.concessions
+        # Any mention rule with something to go on: question, mention words, quotes, open question.
+        mentioning = scope.question or rules.mentions or scope.quotes or scope.open_spans
         out = []
         for cue_start, cue_end, index in found:
             cue = self.entries[index]
@@ -368,18 +349,13 @@ class RuleEngine:
             )
             if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
                 negator = opening[2]
-            segment = _segment(cue_start, edges, start, end)
-            marker = None
-            if (
-                cue.axis == settings.performance_axis
-                and cue.pole == settings.performance_from
-                and markers
-            ):
-                for s, e, i in markers:
-                    if segment[0] <= s < segment[1] and not (s <= cue_start < e):
-                        marker = self.markers.phrases[i]
-                        pole = settings.performance_to or pole
-                        break
+            marker = (
+                _in_segment(cue_start, scope.performed, scope.edges, start, end)
+                if scope.performed and self.performs[index]
+                else None
+            )
+            if marker is not None:
+                pole = settings.performance_to or pole
             if negator is not None:
                 if settings.negation_mode == "drop":
                     continue
@@ -392,53 +368,28 @@ class RuleEngine:
             )
             if conceded:
                 weight *= settings.contrast_weight
-            scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
             mention = (
-                question
-                or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
-                or ("scare quotes" if scare else None)
-                or (
-                    next((w for s, e, w in open_spans if s <= cue_start < e), None)
-                    if open_spans
-                    else None
-                )
+                self._mention(text, cue_start, cue_end, rules.mentions, scope, start)
+                if mentioning
+                else None
             )
-            if (
-                mention is None
-                and negator is None
-                and cue.axis == settings.appearance_axis
-                and cue.pole == settings.appearance_pole
-            ):
-                mention = next(
-                    (
-                        w
-                        for s, e, w in appearance
-                        if segment[0] <= s < segment[1] and not (s <= cue_start < e)
-                    ),
-                    None,
-                )
+            if mention is None and negator is None and scope.appearance and self.appears[index]:
+                mention = _in_segment(cue_start, scope.appearance, scope.edges, start, end)
             if mention is not None:
                 weight = 0.0
-            out.append(
-                _cue_match(  # in field order
-                    (
-                        cue.term,  # cue
-                        text[cue_start:cue_end],  # term
-                        cue.axis,  # axis
-                        pole,  # pole
-                        cue.pole,  # lexicon_pole
-                        cue_start,  # start
-                        cue_end,  # end
-                        weight,  # weight
-                        negator is not None,  # negated
-                        negator,  # negator
-                        marker is not None,  # performance
-                        marker,  # marker
-                        conceded,  # conceded
-                        mention,  # mention
-                    )
-                )
-            )
+            match = _new_object(CueMatch)  # its fields set at once: see _plain_match
+            match.__dict__.update(
+                {
+                    "cue": cue.term, "term": text[cue_start:cue_end], "axis": cue.axis,
+                    "pole": pole, "lexicon_pole": cue.pole, "start": cue_start, "end": cue_end,
+                    "weight": weight, "negated": negator is not None, "negator": negator,
+                    "performance": marker is not None, "marker": marker, "conceded": conceded,
+                    "mention": mention,
+                }
+            )  # fmt: skip
+            out.append(match)
+        if last_contrast is None and not concessions:
+            return out  # nothing conceded: rule 4 below changes nothing
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
         # the other pole of its own axis, but when the sentence asserts a cue only on another axis
         # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
@@ -448,6 +399,132 @@ class RuleEngine:
                 replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
             ]
         return out
+
+    def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
+        """What the rules need to know of a sentence before its cues are coded. Each part is
+        worked out only where its rule words are: most sentences have one or two kinds."""
+        settings = self.settings
+        breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
+        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
+        contrasts = (
+            [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
+            if rules.contrasts
+            else None
+        )
+        if contrasts:
+            last_contrast, concessions, edges = self._contrast_scope(text, start, end, contrasts)
+            clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
+        else:
+            last_contrast, concessions, edges = None, [], []
+            clause_edges = breaks  # in text order already, one per character
+        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
+        negations = (
+            [n for n in rules.negations if not _inside_a_cue(n, found)] if rules.negations else []
+        )
+        performed = (
+            self._not_negated(text, rules.markers, self.markers, negations, clause_edges, start)
+            if rules.markers
+            else []
+        )
+        appearance = (
+            self._not_negated(
+                text, rules.appearance, self.appearance, negations, clause_edges, start
+            )
+            if rules.appearance
+            else []
+        )
+        asks = settings.mention_in_questions and _is_question(text, start, end)
+        return _Scope(  # positional: in field order
+            last_contrast,
+            concessions,
+            edges,
+            clause_edges,
+            negations,
+            performed,
+            appearance + performed,
+            self._opening_scope(text, start, end, clause_edges),
+            "question" if asks else None,
+            _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else [],
+            self._open_spans(text, end, rules.open_questions, breaks)
+            if rules.open_questions
+            else [],
+        )
+
+    def _contrast_scope(
+        self, text: str, start: int, end: int, contrasts: list[Hit]
+    ) -> tuple[int | None, list[tuple[int, int]], list[int]]:
+        """The last asserting contrast marker, the concessions' spans, and the edges they
+        divide the sentence at."""
+        asserting: list[int] = []
+        concessions: list[tuple[int, int]] = []
+        for s, _, i in contrasts:
+            if i < self.n_contrast:
+                asserting.append(s)
+            elif i in self.comma_contrast and text[start:s].rstrip().endswith(","):
+                asserting.append(s)  # "..., though experts say X": X is asserted
+            else:
+                comma = _COMMA.search(text, s, end)
+                concessions.append((s, comma.start() if comma else end))
+        # Parts of the sentence for performance and appearance: contrast markers and the ends
+        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
+        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
+        return max(asserting, default=None), concessions, edges
+
+    def _not_negated(
+        self,
+        text: str,
+        hits: list[Hit],
+        matcher: PhraseMatcher,
+        negations: list[Hit],
+        clause_edges: list[int],
+        start: int,
+    ) -> list[tuple[int, int, str]]:
+        """Performance or appearance markers that no negator governs, with their phrases."""
+        return [
+            (s, e, matcher.phrases[i])
+            for s, e, i in hits
+            if not (negations and self._negated_at(text, s, negations, clause_edges, start))
+        ]
+
+    def _open_spans(
+        self, text: str, end: int, questions: list[Hit], breaks: list[int]
+    ) -> list[tuple[int, int, str]]:
+        """What each open question ("debated whether they are allies or rivals") names without
+        asserting it: what follows it, up to the next comma or clause break."""
+        open_spans = []
+        for s, e, _ in questions:
+            stop = min([end, *(b for b in breaks if b > e)])
+            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
+            for comma in _COMMA.finditer(text, e, stop):
+                if not _OR.search(text, comma.end(), stop):
+                    stop = comma.start()
+                    break
+            open_spans.append((e, stop, text[s:e]))
+        return open_spans
+
+    def _mention(
+        self,
+        text: str,
+        cue_start: int,
+        cue_end: int,
+        mentions: list[Hit],
+        scope: _Scope,
+        sentence_start: int,
+    ) -> str | None:
+        """Why a cue is mentioned rather than asserted (codebook rule 1), if it is: a question,
+        a mention marker before it, scare quotes, an open question."""
+        quotes, open_spans = scope.quotes, scope.open_spans
+        scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
+        return (
+            scope.question
+            or self._mentioned_by(text, cue_start, mentions, scope.clause_edges, sentence_start)
+            or ("scare quotes" if scare else None)
+            or (
+                next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                if open_spans
+                else None
+            )
+        )
 
     def _opening_scope(
         self, text: str, start: int, end: int, clause_edges: list[int]
@@ -531,17 +608,25 @@ _new_object = object.__new__
 _FIRST = itemgetter(0)
 
 
-def _cue_match(values: tuple[object, ...]) -> CueMatch:
-    """A CueMatch of its field values in field order, its fields set at once: the frozen
-    dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
-    match = _new_object(CueMatch)
-    match.__dict__.update(zip(_FIELDS, values, strict=True))
-    return match
-
-
 def _spaced(text: str, at: int) -> bool:
     """Is the character at ``at`` surrounded by white space (a dash used as a clause break)?"""
     return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
+
+
+class _Scope(NamedTuple):
+    """What the rules need to know of a sentence before its cues are coded (RuleEngine._scope)."""
+
+    last_contrast: int | None  # the last asserting contrast marker: cues before it are conceded
+    concessions: list[tuple[int, int]]  # concessions' spans: cues inside are conceded
+    edges: list[int]  # where contrasts divide the sentence, for performance and appearance
+    clause_edges: list[int]  # clause breaks and contrast markers, for negation and mention
+    negations: list[Hit]  # the negators that govern what follows them
+    performed: list[tuple[int, int, str]]  # performance markers not negated
+    appearance: list[tuple[int, int, str]]  # appearance markers not negated, then performed
+    opening: tuple[int, int, str] | None  # a clause-opening negator's scope
+    question: str | None  # "question" when the sentence asks
+    quotes: list[tuple[int, int]]  # words in scare quotes
+    open_spans: list[tuple[int, int, str]]  # what open questions name
 
 
 class _RuleHits(NamedTuple):
@@ -585,8 +670,12 @@ def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
-    """The part of a sentence between contrast markers (``edges``, sorted) that holds
-    ``position``."""
+def _in_segment(
+    position: int, words: list[tuple[int, int, str]], edges: list[int], start: int, end: int
+) -> str | None:
+    """The first of ``words`` (performance or appearance markers) in the part of a sentence
+    between contrast markers (``edges``, sorted) that holds ``position``, not holding it."""
     after = bisect_right(edges, position)  # edges[:after] are at or before it
-    return (edges[after - 1] if after else start), (edges[after] if after < len(edges) else end)
+    low = edges[after - 1] if after else start
+    high = edges[after] if after < len(edges) else end
+    return next((w for s, e, w in words if low <= s < high and not (s <= position < e)), None)
