@@ -41,9 +41,9 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
 _COMMA = re.compile(r",")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
-_CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
-# The same from its apostrophe, with the "n" looked behind for: a pattern that starts with a
-# character class is skipped to in C, where a case-folded "n" is tried at every character.
+# Contracted negation, "n't", found from its apostrophe with the "n" looked behind for: a pattern
+# that starts with a character class is skipped to in C, where a case-folded "n" is tried at
+# every character. Searched from a span's start + 1, so that the "n" is inside the span.
 _APOSTROPHE_T = re.compile(r"['’](?<=n['’])t\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w+$")
 # Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
@@ -52,10 +52,9 @@ _WORD_BEFORE = re.compile(r"\w+$")
 # 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
 # after "a"/"an" are never taken for scare quotes.
 _DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", re.IGNORECASE)
-_QUOTED_WORD = re.compile(r"([\w-]+)[\"”’'](?!\w)")
-# What every scare quote holds: an opening mark after white space. Few sentences have one: the
-# scan goes from mark to mark, not from determiner to determiner at every character.
-_MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
+# What every scare quote holds: an opening mark after white space, one word (group 1), a closing
+# mark. The mark first: the scan skips from mark to mark in C, not from determiner to determiner.
+_QUOTED_WORD = re.compile(r"[\"“‘'](?<=\s.)([\w-]+)[\"”’'](?!\w)")
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
 # What contracted negation, a question and scare quotes all need: the apostrophe after "n", a
@@ -272,7 +271,7 @@ class RuleEngine:
             return True
         settings = self.settings
         return not (
-            (self.contracted and _CONTRACTED_NEGATION.search(text, start, end))
+            (self.contracted and _APOSTROPHE_T.search(text, start + 1, end))
             or (settings.mention_in_questions and _is_question(text, start, end))
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
@@ -658,12 +657,11 @@ def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     mark, one word and a closing mark. Found from each opening mark after white space: the
     determiner must end where that white space starts."""
     spans = []
-    for mark in _MARK_AFTER_SPACE.finditer(text, start, end):
-        space = mark.start() - 1
+    for quoted in _QUOTED_WORD.finditer(text, start, end):
+        space = quoted.start() - 1
         while space > start and text[space - 1].isspace():
             space -= 1
-        quoted = _QUOTED_WORD.match(text, mark.end(), end)
-        if quoted is not None and any(
+        if any(
             _DETERMINER.fullmatch(text, at, space) for at in range(max(start, space - 5), space)
         ):
             spans.append(quoted.span(1))
