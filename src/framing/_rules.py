@@ -36,8 +36,9 @@ from ._text import PhraseMatcher, PhraseSets
 __all__ = ["RuleEngine"]
 
 # Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
-# ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
+# ahead fast; an en dash or hyphen counts only with white space around it (not "20–22",
+# "China-Russia"), as the look-behind and look-ahead after it check.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-](?:(?<![–-])|(?<=\s.)(?=\s))")
 _COMMA = re.compile(r",")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
@@ -307,12 +308,12 @@ class RuleEngine:
                 negations.append((word.start(), match.end(), -1))
         if len(negations) > n_found:
             negations.sort()
+        # To one past the end: a dash that ends the span looks ahead at the character after it.
+        breaks = [(m.start(), m.end(), 0) for m in _CLAUSE_BREAK.finditer(text, start, end + 1)]
+        if breaks and breaks[-1][0] == end:
+            breaks.pop()  # a break just after the span
         return _RuleHits(
-            breaks=[
-                (m.start(), m.end(), 0)
-                for m in _CLAUSE_BREAK.finditer(text, start, end)
-                if m.group() not in "–-" or _spaced(text, m.start())
-            ],
+            breaks=breaks,
             contrasts=contrasts,
             negations=negations,
             markers=markers,
@@ -605,11 +606,6 @@ _NO_RULE = {
 }  # fmt: skip
 _new_object = object.__new__
 _FIRST = itemgetter(0)
-
-
-def _spaced(text: str, at: int) -> bool:
-    """Is the character at ``at`` surrounded by white space (a dash used as a clause break)?"""
-    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
 
 class _Scope(NamedTuple):
