@@ -406,11 +406,7 @@ class RuleEngine:
         settings = self.settings
         breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
         # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
-        contrasts = (
-            [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
-            if rules.contrasts
-            else None
-        )
+        contrasts = _outside_cues(rules.contrasts, found, or_equal=True) if rules.contrasts else []
         if contrasts:
             last_contrast, concessions, edges = self._contrast_scope(text, start, end, contrasts)
             clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
@@ -418,9 +414,7 @@ class RuleEngine:
             last_contrast, concessions, edges = None, [], []
             clause_edges = breaks  # in text order already, one per character
         # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
-        negations = (
-            [n for n in rules.negations if not _inside_a_cue(n, found)] if rules.negations else []
-        )
+        negations = _outside_cues(rules.negations, found) if rules.negations else []
         performed = (
             self._not_negated(text, rules.markers, self.markers, negations, clause_edges, start)
             if rules.markers
@@ -457,18 +451,22 @@ class RuleEngine:
         divide the sentence at."""
         asserting: list[int] = []
         concessions: list[tuple[int, int]] = []
+        # Parts of the sentence for performance and appearance: contrast markers and the ends
+        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
+        edges = set()
         for s, _, i in contrasts:
+            edges.add(s)
             if i < self.n_contrast:
                 asserting.append(s)
             elif i in self.comma_contrast and text[start:s].rstrip().endswith(","):
                 asserting.append(s)  # "..., though experts say X": X is asserted
             else:
                 comma = _COMMA.search(text, s, end)
-                concessions.append((s, comma.start() if comma else end))
-        # Parts of the sentence for performance and appearance: contrast markers and the ends
-        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
-        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
-        return max(asserting, default=None), concessions, edges
+                stop = comma.start() if comma else end
+                concessions.append((s, stop))
+                if stop < end:
+                    edges.add(stop)
+        return max(asserting, default=None), concessions, sorted(edges)
 
     def _not_negated(
         self,
@@ -636,11 +634,19 @@ class _RuleHits(NamedTuple):
     open_questions: list[Hit]
 
 
-def _inside_a_cue(hit: Hit, found: list[Hit], *, or_equal: bool = False) -> bool:
-    """Is a rule word part of a cue ("no" of "no-limits", "but" of "no choice but")? A rule word
-    that is exactly a cue's span counts only with ``or_equal`` (contrast markers do, negators
-    do not)."""
-    return any(s <= hit[0] and hit[1] <= e and (or_equal or (s, e) != hit[:2]) for s, e, _ in found)
+def _outside_cues(hits: list[Hit], found: list[Hit], *, or_equal: bool = False) -> list[Hit]:
+    """The rule words that are not part of a cue ("no" of "no-limits", "but" of "no choice
+    but"). A rule word that is exactly a cue's span is part of it only with ``or_equal``
+    (contrast markers are, negators are not). Plain loops: a rule word and a cue or two."""
+    out = []
+    for hit in hits:
+        at, stop = hit[0], hit[1]
+        for s, e, _ in found:
+            if s <= at and stop <= e and (or_equal or s != at or e != stop):
+                break
+        else:
+            out.append(hit)
+    return out
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
