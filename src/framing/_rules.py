@@ -45,7 +45,7 @@ _WORDS = re.compile(r"\w+")
 # Contracted negation, "n't", found from its apostrophe with the "n" looked behind for: a pattern
 # that starts with a character class is skipped to in C, where a case-folded "n" is tried at
 # every character. Searched from a span's start + 1, so that the "n" is inside the span.
-_APOSTROPHE_T = re.compile(r"['’](?<=n['’])t\b", re.IGNORECASE)
+_APOSTROPHE_T = re.compile(r"['’](?<=[nN]['’])[tT]\b")  # re.IGNORECASE folds n, t to N, T only
 _WORD_BEFORE = re.compile(r"\w+$")
 # Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
 # "the 'partnership'"). Real coverage quotes its sources' words in short quotations all the time
@@ -295,11 +295,14 @@ class RuleEngine:
     def _with_punctuation(
         self, text: str, start: int, end: int, words: list[list[Hit]]
     ) -> _RuleHits:
-        """A span's rule words (one list per matcher of :attr:`rules`) with its contracted
-        negations and clause breaks."""
+        """A span's rule words (one list per matcher of :attr:`rules`) with what its punctuation
+        says: contracted negations, clause breaks, a question, scare quotes."""
+        settings = self.settings
         negations, contrasts, markers, mentions, appearance, questions = words
+        # Without such a mark, no "n't", no question and no scare quotes: one scan for the three.
+        marked = _RULE_MARK.search(text, start, end) is not None
         # From the apostrophe: start + 1 keeps the "n" inside the span, as a search from its start.
-        contracted = self.contracted and _APOSTROPHE_T.finditer(text, start + 1, end)
+        contracted = marked and self.contracted and _APOSTROPHE_T.finditer(text, start + 1, end)
         n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
             at = match.start() - 1  # the "n"
@@ -312,6 +315,7 @@ class RuleEngine:
         breaks = [(m.start(), m.end(), 0) for m in _CLAUSE_BREAK.finditer(text, start, end + 1)]
         if breaks and breaks[-1][0] == end:
             breaks.pop()  # a break just after the span
+        asks = marked and settings.mention_in_questions and _is_question(text, start, end)
         return _RuleHits(
             breaks=breaks,
             contrasts=contrasts,
@@ -320,6 +324,10 @@ class RuleEngine:
             mentions=mentions,
             appearance=appearance,
             open_questions=questions,
+            question="question" if asks else None,
+            quotes=_scare_quotes(text, start, end)
+            if marked and settings.mention_in_scare_quotes
+            else [],
         )
 
     def apply(
@@ -336,7 +344,7 @@ class RuleEngine:
         negations, clause_edges, opening = scope.negations, scope.clause_edges, scope.opening
         last_contrast, concessions = scope.last_contrast, scope.concessions
         # Any mention rule with something to go on: question, mention words, quotes, open question.
-        mentioning = scope.question or rules.mentions or scope.quotes or scope.open_spans
+        mentioning = rules.question or rules.mentions or rules.quotes or scope.open_spans
         out = []
         for cue_start, cue_end, index in found:
             cue = self.entries[index]
@@ -369,9 +377,7 @@ class RuleEngine:
             if conceded:
                 weight *= settings.contrast_weight
             mention = (
-                self._mention(text, cue_start, cue_end, rules.mentions, scope, start)
-                if mentioning
-                else None
+                self._mention(text, cue_start, cue_end, rules, scope, start) if mentioning else None
             )
             if mention is None and negator is None and scope.appearance and self.appears[index]:
                 mention = _in_segment(cue_start, scope.appearance, scope.edges, start, end)
@@ -403,7 +409,6 @@ class RuleEngine:
     def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
         """What the rules need to know of a sentence before its cues are coded. Each part is
         worked out only where its rule words are: most sentences have one or two kinds."""
-        settings = self.settings
         breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
         # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
         contrasts = _outside_cues(rules.contrasts, found, or_equal=True) if rules.contrasts else []
@@ -427,7 +432,6 @@ class RuleEngine:
             if rules.appearance
             else []
         )
-        asks = settings.mention_in_questions and _is_question(text, start, end)
         return _Scope(  # positional: in field order
             last_contrast,
             concessions,
@@ -437,8 +441,6 @@ class RuleEngine:
             performed,
             appearance + performed,
             self._opening_scope(text, start, end, clause_edges),
-            "question" if asks else None,
-            _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else [],
             self._open_spans(text, end, rules.open_questions, breaks)
             if rules.open_questions
             else [],
@@ -505,17 +507,19 @@ class RuleEngine:
         text: str,
         cue_start: int,
         cue_end: int,
-        mentions: list[Hit],
+        rules: _RuleHits,
         scope: _Scope,
         sentence_start: int,
     ) -> str | None:
         """Why a cue is mentioned rather than asserted (codebook rule 1), if it is: a question,
         a mention marker before it, scare quotes, an open question."""
-        quotes, open_spans = scope.quotes, scope.open_spans
+        quotes, open_spans = rules.quotes, scope.open_spans
         scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
         return (
-            scope.question
-            or self._mentioned_by(text, cue_start, mentions, scope.clause_edges, sentence_start)
+            rules.question
+            or self._mentioned_by(
+                text, cue_start, rules.mentions, scope.clause_edges, sentence_start
+            )
             or ("scare quotes" if scare else None)
             or (
                 next((w for s, e, w in open_spans if s <= cue_start < e), None)
@@ -617,13 +621,12 @@ class _Scope(NamedTuple):
     performed: list[tuple[int, int, str]]  # performance markers not negated
     appearance: list[tuple[int, int, str]]  # appearance markers not negated, then performed
     opening: tuple[int, int, str] | None  # a clause-opening negator's scope
-    question: str | None  # "question" when the sentence asks
-    quotes: list[tuple[int, int]]  # words in scare quotes
     open_spans: list[tuple[int, int, str]]  # what open questions name
 
 
 class _RuleHits(NamedTuple):
-    """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
+    """Rule words found in a span, each list sorted by start: ``(start, end, index)``, and
+    what the span's punctuation says (RuleEngine._with_punctuation)."""
 
     breaks: list[Hit]
     contrasts: list[Hit]
@@ -632,6 +635,8 @@ class _RuleHits(NamedTuple):
     mentions: list[Hit]
     appearance: list[Hit]
     open_questions: list[Hit]
+    question: str | None  # "question" when the span asks and questions are mentions
+    quotes: list[tuple[int, int]]  # words in scare quotes, when they are mentions
 
 
 def _outside_cues(hits: list[Hit], found: list[Hit], *, or_equal: bool = False) -> list[Hit]:
