@@ -316,18 +316,16 @@ class RuleEngine:
         if breaks and breaks[-1][0] == end:
             breaks.pop()  # a break just after the span
         asks = marked and settings.mention_in_questions and _is_question(text, start, end)
-        return _RuleHits(
-            breaks=breaks,
-            contrasts=contrasts,
-            negations=negations,
-            markers=markers,
-            mentions=mentions,
-            appearance=appearance,
-            open_questions=questions,
-            question="question" if asks else None,
-            quotes=_scare_quotes(text, start, end)
-            if marked and settings.mention_in_scare_quotes
-            else [],
+        return _RuleHits(  # positional: in field order
+            breaks,
+            contrasts,
+            negations,
+            markers,
+            mentions,
+            appearance,
+            questions,
+            "question" if asks else None,
+            _scare_quotes(text, start, end) if marked and settings.mention_in_scare_quotes else [],
         )
 
     def apply(
