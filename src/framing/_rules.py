@@ -439,9 +439,7 @@ class RuleEngine:
             performed,
             appearance + performed,
             self._opening_scope(text, start, end, clause_edges),
-            self._open_spans(text, end, rules.open_questions, breaks)
-            if rules.open_questions
-            else [],
+            _open_spans(text, end, rules.open_questions, breaks) if rules.open_questions else [],
         )
 
     def _contrast_scope(
@@ -483,22 +481,6 @@ class RuleEngine:
             for s, e, i in hits
             if not (negations and self._negated_at(text, s, negations, clause_edges, start))
         ]
-
-    def _open_spans(
-        self, text: str, end: int, questions: list[Hit], breaks: list[int]
-    ) -> list[tuple[int, int, str]]:
-        """What each open question ("debated whether they are allies or rivals") names without
-        asserting it: what follows it, up to the next comma or clause break."""
-        open_spans = []
-        for s, e, _ in questions:
-            stop = min([end, *(b for b in breaks if b > e)])
-            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
-            for comma in _COMMA.finditer(text, e, stop):
-                if not _OR.search(text, comma.end(), stop):
-                    stop = comma.start()
-                    break
-            open_spans.append((e, stop, text[s:e]))
-        return open_spans
 
     def _mention(
         self,
@@ -671,6 +653,23 @@ def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             spans.append(quoted.span(1))
     return spans
+
+
+def _open_spans(
+    text: str, end: int, questions: list[Hit], breaks: list[int]
+) -> list[tuple[int, int, str]]:
+    """What each open question ("debated whether they are allies or rivals") names without
+    asserting it: what follows it, up to the next comma or clause break."""
+    open_spans = []
+    for s, e, _ in questions:
+        stop = min([end, *(b for b in breaks if b > e)])
+        # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
+        for comma in _COMMA.finditer(text, e, stop):
+            if not _OR.search(text, comma.end(), stop):
+                stop = comma.start()
+                break
+        open_spans.append((e, stop, text[s:e]))
+    return open_spans
 
 
 def _in_segment(
