@@ -267,3 +267,76 @@ def test_scare_quotes_from_mark_to_mark_are_the_single_patterns_matches(pieces, 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     expected = [m.span(1) for m in _SCARE_QUOTE.finditer(text, start, end)]
     assert _scare_quotes(text, start, end) == expected
+
+
+# --- punctuation rules, against their plain definitions ------------------------------------------
+
+# The plain definitions the faster scans of _rules must agree with: every clause-break character
+# (an en dash or hyphen only with white space on both sides, looked at in the whole text),
+# "n't" from an "n" inside the span, a question mark that ends the span.
+_BREAK_CHARACTER = re.compile(r"[;:()\[\]—–-]")
+_CONTRACTED = re.compile(r"n['’]t\b", re.IGNORECASE)
+_ASKS = re.compile(r"\?[\s\"”’')\]]*$")
+_MARK_PIECES = [
+    " ", "  ", "\n", "\u00a0", "the", "Their", "a", "word", "co-op", "don", "isn", "N", "n", "t",
+    "T", "x", "-", "–", "—", ";", ":", "(", "]", "?", "'", "’", '"', "“", "”", "‘", ",", ".",
+    "Nor", "neither",
+]  # fmt: skip
+
+
+def _expected_breaks(text, start, end):
+    def spaced(at):
+        return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
+
+    return [
+        (m.start(), m.end(), 0)
+        for m in _BREAK_CHARACTER.finditer(text, start, end)
+        if m.group() not in "–-" or spaced(m.start())
+    ]
+
+
+@given(
+    pieces=st.lists(st.sampled_from(_MARK_PIECES), max_size=14),
+    start=st.integers(0, 40),
+    end=st.integers(0, 80),
+)
+@settings(max_examples=400, deadline=None)
+def test_punctuation_rules_are_their_plain_definitions(lex, pieces, start, end):
+    """Clause breaks (a dash that ends the span looks at the character after it), contracted
+    negations (not from an "n" before the span), questions and scare quotes, as rule_hits finds
+    them, and the check that no rule applies to a sentence without rule words."""
+    engine = lex._compiled
+    text = "".join(pieces)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    hits = engine.rule_hits(text, start, end, None)
+    assert hits.breaks == _expected_breaks(text, start, end)
+    contracted = [m.end() for m in _CONTRACTED.finditer(text, start, end)]
+    assert [e for _, e, i in hits.negations if i == -1] == [
+        e for e in contracted if re.search(r"\w+$", text[max(start, e - 33) : e - 3])
+    ]
+    asks = _ASKS.search(text, start, end) is not None
+    assert hits.question == ("question" if asks else None)
+    assert hits.quotes == _scare_quotes(text, start, end)
+    opening = engine.opening.match(text, start, end) is not None
+    expected = not (
+        _CONTRACTED.search(text, start, end) or opening or asks or _scare_quotes(text, start, end)
+    )
+    assert engine._no_rule_applies(text, start, end) is expected
+
+
+def test_a_dash_at_the_end_of_a_span_is_a_break_when_white_space_follows(lex):
+    engine = lex._compiled
+    text = "Friends - indeed friends -x"
+    assert engine.rule_hits(text, 0, 9, None).breaks == [(8, 9, 0)]
+    assert engine.rule_hits(text, 17, 26, None).breaks == []  # "-x": a hyphen
+    assert engine.rule_hits(text, 0, 8, None).breaks == []
+
+
+def test_contracted_negation_runs_from_the_word_it_ends(lex):
+    """'mightn't' is no negator of the lexicon: "n't" makes it one, from the start of its word;
+    a span that starts inside the word after its "n" holds no negation."""
+    engine = lex._compiled
+    text = "They mightn't be friends"
+    assert engine.rule_hits(text, 0, len(text), None).negations == [(5, 13, -1)]
+    assert engine.rule_hits(text, 11, len(text), None).negations == []
+    assert [m.negator for m in lex.match(text)] == ["mightn't"]

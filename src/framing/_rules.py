@@ -36,12 +36,16 @@ from ._text import PhraseMatcher, PhraseSets
 __all__ = ["RuleEngine"]
 
 # Clause breaks: ; : ( ) [ ] and dashes. A single character class lets the regex engine skip
-# ahead fast; an en dash or hyphen counts only with spaces around it (not "20–22", "China-Russia").
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-]")
+# ahead fast; an en dash or hyphen counts only with white space around it (not "20–22",
+# "China-Russia"), as the look-behind and look-ahead after it check.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–-](?:(?<![–-])|(?<=\s.)(?=\s))")
 _COMMA = re.compile(r",")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
-_CONTRACTED_NEGATION = re.compile(r"n['’]t\b", re.IGNORECASE)
+# Contracted negation, "n't", found from its apostrophe with the "n" looked behind for: a pattern
+# that starts with a character class is skipped to in C, where a case-folded "n" is tried at
+# every character. Searched from a span's start + 1, so that the "n" is inside the span.
+_APOSTROPHE_T = re.compile(r"['’](?<=[nN]['’])[tT]\b")  # re.IGNORECASE folds n, t to N, T only
 _WORD_BEFORE = re.compile(r"\w+$")
 # Scare quotes: one quoted word after a definite determiner or possessive ("their 'friendship'",
 # "the 'partnership'"). Real coverage quotes its sources' words in short quotations all the time
@@ -49,12 +53,14 @@ _WORD_BEFORE = re.compile(r"\w+$")
 # 'lifeline'"): those are citations and keep counting, so longer quotations and quotations
 # after "a"/"an" are never taken for scare quotes.
 _DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", re.IGNORECASE)
-_QUOTED_WORD = re.compile(r"([\w-]+)[\"”’'](?!\w)")
-# What every scare quote holds: an opening mark after white space. Few sentences have one: the
-# scan goes from mark to mark, not from determiner to determiner at every character.
-_MARK_AFTER_SPACE = re.compile(r"[\"“‘'](?<=\s.)")  # the mark first: fast to scan for
+# What every scare quote holds: an opening mark after white space, one word (group 1), a closing
+# mark. The mark first: the scan skips from mark to mark in C, not from determiner to determiner.
+_QUOTED_WORD = re.compile(r"[\"“‘'](?<=\s.)([\w-]+)[\"”’'](?!\w)")
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
+# What contracted negation, a question and scare quotes all need: the apostrophe after "n", a
+# question mark, an opening mark after white space. Most sentences have none of them.
+_RULE_MARK = re.compile(r"[?\"“‘'’](?:(?<=\?)|(?<=[nN]['’]|\s[\"“‘']))")  # a class first: fast
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -134,6 +140,15 @@ class RuleEngine:
             if settings.opening_negators
             else None
         )
+        # Which cues performance and appearance markers can turn, by cue index.
+        self.performs = [
+            c.axis == settings.performance_axis and c.pole == settings.performance_from
+            for c in self.entries
+        ]
+        self.appears = [
+            c.axis == settings.appearance_axis and c.pole == settings.appearance_pole
+            for c in self.entries
+        ]
         self.n_contrast = len(settings.contrast_markers)
         after_comma = {m.lower() for m in settings.comma_contrast_markers}
         self.comma_contrast = {
@@ -251,16 +266,20 @@ class RuleEngine:
     def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
         """Does no rule apply to a sentence without rule words? Contracted negation, an
         opening negator, a question and scare quotes need none."""
+        if self.opening is not None and self.opening.match(text, start, end):
+            return False
+        if _RULE_MARK.search(text, start, end) is None:  # one scan rules out the three below
+            return True
         settings = self.settings
         return not (
-            (self.contracted and _CONTRACTED_NEGATION.search(text, start, end))
-            or (self.opening is not None and self.opening.match(text, start, end))
+            (self.contracted and _APOSTROPHE_T.search(text, start + 1, end))
             or (settings.mention_in_questions and _is_question(text, start, end))
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
 
     def _plain_match(self, text: str, start: int, end: int, cue: int) -> CueMatch:
-        """A cue's match where no rule applies (see :func:`_cue_match`)."""
+        """A cue's match where no rule applies, its fields set at once: the frozen dataclass's
+        ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
         match = _new_object(CueMatch)
         fields = match.__dict__
         fields.update(self.plain[cue])
@@ -276,29 +295,37 @@ class RuleEngine:
     def _with_punctuation(
         self, text: str, start: int, end: int, words: list[list[Hit]]
     ) -> _RuleHits:
-        """A span's rule words (one list per matcher of :attr:`rules`) with its contracted
-        negations and clause breaks."""
+        """A span's rule words (one list per matcher of :attr:`rules`) with what its punctuation
+        says: contracted negations, clause breaks, a question, scare quotes."""
+        settings = self.settings
         negations, contrasts, markers, mentions, appearance, questions = words
-        contracted = self.contracted and _CONTRACTED_NEGATION.finditer(text, start, end)
+        # Without such a mark, no "n't", no question and no scare quotes: one scan for the three.
+        marked = _RULE_MARK.search(text, start, end) is not None
+        # From the apostrophe: start + 1 keeps the "n" inside the span, as a search from its start.
+        contracted = marked and self.contracted and _APOSTROPHE_T.finditer(text, start + 1, end)
         n_found = len(negations)  # in text order, as every matcher's matches are
         for match in contracted or ():  # "isn't", "wouldn’t": only when "n't" is a negator
-            word = _WORD_BEFORE.search(text, max(start, match.start() - 30), match.start())
+            at = match.start() - 1  # the "n"
+            word = _WORD_BEFORE.search(text, max(start, at - 30), at)
             if word:
                 negations.append((word.start(), match.end(), -1))
         if len(negations) > n_found:
             negations.sort()
-        return _RuleHits(
-            breaks=[
-                (m.start(), m.end(), 0)
-                for m in _CLAUSE_BREAK.finditer(text, start, end)
-                if m.group() not in "–-" or _spaced(text, m.start())
-            ],
-            contrasts=contrasts,
-            negations=negations,
-            markers=markers,
-            mentions=mentions,
-            appearance=appearance,
-            open_questions=questions,
+        # To one past the end: a dash that ends the span looks ahead at the character after it.
+        breaks = [(m.start(), m.end(), 0) for m in _CLAUSE_BREAK.finditer(text, start, end + 1)]
+        if breaks and breaks[-1][0] == end:
+            breaks.pop()  # a break just after the span
+        asks = marked and settings.mention_in_questions and _is_question(text, start, end)
+        return _RuleHits(  # positional: in field order
+            breaks,
+            contrasts,
+            negations,
+            markers,
+            mentions,
+            appearance,
+            questions,
+            "question" if asks else None,
+            _scare_quotes(text, start, end) if marked and settings.mention_in_scare_quotes else [],
         )
 
     def apply(
@@ -309,53 +336,13 @@ class RuleEngine:
         found: list[tuple[int, int, int]],
         rules: _RuleHits,
     ) -> list[CueMatch]:
-        """Apply negation, performance and contrast to the cue hits of one sentence."""
+        """Apply negation, performance, contrast and mention to the cue hits of one sentence."""
         settings = self.settings
-        # Clause breaks and contrast segments of this sentence.
-        breaks = [s for s, _, _ in rules.breaks]
-        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
-        contrasts = [c for c in rules.contrasts if not _inside_a_cue(c, found, or_equal=True)]
-        asserting = [s for s, _, i in contrasts if i < self.n_contrast]
-        concessions = []
-        for s, _, i in contrasts:
-            if i >= self.n_contrast:
-                if i in self.comma_contrast and text[start:s].rstrip().endswith(","):
-                    asserting.append(s)  # "..., though experts say X": X is asserted
-                    continue
-                comma = _COMMA.search(text, s, end)
-                concessions.append((s, comma.start() if comma else end))
-        last_contrast = max(asserting, default=None)
-        # Parts of the sentence for performance and appearance: contrast markers and the ends
-        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
-        edges = sorted({*(s for s, _, _ in contrasts), *(e for _, e in concessions if e < end)})
-        # An open question ("debated whether they are allies or rivals") names what follows it,
-        # up to the next comma or clause break, without asserting it.
-        open_spans = []
-        for s, e, _ in rules.open_questions:
-            stop = min([end, *(b for b in breaks if b > e)])
-            # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
-            for comma in _COMMA.finditer(text, e, stop):
-                if not _OR.search(text, comma.end(), stop):
-                    stop = comma.start()
-                    break
-            open_spans.append((e, stop, text[s:e]))
-        clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
-        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
-        negations = [n for n in rules.negations if not _inside_a_cue(n, found)]
-        markers = [
-            (s, e, i)
-            for s, e, i in rules.markers
-            if not self._negated_at(text, s, negations, clause_edges, start)
-        ]
-        opening = self._opening_scope(text, start, end, clause_edges)
-        asks = settings.mention_in_questions and _is_question(text, start, end)
-        question = "question" if asks else None
-        quotes = _scare_quotes(text, start, end) if settings.mention_in_scare_quotes else []
-        appearance = [
-            (s, e, self.appearance.phrases[i])
-            for s, e, i in rules.appearance
-            if not self._negated_at(text, s, negations, clause_edges, start)
-        ] + [(s, e, self.markers.phrases[i]) for s, e, i in markers]
+        scope = self._scope(text, start, end, found, rules)
+        negations, clause_edges, opening = scope.negations, scope.clause_edges, scope.opening
+        last_contrast, concessions = scope.last_contrast, scope.concessions
+        # Any mention rule with something to go on: question, mention words, quotes, open question.
+        mentioning = rules.question or rules.mentions or rules.quotes or scope.open_spans
         out = []
         for cue_start, cue_end, index in found:
             cue = self.entries[index]
@@ -368,18 +355,13 @@ class RuleEngine:
             )
             if negator is None and opening is not None and opening[0] <= cue_start < opening[1]:
                 negator = opening[2]
-            segment = _segment(cue_start, edges, start, end)
-            marker = None
-            if (
-                cue.axis == settings.performance_axis
-                and cue.pole == settings.performance_from
-                and markers
-            ):
-                for s, e, i in markers:
-                    if segment[0] <= s < segment[1] and not (s <= cue_start < e):
-                        marker = self.markers.phrases[i]
-                        pole = settings.performance_to or pole
-                        break
+            marker = (
+                _in_segment(cue_start, scope.performed, scope.edges, start, end)
+                if scope.performed and self.performs[index]
+                else None
+            )
+            if marker is not None:
+                pole = settings.performance_to or pole
             if negator is not None:
                 if settings.negation_mode == "drop":
                     continue
@@ -392,53 +374,26 @@ class RuleEngine:
             )
             if conceded:
                 weight *= settings.contrast_weight
-            scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
             mention = (
-                question
-                or self._mentioned_by(text, cue_start, rules.mentions, clause_edges, start)
-                or ("scare quotes" if scare else None)
-                or (
-                    next((w for s, e, w in open_spans if s <= cue_start < e), None)
-                    if open_spans
-                    else None
-                )
+                self._mention(text, cue_start, cue_end, rules, scope, start) if mentioning else None
             )
-            if (
-                mention is None
-                and negator is None
-                and cue.axis == settings.appearance_axis
-                and cue.pole == settings.appearance_pole
-            ):
-                mention = next(
-                    (
-                        w
-                        for s, e, w in appearance
-                        if segment[0] <= s < segment[1] and not (s <= cue_start < e)
-                    ),
-                    None,
-                )
+            if mention is None and negator is None and scope.appearance and self.appears[index]:
+                mention = _in_segment(cue_start, scope.appearance, scope.edges, start, end)
             if mention is not None:
                 weight = 0.0
-            out.append(
-                _cue_match(  # in field order
-                    (
-                        cue.term,  # cue
-                        text[cue_start:cue_end],  # term
-                        cue.axis,  # axis
-                        pole,  # pole
-                        cue.pole,  # lexicon_pole
-                        cue_start,  # start
-                        cue_end,  # end
-                        weight,  # weight
-                        negator is not None,  # negated
-                        negator,  # negator
-                        marker is not None,  # performance
-                        marker,  # marker
-                        conceded,  # conceded
-                        mention,  # mention
-                    )
-                )
-            )
+            match = _new_object(CueMatch)  # its fields set at once: see _plain_match
+            match.__dict__.update(
+                {
+                    "cue": cue.term, "term": text[cue_start:cue_end], "axis": cue.axis,
+                    "pole": pole, "lexicon_pole": cue.pole, "start": cue_start, "end": cue_end,
+                    "weight": weight, "negated": negator is not None, "negator": negator,
+                    "performance": marker is not None, "marker": marker, "conceded": conceded,
+                    "mention": mention,
+                }
+            )  # fmt: skip
+            out.append(match)
+        if last_contrast is None and not concessions:
+            return out  # nothing conceded: rule 4 below changes nothing
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
         # the other pole of its own axis, but when the sentence asserts a cue only on another axis
         # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
@@ -448,6 +403,110 @@ class RuleEngine:
                 replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
             ]
         return out
+
+    def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
+        """What the rules need to know of a sentence before its cues are coded. Each part is
+        worked out only where its rule words are: most sentences have one or two kinds."""
+        breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
+        # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
+        contrasts = _outside_cues(rules.contrasts, found, or_equal=True) if rules.contrasts else []
+        if contrasts:
+            last_contrast, concessions, edges = self._contrast_scope(text, start, end, contrasts)
+            clause_edges = sorted({*breaks, *(s for s, _, _ in contrasts)})
+        else:
+            last_contrast, concessions, edges = None, [], []
+            clause_edges = breaks  # in text order already, one per character
+        # A negator inside a cue ("no" of "no-limits") belongs to that cue, not to the next one.
+        negations = _outside_cues(rules.negations, found) if rules.negations else []
+        performed = (
+            self._not_negated(text, rules.markers, self.markers, negations, clause_edges, start)
+            if rules.markers
+            else []
+        )
+        appearance = (
+            self._not_negated(
+                text, rules.appearance, self.appearance, negations, clause_edges, start
+            )
+            if rules.appearance
+            else []
+        )
+        return _Scope(  # positional: in field order
+            last_contrast,
+            concessions,
+            edges,
+            clause_edges,
+            negations,
+            performed,
+            appearance + performed,
+            self._opening_scope(text, start, end, clause_edges),
+            _open_spans(text, end, rules.open_questions, breaks) if rules.open_questions else [],
+        )
+
+    def _contrast_scope(
+        self, text: str, start: int, end: int, contrasts: list[Hit]
+    ) -> tuple[int | None, list[tuple[int, int]], list[int]]:
+        """The last asserting contrast marker, the concessions' spans, and the edges they
+        divide the sentence at."""
+        asserting: list[int] = []
+        concessions: list[tuple[int, int]] = []
+        # Parts of the sentence for performance and appearance: contrast markers and the ends
+        # of concessions divide it ("Although sceptics call it theatre, the warmth is real").
+        edges = set()
+        for s, _, i in contrasts:
+            edges.add(s)
+            if i < self.n_contrast:
+                asserting.append(s)
+            elif i in self.comma_contrast and text[start:s].rstrip().endswith(","):
+                asserting.append(s)  # "..., though experts say X": X is asserted
+            else:
+                comma = _COMMA.search(text, s, end)
+                stop = comma.start() if comma else end
+                concessions.append((s, stop))
+                if stop < end:
+                    edges.add(stop)
+        return max(asserting, default=None), concessions, sorted(edges)
+
+    def _not_negated(
+        self,
+        text: str,
+        hits: list[Hit],
+        matcher: PhraseMatcher,
+        negations: list[Hit],
+        clause_edges: list[int],
+        start: int,
+    ) -> list[tuple[int, int, str]]:
+        """Performance or appearance markers that no negator governs, with their phrases."""
+        return [
+            (s, e, matcher.phrases[i])
+            for s, e, i in hits
+            if not (negations and self._negated_at(text, s, negations, clause_edges, start))
+        ]
+
+    def _mention(
+        self,
+        text: str,
+        cue_start: int,
+        cue_end: int,
+        rules: _RuleHits,
+        scope: _Scope,
+        sentence_start: int,
+    ) -> str | None:
+        """Why a cue is mentioned rather than asserted (codebook rule 1), if it is: a question,
+        a mention marker before it, scare quotes, an open question."""
+        quotes, open_spans = rules.quotes, scope.open_spans
+        scare = bool(quotes) and any(s <= cue_start and cue_end <= e for s, e in quotes)
+        return (
+            rules.question
+            or self._mentioned_by(
+                text, cue_start, rules.mentions, scope.clause_edges, sentence_start
+            )
+            or ("scare quotes" if scare else None)
+            or (
+                next((w for s, e, w in open_spans if s <= cue_start < e), None)
+                if open_spans
+                else None
+            )
+        )
 
     def _opening_scope(
         self, text: str, start: int, end: int, clause_edges: list[int]
@@ -531,21 +590,23 @@ _new_object = object.__new__
 _FIRST = itemgetter(0)
 
 
-def _cue_match(values: tuple[object, ...]) -> CueMatch:
-    """A CueMatch of its field values in field order, its fields set at once: the frozen
-    dataclass's ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
-    match = _new_object(CueMatch)
-    match.__dict__.update(zip(_FIELDS, values, strict=True))
-    return match
+class _Scope(NamedTuple):
+    """What the rules need to know of a sentence before its cues are coded (RuleEngine._scope)."""
 
-
-def _spaced(text: str, at: int) -> bool:
-    """Is the character at ``at`` surrounded by white space (a dash used as a clause break)?"""
-    return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
+    last_contrast: int | None  # the last asserting contrast marker: cues before it are conceded
+    concessions: list[tuple[int, int]]  # concessions' spans: cues inside are conceded
+    edges: list[int]  # where contrasts divide the sentence, for performance and appearance
+    clause_edges: list[int]  # clause breaks and contrast markers, for negation and mention
+    negations: list[Hit]  # the negators that govern what follows them
+    performed: list[tuple[int, int, str]]  # performance markers not negated
+    appearance: list[tuple[int, int, str]]  # appearance markers not negated, then performed
+    opening: tuple[int, int, str] | None  # a clause-opening negator's scope
+    open_spans: list[tuple[int, int, str]]  # what open questions name
 
 
 class _RuleHits(NamedTuple):
-    """Rule words found in a span, each list sorted by start: ``(start, end, index)``."""
+    """Rule words found in a span, each list sorted by start: ``(start, end, index)``, and
+    what the span's punctuation says (RuleEngine._with_punctuation)."""
 
     breaks: list[Hit]
     contrasts: list[Hit]
@@ -554,13 +615,23 @@ class _RuleHits(NamedTuple):
     mentions: list[Hit]
     appearance: list[Hit]
     open_questions: list[Hit]
+    question: str | None  # "question" when the span asks and questions are mentions
+    quotes: list[tuple[int, int]]  # words in scare quotes, when they are mentions
 
 
-def _inside_a_cue(hit: Hit, found: list[Hit], *, or_equal: bool = False) -> bool:
-    """Is a rule word part of a cue ("no" of "no-limits", "but" of "no choice but")? A rule word
-    that is exactly a cue's span counts only with ``or_equal`` (contrast markers do, negators
-    do not)."""
-    return any(s <= hit[0] and hit[1] <= e and (or_equal or (s, e) != hit[:2]) for s, e, _ in found)
+def _outside_cues(hits: list[Hit], found: list[Hit], *, or_equal: bool = False) -> list[Hit]:
+    """The rule words that are not part of a cue ("no" of "no-limits", "but" of "no choice
+    but"). A rule word that is exactly a cue's span is part of it only with ``or_equal``
+    (contrast markers are, negators are not). Plain loops: a rule word and a cue or two."""
+    out = []
+    for hit in hits:
+        at, stop = hit[0], hit[1]
+        for s, e, _ in found:
+            if s <= at and stop <= e and (or_equal or s != at or e != stop):
+                break
+        else:
+            out.append(hit)
+    return out
 
 
 def _is_question(text: str, start: int, end: int) -> bool:
@@ -573,20 +644,40 @@ def _scare_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     mark, one word and a closing mark. Found from each opening mark after white space: the
     determiner must end where that white space starts."""
     spans = []
-    for mark in _MARK_AFTER_SPACE.finditer(text, start, end):
-        space = mark.start() - 1
+    for quoted in _QUOTED_WORD.finditer(text, start, end):
+        space = quoted.start() - 1
         while space > start and text[space - 1].isspace():
             space -= 1
-        quoted = _QUOTED_WORD.match(text, mark.end(), end)
-        if quoted is not None and any(
+        if any(
             _DETERMINER.fullmatch(text, at, space) for at in range(max(start, space - 5), space)
         ):
             spans.append(quoted.span(1))
     return spans
 
 
-def _segment(position: int, edges: list[int], start: int, end: int) -> tuple[int, int]:
-    """The part of a sentence between contrast markers (``edges``, sorted) that holds
-    ``position``."""
+def _open_spans(
+    text: str, end: int, questions: list[Hit], breaks: list[int]
+) -> list[tuple[int, int, str]]:
+    """What each open question ("debated whether they are allies or rivals") names without
+    asserting it: what follows it, up to the next comma or clause break."""
+    open_spans = []
+    for s, e, _ in questions:
+        stop = min([end, *(b for b in breaks if b > e)])
+        # Its scope ends at a comma, unless an "or" follows (a list of alternatives).
+        for comma in _COMMA.finditer(text, e, stop):
+            if not _OR.search(text, comma.end(), stop):
+                stop = comma.start()
+                break
+        open_spans.append((e, stop, text[s:e]))
+    return open_spans
+
+
+def _in_segment(
+    position: int, words: list[tuple[int, int, str]], edges: list[int], start: int, end: int
+) -> str | None:
+    """The first of ``words`` (performance or appearance markers) in the part of a sentence
+    between contrast markers (``edges``, sorted) that holds ``position``, not holding it."""
     after = bisect_right(edges, position)  # edges[:after] are at or before it
-    return (edges[after - 1] if after else start), (edges[after] if after < len(edges) else end)
+    low = edges[after - 1] if after else start
+    high = edges[after] if after < len(edges) else end
+    return next((w for s, e, w in words if low <= s < high and not (s <= position < e)), None)
