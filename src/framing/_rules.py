@@ -202,12 +202,12 @@ class RuleEngine:
             return self.match_document(text, spans, lowered), None
         positions, matched = found
         actors = split.actor_hits(positions, matched)
-        # The places where a cue or rule word starts, as self.everything.where gives them.
+        # The places where a cue or rule word starts, as self.everything.where gives them (an
+        # empty tuple of matches, where only an actor starts, selects nothing in compress()).
         rules = list(map(split.rules.__getitem__, matched))
-        kept = list(map(bool, rules))
-        places = list(compress(positions, kept))
-        lengths = list(map(split.lengths.__getitem__, compress(matched, kept)))
-        matches = list(compress(rules, kept))
+        places = list(compress(positions, rules))
+        lengths = list(map(split.lengths.__getitem__, compress(matched, rules)))
+        matches = list(compress(rules, rules))
         return self._from_places(text, spans, lowered, places, lengths, matches), actors
 
     def _from_places(
