@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,21 @@ def test_relevance_takes_the_phrase_hits_it_is_given(relationship):
     assert shared.basis == ("both_sides", "carried", "continued")
     alone = matcher.relevance(text, spans, lowered=lowered, hits=([0], ["xi"]))
     assert alone.actors == (("china",), (), ("china",))
+
+
+def test_a_side_without_aliases_fails_the_dyad_not_the_cues(relationship):
+    """The cue scan finds the dyad's phrases too, but a dyad that cannot be built (a side with
+    no aliases) still raises only where the dyad is asked for. Constructed text."""
+    actors = tuple(
+        replace(actor, aliases=()) if actor.key == "china" else actor
+        for actor in relationship.actors
+    )
+    lexicon = replace(relationship, actors=actors)
+    text = "Not friends."
+    assert [m.pole for m in lexicon.match(text)] == ["convenience"]
+    assert lexicon.match_with_actors(text, [(0, 12)]) == (
+        lexicon.match_sentences(text, [(0, 12)]),
+        None,
+    )
+    with pytest.raises(ParameterError, match="two of the actors that have aliases"):
+        lexicon.dyad_matcher()

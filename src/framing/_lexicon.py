@@ -196,9 +196,11 @@ class Lexicon:
     @functools.cached_property
     def _compiled(self) -> RuleEngine:
         # With the dyad's phrases: one scan finds them and the cues (match_with_actors).
-        return RuleEngine(
-            self.cues, self.axes, self.settings, actors=self._dyad_matcher.phrase_matcher
-        )
+        try:
+            actors = self._dyad_matcher.phrase_matcher
+        except ParameterError:  # a dyad side without aliases: dyad_matcher() says so, not match()
+            actors = None
+        return RuleEngine(self.cues, self.axes, self.settings, actors=actors)
 
     # -- constructors ----------------------------------------------------------------------------
     @classmethod
