@@ -5,8 +5,10 @@ performance, mention, appearance and open-question markers) into phrase matchers
 (:class:`framing._text.PhraseMatcher`), finds them in a sentence and applies the rules that
 change what a cue counts for: negation, performance, contrast and mention versus assertion
 (see :mod:`framing._lexicon`). It is built once per lexicon, by
-:attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match` and
-:meth:`~framing.Lexicon.match_sentences` call it.
+:attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match`,
+:meth:`~framing.Lexicon.match_sentences` and :meth:`~framing.Lexicon.match_with_actors` call
+it. Built with a dyad's phrase matcher (``actors``), its scan of a document finds those phrases
+too, so that the dyad does not scan the text again (:meth:`RuleEngine.match_with_actors`).
 
 Examples
 --------
