@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 import framing
 from framing._dyad import DyadMatcher
 from framing._lexicon import load_lexicon
+from framing._lexicon_parts import Settings
 from framing._phrases import lower_case_matches
+from framing._rules import RuleEngine
 from framing._text import PhraseMatcher, split_sentences
 from framing.errors import ParameterError
 
@@ -444,7 +447,12 @@ def test_document_scan_matches_the_phrase_matchers_own_on_any_text(document):
     # The lower-cased text is for a text where it finds what case folding finds (see
     # PhraseMatcher.finditer): not one with "ı", which folds to "i".
     if lower_case_matches(text, text.lower()):
-        assert matcher.relevance(text, spans, lowered=text.lower()).actors == expected
+        lowered = text.lower()
+        assert matcher.relevance(text, spans, lowered=lowered).actors == expected
+        # The phrases found by a scan for the cues too (as framing.score does).
+        engine = RuleEngine([], [], Settings(), actors=matcher.phrase_matcher)
+        _, hits = engine.match_with_actors(text, spans, lowered)
+        assert matcher.relevance(text, spans, lowered=lowered, hits=hits).actors == expected
 
 
 def test_document_scan_where_names_overlap():
@@ -472,3 +480,39 @@ def test_document_scan_where_names_overlap():
             named,
         )
         assert matcher.relevance(text, spans, lowered=text.lower()).actors == (named,)
+
+
+def test_relevance_takes_the_phrase_hits_it_is_given(relationship):
+    """Hits from the cue scan (Lexicon.match_with_actors) give what the dyad's own scan gives;
+    given hits are not searched for again: without Putin's, the first sentence names one side.
+    Acronyms are still found by the dyad. Constructed text."""
+    matcher = relationship.dyad_matcher()
+    text = "Xi met Putin. They talked. The PRC agreed."
+    spans = split_sentences(text)
+    lowered = text.lower()
+    matches, hits = relationship.match_with_actors(text, spans, lowered=lowered)
+    assert matches == relationship.match_sentences(text, spans)
+    assert hits == ([0, 7], ["xi", "putin"])  # the acronym is not among them
+    shared = matcher.relevance(text, spans, lowered=lowered, hits=hits)
+    assert shared == matcher.relevance(text, spans, lowered=lowered)
+    assert shared.basis == ("both_sides", "carried", "continued")
+    alone = matcher.relevance(text, spans, lowered=lowered, hits=([0], ["xi"]))
+    assert alone.actors == (("china",), (), ("china",))
+
+
+def test_a_side_without_aliases_fails_the_dyad_not_the_cues(relationship):
+    """The cue scan finds the dyad's phrases too, but a dyad that cannot be built (a side with
+    no aliases) still raises only where the dyad is asked for. Constructed text."""
+    actors = tuple(
+        replace(actor, aliases=()) if actor.key == "china" else actor
+        for actor in relationship.actors
+    )
+    lexicon = replace(relationship, actors=actors)
+    text = "Not friends."
+    assert [m.pole for m in lexicon.match(text)] == ["convenience"]
+    assert lexicon.match_with_actors(text, [(0, 12)]) == (
+        lexicon.match_sentences(text, [(0, 12)]),
+        None,
+    )
+    with pytest.raises(ParameterError, match="two of the actors that have aliases"):
+        lexicon.dyad_matcher()

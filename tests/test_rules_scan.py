@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing._lexicon import load_lexicon
-from framing._rules import _scare_quotes
+from framing._rules import RuleEngine, _scare_quotes
 from framing._text import PhraseMatcher, PhraseSets, split_sentences
 
 
@@ -340,3 +340,80 @@ def test_contracted_negation_runs_from_the_word_it_ends(lex):
     assert engine.rule_hits(text, 0, len(text), None).negations == [(5, 13, -1)]
     assert engine.rule_hits(text, 11, len(text), None).negations == []
     assert [m.negator for m in lex.match(text)] == ["mightn't"]
+
+
+# --- cues and the dyad's phrases from one scan ---------------------------------------------------
+
+# Names, names inside names ("Putin" in "Vladimir Putin"), overlapping names ("Chinese
+# President" and "President Xi Jinping"), an excluded name and a reference to the pair.
+_ACTOR_TEXT = [
+    "Xi", "Jinping", "Xi Jinping", "President", "Chinese President Xi Jinping", "Vladimir",
+    "President Vladimir Putin", "Putin", "Russia", "Russian", "China", "South China Morning Post",
+    "the two leaders", "Kremlin", "Xi's", "PRC",
+]  # fmt: skip
+
+
+@given(
+    words=st.lists(st.sampled_from(_RULE_TEXT + _CUE_TEXT + _ACTOR_TEXT), max_size=60),
+    punct=st.lists(st.sampled_from(_PUNCT), min_size=60, max_size=60),
+    cuts=st.lists(st.integers(0, 400), max_size=6),
+)
+@settings(max_examples=150, deadline=None)
+def test_one_scan_finds_the_cues_and_the_dyads_phrases(words, punct, cuts):
+    """match_with_actors gives the cue matches a scan per sentence gives, and the dyad's
+    phrases as their own matcher finds them from the first span's start to the last one's end
+    (names inside names and overlapping names left out), in the lower-cased text."""
+    lexicon = load_lexicon("relationship")
+    engine = lexicon._compiled
+    phrases = lexicon.dyad_matcher().phrase_matcher
+    text = "".join(w + p for w, p in zip(words, punct, strict=False))
+    lowered = text.lower()
+    points = sorted({min(c, len(text)) for c in cuts})
+    cut = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    for spans in (split_sentences(text), cut):
+        expected = engine.match_by_sentence(text, spans, lowered)
+        matches, hits = engine.match_with_actors(text, spans, lowered)
+        assert matches == expected
+        if spans:
+            found = list(phrases.finditer(text, spans[0][0], spans[-1][1], lowered=lowered))
+            assert hits == ([s for s, _, _ in found], [lowered[s:e] for s, e, _ in found])
+        assert engine.match_with_actors(text, spans, None) == (expected, None)
+
+
+def test_names_that_overlap_are_found_as_the_names_own_scan_finds_them(lex):
+    """'Chinese President' and 'President Xi Jinping' overlap: the leftmost is kept, then 'Xi
+    Jinping', which starts inside the second; 'Putin' inside 'President Vladimir Putin' and 'xi'
+    inside 'Xi Jinping' are no names of their own. Constructed text."""
+    text = "Chinese President Xi Jinping hosted President Vladimir Putin."
+    matches, hits = lex.match_with_actors(text, [(0, len(text))])
+    assert matches == [[]]
+    assert hits == ([0, 18, 36], ["chinese president", "xi jinping", "president vladimir putin"])
+
+
+def test_no_phrase_hits_where_one_scan_cannot_give_them(lex):
+    """Text whose lower case the matchers cannot scan ('ı'), and actors' phrases that make the
+    one trie unavailable (a wildcard inside a phrase): the cue matches are the same, the phrase
+    hits None (the dyad then scans for them itself). Constructed texts."""
+    text = "Putin is not a junior partner of Xi, says Yıldız."
+    spans = split_sentences(text)
+    assert lex.match_with_actors(text, spans) == (lex.match_sentences(text, spans), None)
+    engine = RuleEngine(
+        lex.cues, lex.axes, lex.settings, actors=PhraseMatcher(["chin* daily", "russia"])
+    )
+    text = "Russia is a junior partner, China Daily says."
+    spans = split_sentences(text)
+    assert engine.match_with_actors(text, spans, text.lower()) == (
+        lex.match_sentences(text, spans),
+        None,
+    )
+
+
+def test_places_are_those_of_where():
+    sets = PhraseSets([PhraseMatcher(["not", "no longer"]), PhraseMatcher(["but", "no"])])
+    text = "No longer friends, but not rivals."
+    assert sets.places(text) == ([0, 19, 23], ["No longer", "but", "not"])  # as written
+    assert sets.places(text) == sets.where(text)[:2]
+    assert sets.places(text, 1, lowered=text.lower()) == ([19, 23], ["but", "not"])
+    odd = PhraseMatcher([" ".join(["a"] * n) for n in range(1, 300, 2)])
+    even = PhraseMatcher([" ".join(["a"] * n) for n in range(2, 301, 2)])
+    assert PhraseSets([odd, even]).places("a a a") is None  # as where() (see above)

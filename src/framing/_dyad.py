@@ -218,7 +218,7 @@ class _SpeakerCodes(dict[str | None, int]):
         if len(self) > 100_000:  # bounded over a stream of many speakers
             self.clear()
             self.update({None: 0, "": 0})
-        _, codes = self._dyad._hits(speaker or "", 0, len(speaker or ""), None)
+        _, codes = self._dyad._hits(speaker or "", 0, len(speaker or ""), None, None)
         code = self[speaker] = reduce(or_, codes, 0) & self._dyad._actors_code
         return code
 
@@ -264,6 +264,13 @@ class DyadMatcher:
     shift_terms : sequence of str, default=()
         Sentence openings that change the subject (``Meanwhile``, ``Separately``, ``Elsewhere``):
         a sentence that opens with one is never ``continued``.
+
+    Attributes
+    ----------
+    phrase_matcher : PhraseMatcher
+        The aliases (acronyms aside), references, counterpart terms and exclusions, for a
+        caller that scans for them along with its own phrases (see ``hits`` of
+        :meth:`relevance`).
 
     Raises
     ------
@@ -317,9 +324,9 @@ class DyadMatcher:
         ):
             phrases.extend(terms)
             codes.extend(code for _ in terms)
-        self._matcher = PhraseMatcher(phrases)
-        self._codes = _HitCodes(self._matcher, codes)
-        self._boundary_scans = _boundary_scans(self._matcher)
+        self.phrase_matcher = PhraseMatcher(phrases)
+        self._codes = _HitCodes(self.phrase_matcher, codes)
+        self._boundary_scans = _boundary_scans(self.phrase_matcher)
         self._actor_tuples = _ActorTuples(self.actor_keys)
         self._speaker_codes = _SpeakerCodes(self)
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
@@ -344,6 +351,7 @@ class DyadMatcher:
         lowered: str | None = None,
         framed: Sequence[bool] | None = None,
         speakers: Sequence[str | None] | None = None,
+        hits: tuple[list[int], list[str]] | None = None,
     ) -> DyadResult:
         """Judge every sentence of one document.
 
@@ -364,6 +372,11 @@ class DyadMatcher:
             The speaker of each sentence (:func:`framing.attribute_voice`). An actor named
             in a sentence's speaker counts as named in the sentence: Putin's ``“Our relations
             with China are good.”`` names both sides, whichever sentence says it is his.
+        hits : (starts, texts) or None, default=None
+            The matches of :attr:`phrase_matcher` from the first span's start to the last one's
+            end, found in ``lowered`` (required then) by the caller's own scan, as
+            :meth:`framing.Lexicon.match_with_actors` gives them: the text is then not scanned
+            for them again (acronyms still are). None: they are found here.
 
         Returns
         -------
@@ -391,7 +404,7 @@ class DyadMatcher:
                 raise ParameterError(name, f"{len(values)} values", f"one per span ({len(spans)})")
         if not spans:
             return DyadResult((), (), (), ())
-        codes = _sentence_codes(spans, *self._hits(text, spans[0][0], spans[-1][1], lowered))
+        codes = _sentence_codes(spans, *self._hits(text, spans[0][0], spans[-1][1], lowered, hits))
         said = None
         if speakers is not None:
             # An actor named in the speaker counts as named in the sentence.
@@ -464,10 +477,16 @@ class DyadMatcher:
         return basis, [False] * first + [True] * (len(codes) - first)
 
     def _hits(
-        self, text: str, start: int, end: int, lowered: str | None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        lowered: str | None,
+        found: tuple[list[int], list[str]] | None,
     ) -> tuple[list[int], list[int]]:
-        """The starts and codes of the phrases and acronyms in ``text[start:end]``, in order."""
-        starts, matched = self._phrase_hits(text, start, end, lowered)
+        """The starts and codes of the phrases and acronyms in ``text[start:end]``, in order;
+        ``found``: the phrases' starts and texts, when the caller has them (see relevance)."""
+        starts, matched = self._phrase_hits(text, start, end, lowered) if found is None else found
         # Looked up all at once (a text not seen before is resolved by _HitCodes): the aliases
         # are frequent (a hit every dozen words), so the cost per hit counts.
         codes = list(map(self._codes.__getitem__, matched))
@@ -518,7 +537,7 @@ class DyadMatcher:
         self, text: str, start: int, end: int, lowered: str | None
     ) -> tuple[list[int], list[str]]:
         """:meth:`_phrase_hits` by the phrase matcher's own pattern."""
-        pattern, subject = self._matcher.scan_target(text, lowered)
+        pattern, subject = self.phrase_matcher.scan_target(text, lowered)
         found = list(pattern.finditer(subject, start, end))
         return list(map(_START, found)), list(map(_GROUP, found))
 

@@ -195,7 +195,12 @@ class Lexicon:
 
     @functools.cached_property
     def _compiled(self) -> RuleEngine:
-        return RuleEngine(self.cues, self.axes, self.settings)
+        # With the dyad's phrases: one scan finds them and the cues (match_with_actors).
+        try:
+            actors = self._dyad_matcher.phrase_matcher
+        except ParameterError:  # a dyad side without aliases: dyad_matcher() says so, not match()
+            actors = None
+        return RuleEngine(self.cues, self.axes, self.settings, actors=actors)
 
     # -- constructors ----------------------------------------------------------------------------
     @classmethod
@@ -327,11 +332,51 @@ class Lexicon:
         """
         if not spans:
             return []
-        if lowered is None:
-            lowered = text.lower()
-        if not lower_case_matches(text, lowered):  # rare letters ('İ', 'ı', 'ſ', 'ς')
-            lowered = None
-        return self._compiled.match_document(text, spans, lowered)
+        return self._compiled.match_document(text, spans, _usable(text, lowered))
+
+    def match_with_actors(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int] | tuple[int, int, int]],
+        *,
+        lowered: str | None = None,
+    ) -> tuple[list[list[CueMatch]], tuple[list[int], list[str]] | None]:
+        """:meth:`match_sentences` and, from the same scan, the hits of the dyad's phrases for
+        :meth:`DyadMatcher.relevance` (``hits=``, with the same ``lowered``).
+
+        Parameters
+        ----------
+        text, spans, lowered
+            As in :meth:`match_sentences`.
+
+        Returns
+        -------
+        matches : list of list of CueMatch
+            As :meth:`match_sentences` returns them.
+        hits : (starts, texts) or None
+            The matches of :meth:`dyad_matcher`'s ``phrase_matcher`` in ``text.lower()``; None
+            where this scan cannot give them (the matcher then finds them itself).
+
+        Examples
+        --------
+        >>> lex = load_lexicon("relationship")
+        >>> text = "Xi met Putin. They are old friends."
+        >>> spans = [(0, 13), (14, 35)]
+        >>> matches, hits = lex.match_with_actors(text, spans)
+        >>> [[m.pole for m in ms] for ms in matches], hits
+        ([[], ['friendship']], ([0, 7], ['xi', 'putin']))
+        """
+        if not spans:
+            return [], None
+        return self._compiled.match_with_actors(text, spans, _usable(text, lowered))
+
+
+def _usable(text: str, lowered: str | None) -> str | None:
+    """``text.lower()`` (``lowered`` if given) where the matchers can scan it in place of
+    ``text``, else None (rare letters: 'İ', 'ı', 'ſ', 'ς')."""
+    if lowered is None:
+        lowered = text.lower()
+    return lowered if lower_case_matches(text, lowered) else None
 
 
 # --- reading and validating ---------------------------------------------------------------------

@@ -5,8 +5,10 @@ performance, mention, appearance and open-question markers) into phrase matchers
 (:class:`framing._text.PhraseMatcher`), finds them in a sentence and applies the rules that
 change what a cue counts for: negation, performance, contrast and mention versus assertion
 (see :mod:`framing._lexicon`). It is built once per lexicon, by
-:attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match` and
-:meth:`~framing.Lexicon.match_sentences` call it.
+:attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match`,
+:meth:`~framing.Lexicon.match_sentences` and :meth:`~framing.Lexicon.match_with_actors` call
+it. Built with a dyad's phrase matcher (``actors``), its scan of a document finds those phrases
+too, so that the dyad does not scan the text again (:meth:`RuleEngine.match_with_actors`).
 
 Examples
 --------
@@ -23,11 +25,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import compress, repeat
 from operator import add, gt, itemgetter, not_
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
@@ -87,7 +89,14 @@ class RuleEngine:
     [('friends', 'cold')]
     """
 
-    def __init__(self, cues: Sequence[Cue], axes: Sequence[Axis], settings: Settings) -> None:
+    def __init__(
+        self,
+        cues: Sequence[Cue],
+        axes: Sequence[Axis],
+        settings: Settings,
+        *,
+        actors: PhraseMatcher | None = None,
+    ) -> None:
         self.entries = tuple(cues)
         self.settings = settings
         # Ignored phrases take part in longest-match so that they claim their words, then count
@@ -122,6 +131,8 @@ class RuleEngine:
         )  # fmt: skip
         # Cues and rule words together, for a document at once (match_document).
         self.everything = PhraseSets([self.cues, *self.rules.matchers])
+        # The same with the actors' phrases too (a dyad's), for match_with_actors.
+        self.with_actors = None if actors is None else _ActorSplit(self.everything, actors)
         # The cues of each phrase of self.cues: none for an ignored phrase.
         self.phrase_cues = [tuple(cues) for cues in self.term_cues] + [()] * len(settings.ignore)
         # What each cue's match holds when no rule applies, all but its text and offsets.
@@ -182,18 +193,57 @@ class RuleEngine:
         document (a cue across a sentence boundary counts in neither sentence), rule words in
         their sentence. Where some phrase crosses a boundary, that is what runs.
         """
-        out: list[list[CueMatch]] = [[] for _ in spans]
         if not spans:
-            return out
-        starts = [span[0] for span in spans]
-        found = self.everything.where(text, starts[0], spans[-1][1], lowered=lowered)
+            return []
+        found = self.everything.where(text, spans[0][0], spans[-1][1], lowered=lowered)
         if found is None:
             return self.match_by_sentence(text, spans, lowered)
-        # A Python step per sentence with a cue, not per place a phrase starts.
         positions, matched, matches = found
+        return self._from_places(text, spans, lowered, positions, list(map(len, matched)), matches)
+
+    def match_with_actors(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> tuple[list[list[CueMatch]], tuple[list[int], list[str]] | None]:
+        """:meth:`match_document`'s cue matches and, from the same scan, the actors' phrase
+        matches in the document (``actors`` of the constructor): their starts and texts in
+        ``lowered``, as :meth:`PhraseMatcher.finditer` from the first span's start to the last
+        one's end finds them. None for the actors when there are none, ``lowered`` is not
+        usable for ``text`` (None, or another length), or the scan cannot split its places by
+        text (see :class:`PhraseSets`): the caller then scans for them itself.
+        """
+        split = self.with_actors
+        if split is None or not spans or lowered is None or len(lowered) != len(text):
+            return self.match_document(text, spans, lowered), None
+        found = split.sets.places(text, spans[0][0], spans[-1][1], lowered=lowered)
+        if found is None:
+            return self.match_document(text, spans, lowered), None
+        positions, matched = found
+        actors = split.actor_hits(positions, matched)
+        # The places where a cue or rule word starts, as self.everything.where gives them (an
+        # empty tuple of matches, where only an actor starts, selects nothing in compress()).
+        rules = list(map(split.rules.__getitem__, matched))
+        places = list(compress(positions, rules))
+        lengths = list(map(split.lengths.__getitem__, compress(matched, rules)))
+        matches = list(compress(rules, rules))
+        return self._from_places(text, spans, lowered, places, lengths, matches), actors
+
+    def _from_places(
+        self,
+        text: str,
+        spans: Sequence[Sequence[int]],
+        lowered: str | None,
+        positions: list[int],
+        lengths: list[int],
+        matches: list[tuple[Hit, ...]],
+    ) -> list[list[CueMatch]]:
+        """:meth:`match_document` from the places where cues and rule words start (see
+        :meth:`PhraseSets.where`; ``lengths``: those of the longest phrase at each)."""
+        out: list[list[CueMatch]] = [[] for _ in spans]
+        starts = [span[0] for span in spans]
+        # A Python step per sentence with a cue, not per place a phrase starts.
         sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
         limits = [0, *[span[1] for span in spans]]
-        if any(map(gt, map(add, positions, map(len, matched)), map(limits.__getitem__, sentence))):
+        if any(map(gt, map(add, positions, lengths), map(limits.__getitem__, sentence))):
             return self.match_by_sentence(text, spans, lowered)
         # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
         for number in sorted(set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))):
@@ -581,6 +631,74 @@ class RuleEngine:
 
 
 Hit = tuple[int, int, int]
+
+
+class _ActorSplit:
+    """A scan of lower-cased text for cues and rule words (``everything``) and the phrases of
+    one more matcher, the actors (a dyad's), split by the longest phrase matched at each place,
+    which decides each matcher's match there (see :class:`PhraseSets`): what ``everything``
+    alone finds there, and the actors' match.
+
+    Attributes
+    ----------
+    sets : PhraseSets
+        ``everything``'s matchers and then the actors'.
+    rules : dict
+        Matched text -> ``everything``'s matches there, as :meth:`PhraseSets.where` gives
+        them (empty where only an actor starts).
+    lengths : dict
+        Matched text -> the length of the longest of those matches.
+    actors : dict
+        Matched text -> the actors' matched text there ("" for none).
+    """
+
+    def __init__(self, everything: PhraseSets, actors: PhraseMatcher) -> None:
+        self.sets = PhraseSets([*everything.matchers, actors])
+        self._kind = len(everything.matchers)
+        self.rules: dict[str, tuple[Hit, ...]] = _Filled(self._split)
+        self.lengths: dict[str, int] = _Filled(self._split)
+        self.actors: dict[str, str] = _Filled(self._split)
+
+    def _split(self, matched: str) -> None:
+        """Fill the three dictionaries for a text matched at some place."""
+        found = self.sets.where(matched, lowered=matched)
+        here = found[2][0] if found is not None and found[0][:1] == [0] else ()
+        rules = tuple(hit for hit in here if hit[0] != self._kind)
+        own = [length for kind, length, _ in here if kind == self._kind]
+        self.rules[matched] = rules
+        self.lengths[matched] = max((length for _, length, _ in rules), default=0)
+        self.actors[matched] = matched[: own[0]] if own else ""
+
+    def actor_hits(self, positions: list[int], matched: list[str]) -> tuple[list[int], list[str]]:
+        """The actors' matches (starts, texts) among the places of :meth:`PhraseSets.places`:
+        leftmost, longest, never overlapping one another, as the actors' own scan finds them."""
+        own = list(map(self.actors.__getitem__, matched))
+        starts: list[int] = []
+        texts: list[str] = []
+        resume = 0
+        for at, found in zip(compress(positions, own), compress(own, own), strict=True):
+            if at >= resume:  # not inside the match before it
+                starts.append(at)
+                texts.append(found)
+                resume = at + len(found)
+        return starts, texts
+
+
+_V = TypeVar("_V")
+
+
+class _Filled(dict[str, _V]):
+    """A dictionary whose missing keys a function fills (with those of others)."""
+
+    def __init__(self, fill: Callable[[str], None]) -> None:
+        super().__init__()
+        self._fill = fill
+
+    def __missing__(self, key: str) -> _V:
+        self._fill(key)
+        return self[key]
+
+
 _FIELDS = tuple(CueMatch.__dataclass_fields__)
 _NO_RULE = {
     "negated": False, "negator": None, "performance": False, "marker": None, "conceded": False,

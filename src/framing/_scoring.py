@@ -511,12 +511,15 @@ def _score_document(
     starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
     voice = _attribute_voice(text, starts, ends, paragraphs)  # valid spans: no checks
     lowered = text.lower()
-    all_matches = lex.match_sentences(text, spans, lowered=lowered)
+    # One scan for the cues and the dyad's phrases (dyad is lex's: the hits are its phrases').
+    all_matches, hits = lex.match_with_actors(text, spans, lowered=lowered)
     # Codebook, Target: a frame cue in a document about the dyad, with one side named ("China
     # holds all of these cards") or right after a relevant sentence ("Calculated camaraderie was
     # put on display"), is about the relationship: the other side is clearly meant.
     framed = [bool(matches) for matches in all_matches]
-    relevance = dyad.relevance(text, spans, lowered=lowered, framed=framed, speakers=voice.speaker)
+    relevance = dyad.relevance(
+        text, spans, lowered=lowered, framed=framed, speakers=voice.speaker, hits=hits
+    )
     counted = relevance.relevant if relevant_only else None
     cues, evidence, scores, labels = _cue_columns(all_matches, voice.quotes, counted, axes)
 

@@ -766,6 +766,38 @@ class PhraseSets:
         text, start, end, lowered
             As in :meth:`PhraseMatcher.finditer`.
         """
+        found = self._where_texts(text, start, end, lowered)
+        if found is None:
+            return None
+        lower, positions, matched, first = found
+        splits = self._splits[lower]
+        for new in set(matched).difference(splits):
+            splits[new] = self._matches_at(lower, new, 0, len(new))
+        matches = list(map(splits.__getitem__, matched))
+        if first:  # see _places
+            matches[0] = first
+        return positions, matched, matches
+
+    def places(
+        self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None
+    ) -> tuple[list[int], list[str]] | None:
+        """The ``positions`` and ``texts`` of :meth:`where`, without each matcher's match
+        there: for a caller that works that out itself, once per text (a few hundred spellings
+        in a corpus). None when :meth:`where` is.
+
+        Parameters
+        ----------
+        text, start, end, lowered
+            As in :meth:`PhraseMatcher.finditer`.
+        """
+        found = self._where_texts(text, start, end, lowered)
+        return None if found is None else (found[1], found[2])
+
+    def _where_texts(
+        self, text: str, start: int, end: int | None, lowered: str | None
+    ) -> tuple[bool, list[int], list[str], tuple[tuple[int, int, int], ...]] | None:
+        """The positions and texts of :meth:`where`, whether they are of ``lowered``, and the
+        matches at the text's start (empty when no phrase starts there)."""
         if not self._by_text:
             return None
         stop = len(text) if end is None else end
@@ -774,17 +806,12 @@ class PhraseSets:
         pattern = self._lower_pattern if lower else self.pattern
         found = list(pattern.finditer(subject, max(start - 1, 0), stop))
         matched = list(map(_GROUP_1, found))
-        splits = self._splits[lower]
-        for new in set(matched).difference(splits):
-            splits[new] = self._matches_at(lower, new, 0, len(new))
         positions = list(map(_START, found, repeat(1, len(found))))
-        matches = list(map(splits.__getitem__, matched))
         first = self._matches_at(lower, subject, 0, stop) if start == 0 else ()
         if first:  # see _places
             positions.insert(0, 0)
             matched.insert(0, subject[: max(length for _, length, _ in first)])
-            matches.insert(0, first)
-        return positions, matched, matches
+        return lower, positions, matched, first
 
     def _places(
         self, lower: bool, subject: str, start: int, stop: int
