@@ -94,7 +94,7 @@ def test_init_stores_parameters_unchanged():
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
         "char_ngram_range": (2, 5), "lexicon_weight": 0.3, "threshold": 0.4, "prefer_lexicon": True, "cv": 5,
         "random_state": 0, "prior": "builtin", "prior_weight": 0.1, "rule_features": True,
-        "cue_features": True, "override": "auto",
+        "cue_features": True, "override": "auto", "concept_features": False,
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
     bad = FrameClassifier(axis="nonsense", C=-1)
@@ -545,8 +545,8 @@ def test_shipped_coding_equals_the_seed_gold_columns(tmp_path):
 def test_shipped_models_are_plain_arrays():
     folder = resources.files("framing") / "data"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["bundled_bond.model", "bundled_power.model", "prior_coding.csv",
-                     "seed_coding.csv"]  # fmt: skip
+    assert names == ["bundled_bond.model", "bundled_power.model", "concept_families.toml",
+                     "prior_coding.csv", "seed_coding.csv"]  # fmt: skip
     for name in names[:2]:
         with resources.as_file(folder / name) as path, np.load(path, allow_pickle=False) as f:
             assert all(f[key].dtype != object for key in f.files)
