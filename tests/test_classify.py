@@ -32,17 +32,25 @@ from framing._classify import (
     _bundled,
     _decide,
     _fit_temperature,
+    _payload,
     _write_seed_coding,
     builtin_prior,
     bundled_classifier,
     classify_sentences,
+    concept_families,
     load_model,
     model_info,
     training_data,
 )
 from framing._lexicon import Axis, Cue, Lexicon, load_lexicon
 from framing._validate import _lexicon_label
-from framing.errors import FramingWarning, InputError, InsufficientDataError, ParameterError
+from framing.errors import (
+    FramingWarning,
+    InputError,
+    InsufficientDataError,
+    ModelError,
+    ParameterError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_CODING = ROOT / "seeds" / "annotations" / "sentences.csv"
@@ -86,7 +94,7 @@ def test_init_stores_parameters_unchanged():
         "axis": "bond", "lexicon": lex, "C": 0.5, "ngram_range": [1, 3],
         "char_ngram_range": (2, 5), "lexicon_weight": 0.3, "threshold": 0.4, "prefer_lexicon": True, "cv": 5,
         "random_state": 0, "prior": "builtin", "prior_weight": 0.1, "rule_features": True,
-        "cue_features": True, "override": "auto",
+        "cue_features": True, "override": "auto", "concept_features": False,
     }  # fmt: skip
     # No validation in __init__: a bad value is accepted here and rejected by fit.
     bad = FrameClassifier(axis="nonsense", C=-1)
@@ -315,6 +323,7 @@ def test_one_class_is_insufficient():
         ({"override": "never"}, "override"),
         ({"rule_features": 1}, "rule_features"),
         ({"cue_features": None}, "cue_features"),
+        ({"concept_features": "yes"}, "concept_features"),
     ],
 )
 def test_bad_parameters(params, name):
@@ -458,6 +467,57 @@ def test_lexicon_features_cue_columns_are_signed_by_the_pole_counted():
         LexiconFeatures(_TONE, cues="yes").fit([])
 
 
+def test_concept_families_are_not_cues_and_carry_no_duplicates():
+    families = concept_families()
+    assert len(families) >= 10 and all(len(terms) >= 5 for terms in families.values())
+    terms = [term for family in families.values() for term in family]
+    assert len(terms) == len(set(terms))
+    assert all(term == term.lower() and term.strip() == term for term in terms)
+    cues = {cue.term.rstrip("*") for cue in load_lexicon("relationship").cues}
+    assert not [term for term in terms if term.rstrip("*") in cues]
+
+
+def test_lexicon_features_concept_columns_hand_counted():
+    features = LexiconFeatures(axes="power", concepts=True).fit([])
+    names = features.get_feature_names_out().tolist()
+    families = list(concept_families())
+    assert names[-len(families) :] == [f"concept_{family}" for family in families]
+    texts = [  # constructed
+        "Russia sells oil and gas to Chinese buyers, and its exporters need dual-use chips.",
+        "The team drank steady amounts of tea.",
+        "Russia has become China's junior partner.",
+    ]
+    X = features.transform(texts)
+    counts = dict(zip(names, X[0], strict=True))
+    # sells, oil, gas, buyers, exporters; 'dual-use' across a hyphen, 'chips'
+    assert (counts["concept_energy_trade"], counts["concept_military_supply"]) == (5.0, 2.0)
+    # whole words only: 'team' and 'steady' are not 'tea'
+    assert dict(zip(names, X[1], strict=True))["concept_ceremony"] == 1.0
+    assert not X[2, -len(families) :].any()
+    plain = LexiconFeatures(axes="power").fit([]).transform(texts)
+    np.testing.assert_array_equal(X[:, : plain.shape[1]], plain)
+    with pytest.raises(ParameterError):
+        LexiconFeatures(axes="power", concepts=1).fit([])
+
+
+def test_concept_features_are_learnt_saved_and_checked_on_loading(tmp_path, monkeypatch):
+    model = FrameClassifier(axis="power", cv=2, prior=None, concept_features=True)
+    model.fit(TEXTS, LABELS)
+    regression = model.pipeline_.named_steps["model"]
+    width = FrameClassifier(axis="power", cv=2, prior=None).fit(TEXTS, LABELS)
+    extra = regression.coef_.shape[1] - width.pipeline_.named_steps["model"].coef_.shape[1]
+    assert extra == len(concept_families())
+    loaded = load_model(model.save(tmp_path / "concepts.model"))
+    assert loaded.concept_features is True
+    probe = ["Beijing buys Russian oil at a steep price.", "They toured the red carpet."]
+    np.testing.assert_allclose(loaded.predict_proba(probe), model.predict_proba(probe))
+    # A model without them describes itself as before (the bundled files stay as built).
+    assert "concept_features" not in _payload(width)[0]["params"]
+    monkeypatch.setattr("framing._classify._concept_families_sha256", lambda: "0" * 64)
+    with pytest.raises(ModelError, match="concept families are not this framing's"):
+        load_model(tmp_path / "concepts.model")
+
+
 def test_lexicon_features_in_a_user_pipeline():
     pipe = make_pipeline(LexiconFeatures(axes="power"), LogisticRegression()).fit(TEXTS, LABELS)
     # constructed; the lexicon knows 'junior partner' and 'equals'
@@ -485,8 +545,8 @@ def test_shipped_coding_equals_the_seed_gold_columns(tmp_path):
 def test_shipped_models_are_plain_arrays():
     folder = resources.files("framing") / "data"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["bundled_bond.model", "bundled_power.model", "prior_coding.csv",
-                     "seed_coding.csv"]  # fmt: skip
+    assert names == ["bundled_bond.model", "bundled_power.model", "concept_families.toml",
+                     "prior_coding.csv", "seed_coding.csv"]  # fmt: skip
     for name in names[:2]:
         with resources.as_file(folder / name) as path, np.load(path, allow_pickle=False) as f:
             assert all(f[key].dtype != object for key in f.files)

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -80,6 +81,8 @@ __all__ = [
     "PRIOR_BUILTIN",
     "PRIOR_WEIGHT",
     "builtin_prior",
+    "concept_families",
+    "CONCEPT_FILE",
 ]
 
 #: The label of a sentence that takes neither pole of an axis.
@@ -241,6 +244,11 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         Add one column per cue of the counted axes, ``{axis}_cue_{cue}``: the cue's weight
         where it counts for the axis's first pole, minus it for the second (0 for a mention).
         ``transform`` then returns a sparse matrix.
+    concepts : bool, default=False
+        Add one column per concept family of :func:`concept_families`, ``concept_{family}``:
+        how many of the family's terms the text holds. The families are words for behaviour,
+        motive and circumstance that are not cues and carry no pole; a model learns their
+        direction from the coding.
 
     Attributes
     ----------
@@ -255,7 +263,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         marker turned, or a contrast set aside), and with ``rules``, ``mention`` (how many are
         mentioned rather than asserted: so-called, a question, scare quotes, an appearance;
         they weigh 0) and ``quoted`` (how many stand inside quotation marks, such as a
-        source's words); then, with ``cues``, ``{axis}_cue_{cue}`` per cue in lexicon order.
+        source's words); then, with ``cues``, ``{axis}_cue_{cue}`` per cue in lexicon order;
+        then, with ``concepts``, ``concept_{family}`` per family in file order.
 
     See Also
     --------
@@ -293,11 +302,13 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         *,
         rules: bool = True,
         cues: bool = False,
+        concepts: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.axes = axes
         self.rules = rules
         self.cues = cues
+        self.concepts = concepts
 
     def fit(self, X: Iterable[str], y: Any = None) -> LexiconFeatures:  # noqa: N803
         """Load the lexicon and check the axes.
@@ -318,12 +329,13 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         InputError
             ``X`` is a bare string or holds something other than strings.
         ParameterError
-            An axis that the lexicon does not have, or ``rules`` or ``cues`` not a bool.
+            An axis that the lexicon does not have, or ``rules``, ``cues`` or ``concepts`` not
+            a bool.
         LexiconError
             The lexicon cannot be loaded.
         """
         _as_texts(X)
-        for name in ("rules", "cues"):
+        for name in ("rules", "cues", "concepts"):
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise ParameterError(name, getattr(self, name), "True or False")
         lexicon = load_lexicon(self.lexicon)
@@ -355,6 +367,11 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                 if cue.axis in self.axes_ and (cue.axis, cue.term) not in self.cue_columns_:
                     self.cue_columns_[(cue.axis, cue.term)] = len(names)
                     names.append(f"{cue.axis}_cue_{cue.term}")
+        self.concept_columns_: list[tuple[int, re.Pattern[str]]] = []
+        if self.concepts:
+            for family, pattern in _concept_patterns():
+                self.concept_columns_.append((len(names), pattern))
+                names.append(f"concept_{family}")
         self.feature_names_ = np.asarray(names, dtype=object)
         return self
 
@@ -385,6 +402,12 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             matches = self.lexicon_.match(text)
             if matches:
                 self._add_matches(row, text, matches, (rows, cols, values))
+            for column, pattern in self.concept_columns_:
+                found = len(pattern.findall(text))
+                if found:
+                    rows.append(row)
+                    cols.append(column)
+                    values.append(float(found))
         shape = (len(texts), self.feature_names_.size)
         if self.cues:
             from scipy.sparse import csr_matrix  # the only sparse output of the module
@@ -457,6 +480,61 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     if not any(mark in text for mark in "\"“«‘'"):
         return []
     return [found.span() for found in _QUOTATION.finditer(text)]
+
+
+#: The classifier's concept families, in ``framing/data`` (see :func:`concept_families`).
+CONCEPT_FILE = "concept_families.toml"
+
+
+@functools.lru_cache(maxsize=1)
+def concept_families() -> dict[str, tuple[str, ...]]:
+    """The concept families of ``LexiconFeatures(concepts=True)``: family name to its terms.
+
+    Read from ``framing/data/concept_families.toml``, which says how the families were built.
+    A family groups words and short phrases for one kind of behaviour, motive or circumstance
+    (energy sales, sanctions, ceremony, holding back...) that are not cues of the built-in
+    lexicon and carry no pole: a model learns from the coding which way, if any, each points.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        In file order; a term's words match whole, case-insensitively, and a final ``*``
+        matches any ending.
+
+    Examples
+    --------
+    >>> families = concept_families()
+    >>> "oil" in families["energy_trade"], "ceremony" in families
+    (True, True)
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    resource = resources.files("framing") / "data" / CONCEPT_FILE
+    table = tomllib.loads(resource.read_text(encoding="utf-8"))
+    return {name: tuple(str(term) for term in family["terms"]) for name, family in table.items()}
+
+
+def _concept_families_sha256() -> str:
+    """The SHA-256 of the concept families, recorded by a saved model that uses them."""
+    text = json.dumps(concept_families(), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One case-insensitive pattern per concept family, longest terms first."""
+    patterns = []
+    for name, terms in concept_families().items():
+        alternatives = []
+        for term in sorted(terms, key=len, reverse=True):
+            words = [re.escape(word.rstrip("*")) for word in term.split()]
+            ending = r"\w*" if term.endswith("*") else ""
+            alternatives.append(r"[\s\-]+".join(words) + ending)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+        patterns.append((name, pattern))
+    return tuple(patterns)
 
 
 # --------------------------------------------------------------------------- the classifier
@@ -543,6 +621,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         ``'auto'``: chosen in ``fit`` from :data:`OVERRIDES` together with the threshold, by
         the same cross-validated pole-F1; it stays 1 (the lexicon's poles stand) unless an
         override gains more than one standard error there (see Notes).
+    concept_features : bool, default=False
+        Give the model one column per concept family (:func:`concept_families`: words for
+        behaviour, motive and circumstance such as energy sales, sanctions, ceremony or
+        holding back, that are not cues and carry no pole; ``LexiconFeatures(concepts=True)``),
+        so that it can learn from the coding which way each points. Off by default: on the
+        package's coded sets it did not raise the gain over the lexicon (docs/validation.md).
 
     Attributes
     ----------
@@ -650,6 +734,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         rule_features: bool = True,
         cue_features: bool = True,
         override: float | str = "auto",
+        concept_features: bool = False,
     ) -> None:
         self.axis = axis
         self.lexicon = lexicon
@@ -666,6 +751,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.rule_features = rule_features
         self.cue_features = cue_features
         self.override = override
+        self.concept_features = concept_features
 
     # -- fitting ---------------------------------------------------------------------------------
     def _check_params(self) -> None:
@@ -675,7 +761,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             _is_real(self.threshold) and 0.0 <= float(self.threshold) <= 1.0
         ):
             raise ParameterError("threshold", self.threshold, "a probability from 0 to 1 or 'auto'")
-        for name in ("prefer_lexicon", "rule_features", "cue_features"):
+        for name in ("prefer_lexicon", "rule_features", "cue_features", "concept_features"):
             if not isinstance(getattr(self, name), (bool, np.bool_)):
                 raise ParameterError(name, getattr(self, name), "True or False")
         if self.override != "auto" and not (
@@ -733,6 +819,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                         axes=(self.axis,),
                         rules=bool(self.rule_features),
                         cues=bool(self.cue_features),
+                        concepts=bool(self.concept_features),
                     ),
                 ),
             ],
@@ -1352,7 +1439,7 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
     arrays["model_coef"] = np.asarray(regression.coef_, dtype=np.float64)
     arrays["model_intercept"] = np.asarray(regression.intercept_, dtype=np.float64)
     random_state = model.random_state
-    meta = {
+    meta: dict[str, Any] = {
         "format": MODEL_FORMAT,
         "format_version": _FORMAT_VERSION,
         "estimator": _ESTIMATOR,
@@ -1392,6 +1479,10 @@ def _payload(model: FrameClassifier) -> tuple[dict[str, Any], dict[str, np.ndarr
             "n_prior": int(model.n_prior_),
         },
     }
+    if model.concept_features:
+        # Written only when on, so that the files of models without them keep their content.
+        meta["params"]["concept_features"] = True
+        meta["fitted"]["concept_families_sha256"] = _concept_families_sha256()
     return meta, arrays
 
 
@@ -1487,6 +1578,7 @@ def load_model(
         rule_features=bool(params.get("rule_features", False)),
         cue_features=bool(params.get("cue_features", False)),
         override=params.get("override", 1.0),
+        concept_features=bool(params.get("concept_features", False)),
     )
     try:
         _rebuild(model, lex, meta, arrays)
@@ -1623,6 +1715,13 @@ def _rebuild(
     model.override_ = float(fitted.get("override", 1.0))
     if not 0.0 < model.override_ <= 1.0:
         raise ValueError(f"override {model.override_} is not a probability above 0")
+    if model.concept_features and (
+        fitted.get("concept_families_sha256") != _concept_families_sha256()
+    ):
+        raise ValueError(
+            "its concept families are not this framing's (data/concept_families.toml); "
+            "train it again"
+        )
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
     model.n_prior_ = int(fitted.get("n_prior", 0))
