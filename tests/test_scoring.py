@@ -8,6 +8,7 @@ unexpected pass.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import warnings
@@ -921,3 +922,24 @@ def test_chunk_table_is_what_pandas_makes_of_plain_lists(monkeypatch, ids):
     pd.testing.assert_frame_equal(frame, plain, check_dtype=True, check_exact=True)
     for name in ("country", "tags", "n", "outlet", "date", "speaker"):
         assert all(a is b for a, b in zip(frame[name], plain[name], strict=True)), name
+
+
+class _FreezeProbe:
+    """A job that tells, from its worker, how many objects the worker's collections skip."""
+
+    def prepare(self):
+        pass
+
+    def __call__(self, chunk, meta, block=None):
+        table = pd.DataFrame({"relevant": [False]})
+        table.attrs["frozen"] = gc.get_freeze_count()
+        return _engine.ChunkResult(table, [], [], len(chunk))
+
+
+def test_workers_freeze_what_they_inherit_and_the_caller_does_not():
+    pieces = iter([(Corpus._unchecked([]), [], None)] * 4)
+    results = list(_engine._results(_FreezeProbe(), pieces, 2))
+    assert len(results) == 4
+    # Everything a forked worker inherits (modules, the job) is frozen in the worker ...
+    assert all(result.table.attrs["frozen"] > 1000 for result, _ in results)
+    assert gc.get_freeze_count() == 0  # ... and nothing in this process
