@@ -8,6 +8,7 @@ unexpected pass.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import warnings
@@ -861,3 +862,84 @@ def test_tqdm_is_imported_only_for_a_progress_bar():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def _plain_frame(rows, names, axes):
+    """The chunk table the simple way: every column a list of one value per row, typed as
+    pandas types such lists (the reference for the table built from per-document values)."""
+    columns = {name: list(values) for name, values in rows.sentences.items()}
+    columns["sent_id"] = [i for count in rows.counts for i in range(count)]
+    for name, values in rows.documents.items():
+        columns[name] = [
+            value for value, count in zip(values, rows.counts, strict=True) for _ in range(count)
+        ]
+    index = pd.RangeIndex(len(columns["sent_id"]))
+    data = {}
+    for name in names:
+        values = columns[name]
+        if name in ("sent_id", "paragraph", "start", "end"):
+            data[name] = np.array(values, dtype=np.int64)
+        elif name in axes:
+            data[name] = np.array(values, dtype=np.float64)
+        elif name == "relevant":
+            data[name] = np.array(values, dtype=bool)
+        elif name == "year":
+            data[name] = pd.array(values, dtype="Int64")
+        elif name in rows.documents and name not in ("doc_id", "flags") or name == "speaker":
+            data[name] = pd.Series(values, dtype=object, index=index)
+        else:
+            data[name] = values
+    return pd.DataFrame(data, index=index, columns=names)
+
+
+@pytest.mark.parametrize("ids", [["a", "b", "c", "d"], [1, 2, 3, 4], ["a", 2, "c", 4], []], ids=str)
+def test_chunk_table_is_what_pandas_makes_of_plain_lists(monkeypatch, ids):
+    text = 'Xi and Putin are old friends. Russia is a junior partner, Xi said. "Equals," he said.'
+    metadata = [  # every kind of value a metadata column may hold, None and NaN too
+        {"country": "UK", "tags": ["x", "y"], "n": 3},
+        {"country": None, "tags": {"k": 1}, "n": float("nan")},
+        {"country": pd.NA, "tags": None, "n": np.int64(4)},
+        {"country": "RU", "tags": [1, 2], "n": None},
+    ]
+    docs = [
+        framing.Document(doc_id, "<p>" + text * (i + 1) if i % 2 else text, outlet=["D", None][i % 2],
+                         date=["2023-03-01", None, "2024"][i % 3], metadata=meta)
+        for i, (doc_id, meta) in enumerate(zip(ids, metadata, strict=False))
+    ]  # fmt: skip
+    built = []
+    original = scoring._sentence_frame
+
+    def kept(rows, names, axes):
+        frame = original(rows, names, axes)
+        built.append((frame, _plain_frame(rows, names, axes)))
+        return frame
+
+    monkeypatch.setattr(scoring, "_sentence_frame", kept)
+    job = scoring._Job(load_lexicon(), "lexicon", True)
+    job(Corpus._unchecked(docs), ["country", "tags", "n"])
+    ((frame, plain),) = built
+    assert frame["doc_id"].unique().tolist() == ids  # each document's rows, in order
+    pd.testing.assert_frame_equal(frame, plain, check_dtype=True, check_exact=True)
+    for name in ("country", "tags", "n", "outlet", "date", "speaker"):
+        assert all(a is b for a, b in zip(frame[name], plain[name], strict=True)), name
+
+
+class _FreezeProbe:
+    """A job that tells, from its worker, how many objects the worker's collections skip."""
+
+    def prepare(self):
+        pass
+
+    def __call__(self, chunk, meta, block=None):
+        table = pd.DataFrame({"relevant": [False]})
+        table.attrs["frozen"] = gc.get_freeze_count()
+        return _engine.ChunkResult(table, [], [], len(chunk))
+
+
+def test_workers_freeze_what_they_inherit_and_the_caller_does_not():
+    pieces = iter([(Corpus._unchecked([]), [], None)] * 4)
+    results = list(_engine._results(_FreezeProbe(), pieces, 2))
+    assert len(results) == 4
+    # Everything a forked worker inherits (modules, the job) is frozen in the worker ...
+    assert all(result.table.attrs["frozen"] > 1000 for result, _ in results)
+    assert gc.get_freeze_count() == 0  # ... and nothing in this process

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import gc
 import os
 import signal
 import sys
@@ -562,8 +563,13 @@ def _start_worker(job: Job, parent: int) -> None:
     gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
     which a forked worker inherits). On Linux the worker is killed when its parent dies, even
     by SIGKILL; elsewhere it ends when the parent closes the pool.
+
+    What a forked worker inherits (modules, the job, its compiled patterns) lives as long as it
+    does: it is frozen out of the worker's garbage collections, whose first full pass would
+    otherwise visit all of it and copy every page that holds it (copy-on-write).
     """
     global _WORKER_JOB
+    gc.freeze()
     _WORKER_JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):

@@ -383,14 +383,12 @@ def _score_chunk(
     dyad = lex.dyad_matcher()
     axes = lex.poles
     names = [*sentence_columns(lex), *_DOC_COLUMNS, *meta_columns.values()]
-    data_columns: dict[str, list[Any]] = {name: [] for name in names}
+    rows = _Rows(names, [*_DOCUMENT_COLUMNS, *meta_columns.values()])
     flagged: dict[str, list[str]] = {}
     documents = list(corpus)
     for doc in documents:
         try:
-            _score_document(
-                doc, lex, dyad, axes, relevant_only, meta_columns, flagged, data_columns, block
-            )
+            _score_document(doc, lex, dyad, axes, relevant_only, meta_columns, flagged, rows, block)
         except FramingError as exc:
             if doc.doc_id not in str(exc):
                 exc.args = (f"document {doc.doc_id!r}: {exc}", *exc.args[1:])
@@ -403,12 +401,12 @@ def _score_chunk(
         {"source": str(source), "reason": str(reason)}
         for source, reason in corpus.skipped[["source", "reason"]].itertuples(index=False)
     ] if len(corpus.skipped) else []  # fmt: skip
-    produced = set(data_columns["doc_id"])
+    produced = set(rows.documents["doc_id"])
     emptied = [doc.doc_id for doc in documents if doc.doc_id not in produced]
     skipped += [{"source": doc_id, "reason": "no text after cleaning"} for doc_id in emptied]
     if models:
-        _classify(data_columns, axes, relevant_only, models)
-    frame = _sentence_frame(data_columns, names, axes, meta_columns.values())
+        _classify(rows.sentences, axes, relevant_only, models)
+    frame = _sentence_frame(rows, names, axes)
     frame.attrs["framing"] = {
         "axes": {axis: list(poles) for axis, poles in axes.items()},
         "lexicon": {"name": lex.name, "version": lex.version, "hash": lex.content_hash},
@@ -421,43 +419,100 @@ def _score_chunk(
     return _ChunkResult(frame, flagged.get("html", []), emptied, len(documents))
 
 
-_INT_COLUMNS = ("sent_id", "paragraph", "start", "end")
-# Text columns that keep None for a missing value (pandas would otherwise infer NaN or a string
-# dtype): object columns whatever a chunk happens to hold, so that chunking never changes a dtype.
-_OBJECT_COLUMNS = ("outlet", "date", "speaker", "date_precision")
+class _Rows:
+    """The rows of a chunk as its documents are scored: one list per sentence column, and the
+    document's own columns (``doc_id, outlet, date, flags, date_precision, year`` and the
+    metadata) once per document with its number of sentences, repeated when the table is built.
+    """
+
+    def __init__(self, names: Iterable[str], per_document: Iterable[str]) -> None:
+        self.documents: dict[str, list[Any]] = {name: [] for name in per_document}
+        self.sentences: dict[str, list[Any]] = {
+            name: [] for name in names if name not in self.documents and name != "sent_id"
+        }
+        self.counts: list[int] = []  # sentences of each document
+
+
+#: The columns of a document, one value for all its sentences (``_Rows.documents``).
+_DOCUMENT_COLUMNS = ("doc_id", "outlet", "date", "flags", "date_precision", "year")
+_INT_COLUMNS = ("paragraph", "start", "end")
+# Columns that always hold str: pandas' dtype for them is built by pyarrow at once (see _strings).
+_STRING_COLUMNS = ("text", "voice", "relevance", "actors", "evidence")
 
 
 def _sentence_frame(
-    columns: dict[str, list[Any]],
-    names: list[str],
-    axes: Mapping[str, tuple[str, str]],
-    meta: Iterable[str],
+    rows: _Rows, names: list[str], axes: Mapping[str, tuple[str, str]]
 ) -> pd.DataFrame:
     """The sentence table of a chunk, each column built once with its final dtype.
 
     Offsets and ids are int64, ``relevant`` bool, scores float64, ``year`` Int64; the string
-    columns and the cues' lists are left to pandas (object, or its string dtype where that is the
-    default); the metadata keep their values as given (object).
+    columns and the cues' lists get the dtype pandas infers (object, or its string dtype where
+    that is the default); ``speaker``, ``outlet``, ``date``, ``date_precision`` and the
+    metadata are object columns whatever a chunk holds (None stays None), so that chunking
+    never changes a dtype. A document's columns repeat its values; ``sent_id`` counts from 0 in
+    each document.
     """
-    objects = {*_OBJECT_COLUMNS, *meta}
+    counts = np.array(rows.counts, dtype=np.int64)
+    total = int(counts.sum())
     # One index shared by the object columns' Series and the frame: nothing to align or copy.
-    index = pd.RangeIndex(len(columns["doc_id"]))
-    data: dict[str, Any] = {}
-    for name in names:
-        values = columns[name]
+    index = pd.RangeIndex(total)
+    repeat = np.repeat(np.arange(len(counts)), counts)  # each row's document
+    first_rows = np.cumsum(counts) - counts
+    data: dict[str, Any] = {"sent_id": np.arange(total, dtype=np.int64) - first_rows[repeat]}
+    strings = _arrow_strings() if total else None  # pandas infers float64 for an empty list
+    texts = {*_STRING_COLUMNS, *(f"{axis}_label" for axis in axes)}
+    for name, values in rows.sentences.items():
         if name in _INT_COLUMNS:
             data[name] = np.array(values, dtype=np.int64)
         elif name in axes:
             data[name] = np.array(values, dtype=np.float64)
         elif name == "relevant":
             data[name] = np.array(values, dtype=bool)
-        elif name == "year":
-            data[name] = pd.array(values, dtype="Int64")
-        elif name in objects:
+        elif name == "speaker":
             data[name] = pd.Series(values, dtype=object, index=index, copy=False)
+        elif name in texts and strings is not None:
+            data[name] = _strings(values, strings)
         else:
             data[name] = values
+    for name, values in rows.documents.items():
+        if name == "year":
+            data[name] = pd.array(values, dtype="Int64").take(repeat)
+        elif name in ("doc_id", "flags"):
+            data[name] = _repeated_strings(values, repeat, strings)
+        else:
+            data[name] = pd.Series(_objects(values)[repeat], dtype=object, index=index, copy=False)
     return pd.DataFrame(data, index=index, columns=names, copy=False)
+
+
+def _arrow_strings() -> Any:
+    """The dtype pandas infers for a list of str when pyarrow stores it (pandas 3), else None."""
+    dtype = pd.Series(["a"]).dtype
+    return dtype if getattr(dtype, "storage", None) == "pyarrow" else None
+
+
+def _strings(values: Sequence[str], dtype: Any) -> Any:
+    """A column of str with pyarrow's string ``dtype``: what pandas makes of the list, without
+    its check of every value (pyarrow's own conversion is half the time)."""
+    import pyarrow  # pandas stores its strings with it: imported already
+
+    return pd.array(pyarrow.array(values, type=pyarrow.large_string()), dtype=dtype)
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """``values`` as a 1-d object array, whatever they are (a list stays one element)."""
+    out = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        out[i] = value
+    return out
+
+
+def _repeated_strings(values: list[Any], repeat: np.ndarray, dtype: Any) -> Any:
+    """The documents' ids or flags, one per sentence (``repeat``: each row's document), with
+    the dtype pandas infers: taken from the documents' str by pyarrow when it stores strings,
+    else the list (pandas then infers object, int64 ... as it would)."""
+    if dtype is not None and all(type(value) is str for value in values):
+        return _strings(values, dtype).take(repeat)
+    return _objects(values)[repeat].tolist()
 
 
 def cues_to_json(sents: pd.DataFrame) -> pd.DataFrame:
@@ -491,10 +546,10 @@ def _score_document(
     relevant_only: bool,
     meta_columns: Mapping[str, str],
     flagged: dict[str, list[str]],
-    columns: dict[str, list[Any]],
+    rows: _Rows,
     block: _Block | None = None,
 ) -> None:
-    """Score one document and append its sentences to ``columns`` (one list per column);
+    """Score one document and append its sentences to ``rows``;
     a ``block`` of a long document is cleaned text already, cleaned with ``block.flags``."""
     if block is None:
         cleaned = clean(doc.text)
@@ -523,10 +578,7 @@ def _score_document(
     counted = relevance.relevant if relevant_only else None
     cues, evidence, scores, labels = _cue_columns(all_matches, voice.quotes, counted, axes)
 
-    columns["doc_id"].extend([doc.doc_id] * n)
-    columns["outlet"].extend([doc.outlet] * n)
-    columns["date"].extend([doc.date] * n)
-    columns["sent_id"].extend(range(n))
+    columns = rows.sentences
     columns["paragraph"].extend(paragraphs)
     columns["start"].extend(starts)
     columns["end"].extend(ends)
@@ -541,11 +593,16 @@ def _score_document(
         columns[f"{axis}_label"].extend(labels[axis])
     columns["cues"].extend(cues)
     columns["evidence"].extend(evidence)
-    columns["flags"].extend([";".join(flags)] * n)
-    columns["date_precision"].extend([doc.date_precision] * n)
-    columns["year"].extend([doc.year] * n)
+    own = rows.documents
+    own["doc_id"].append(doc.doc_id)
+    own["outlet"].append(doc.outlet)
+    own["date"].append(doc.date)
+    own["flags"].append(";".join(flags))
+    own["date_precision"].append(doc.date_precision)
+    own["year"].append(doc.year)
     for key, name in meta_columns.items():
-        columns[name].extend([doc.metadata.get(key)] * n)
+        own[name].append(doc.metadata.get(key))
+    rows.counts.append(n)
 
 
 def _cue_columns(
