@@ -201,6 +201,15 @@ _CUE_TEXT = (
 _PUNCT = [" ", " ", " ", ", ", "; ", ": ", ". ", "? ", "! ", " – ", "—", "\n", " 'x' ", " “", "” "]
 
 
+def _text_and_cuts(words, punct, cuts):
+    """A drawn text, its lower case, and spans cut at the drawn points (inside a word, a
+    phrase, leaving gaps)."""
+    text = "".join(w + p for w, p in zip(words, punct, strict=False))
+    points = sorted({min(c, len(text)) for c in cuts})
+    cut = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    return text, text.lower(), cut
+
+
 @given(
     words=st.lists(st.sampled_from(_RULE_TEXT + _CUE_TEXT + ["Russia", "They", "It"]), max_size=60),
     punct=st.lists(st.sampled_from(_PUNCT), min_size=60, max_size=60),
@@ -211,10 +220,7 @@ def test_a_document_at_once_is_a_scan_per_sentence(words, punct, cuts):
     """Sentences split as the scorer splits them, and spans cut anywhere (inside a word,
     a phrase, leaving gaps): match_document gives what match_by_sentence gives."""
     engine = load_lexicon("relationship")._compiled
-    text = "".join(w + p for w, p in zip(words, punct, strict=False))
-    lowered = text.lower()
-    points = sorted({min(c, len(text)) for c in cuts})
-    cut = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    text, lowered, cut = _text_and_cuts(words, punct, cuts)
     for spans in (split_sentences(text), cut):
         expected = engine.match_by_sentence(text, spans, lowered)
         assert engine.match_document(text, spans, lowered) == expected
@@ -366,10 +372,7 @@ def test_one_scan_finds_the_cues_and_the_dyads_phrases(words, punct, cuts):
     lexicon = load_lexicon("relationship")
     engine = lexicon._compiled
     phrases = lexicon.dyad_matcher().phrase_matcher
-    text = "".join(w + p for w, p in zip(words, punct, strict=False))
-    lowered = text.lower()
-    points = sorted({min(c, len(text)) for c in cuts})
-    cut = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
+    text, lowered, cut = _text_and_cuts(words, punct, cuts)
     for spans in (split_sentences(text), cut):
         expected = engine.match_by_sentence(text, spans, lowered)
         matches, hits = engine.match_with_actors(text, spans, lowered)

@@ -61,6 +61,7 @@ from ._english import (
     TITLE_WORDS,
     WEAK_REPORTING_VERBS,
 )
+from ._text import find_each
 from ._validation import check_int, check_real
 from .errors import InputError
 
@@ -683,18 +684,12 @@ def _mark_positions(text: str) -> list[int]:
     """The positions of the quotation marks of ``text``, apostrophes left out, ascending."""
     # One str.find loop per mark (a memchr scan) costs less than half of one scan of the text
     # with a pattern of all the marks, which tests every character against a class.
-    positions = []
-    for mark in _DOUBLE_MARKS:
-        pos = text.find(mark)
-        while pos >= 0:
-            positions.append(pos)
-            pos = text.find(mark, pos + 1)
-    for mark in _SINGLE_MARKS:
-        pos = text.find(mark)
-        while pos >= 0:
-            if not (pos and _APOSTROPHE_RE.match(text, pos - 1)):
-                positions.append(pos)
-            pos = text.find(mark, pos + 1)
+    positions = find_each(text, _DOUBLE_MARKS)
+    positions += [
+        pos
+        for pos in find_each(text, _SINGLE_MARKS)
+        if not (pos and _APOSTROPHE_RE.match(text, pos - 1))
+    ]
     positions.sort()
     return positions
 
