@@ -629,10 +629,11 @@ def test_text_in_other_scripts_is_no_mojibake():
     assert clean(text).flags == ()
 
 
-# --- the first characters declared for the strong patterns --------------------------------------
-def _first_chars(pattern: str) -> tuple[set[str], bool]:
-    """Every character a match of ``pattern`` (case-insensitive) can start with, and whether it
-    can match the empty string at the start: read from the parsed pattern."""
+# --- the prefixes declared for the strong patterns ----------------------------------------------
+def _starts(pattern: str) -> set[tuple[frozenset[str], ...]]:
+    """The first two characters a match of ``pattern`` (case-insensitive) can have: every
+    sequence of up to two character sets (shorter when a match can be that short; empty when it
+    can match the empty string), read from the parsed pattern."""
     try:
         from re import _constants as const
         from re import _parser as parser
@@ -640,9 +641,9 @@ def _first_chars(pattern: str) -> tuple[set[str], bool]:
         import sre_constants as const  # type: ignore[no-redef]
         import sre_parse as parser  # type: ignore[no-redef]
 
-    alphabet = [chr(c) for c in range(32, 0x3000)]
+    alphabet = frozenset(chr(c) for c in range(32, 0x3000))
 
-    def charset(items) -> set[str]:
+    def charset(items) -> frozenset[str]:
         tests = []
         negate = False
         for op, av in items:
@@ -660,53 +661,106 @@ def _first_chars(pattern: str) -> tuple[set[str], bool]:
                 tests.append(lambda c, regex=regex: bool(regex.match(c)))
             else:
                 raise AssertionError(f"unexpected {op}")
-        found = {c for c in alphabet if any(test(c) for test in tests)}
-        return set(alphabet) - found if negate else found
+        found = frozenset(c for c in alphabet if any(test(c) for test in tests))
+        return alphabet - found if negate else found
 
-    def walk(items, ignore: bool) -> tuple[set[str], bool]:
-        chars: set[str] = set()
+    # A prefix is (sets, open): open while the match may go on to fill it up to ``room``
+    # characters (two at the start of a match, fewer inside it).
+    def walk(items, ignore: bool, room: int) -> set:
+        prefixes = {((), True)}
         for op, av in items:
-            first, nullable = step(op, av, ignore)
-            chars |= first
-            if not nullable:
-                return chars, False
-        return chars, True
+            prefixes = extend(prefixes, lambda r, op=op, av=av: step(op, av, ignore, r), room)
+        return prefixes
 
-    def step(op, av, ignore: bool) -> tuple[set[str], bool]:
+    def extend(prefixes: set, then, room: int) -> set:
+        grown = set()
+        for sets, open_ in prefixes:
+            if not open_ or len(sets) == room:
+                grown.add((sets, False))
+            else:
+                grown |= {(sets + more, still) for more, still in then(room - len(sets))}
+        return grown
+
+    def step(op, av, ignore: bool, room: int) -> set:
         if op is const.LITERAL:
-            chars = {chr(av)}
+            chars = frozenset(chr(av))
         elif op is const.NOT_LITERAL or op is const.ANY:
-            return set(alphabet), False
+            chars = alphabet
         elif op is const.IN:
             chars = charset(av)
         elif op is const.BRANCH:
-            results = [walk(branch, ignore) for branch in av[1]]
-            return set().union(*(r[0] for r in results)), any(r[1] for r in results)
+            return set().union(*(walk(branch, ignore, room) for branch in av[1]))
         elif op is const.SUBPATTERN:
             _, add, remove, sub = av
             ignore = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-            return walk(sub, ignore)
+            return walk(sub, ignore, room)
         elif op in (const.MAX_REPEAT, const.MIN_REPEAT):
-            low, _, sub = av
-            chars, nullable = walk(sub, ignore)
-            return chars, nullable or low == 0
+            low, high, sub = av
+            found = {((), True)} if low == 0 else set()
+            repeated = {((), True)}
+            for count in range(1, min(high, low + 3) + 1):
+                repeated = extend(repeated, lambda r: walk(sub, ignore, r), room)
+                found |= {p for p in repeated if count >= low or not p[1]}
+            return found
         elif op in (const.AT, const.ASSERT, const.ASSERT_NOT):
-            return set(), True  # a lookahead only narrows: leaving it out over-counts
+            return {((), True)}  # a lookahead only narrows: leaving it out over-counts
         else:
             raise AssertionError(f"unexpected {op}")
         if ignore:
             chars = chars | {c.upper() for c in chars} | {c.lower() for c in chars}
-        return chars, False
+        return {((chars,), room > 1)}
 
-    return walk(parser.parse(pattern, re.IGNORECASE), True)
+    return {sets for sets, _ in walk(parser.parse(pattern, re.IGNORECASE), True, 2)}
 
 
-def test_strong_patterns_declare_every_first_character_they_can_match():
-    for reason, firsts, pattern in CHROME_STRONG + CHROME_LONG:
-        chars, nullable = _first_chars(pattern)
-        assert not nullable, reason
-        undeclared = {c.lower() for c in chars} - set(firsts)
-        assert not undeclared, f"{reason}: a line can start with {sorted(undeclared)}"
+def test_strong_patterns_declare_every_prefix_they_can_match():
+    # Cleaning tries a pattern on a line only when the line's first two characters (lower case;
+    # the first alone when the second is not ASCII or the line is one character long) start
+    # with one of its declared prefixes: every line the pattern can match must.
+    for reason, declared, pattern in CHROME_STRONG + CHROME_LONG:
+        prefixes = set(declared.split())
+        assert all(len(p) in (1, 2) and p == p.lower() for p in prefixes), reason
+        firsts = {p[0] for p in prefixes}
+        for sets in _starts(rf"(?:{pattern})[.:!]?$"):
+            assert sets, f"{reason} can match an empty line"
+            undeclared = {c.lower() for c in sets[0]} - firsts
+            assert not undeclared, f"{reason}: a line can start with {sorted(undeclared)}"
+            if len(sets) == 2:
+                pairs = {
+                    a.lower() + b.lower()
+                    for a in sets[0]
+                    if a.lower() not in prefixes
+                    for b in sets[1]
+                    if len(b.lower()) == 1 and b.lower().isascii()
+                }
+                undeclared = pairs - prefixes
+                assert not undeclared, f"{reason}: a line can start with {sorted(undeclared)}"
+
+
+def test_prefix_analyser_finds_the_first_two_characters():
+    assert _starts("ab|c") == {(frozenset("aA"), frozenset("bB")), (frozenset("cC"),)}
+    assert _starts("(?-i:x)?y{2,5}") == {
+        (frozenset("x"), frozenset("yY")),
+        (frozenset("yY"), frozenset("yY")),
+    }
+    assert _starts("[0-9]{1,2}:") == {
+        (frozenset("0123456789"), frozenset("0123456789")),
+        (frozenset("0123456789"), frozenset(":")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("X", "share prompt"),  # one character: looked up by its first alone
+        ("Sıgn in", "subscribe prompt"),  # a dotless i matches 'i': not ASCII, by its first alone
+        ("SIGN IN", "subscribe prompt"),
+        ("Follow us on Telegram", "share prompt"),
+        ("© 2024 The Foo Times. Very long text " + "x" * 100, "copyright"),
+    ],
+)
+def test_lines_are_tried_by_their_first_two_characters(line, reason):
+    assert [(r.line, r.reason) for r in clean(f"Xi met Putin.\n{line}").removed] == [(2, reason)]
 
 
 def test_caption_printed_twice_is_kept_once_without_its_credit():

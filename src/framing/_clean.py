@@ -115,29 +115,51 @@ def _named(patterns: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
 _Tried = tuple[str, Callable[[str], "re.Match[str] | None"]]
 
 
-def _by_first(patterns: list[tuple[str, str, str]]) -> dict[str, tuple[_Tried, ...]]:
-    """For each first character a line can have (lower case), the patterns (reason, compiled
-    ``match``) that can match a line starting with it, in list order: a line is tried only
-    against the few patterns its first character allows (failing every alternative of one big
-    alternation costs more than the whole rest of cleaning, and even an alternation of those
-    few costs more than trying each)."""
-    table: dict[str, list[_Tried]] = {}
-    for reason, firsts, p in patterns:
-        match = re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE).match
-        for char in firsts:
-            table.setdefault(char, []).append((reason, match))
-    return {char: tuple(tried) for char, tried in table.items()}
+def _by_prefix(
+    patterns: list[tuple[str, str, str]],
+) -> tuple[dict[str, tuple[_Tried, ...]], dict[str, tuple[_Tried, ...]]]:
+    """The patterns (reason, compiled ``match``) that can match a line, in list order, looked up
+    by the line's first two characters (lower case), and by its first character alone.
+
+    Each pattern declares the one- or two-character prefixes (lower case, space-separated) a line
+    it matches can start with. The first table has a key for every first character declared and
+    every second character in ASCII: a line is tried only against the few patterns its first two
+    characters allow (failing every alternative of one big alternation costs more than the whole
+    rest of cleaning, and even an alternation of those few costs more than trying each). The
+    second table, by the first character alone, serves the lines the first one has no key for
+    (one character long, or a second character outside ASCII).
+    """
+    compiled: list[tuple[str, list[str], Callable[[str], re.Match[str] | None]]] = [
+        (reason, prefixes.split(), re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE).match)
+        for reason, prefixes, p in patterns
+    ]
+    by_first: dict[str, tuple[_Tried, ...]] = {}
+    by_two: dict[str, tuple[_Tried, ...]] = {}
+    for first in dict.fromkeys(prefix[0] for _, prefixes, _ in compiled for prefix in prefixes):
+        allowed = [entry for entry in compiled if any(p[0] == first for p in entry[1])]
+        by_first[first] = tuple((reason, match) for reason, _, match in allowed)
+        # A second character that no two-character prefix names: the one-character prefixes.
+        alone = tuple((reason, match) for reason, prefixes, match in allowed if first in prefixes)
+        for code in range(128):
+            by_two[first + chr(code).lower()] = alone
+        for second in {p[1] for _, prefixes, _ in allowed for p in prefixes if len(p) == 2}:
+            by_two[first + second] = tuple(
+                (reason, match)
+                for reason, prefixes, match in allowed
+                if first in prefixes or first + second in prefixes
+            )
+    return by_two, by_first
 
 
 # Matched line by line: trying the alternation at every position of a whole text is slower.
-_STRONG_BY_FIRST = _by_first(CHROME_STRONG + CHROME_LONG)
+_STRONG_BY_TWO, _STRONG_BY_FIRST = _by_prefix(CHROME_STRONG + CHROME_LONG)
 _GATED_RE = [
     (reason, needles, re.compile(rf"(?:{p})[.:!]?$", re.IGNORECASE))
     for reason, needles, p in CHROME_GATED
 ]
 # Every line a gated pattern can match holds '/', '|', 'via', 'mages' or 'hoto' (or the same in
 # capitals): _mark_chrome tests them with 'in', cheaper than one search of a pattern.
-_LONG_BY_FIRST = _by_first(CHROME_LONG)
+_LONG_BY_TWO, _LONG_BY_FIRST = _by_prefix(CHROME_LONG)
 _Match = Callable[[str], "re.Match[str] | None"]
 
 
@@ -579,7 +601,10 @@ def _mark_chrome(stripped: list[str], nonblank: list[int], reasons: list[str | N
     for i in nonblank:
         line = stripped[i]
         if len(line) <= _SHORT_CHROME:
-            for reason, fits in _STRONG_BY_FIRST.get(line[0].lower(), ()):
+            tried = _STRONG_BY_TWO.get(line[:2].lower())
+            if tried is None:
+                tried = _STRONG_BY_FIRST.get(line[0].lower(), ())
+            for reason, fits in tried:
                 if fits(line):
                     reasons[i] = reason
                     break
@@ -598,7 +623,10 @@ def _mark_chrome(stripped: list[str], nonblank: list[int], reasons: list[str | N
                 ):
                     reasons[i] = _gated_reason(line)
         elif len(line) <= _MAX_CHROME_LINE:
-            for reason, fits in _LONG_BY_FIRST.get(line[0].lower(), ()):
+            tried = _LONG_BY_TWO.get(line[:2].lower())
+            if tried is None:
+                tried = _LONG_BY_FIRST.get(line[0].lower(), ())
+            for reason, fits in tried:
                 if fits(line):
                     reasons[i] = reason
                     break

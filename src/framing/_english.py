@@ -377,7 +377,7 @@ _NETWORKS = (
 CHROME_STRONG = [
     (
         "share prompt",
-        "fstclpexwrmvb",
+        "fa fl fo sh te th tw co li pi pr e- em x we wh re ma me vk bl",
         rf"(follow us( on)?( [\w@.-]+){{0,2}}|follow @\w+( on \w+)?|"
         rf"share( this| the)?( article| story| page| post| link)?( on| via| to| with)?"
         rf"( {_NETWORKS})?( \(opens (in )?(a )?new (window|tab)\))?|"
@@ -387,7 +387,7 @@ CHROME_STRONG = [
     ),
     (
         "subscribe prompt",
-        "sgncalbj",
+        "si st su ge ne co al lo be jo",
         r"(subscribe|subscribe (now|today|here)|subscribe (to|for) [\w .'’&-]{1,40}|"
         r"sign up( now| today)?( for| to)? (our |the )?(free )?(daily |weekly )?"
         r"newsletters?.{0,60}|"
@@ -400,22 +400,23 @@ CHROME_STRONG = [
     ),
     (
         "advertisement",
-        "gasc",
+        "go ad sp st co",
         r"(google )?(ads?|advertisements?)( [0-9]+)?|sponsored( content| links?)?|"
         r"advertisement ?- ?(scroll|continue) .{0,40}|"
         r"(story )?continues below( (this )?advertisement)?|continue reading below",
     ),
     (
         "comment prompt",
-        "lpawvsrcjh0123456789",
+        "le po ad wr vi sh re co jo ha 0 1 2 3 4 5 6 7 8 9",
         r"(leave|post|add|write) a comment|[0-9]+ comments?|(view|show|read) "
         r"(all )?comments?|comments?|join the (conversation|discussion)|have your say",
     ),
     # A breadcrumb trail at the top of a page: "Home | World | Asia", "Home > News".
-    ("breadcrumb", "h", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
+    ("breadcrumb", "ho", r"home( ?[|>›»/] ?[\w &'’-]{1,25}){1,6}"),
     (
         "page control",
-        "cogsmhbflprtaykwne",
+        "cl co op ou ge sa se sh si sk st me mo my ho ba bo br fr li lo pl pr re ta to tr ac al "
+        "an yo ke we ne ed ex",
         r"(close|close_game|open popup|open app|get the app|sign out|saved articles|my reads|"
         r"menu|search|home|skip to (main )?content|"
         r"story saved|save (article|story)|bookmark|live score|freemium|premium|read more|"
@@ -435,13 +436,13 @@ CHROME_STRONG = [
     # 'Read more: Putin lands in Beijing', 'RELATED: What the pipeline means for Europe'.
     (
         "related link",
-        "rausm",
+        "re al up se mo",
         r"(read more|also read|read also|read next|up next|see also|more on this( story)?|"
         r"related( articles?| stories| coverage)?) ?[:|»›] ?.{1,100}",
     ),
     (
         "byline",
-        "beptwcr",
+        "by ed pr te tr wo wr co re",
         rf"(?-i:By|BY|by) {_NAMES}((,| \||) (?-i:{_WORD}(?: {_WORD}){{0,3}}))?|"
         r"by (our|a|staff) (own )?(staff )?(correspondents?|reporters?|writers?)( in \w+)?|"
         r"(editors?|edited by|produced by|written by|translated by|compiled by|"
@@ -450,7 +451,7 @@ CHROME_STRONG = [
     ),
     (
         "dateline",
-        "lupfm0123456789twsjaond",
+        "la up po pu fe fi fr ma mo 0 1 2 3 4 5 6 7 8 9 th tu we sa se su ja ju ap au oc no de",
         rf"{_STAMP}?({_TIME}{_ZONE}?,? )?{_WEEKDAY}?{_DATE}"
         rf"((,| /| -| \|)? (at )?{_TIME}{_ZONE}?)?|"
         rf"{_STAMP}?{_AGO}|{_STAMP}{_AGO_WORDS}|"
@@ -461,7 +462,7 @@ CHROME_STRONG = [
     ),
     (
         "reading time",
-        "0123456789erlp",
+        "0 1 2 3 4 5 6 7 8 9 es re li pl",
         r"([0-9]{1,3} ?(min|mins|minutes?)( read| listen| watch)?|"
         r"(estimated )?reading time:? [0-9]{1,3} ?(min|mins|minutes?)|"
         r"listen( to)?( this)?( article| story)?( \(?[0-9]{1,3} ?(min|mins|minutes?)\)?)?|"
@@ -469,7 +470,7 @@ CHROME_STRONG = [
     ),
     (
         "photo credit",
-        "pivgc(",
+        "ph pi il im vi gr cr (",
         rf"({CREDIT_LABEL}: {CREDIT_BODY}|"
         rf"(photo|image|picture|photograph)s? (credits?|courtesy)( of)?:? {CREDIT_BODY}|"
         rf"\({CREDIT_LABEL}:? {CREDIT_BODY}\)|"
@@ -477,17 +478,18 @@ CHROME_STRONG = [
     ),
     (
         "cookie notice",
-        "ardmcpt",
+        "ac al re de ma co pr te",
         # A lone 'Decline' or 'Refuse' may be a heading: only 'Accept' stands alone.
         r"accept|(accept|allow|reject|decline|refuse)(( all| essential| necessary| optional)"
         r"( cookies)?| cookies)|(manage|cookie|privacy) (preferences|settings|choices|options)|"
         r"cookie (policy|notice|consent)|privacy policy|terms (of use|of service|and conditions)",
     ),
 ]
-"""Lines removed wherever they stand: (reason, the characters such a line can start with in lower
-case, pattern matched against the whole stripped line). A pattern is tried only on the lines its
-first character allows (tests/test_clean.py checks the characters against the patterns). Used by
-framing.clean: every line up to 120 characters, tried by its first character.
+"""Lines removed wherever they stand: (reason, the one- or two-character prefixes such a line can
+start with in lower case, space-separated, pattern matched against the whole stripped line). A
+pattern is tried only on the lines whose first two characters its prefixes allow
+(tests/test_clean.py checks the prefixes against the patterns). Used by framing.clean: every line
+up to 120 characters, tried by its first two characters.
 """
 CHROME_GATED = [
     (
@@ -508,19 +510,19 @@ framing.clean.
 CHROME_LONG = [
     (
         "cookie notice",
-        "wto",
+        "we th ou",
         r"(we|this (site|website)|our (site|website)) uses? cookies\b.{0,500}",
     ),
     (
         "copyright",
-        "c(©a",
+        "co (c © a",
         r"((copyright|\(c\)) ?©? ?[0-9]{4}|©).{0,500}|all rights reserved\..{0,300}|"
         r"all rights reserved|"
         r"a version of this article (appears|appeared) in print .{0,400}",
     ),
     (
         "wire footer",
-        "arwepct",
+        "ad re wr ed pr co tr",
         rf"((additional )?(reporting|writing|editing|production|compiled|translation) by "
         rf"{_WIRE_NAMES}(;|,|\.)? ?)+",
     ),
