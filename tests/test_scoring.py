@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import threading
 import warnings
+from concurrent.futures import Future
 
 import numpy as np
 import pandas as pd
@@ -943,3 +945,51 @@ def test_workers_freeze_what_they_inherit_and_the_caller_does_not():
     # Everything a forked worker inherits (modules, the job) is frozen in the worker ...
     assert all(result.table.attrs["frozen"] > 1000 for result, _ in results)
     assert gc.get_freeze_count() == 0  # ... and nothing in this process
+
+
+def _completed_later(outcome):
+    """A future that a thread completes while the caller waits, noting whether the garbage
+    collector was enabled at that moment."""
+    future = Future()
+    seen = []
+
+    def complete():
+        seen.append(gc.isenabled())
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        else:
+            future.set_result(outcome)
+
+    threading.Timer(0.05, complete).start()
+    return future, seen
+
+
+def test_the_parent_pauses_its_collections_only_while_it_waits_for_a_worker():
+    assert gc.isenabled()
+    future, seen = _completed_later("table")
+    assert _engine._awaited(future) == "table"
+    assert seen == [False]  # paused while the pool's thread unpickles ...
+    assert gc.isenabled()  # ... and enabled again once the result is there
+    future, seen = _completed_later(ValueError("in the worker"))
+    with pytest.raises(ValueError, match="in the worker"):
+        _engine._awaited(future)
+    assert seen == [False] and gc.isenabled()  # restored on an error too
+    gc.disable()
+    try:
+        assert _engine._awaited(_completed_later("table")[0]) == "table"
+        assert not gc.isenabled()  # a caller that paused collections keeps them paused
+    finally:
+        gc.enable()
+
+
+def test_a_parallel_run_leaves_the_collector_as_it_found_it():
+    texts = ["Xi and Putin are old friends."] * 6
+    assert gc.isenabled()
+    assert len(score(texts, n_jobs=2, chunk_size=1)) == 6
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(score(texts, n_jobs=2, chunk_size=1)) == 6
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -588,6 +588,24 @@ def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> ChunkRes
     return _WORKER_JOB(chunk, meta, block)
 
 
+def _awaited(future: Future[ChunkResult]) -> ChunkResult:
+    """The result of ``future``, waited for with the garbage collector paused (as it was
+    before once it is there, also on an error).
+
+    While the parent waits, its pool thread unpickles the workers' tables: tens of thousands of
+    ``cues`` lists, which would trigger a full collection of the caller's whole heap while both
+    CPUs score (about 0.04 s of a 0.7 s run). Nothing the parent makes then is cyclic garbage,
+    and collections run as usual between chunks, in the caller's code.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return future.result()
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _results(
     job: Job, pieces: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
 ) -> Iterator[tuple[ChunkResult, _Block | None]]:
@@ -608,10 +626,10 @@ def _results(
                 pending.append((pool.submit(_in_worker, chunk, meta, block), block))
                 if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
                     future, done = pending.popleft()
-                    yield future.result(), done
+                    yield _awaited(future), done
             while pending:
                 future, done = pending.popleft()
-                yield future.result(), done
+                yield _awaited(future), done
         finally:
             for future, _ in pending:
                 future.cancel()
