@@ -14,6 +14,7 @@ import sys
 import threading
 import warnings
 from concurrent.futures import Future
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -993,3 +994,25 @@ def test_a_parallel_run_leaves_the_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_prepare_compiles_the_scan_a_chunk_uses_so_forked_workers_inherit_it(monkeypatch):
+    import re._compiler
+
+    builtin = Path(framing.__file__).parent / "lexicons" / "relationship.toml"
+    lexicon = load_lexicon(builtin)  # read again: not the cached lexicon, nothing compiled
+    job = scoring._Job(lexicon, "lexicon", True)
+    job.prepare()
+    compiled = []
+    original = re._compiler.compile
+
+    def spy(pattern, flags=0):
+        compiled.append(pattern)
+        return original(pattern, flags)
+
+    monkeypatch.setattr(re._compiler, "compile", spy)
+    text = "Xi and Putin are old friends. China is the junior partner."  # constructed
+    job(Corpus._unchecked([framing.Document("a", text)]), [])
+    # Left to compile: a matched cue's own small pattern, at most (the lexicon's scans are
+    # thousands of characters long: without prepare() each worker compiled them itself).
+    assert all(len(pattern) < 1000 for pattern in compiled)

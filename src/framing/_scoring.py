@@ -306,8 +306,9 @@ class _Job:
         return result
 
     def prepare(self) -> None:
-        """Compile the lexicon's patterns now (cached), before workers fork."""
-        self.lexicon.match("")
+        """Compile the lexicon's patterns now (cached), before workers fork: those of the
+        scan of a chunk, which matches a document's lowered text (``lowered``)."""
+        self.lexicon.match_with_actors("x", [(0, 1)], lowered="x")
         self.lexicon.dyad_matcher()
 
     def renamed(self, meta: Sequence[str]) -> dict[str, str]:
