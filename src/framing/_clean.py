@@ -601,35 +601,38 @@ def _mark_chrome(stripped: list[str], nonblank: list[int], reasons: list[str | N
     for i in nonblank:
         line = stripped[i]
         if len(line) <= _SHORT_CHROME:
-            tried = _STRONG_BY_TWO.get(line[:2].lower())
-            if tried is None:
-                tried = _STRONG_BY_FIRST.get(line[0].lower(), ())
-            for reason, fits in tried:
-                if fits(line):
-                    reasons[i] = reason
-                    break
-            else:
-                if line[0] == "S" and _SUPPORT_SITE.match(line):  # a call saved on other lines
-                    reasons[i] = "donation prompt"
-                elif (
-                    "/" in line
-                    or "|" in line
-                    or "via" in line
-                    or "VIA" in line
-                    or "mages" in line
-                    or "MAGES" in line
-                    or "hoto" in line
-                    or "HOTO" in line
-                ):
-                    reasons[i] = _gated_reason(line)
+            reason = _first_fit(line, _STRONG_BY_TWO, _STRONG_BY_FIRST)
+            if reason is not None:
+                reasons[i] = reason
+            elif line[0] == "S" and _SUPPORT_SITE.match(line):  # a call saved on other lines
+                reasons[i] = "donation prompt"
+            elif (
+                "/" in line
+                or "|" in line
+                or "via" in line
+                or "VIA" in line
+                or "mages" in line
+                or "MAGES" in line
+                or "hoto" in line
+                or "HOTO" in line
+            ):
+                reasons[i] = _gated_reason(line)
         elif len(line) <= _MAX_CHROME_LINE:
-            tried = _LONG_BY_TWO.get(line[:2].lower())
-            if tried is None:
-                tried = _LONG_BY_FIRST.get(line[0].lower(), ())
-            for reason, fits in tried:
-                if fits(line):
-                    reasons[i] = reason
-                    break
+            reasons[i] = _first_fit(line, _LONG_BY_TWO, _LONG_BY_FIRST)
+
+
+def _first_fit(
+    line: str, by_two: dict[str, tuple[_Tried, ...]], by_first: dict[str, tuple[_Tried, ...]]
+) -> str | None:
+    """The reason of the first pattern that matches ``line``, of those its first two
+    characters allow (see :func:`_by_prefix`), else None."""
+    tried = by_two.get(line[:2].lower())
+    if tried is None:
+        tried = by_first.get(line[0].lower(), ())
+    for reason, fits in tried:
+        if fits(line):
+            return reason
+    return None
 
 
 def _credit_cut(line: str) -> int | None:
