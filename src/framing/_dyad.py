@@ -45,11 +45,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
-from itertools import repeat
 from operator import or_
-from typing import NamedTuple
 
-from ._phrases import phrase_key
 from ._text import PhraseMatcher
 from .errors import ParameterError
 
@@ -71,8 +68,6 @@ _ACTOR_BITS = 2
 # Unbound, to read many matches in one C-level map() instead of a Python loop.
 _START = re.Match.start
 _GROUP = re.Match.group
-_WORD_END = re.compile(r"\w\*?\Z")
-_MAX_MERGED = 256  # phrase matches after characters other than a space, merged (see _merge)
 # Whether each basis makes a sentence relevant.
 _RELEVANT = {
     **dict.fromkeys(("one_side", "none"), False),
@@ -89,71 +84,6 @@ def _opening(terms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(
         _LEAD + _OPENER + "(?:" + PhraseMatcher(list(terms)).pattern.pattern + ")", re.IGNORECASE
     )
-
-
-class _Scans(NamedTuple):
-    """Faster scans of lower-cased text for a phrase matcher's phrases (see _boundary_scans)."""
-
-    after_space: re.Pattern[str]  # a phrase after a space (group 1)
-    after_other: re.Pattern[str]  # a phrase after any other non-word character (group 1)
-    at_start: re.Pattern[str]  # a phrase at offset 0
-
-
-def _boundary_scans(matcher: PhraseMatcher) -> _Scans | None:
-    """Faster scans of lower-cased text for ``matcher``'s phrases, or None when they would not
-    find the same matches.
-
-    The phrase pattern starts with a lookbehind, ``(?<!\\w)``, that ``re`` tries at every
-    character, and then tries the phrases at every character too. These scans instead consume
-    the character before a phrase: one scan a space, which ``re`` finds by a fast literal
-    search, the other any other character that is no ASCII word character, which it finds by a
-    set test (and then checks that it is ``\\W``: a letter outside ASCII is not); so the
-    phrases are tried only at word starts. Each scan's matches are the phrase pattern's that
-    start after its kind of character as long as every phrase ends with a word character: a
-    phrase can then never start right at the end of the match before it, so the character
-    before it is never inside that match, where the scan could not consume it. The two lists
-    are merged by :func:`_merge`.
-    """
-    keys = [phrase_key(phrase) for phrase in matcher.phrases]
-    if not all(_WORD_END.search(key) for key in keys if key):
-        return None
-    body = matcher._body  # the pattern after its lookbehind, as PhraseSets uses it
-    return _Scans(
-        re.compile(f" ({body})"), re.compile(rf"[^ 0-9_a-z](?<=\W)({body})"), re.compile(body)
-    )
-
-
-def _merge(starts: list[int], matched: list[str], others: list[re.Match[str]]) -> bool:
-    """Add the matches after other characters (``others``, group 1) to those after a space
-    (``starts``, ``matched``, in order), as one scan for both would have found them; False
-    when that cannot be told, and the lists are then to be dropped.
-
-    One scan takes the leftmost match and goes on after it. Each of the two scans did so among
-    its own matches only, so a match of one may start inside a match of the other. When it also
-    ends inside it (a name inside a longer one: "putin" after the no-break space of "vladimir
-    putin"), one scan would not have found it, nor anything its own scan skipped for it: it is
-    dropped. When it ends after it, its own scan may have skipped a match there that one scan
-    would have found: then False. Nothing else is missed: a match of one scan is one of the
-    two scans' matches (that for the character before it) unless that scan skipped it for a
-    match of its own that started before it and ended after its start; that match then
-    overlaps the one scan's match before it without lying inside it, which returns False.
-    """
-    for other in others:
-        at = other.start(1)
-        text = other.group(1)
-        end = at + len(text)
-        index = bisect_left(starts, at)
-        if index and (before := starts[index - 1] + len(matched[index - 1])) > at:
-            if end <= before:
-                continue  # inside the match before it
-            return False
-        while index < len(starts) and starts[index] < end:
-            if starts[index] + len(matched[index]) > end:
-                return False
-            del starts[index], matched[index]  # inside this one
-        starts.insert(index, at)
-        matched.insert(index, text)
-    return True
 
 
 @dataclass(frozen=True)
@@ -326,7 +256,6 @@ class DyadMatcher:
             codes.extend(code for _ in terms)
         self.phrase_matcher = PhraseMatcher(phrases)
         self._codes = _HitCodes(self.phrase_matcher, codes)
-        self._boundary_scans = _boundary_scans(self.phrase_matcher)
         self._actor_tuples = _ActorTuples(self.actor_keys)
         self._speaker_codes = _SpeakerCodes(self)
         self._acronyms = PhraseMatcher(acronyms, case_sensitive=True)
@@ -507,36 +436,6 @@ class DyadMatcher:
     ) -> tuple[list[int], list[str]]:
         """The starts and texts of the phrase matches in ``text[start:end]``: those of
         :meth:`PhraseMatcher.finditer`, read from the matches in C-level maps."""
-        scans = self._boundary_scans
-        if scans is None or lowered is None or len(lowered) != len(text):
-            return self._plain_hits(text, start, end, lowered)
-        # The scans find a phrase by the character before it (see _boundary_scans): for one at
-        # ``start``, that is the character before ``start`` (the phrase pattern's lookbehind
-        # looks there too), and a phrase at offset 0 has none, so it is tried on its own.
-        starts: list[int] = []
-        matched: list[str] = []
-        scan_from = start - 1
-        if not start:
-            scan_from = 0
-            head = scans.at_start.match(lowered, 0, end)
-            if head is not None:
-                starts.append(0)
-                matched.append(head.group())
-                scan_from = head.end()
-        found = list(scans.after_space.finditer(lowered, scan_from, end))
-        starts += map(_START, found, repeat(1))
-        matched += map(_GROUP, found, repeat(1))
-        others = list(scans.after_other.finditer(lowered, scan_from, end))
-        # The merge inserts into lists: for many such matches (a very long text), the plain
-        # scan is cheaper than its quadratic cost.
-        if others and (len(others) > _MAX_MERGED or not _merge(starts, matched, others)):
-            return self._plain_hits(text, start, end, lowered)
-        return starts, matched
-
-    def _plain_hits(
-        self, text: str, start: int, end: int, lowered: str | None
-    ) -> tuple[list[int], list[str]]:
-        """:meth:`_phrase_hits` by the phrase matcher's own pattern."""
         pattern, subject = self.phrase_matcher.scan_target(text, lowered)
         found = list(pattern.finditer(subject, start, end))
         return list(map(_START, found)), list(map(_GROUP, found))
