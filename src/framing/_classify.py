@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import warnings
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -507,10 +506,8 @@ def concept_families() -> dict[str, tuple[str, ...]]:
     >>> "oil" in families["energy_trade"], "ceremony" in families
     (True, True)
     """
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from ._toml import tomllib  # the standard library's parser, or tomli on Python 3.10
+
     resource = resources.files("framing") / "data" / CONCEPT_FILE
     table = tomllib.loads(resource.read_text(encoding="utf-8"))
     return {name: tuple(str(term) for term in family["terms"]) for name, family in table.items()}
