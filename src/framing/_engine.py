@@ -597,12 +597,12 @@ def _awaited(future: Future[ChunkResult]) -> ChunkResult:
     CPUs score (about 0.04 s of a 0.7 s run). Nothing the parent makes then is cyclic garbage,
     and collections run as usual between chunks, in the caller's code.
     """
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return future.result()
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
