@@ -514,7 +514,7 @@ def test_concept_features_are_learnt_saved_and_checked_on_loading(tmp_path, monk
     # A model without them describes itself as before (the bundled files stay as built).
     assert "concept_features" not in _payload(width)[0]["params"]
     monkeypatch.setattr("framing._classify._concept_families_sha256", lambda: "0" * 64)
-    with pytest.raises(ModelError, match="concept families are not this framing's"):
+    with pytest.raises(ModelError, match="concept families that are not this framing's"):
         load_model(tmp_path / "concepts.model")
 
 

@@ -1524,7 +1524,8 @@ def load_model(
     ModelError
         Not a framing model file, a pickle, untrusted or malformed contents, or a lexicon
         whose content hash differs from the one the model was trained with (the message says
-        to pass the right one, or to train again).
+        to pass the right one, or to train again), or concept families other than this
+        framing's (``concept_features=True``: train again).
     CorpusError
         The file cannot be read.
 
@@ -1554,6 +1555,15 @@ def load_model(
             f"{lex.name!r} {lex.version} (sha256 {found[:12]}): its cue features would mean "
             "something else. Pass the lexicon it was trained with, or train the model again "
             "with this one.",
+            path=str(source),
+        )
+    fitted = meta.get("fitted")
+    recorded = fitted.get("concept_families_sha256") if isinstance(fitted, dict) else None
+    if params.get("concept_features") and recorded != _concept_families_sha256():
+        raise ModelError(
+            f"{source}: the model was trained with concept families that are not this "
+            "framing's (data/concept_families.toml): its concept features would mean something "
+            "else. Train it again with this framing.",
             path=str(source),
         )
     model = FrameClassifier(
@@ -1712,13 +1722,6 @@ def _rebuild(
     model.override_ = float(fitted.get("override", 1.0))
     if not 0.0 < model.override_ <= 1.0:
         raise ValueError(f"override {model.override_} is not a probability above 0")
-    if model.concept_features and (
-        fitted.get("concept_families_sha256") != _concept_families_sha256()
-    ):
-        raise ValueError(
-            "its concept families are not this framing's (data/concept_families.toml); "
-            "train it again"
-        )
     model.calibration_folds_ = int(fitted["calibration_folds"])
     model.n_train_ = int(fitted["n_train"])
     model.n_prior_ = int(fitted.get("n_prior", 0))
