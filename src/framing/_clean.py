@@ -407,19 +407,27 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     # invisible or control character) is unprintable, and most texts have none: one C pass
     # over the text says so, and then none of the passes that replace them runs.
     plain = text.replace("\n", " ").isprintable()
+    # A no-break space is what most texts that are not plain hold: with it replaced, one C pass
+    # often finds the text plain, and then neither the line separators (unprintable too) nor
+    # the scan for every character to replace (a regular expression over the whole text,
+    # slower than both) need a pass. The text keeps its no-break spaces until the mojibake test.
+    spaced = None
     if not plain:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-        text = text.replace("\u2029", "\n\n")
+        spaced = text.replace("\xa0", " ")
+        if not spaced.replace("\n", " ").isprintable():
+            spaced = None
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+            text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         plain = plain and text.replace("\n", " ").isprintable()
+        spaced = None
     # Before spaces and control characters are replaced: U+00A0 and C1 characters are part of
     # some mojibake ('Ã\xa0' for 'à').
     mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
-    if not plain:
-        # A no-break space is what most texts that are not plain hold: with it replaced, one C
-        # pass often finds the text plain, and the scan for every character to replace (a
-        # regular expression over the whole text, slower than both) is not needed.
+    if spaced is not None:
+        text, plain = spaced, True
+    elif not plain:
         text = text.replace("\xa0", " ")
         plain = text.replace("\n", " ").isprintable()
     if not plain:
