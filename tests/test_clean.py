@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing._clean import _SPECIAL, _ends_sentence, clean, clean_corpus, cleaning_report
+from framing._clean import (
+    _MOJIBAKE,
+    _MOJIBAKE_PAIR,
+    _SPECIAL,
+    _ends_sentence,
+    clean,
+    clean_corpus,
+    cleaning_report,
+)
 from framing._corpus import Corpus
 from framing._english import CHROME_LONG, CHROME_STRONG
 
@@ -622,6 +630,26 @@ def test_html_entities_are_decoded_once():
 )
 def test_mojibake_of_any_script_is_flagged(text):
     assert "mojibake" in clean(text).flags
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            list("âÃÂÐÑäåæçèéØßàïaZ ’€”™\xa0\x81\x9dŸŒˆ‘–") + [chr(c) for c in range(0x80, 0xC0)]
+        ),
+        max_size=12,
+    )
+)
+def test_mojibake_needs_a_lead_and_continuation_pair(text):
+    # The bytes pattern that rules out a text before the mojibake search finds a pair in the
+    # UTF-8 of every text that the search would flag.
+    if _MOJIBAKE.search(text):
+        assert _MOJIBAKE_PAIR.search(text.encode("utf-8", "surrogatepass"))
+
+
+def test_mojibake_after_an_accented_letter_is_flagged():
+    assert clean("Café owners in Zürich wrote Xiâ€™s name.").flags == ("mojibake",)
+    assert clean("José’s café – “détente”.").flags == ()
 
 
 def test_text_in_other_scripts_is_no_mojibake():

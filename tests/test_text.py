@@ -12,6 +12,7 @@ from framing._clean import clean
 from framing._text import (
     PhraseMatcher,
     PhraseSets,
+    _trimmed_lines,
     count_words,
     punkt_tokenizer,
     split_sentences,
@@ -421,6 +422,18 @@ def test_spans_are_ordered_stripped_offsets_whatever_the_text(pieces, separators
     # Every non-space character is in exactly one sentence.
     covered = sum(len(text[s:e]) - len(re.sub(r"\S", "", text[s:e])) for s, e, _ in spans)
     assert covered == len(re.sub(r"\s", "", text))
+
+
+# Letters, a period and white space of every kind (line breaks other than "\n" included).
+_LINE_CHARACTERS = "ab. \t\x0b\x0c\r\x1c\x85\xa0\u2028\u3000\n"
+
+
+@given(st.text(st.sampled_from(_LINE_CHARACTERS), max_size=30))
+def test_trimmed_lines_are_the_lines_without_white_space_at_their_ends(text):
+    # Each line that is not blank, from its first character that is not white space to its
+    # last: the pattern below, which split_sentences once searched with.
+    expected = [m.span() for m in re.finditer(r"\S(?:[^\n]*\S)?", text)]
+    assert _trimmed_lines(text) == expected
 
 
 def test_large_single_line():

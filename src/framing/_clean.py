@@ -223,7 +223,8 @@ _SPECIAL = re.compile("[" + "".join(p.pattern[1:-1] for p in (_SPACES, _INVISIBL
 # bytes 0x80-0xBF). 'â€™' (’), 'Ã©' (é), 'Ã\xa0' (à) are flagged alone; other two-byte letters
 # (Cyrillic 'ÐŸÑƒÑ‚Ð¸Ð½') and three-byte ones (Chinese 'ä¹\xa0è¿‘å¹³') two in a row, which
 # ordinary text never has.
-_CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CONT_CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CONT = "\x80-\xbf" + _CONT_CP1252
 # The search runs only on texts holding one of the lead characters of the mojibake of
 # punctuation and Latin letters (â, Ã, Â), Cyrillic (Ð, Ñ) or Chinese (ä-é): a few substring
 # tests cost less than one search.
@@ -231,6 +232,16 @@ _MOJIBAKE_LEADS = ("â", "Ã", "Â", "Ð", "Ñ", "ä", "å", "æ", "ç", "è", "
 _MOJIBAKE = re.compile(
     rf"[Â-ï](?:(?<=â)€[™œ\x9d˜“”¦]|(?<=Ã)[{_CONT}]|(?<=[Â-ß])[{_CONT}][Â-ß][{_CONT}]|"
     rf"(?<=[à-ï])[{_CONT}]{{2}}[à-ï][{_CONT}]{{2}})"
+)
+# Every match starts with a lead character (U+00C2-U+00EF, in UTF-8 b'\xc3\x82'-b'\xc3\xaf')
+# followed by a continuation character (in UTF-8 from b'\xc2' or the first byte of one in cp1252):
+# a bytes pattern opening with a literal byte finds such a pair in the UTF-8 of the text far
+# faster than _MOJIBAKE searches the text (a text with 'é' holds a lead), and without a pair
+# there is no match.
+_MOJIBAKE_PAIR = re.compile(
+    rb"\xc3[\x82-\xaf]["
+    + re.escape(bytes(sorted({0xC2, *(char.encode()[0] for char in _CONT_CP1252)})))
+    + rb"]"
 )
 _HTML_HINT = re.compile(
     r"<(?:html|head|body|p|div|span|br|a|article|section|h[1-6]|ul|ol|li|table|tr|td|th|"
@@ -407,19 +418,31 @@ def _normalise(text: str) -> tuple[str, list[str]]:
     # invisible or control character) is unprintable, and most texts have none: one C pass
     # over the text says so, and then none of the passes that replace them runs.
     plain = text.replace("\n", " ").isprintable()
+    # A no-break space is what most texts that are not plain hold: with it replaced, one C pass
+    # often finds the text plain, and then neither the line separators (unprintable too) nor
+    # the scan for every character to replace (a regular expression over the whole text,
+    # slower than both) need a pass. The text keeps its no-break spaces until the mojibake test.
+    spaced = None
     if not plain:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-        text = text.replace("\u2029", "\n\n")
+        spaced = text.replace("\xa0", " ")
+        if not spaced.replace("\n", " ").isprintable():
+            spaced = None
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+            text = text.replace("\u2029", "\n\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         plain = plain and text.replace("\n", " ").isprintable()
+        spaced = None
     # Before spaces and control characters are replaced: U+00A0 and C1 characters are part of
     # some mojibake ('Ã\xa0' for 'à').
-    mojibake = any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
-    if not plain:
-        # A no-break space is what most texts that are not plain hold: with it replaced, one C
-        # pass often finds the text plain, and the scan for every character to replace (a
-        # regular expression over the whole text, slower than both) is not needed.
+    mojibake = (
+        any(lead in text for lead in _MOJIBAKE_LEADS)
+        and _MOJIBAKE_PAIR.search(text.encode("utf-8", "surrogatepass")) is not None
+        and _MOJIBAKE.search(text) is not None
+    )
+    if spaced is not None:
+        text, plain = spaced, True
+    elif not plain:
         text = text.replace("\xa0", " ")
         plain = text.replace("\n", " ").isprintable()
     if not plain:

@@ -88,9 +88,6 @@ _MARKS = ".?!…"
 _AFTER_MARK = frozenset(_MARKS + "\"”’'»)] \t")  # what can follow a candidate's first mark
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENT_END = re.compile(r"[.?!…:][\"”’'»)\]]*[ \t]*$")
-# A line without the white space at its ends (\S is what str.isspace() is not); blank lines have
-# none.
-_TRIMMED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _FINAL = frozenset(".?!…:")  # a line ending with one of these ends a sentence (_SENT_END)
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -271,6 +268,23 @@ def find_each(text: str, characters: Iterable[str]) -> list[int]:
     return found
 
 
+def _trimmed_lines(text: str) -> list[tuple[int, int]]:
+    """The start and end of each line of ``text`` that is not blank, without the white space
+    (``str.isspace``) at its ends. Read from ``str.split``: a pattern would step through every
+    character of the text in the regular-expression engine, which costs more."""
+    found = []
+    end = -1
+    for segment in text.split("\n"):
+        start = end + 1
+        end = start + len(segment)
+        if segment and not segment[0].isspace() and not segment[-1].isspace():
+            found.append((start, end))
+        elif trimmed := segment.strip():
+            first = start + len(segment) - len(segment.lstrip())
+            found.append((first, first + len(trimmed)))
+    return found
+
+
 def _mark_offsets(text: str) -> list[int]:
     """The offsets of every sentence-final mark (``. ? ! …``) in ``text``, in order."""
     return sorted(find_each(text, _MARKS))
@@ -324,8 +338,7 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     marks.append(len(text))  # past the last mark of every line: ends the walk below
     tabs = "\t" in text
     k = 0  # the first mark not looked at yet
-    for line in _TRIMMED_LINE.finditer(text):
-        line_start, line_end = line.span()
+    for line_start, line_end in _trimmed_lines(text):
         soft_wrap = (
             previous_line_end is not None
             and text[previous_line_end - 1] not in _FINAL
