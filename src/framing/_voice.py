@@ -394,7 +394,7 @@ def _attribute_voice(
     voice, speakers = _voices(
         n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
     )
-    _mark_paragraphs(text, starts_list, ends_list, firsts, own, voice, speakers)
+    _mark_paragraphs(text, starts_list, ends_list, firsts, region_hi, own, voice, speakers)
     spans = tuple([q[:2] for q in quotes])  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -570,6 +570,7 @@ def _mark_paragraphs(
     starts: list[int],
     ends: list[int],
     firsts: list[int],
+    region_hi: list[int],
     own: dict[int, tuple[str, str | None]],
     voice: list[str],
     speakers: list[str | None],
@@ -581,12 +582,21 @@ def _mark_paragraphs(
     them, until a paragraph opens with a quotation mark, has a reporting clause of its own,
     or introduces another block. A paragraph that opens with ``A:`` is an interviewee's
     answer in a transcript, ``source`` (set after its block test, which reads the voices of
-    the paragraph). ``firsts`` holds each paragraph's first sentence."""
+    the paragraph). ``firsts`` holds each paragraph's first sentence, ``region_hi`` the end of
+    each paragraph's region (see :func:`_regions`)."""
     bounds = [*firsts, len(starts)]
+    # An introduction ends in a colon and an answer opens with ``A:``: only a paragraph with a
+    # colon in its region can be either (found with one str.find loop). The pass visits those
+    # and the paragraphs of a block, not all paragraphs (most have no colon).
+    visit = sorted({bisect_right(region_hi, at) for at in find_each(text, ":")})
+    if not visit or visit[-1] < len(firsts):
+        visit.append(len(firsts))  # a sentinel: the pass ends there (regions past it too)
     speaker: str | None = None
     left = 0
-    for p, first in enumerate(firsts):
-        last = bounds[p + 1] - 1
+    p = visit[0]
+    k = 1  # the next paragraph of visit
+    while p < len(firsts):
+        first, last = firsts[p], bounds[p + 1] - 1
         if left:
             if (
                 _OPENS_WITH_QUOTE_RE.match(text, starts[first])
@@ -600,7 +610,6 @@ def _mark_paragraphs(
                         voice[i], speakers[i] = "source", speaker
                 left -= 1
         closing = text[ends[last] - 1 : ends[last]]
-        # The last character first: the call only for a colon or white space (few paragraphs).
         if (closing == ":" or closing.isspace()) and _ends_with_colon(
             text, starts[last], ends[last]
         ):
@@ -609,12 +618,16 @@ def _mark_paragraphs(
             elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
                 speaker, left = found.group(1), _BLOCK_PARAGRAPHS
                 voice[last], speakers[last] = "source", speaker  # the introduction reports speech
-        # The character test first: most paragraphs do not open with an ``A``.
         if text.startswith("A", starts[first]) and _ANSWER_RE.match(
             text, starts[first], ends[first]
         ):
             for i in range(first, last + 1):
                 voice[i] = "source"
+        p += 1
+        if not left:  # no block goes on: on to the next paragraph to visit
+            while visit[k] < p:
+                k += 1
+            p = visit[k]
 
 
 # --------------------------------------------------------------------------------------------
