@@ -726,6 +726,8 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
         mark = text[pos]
         if n_double and (mark == "”" or mark == "»"):
             action = "close"  # what the rules below give whatever the neighbours
+        elif mark in _DOUBLE_OPEN and pos + 1 < hi and text[pos + 1].isalnum():
+            action = "open"  # before a word it cannot close, so it opens (see _double_action)
         else:
             prev = text[pos - 1] if pos > lo else ""
             nxt = text[pos + 1] if pos + 1 < hi else ""
