@@ -384,17 +384,12 @@ def _attribute_voice(
     # A sentence without a reporting clause or a quotation is the narrator's (most of them):
     # the passes below visit only the others, in document order.
     order = sorted(best.keys() | overlaps.keys())
-    regions = _paragraph_of(order, firsts)
-    own, group_speaker = _own_speakers(order, best, sentence_groups, regions)
-
     source_by_quotes = _QuoteSpeech(
         text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, overlaps,
         min_quote_words, min_quoted_share,
     )  # fmt: skip
-    voice, speakers = _voices(
-        n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
-    )
-    _mark_paragraphs(text, starts_list, ends_list, firsts, region_hi, own, voice, speakers)
+    voice, speakers = _voices(n, order, best, sentence_groups, firsts, source_by_quotes)
+    _mark_paragraphs(text, starts_list, ends_list, firsts, region_hi, best, voice, speakers)
     spans = tuple([q[:2] for q in quotes])  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -407,19 +402,6 @@ def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[in
     region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
     return [0, *region_hi[:-1]], region_hi, firsts
-
-
-def _paragraph_of(order: list[int], firsts: list[int]) -> dict[int, int]:
-    """The paragraph of each sentence of ``order`` (ascending), from the paragraphs' first
-    sentences ``firsts``: one walk over both instead of a bisect per sentence."""
-    found = {}
-    p = 0
-    n_paragraphs = len(firsts)
-    for i in order:
-        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
-            p += 1
-        found[i] = p
-    return found
 
 
 def _overlaps(
@@ -436,77 +418,73 @@ def _overlaps(
     return found
 
 
-def _own_speakers(
+def _voices(
+    n: int,
     order: list[int],
     best: dict[int, _Candidate],
     sentence_groups: dict[int, list[int]],
-    regions: dict[int, int],
-) -> tuple[dict[int, tuple[str, str | None]], dict[int, str | None]]:
-    """Pass 1, in document order over the sentences in ``order``: each sentence's own reporting
-    clause ``(kind, speaker)``, with he/she resolved to the last named speaker of its paragraph
-    or else of the previous one (including speakers carried by a shared quotation); and the
-    speaker of each attributed quotation group."""
-    own: dict[int, tuple[str, str | None]] = {}
+    firsts: list[int],
+    source_by_quotes: Callable[[int], bool],
+) -> tuple[list[str], list[str | None]]:
+    """The voice and speaker of every one of ``n`` sentences; those in ``order`` (ascending)
+    may be sources, the others are the narrator's. ``firsts`` holds each paragraph's first
+    sentence.
+
+    Pass 1, in document order: a sentence with a reporting clause is a source, with he/she
+    resolved to the last named speaker of its paragraph or else of the previous one (including
+    speakers carried by a shared quotation), and gives its speaker to its quotation groups.
+    Pass 2, over the sentences with quotations only: a sentence is a source by the speaker of
+    a quotation it shares, or (``source_by_quotes``) by its unattributed quotations, whose
+    speaker is the last one of the paragraph before it.
+    """
+    voice = ["narrator"] * n
+    speakers: list[str | None] = [None] * n
     group_speaker: dict[int, str | None] = {}  # attributed quotation groups -> speaker
-    last_named: dict[int, str] = {}
+    last_named: dict[int, str] = {}  # paragraph -> its last named speaker so far
+    quoted_only: list[tuple[int, int]] = []  # (sentence, paragraph): quotations, no clause
+    p = 0
+    n_paragraphs = len(firsts)
     for i in order:
-        region = regions[i]
+        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
+            p += 1  # the paragraph of i: one walk, as the sentences ascend
         candidate = best.get(i)
-        groups = sentence_groups.get(i, [])
         if candidate is None:  # a quotation, no reporting clause
-            inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
-            if inherited is not None:
-                last_named[region] = inherited
+            quoted_only.append((i, p))
+            for g in sentence_groups[i]:
+                if inherited := group_speaker.get(g):
+                    last_named[p] = inherited
+                    break
             continue
         kind: str = candidate[2]
         speaker: str | None = candidate[3]
         if kind == "pronoun":
             if speaker is not None and speaker.lower() in RESOLVED_PRONOUNS:
-                speaker = last_named.get(region, last_named.get(region - 1))
+                speaker = last_named.get(p, last_named.get(p - 1))
             else:
                 speaker = None
             kind = "name" if speaker is not None else "pronoun"
-        own[i] = (kind, speaker)
-        for g in groups:
+        voice[i], speakers[i] = "source", speaker
+        for g in sentence_groups.get(i, ()):
             if group_speaker.get(g) is None:
                 group_speaker[g] = speaker
         if kind == "name" and speaker is not None:
-            last_named[region] = speaker
-    return own, group_speaker
-
-
-def _voices(
-    n: int,
-    order: list[int],
-    own: dict[int, tuple[str, str | None]],
-    sentence_groups: dict[int, list[int]],
-    regions: dict[int, int],
-    group_speaker: dict[int, str | None],
-    source_by_quotes: Callable[[int], bool],
-) -> tuple[list[str], list[str | None]]:
-    """Pass 2: the voice and speaker of every one of ``n`` sentences; those in ``order`` may be
-    sources, by their own reporting clause, the speaker of a quotation they share, or
-    (``source_by_quotes``) their unattributed quotations, whose speaker is the last one of the
-    paragraph. The others are the narrator's."""
-    voice = ["narrator"] * n
-    speakers: list[str | None] = [None] * n
-    last_speaker: dict[int, str] = {}
-    for i in order:
-        groups = sentence_groups.get(i, [])
-        attribution = own.get(i)
+            last_named[p] = speaker
+    for i, p in quoted_only:
+        groups = sentence_groups[i]
         who: str | None
-        if attribution is not None:
-            who = attribution[1]
-        elif any(g in group_speaker for g in groups):
+        if any(g in group_speaker for g in groups):
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
         elif source_by_quotes(i):
-            who = last_speaker.get(regions[i])
+            # The last speaker of the paragraph before i: the sentences before it are final
+            # (those with a clause from pass 1, the others from this pass, in order).
+            first = firsts[p]
+            who = next(
+                (speakers[j] for j in range(i - 1, first - 1, -1) if speakers[j] is not None),
+                None,
+            )
         else:
             continue  # a scare quote or a title: the narrator's
-        voice[i] = "source"
-        speakers[i] = who
-        if who is not None:
-            last_speaker[regions[i]] = who
+        voice[i], speakers[i] = "source", who
     return voice, speakers
 
 
@@ -571,7 +549,7 @@ def _mark_paragraphs(
     ends: list[int],
     firsts: list[int],
     region_hi: list[int],
-    own: dict[int, tuple[str, str | None]],
+    attributed: Container[int],
     voice: list[str],
     speakers: list[str | None],
 ) -> None:
@@ -583,7 +561,8 @@ def _mark_paragraphs(
     or introduces another block. A paragraph that opens with ``A:`` is an interviewee's
     answer in a transcript, ``source`` (set after its block test, which reads the voices of
     the paragraph). ``firsts`` holds each paragraph's first sentence, ``region_hi`` the end of
-    each paragraph's region (see :func:`_regions`)."""
+    each paragraph's region (see :func:`_regions`), ``attributed`` the sentences with a
+    reporting clause."""
     bounds = [*firsts, len(starts)]
     # An introduction ends in a colon and an answer opens with ``A:``: only a paragraph with a
     # colon in its region can be either (found with one str.find loop). The pass visits those
@@ -601,7 +580,7 @@ def _mark_paragraphs(
             if (
                 _OPENS_WITH_QUOTE_RE.match(text, starts[first])
                 or _SOURCE_LINK_RE.match(text, starts[first], ends[last])
-                or any(i in own for i in range(first, last + 1))
+                or any(i in attributed for i in range(first, last + 1))
             ):
                 left = 0
             else:
