@@ -509,9 +509,7 @@ class _QuoteSpeech:
         self.text, self.quotes, self.sentence_groups = text, quotes, sentence_groups
         self.region_lo, self.starts, self.ends, self.overlaps = region_lo, starts, ends, overlaps
         self.min_quote_words, self.min_quoted_share = min_quote_words, min_quoted_share
-        self.members: dict[int, list[_Quote]] = {}  # the quotations of each group
-        for quote, g in zip(quotes, group, strict=True):
-            self.members.setdefault(g, []).append(quote)
+        self.group = group  # ascending, so a group's quotations are a slice of quotes
         # Per group, (has a quotation long enough to be speech, all its quotations are titles).
         self.kind: dict[int, tuple[bool, bool]] = {}
 
@@ -520,9 +518,8 @@ class _QuoteSpeech:
         kind = self.kind
         for g in groups:
             if g not in kind:
-                kind[g] = _group_kind(
-                    self.text, self.members[g], self.region_lo, self.min_quote_words
-                )
+                members = self.quotes[bisect_left(self.group, g) : bisect_right(self.group, g)]
+                kind[g] = _group_kind(self.text, members, self.region_lo, self.min_quote_words)
         if any(kind[g][0] for g in groups):
             return True
         if all(kind[g][1] for g in groups):
@@ -780,7 +777,9 @@ def _single_mark(
 
 def _outermost(found: list[_Quote]) -> list[_Quote]:
     """The outermost of the quotations found, sorted: those nested in another are left out."""
-    found.sort(key=lambda q: (q[0], -q[1]))
+    # One quotation per opening mark, so no two share a start: the tuples sort by their start
+    # (as a key of start, then longest first, would) without a key function per quotation.
+    found.sort()
     outer: list[_Quote] = []
     for quote in found:
         if outer and quote[0] < outer[-1][1]:
