@@ -177,6 +177,8 @@ _LEADING = CONJUNCTION_STARTERS | PREPOSITION_STARTERS | CALENDAR_WORDS | NAME_P
 _NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
 _DELIMITERS = ",;:" + _MASK + "—–"
+# A reporting verb right after one of these has its speaker after it (see _subject_before).
+_AFTER_MARKS = frozenset(_MASK + ";:—–")
 # An interviewee's answer in a transcript (``A: It's a partnership, but not between equals.``).
 _ANSWER_RE = re.compile(r"(?:A|Answer)\s*:\s")
 # Runs of delimiters: a masked quotation is a run, which would otherwise split into one empty
@@ -1192,19 +1194,19 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     t = left.rstrip()
     # Right after a quotation (the inverted ``“…,” said X``, a third of all verbs) or a clause
     # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
-    if not t or t[-1] == _MASK or t[-1] in ";:—–":
+    if not t or t[-1] in _AFTER_MARKS:
         return "after"
-    while t:
+    while t[-1] != ",":  # a last word ending in a comma is none of those below
         parts = t.rsplit(None, 1)
         word = parts[-1]
         if word.lower() in NOT_SPEECH or word.endswith(("n’t", "n't")):
             return None
         if word in AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
             t = parts[0].rstrip() if len(parts) == 2 else ""
+            if not t or t[-1] in _AFTER_MARKS:
+                return "after"
             continue
         break
-    if not t or t[-1] == _MASK or t[-1] in ";:—–":
-        return "after"
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
@@ -1215,7 +1217,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
         return None
-    if words[0] in ("Our", "our"):
+    if words[0] == "Our" or words[0] == "our":
         return None  # ``our correspondent notes``: the outlet's own words
     while len(words) > 1 and words[0] in LINKING_STARTERS:
         words = words[1:]  # ``Yet most experts say``: the speaker is ``most experts``
@@ -1224,7 +1226,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         return ("pronoun", last, after_comma)
     if last in NOT_SPEAKERS:
         return None  # ``I said``: the author's own voice
-    if _is_possessive(last):
+    if last.endswith(("’s", "'s", "’", "s'")):  # _is_possessive, inline: once per verb
         return None
     if _is_pure_name(words):
         speaker = _name(words)
