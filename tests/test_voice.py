@@ -847,6 +847,53 @@ def test_block_quotation_ends_at_a_quotation_mark_or_a_new_speaker() -> None:
     ]
 
 
+def test_block_quotation_runs_on_past_paragraphs_without_colons() -> None:
+    # Constructed: the pass over paragraphs visits those with a colon and the paragraphs of a
+    # block. The block runs three paragraphs without colons and stops there; a colon inside a
+    # paragraph's middle sentence introduces nothing; an answer far after the block is found.
+    text = (
+        "Anna Lind argued that the summit changed little:\n\n"
+        "Moscow came asking.\n\n"
+        "Beijing listened.\n\n"
+        "The terms stay.\n\n"
+        "The leaders dined.\n\n"
+        "The menu: fish. The wine was red. The talks ended.\n\n"
+        "The guests left.\n\n"
+        "Q: Was it a success?\n\n"
+        "A: It was a partnership. It held."
+    )
+    assert [(voice, speaker) for _, voice, speaker in rows(text)] == [
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("source", "Anna Lind"),
+        ("narrator", None),
+        ("narrator", None),
+        ("narrator", None),
+        ("narrator", None),
+        ("narrator", None),
+        ("narrator", None),
+        ("source", None),
+        ("source", None),
+    ]
+
+
+def test_an_unattributed_quotation_takes_the_speaker_before_it_in_its_paragraph() -> None:
+    # Constructed: a long quotation without a reporting clause speaks for the last speaker of
+    # its paragraph before it, not for a speaker who comes after it.
+    text = (
+        "“Ties are closer than ever before in their history,” the text reads. Putin said so.\n\n"
+        "Peskov said so. The day was long. “Ties are closer than ever before in history.”"
+    )
+    assert [(voice, speaker) for _, voice, speaker in rows(text)] == [
+        ("source", None),
+        ("source", "Putin"),
+        ("source", "Peskov"),
+        ("narrator", None),
+        ("source", "Peskov"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

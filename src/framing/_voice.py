@@ -177,6 +177,8 @@ _LEADING = CONJUNCTION_STARTERS | PREPOSITION_STARTERS | CALENDAR_WORDS | NAME_P
 _NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
 _DELIMITERS = ",;:" + _MASK + "—–"
+# A reporting verb right after one of these has its speaker after it (see _subject_before).
+_AFTER_MARKS = frozenset(_MASK + ";:—–")
 # An interviewee's answer in a transcript (``A: It's a partnership, but not between equals.``).
 _ANSWER_RE = re.compile(r"(?:A|Answer)\s*:\s")
 # Runs of delimiters: a masked quotation is a run, which would otherwise split into one empty
@@ -384,17 +386,12 @@ def _attribute_voice(
     # A sentence without a reporting clause or a quotation is the narrator's (most of them):
     # the passes below visit only the others, in document order.
     order = sorted(best.keys() | overlaps.keys())
-    regions = _paragraph_of(order, firsts)
-    own, group_speaker = _own_speakers(order, best, sentence_groups, regions)
-
     source_by_quotes = _QuoteSpeech(
         text, quotes, group, sentence_groups, region_lo, starts_list, ends_list, overlaps,
         min_quote_words, min_quoted_share,
     )  # fmt: skip
-    voice, speakers = _voices(
-        n, order, own, sentence_groups, regions, group_speaker, source_by_quotes
-    )
-    _mark_paragraphs(text, starts_list, ends_list, firsts, own, voice, speakers)
+    voice, speakers = _voices(n, order, best, sentence_groups, firsts, source_by_quotes)
+    _mark_paragraphs(text, starts_list, ends_list, firsts, region_hi, best, voice, speakers)
     spans = tuple([q[:2] for q in quotes])  # Python ints already
     return VoiceResult(tuple(voice), tuple(speakers), spans)
 
@@ -407,19 +404,6 @@ def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[in
     region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
     return [0, *region_hi[:-1]], region_hi, firsts
-
-
-def _paragraph_of(order: list[int], firsts: list[int]) -> dict[int, int]:
-    """The paragraph of each sentence of ``order`` (ascending), from the paragraphs' first
-    sentences ``firsts``: one walk over both instead of a bisect per sentence."""
-    found = {}
-    p = 0
-    n_paragraphs = len(firsts)
-    for i in order:
-        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
-            p += 1
-        found[i] = p
-    return found
 
 
 def _overlaps(
@@ -436,77 +420,73 @@ def _overlaps(
     return found
 
 
-def _own_speakers(
+def _voices(
+    n: int,
     order: list[int],
     best: dict[int, _Candidate],
     sentence_groups: dict[int, list[int]],
-    regions: dict[int, int],
-) -> tuple[dict[int, tuple[str, str | None]], dict[int, str | None]]:
-    """Pass 1, in document order over the sentences in ``order``: each sentence's own reporting
-    clause ``(kind, speaker)``, with he/she resolved to the last named speaker of its paragraph
-    or else of the previous one (including speakers carried by a shared quotation); and the
-    speaker of each attributed quotation group."""
-    own: dict[int, tuple[str, str | None]] = {}
+    firsts: list[int],
+    source_by_quotes: Callable[[int], bool],
+) -> tuple[list[str], list[str | None]]:
+    """The voice and speaker of every one of ``n`` sentences; those in ``order`` (ascending)
+    may be sources, the others are the narrator's. ``firsts`` holds each paragraph's first
+    sentence.
+
+    Pass 1, in document order: a sentence with a reporting clause is a source, with he/she
+    resolved to the last named speaker of its paragraph or else of the previous one (including
+    speakers carried by a shared quotation), and gives its speaker to its quotation groups.
+    Pass 2, over the sentences with quotations only: a sentence is a source by the speaker of
+    a quotation it shares, or (``source_by_quotes``) by its unattributed quotations, whose
+    speaker is the last one of the paragraph before it.
+    """
+    voice = ["narrator"] * n
+    speakers: list[str | None] = [None] * n
     group_speaker: dict[int, str | None] = {}  # attributed quotation groups -> speaker
-    last_named: dict[int, str] = {}
+    last_named: dict[int, str] = {}  # paragraph -> its last named speaker so far
+    quoted_only: list[tuple[int, int]] = []  # (sentence, paragraph): quotations, no clause
+    p = 0
+    n_paragraphs = len(firsts)
     for i in order:
-        region = regions[i]
+        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
+            p += 1  # the paragraph of i: one walk, as the sentences ascend
         candidate = best.get(i)
-        groups = sentence_groups.get(i, [])
         if candidate is None:  # a quotation, no reporting clause
-            inherited = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
-            if inherited is not None:
-                last_named[region] = inherited
+            quoted_only.append((i, p))
+            for g in sentence_groups[i]:
+                if inherited := group_speaker.get(g):
+                    last_named[p] = inherited
+                    break
             continue
         kind: str = candidate[2]
         speaker: str | None = candidate[3]
         if kind == "pronoun":
             if speaker is not None and speaker.lower() in RESOLVED_PRONOUNS:
-                speaker = last_named.get(region, last_named.get(region - 1))
+                speaker = last_named.get(p, last_named.get(p - 1))
             else:
                 speaker = None
             kind = "name" if speaker is not None else "pronoun"
-        own[i] = (kind, speaker)
-        for g in groups:
+        voice[i], speakers[i] = "source", speaker
+        for g in sentence_groups.get(i, ()):
             if group_speaker.get(g) is None:
                 group_speaker[g] = speaker
         if kind == "name" and speaker is not None:
-            last_named[region] = speaker
-    return own, group_speaker
-
-
-def _voices(
-    n: int,
-    order: list[int],
-    own: dict[int, tuple[str, str | None]],
-    sentence_groups: dict[int, list[int]],
-    regions: dict[int, int],
-    group_speaker: dict[int, str | None],
-    source_by_quotes: Callable[[int], bool],
-) -> tuple[list[str], list[str | None]]:
-    """Pass 2: the voice and speaker of every one of ``n`` sentences; those in ``order`` may be
-    sources, by their own reporting clause, the speaker of a quotation they share, or
-    (``source_by_quotes``) their unattributed quotations, whose speaker is the last one of the
-    paragraph. The others are the narrator's."""
-    voice = ["narrator"] * n
-    speakers: list[str | None] = [None] * n
-    last_speaker: dict[int, str] = {}
-    for i in order:
-        groups = sentence_groups.get(i, [])
-        attribution = own.get(i)
+            last_named[p] = speaker
+    for i, p in quoted_only:
+        groups = sentence_groups[i]
         who: str | None
-        if attribution is not None:
-            who = attribution[1]
-        elif any(g in group_speaker for g in groups):
+        if any(g in group_speaker for g in groups):
             who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
         elif source_by_quotes(i):
-            who = last_speaker.get(regions[i])
+            # The last speaker of the paragraph before i: the sentences before it are final
+            # (those with a clause from pass 1, the others from this pass, in order).
+            first = firsts[p]
+            who = next(
+                (speakers[j] for j in range(i - 1, first - 1, -1) if speakers[j] is not None),
+                None,
+            )
         else:
             continue  # a scare quote or a title: the narrator's
-        voice[i] = "source"
-        speakers[i] = who
-        if who is not None:
-            last_speaker[regions[i]] = who
+        voice[i], speakers[i] = "source", who
     return voice, speakers
 
 
@@ -531,9 +511,7 @@ class _QuoteSpeech:
         self.text, self.quotes, self.sentence_groups = text, quotes, sentence_groups
         self.region_lo, self.starts, self.ends, self.overlaps = region_lo, starts, ends, overlaps
         self.min_quote_words, self.min_quoted_share = min_quote_words, min_quoted_share
-        self.members: dict[int, list[_Quote]] = {}  # the quotations of each group
-        for quote, g in zip(quotes, group, strict=True):
-            self.members.setdefault(g, []).append(quote)
+        self.group = group  # ascending, so a group's quotations are a slice of quotes
         # Per group, (has a quotation long enough to be speech, all its quotations are titles).
         self.kind: dict[int, tuple[bool, bool]] = {}
 
@@ -542,9 +520,8 @@ class _QuoteSpeech:
         kind = self.kind
         for g in groups:
             if g not in kind:
-                kind[g] = _group_kind(
-                    self.text, self.members[g], self.region_lo, self.min_quote_words
-                )
+                members = self.quotes[bisect_left(self.group, g) : bisect_right(self.group, g)]
+                kind[g] = _group_kind(self.text, members, self.region_lo, self.min_quote_words)
         if any(kind[g][0] for g in groups):
             return True
         if all(kind[g][1] for g in groups):
@@ -570,7 +547,8 @@ def _mark_paragraphs(
     starts: list[int],
     ends: list[int],
     firsts: list[int],
-    own: dict[int, tuple[str, str | None]],
+    region_hi: list[int],
+    attributed: Container[int],
     voice: list[str],
     speakers: list[str | None],
 ) -> None:
@@ -581,17 +559,27 @@ def _mark_paragraphs(
     them, until a paragraph opens with a quotation mark, has a reporting clause of its own,
     or introduces another block. A paragraph that opens with ``A:`` is an interviewee's
     answer in a transcript, ``source`` (set after its block test, which reads the voices of
-    the paragraph). ``firsts`` holds each paragraph's first sentence."""
+    the paragraph). ``firsts`` holds each paragraph's first sentence, ``region_hi`` the end of
+    each paragraph's region (see :func:`_regions`), ``attributed`` the sentences with a
+    reporting clause."""
     bounds = [*firsts, len(starts)]
+    # An introduction ends in a colon and an answer opens with ``A:``: only a paragraph with a
+    # colon in its region can be either (found with one str.find loop). The pass visits those
+    # and the paragraphs of a block, not all paragraphs (most have no colon).
+    visit = sorted({bisect_right(region_hi, at) for at in find_each(text, ":")})
+    if not visit or visit[-1] < len(firsts):
+        visit.append(len(firsts))  # a sentinel: the pass ends there (regions past it too)
     speaker: str | None = None
     left = 0
-    for p, first in enumerate(firsts):
-        last = bounds[p + 1] - 1
+    p = visit[0]
+    k = 1  # the next paragraph of visit
+    while p < len(firsts):
+        first, last = firsts[p], bounds[p + 1] - 1
         if left:
             if (
                 _OPENS_WITH_QUOTE_RE.match(text, starts[first])
                 or _SOURCE_LINK_RE.match(text, starts[first], ends[last])
-                or any(i in own for i in range(first, last + 1))
+                or any(i in attributed for i in range(first, last + 1))
             ):
                 left = 0
             else:
@@ -600,7 +588,6 @@ def _mark_paragraphs(
                         voice[i], speakers[i] = "source", speaker
                 left -= 1
         closing = text[ends[last] - 1 : ends[last]]
-        # The last character first: the call only for a colon or white space (few paragraphs).
         if (closing == ":" or closing.isspace()) and _ends_with_colon(
             text, starts[last], ends[last]
         ):
@@ -609,12 +596,16 @@ def _mark_paragraphs(
             elif (found := _BLOCK_INTRO_RE.search(text[starts[last] : ends[last]])) is not None:
                 speaker, left = found.group(1), _BLOCK_PARAGRAPHS
                 voice[last], speakers[last] = "source", speaker  # the introduction reports speech
-        # The character test first: most paragraphs do not open with an ``A``.
         if text.startswith("A", starts[first]) and _ANSWER_RE.match(
             text, starts[first], ends[first]
         ):
             for i in range(first, last + 1):
                 voice[i] = "source"
+        p += 1
+        if not left:  # no block goes on: on to the next paragraph to visit
+            while visit[k] < p:
+                k += 1
+            p = visit[k]
 
 
 # --------------------------------------------------------------------------------------------
@@ -713,6 +704,8 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
         mark = text[pos]
         if n_double and (mark == "”" or mark == "»"):
             action = "close"  # what the rules below give whatever the neighbours
+        elif mark in _DOUBLE_OPEN and pos + 1 < hi and text[pos + 1].isalnum():
+            action = "open"  # before a word it cannot close, so it opens (see _double_action)
         else:
             prev = text[pos - 1] if pos > lo else ""
             nxt = text[pos + 1] if pos + 1 < hi else ""
@@ -786,7 +779,9 @@ def _single_mark(
 
 def _outermost(found: list[_Quote]) -> list[_Quote]:
     """The outermost of the quotations found, sorted: those nested in another are left out."""
-    found.sort(key=lambda q: (q[0], -q[1]))
+    # One quotation per opening mark, so no two share a start: the tuples sort by their start
+    # (as a key of start, then longest first, would) without a key function per quotation.
+    found.sort()
     outer: list[_Quote] = []
     for quote in found:
         if outer and quote[0] < outer[-1][1]:
@@ -1199,19 +1194,19 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     t = left.rstrip()
     # Right after a quotation (the inverted ``“…,” said X``, a third of all verbs) or a clause
     # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
-    if not t or t[-1] == _MASK or t[-1] in ";:—–":
+    if not t or t[-1] in _AFTER_MARKS:
         return "after"
-    while t:
+    while t[-1] != ",":  # a last word ending in a comma is none of those below
         parts = t.rsplit(None, 1)
         word = parts[-1]
         if word.lower() in NOT_SPEECH or word.endswith(("n’t", "n't")):
             return None
         if word in AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
             t = parts[0].rstrip() if len(parts) == 2 else ""
+            if not t or t[-1] in _AFTER_MARKS:
+                return "after"
             continue
         break
-    if not t or t[-1] == _MASK or t[-1] in ";:—–":
-        return "after"
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
@@ -1222,7 +1217,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
         return None
-    if words[0] in ("Our", "our"):
+    if words[0] == "Our" or words[0] == "our":
         return None  # ``our correspondent notes``: the outlet's own words
     while len(words) > 1 and words[0] in LINKING_STARTERS:
         words = words[1:]  # ``Yet most experts say``: the speaker is ``most experts``
@@ -1231,7 +1226,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         return ("pronoun", last, after_comma)
     if last in NOT_SPEAKERS:
         return None  # ``I said``: the author's own voice
-    if _is_possessive(last):
+    if last.endswith(("’s", "'s", "’", "s'")):  # _is_possessive, inline: once per verb
         return None
     if _is_pure_name(words):
         speaker = _name(words)
