@@ -31,7 +31,7 @@ from framing._corpus import load_corpus  # noqa: E402
 from framing._lexicon import load_lexicon  # noqa: E402
 from framing._scoring import score  # noqa: E402
 from framing._text import split_sentences  # noqa: E402
-from framing._voice import attribute_voice  # noqa: E402
+from framing._voice import _attribute_voice  # noqa: E402
 
 STAGES = ("clean", "split", "voice", "cues", "dyad")
 
@@ -49,7 +49,7 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
         t2 = time.perf_counter()
         if spans:
             starts, ends, paragraphs = (list(values) for values in zip(*spans, strict=True))
-            attribute_voice(text, starts, ends, paragraphs)
+            _attribute_voice(text, starts, ends, paragraphs)  # as score() calls it: no span checks
         t3 = time.perf_counter()
         lowered = text.lower()
         # As score() does: the cue scan finds the dyad's phrases too, the dyad takes them.
