@@ -43,6 +43,7 @@ SETS = {
     "articles_review": "constructed articles, review set (106; one coder; development)",
     "articles_held_out": "constructed articles, held-out set (98; one coder)",
     "hard": "hard constructed articles (249; double-coded blind; measurement only)",
+    "coverage": "coverage constructed articles (422; double-coded blind; classifier prior)",
     "dev": "development sentences without labels (300; one coder; development)",
 }
 
@@ -85,6 +86,7 @@ def scored_sets(framing) -> dict[str, pd.DataFrame]:
             "articles_review": _articles(framing, CONSTRUCTED / "articles", "review-"),
             "articles_held_out": _articles(framing, CONSTRUCTED / "articles", "heldout-"),
             "hard": _articles(framing, CONSTRUCTED / "hard"),
+            "coverage": _articles(framing, CONSTRUCTED / "coverage"),
             "dev": _sentences(framing, CONSTRUCTED / "dev" / "dev.csv"),
         }
 
@@ -134,9 +136,8 @@ def measure_all(framing) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def hard_agreement(framing) -> list[str]:
-    """The hard set's two blind codings against each other and the adjudicated coding."""
-    folder = CONSTRUCTED / "hard"
+def coder_agreement(framing, folder: Path) -> list[str]:
+    """A double-coded set's two blind codings against each other and the adjudicated coding."""
     read = {
         name: pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
         for name in ("coder1", "coder2", "coding")
@@ -202,13 +203,19 @@ def section(framing, lexicon_version: str) -> list[str]:
         "checked on them in earlier rounds (their READMEs say which); the **hard** set was",
         "written and double-coded blind for this issue and only measured: its aggregate figures",
         "were printed while the lexicon was built, its sentences and errors were not read.",
+        "The **coverage** set was written and double-coded blind for issue #15, after the",
+        "lexicon was built, and never used for it (it is part of the classifier's prior).",
         "",
         *table,
         "",
         "The hard set's coders, each blind to the other, the lexicon and every score",
         "(`tests/data/constructed/hard/coder1.csv`, `coder2.csv`; adjudicated `coding.csv`):",
         "",
-        *hard_agreement(framing),
+        *coder_agreement(framing, CONSTRUCTED / "hard"),
+        "",
+        "The coverage set's coders, likewise (`tests/data/constructed/coverage/`):",
+        "",
+        *coder_agreement(framing, CONSTRUCTED / "coverage"),
         "",
         "Precision and recall of each pole:",
         "",

@@ -945,7 +945,8 @@ def test_the_threshold_is_chosen_on_the_researchers_sentences_not_the_priors():
 def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
     prior = builtin_prior()
     assert prior.columns.tolist() == ["source", "doc_id", "text", "power", "bond"]
-    assert prior["source"].value_counts().to_dict() == {"dev": 285, "seeds": 196, "articles": 177}
+    counts_by_source = prior["source"].value_counts().to_dict()
+    assert counts_by_source == {"coverage": 366, "dev": 285, "seeds": 196, "articles": 177}
     for axis, poles in (("power", ("equal", "junior")), ("bond", ("friendship", "convenience"))):
         assert set(prior[axis]) == {*poles, "none"}
     # never the blind hard set nor the held-out sentences
@@ -959,7 +960,7 @@ def test_builtin_prior_is_the_packages_coding_for_its_own_lexicon_only():
     weights = pd.DataFrame(counts.transform(prior["text"]), columns=counts.feature_names_)
     uncued = weights["power_equal_weight"] == weights["power_junior_weight"]
     assert builtin.prior == "builtin"
-    assert builtin.n_prior_ == int(uncued.sum()) == 516
+    assert builtin.n_prior_ == int(uncued.sum()) == 844
     everything = FrameClassifier(axis="power", cv=4, prefer_lexicon=False).fit(TEXTS, LABELS)
     assert everything.n_prior_ == len(prior)
     other = dataclasses.replace(load_lexicon("relationship"), name="mine")

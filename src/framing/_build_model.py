@@ -14,7 +14,8 @@ Training data, gold-relevant sentences only (the scorer labels only relevant sen
 
 The same command writes the built-in prior of ``FrameClassifier(prior='builtin')``
 (``framing/data/prior_coding.csv``): the gold-relevant sentences of all 22 constructed articles
-(split as ``framing.score`` splits them) and of the constructed development sentences
+and of the 24 coverage articles (``tests/data/constructed/coverage``; split as ``framing.score``
+splits them) and of the constructed development sentences
 (``tests/data/constructed/dev/dev.csv``); the seed coding is read from the package at fit time.
 The prior never holds the hard set (``tests/data/constructed/hard``, the blind measure) nor the
 held-out sentences (``tests/data/constructed/sentences.csv``, whose README forbids fitting on
@@ -53,6 +54,7 @@ __all__ = ["bundled_training_data", "prior_coding", "build", "main"]
 
 _ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = _ROOT / "tests" / "data" / "constructed" / "articles"
+COVERAGE = _ROOT / "tests" / "data" / "constructed" / "coverage"
 DEV = _ROOT / "tests" / "data" / "constructed" / "dev" / "dev.csv"
 AXES = ("power", "bond")
 
@@ -65,14 +67,15 @@ def bundled_training_data() -> pd.DataFrame:
     FileNotFoundError
         Not a source checkout (the constructed articles are not installed with the package).
     """
-    return pd.concat([_relevant_seed_sentences(), _coded_articles(("review",))], ignore_index=True)
+    review = _coded_articles(ARTICLES, ("review",))
+    return pd.concat([_relevant_seed_sentences(), review], ignore_index=True)
 
 
-def _coded_articles(sets: tuple[str, ...]) -> pd.DataFrame:
-    """Gold-relevant sentences of the constructed articles of ``sets``: ``doc_id, text, power,
-    bond``, split as ``framing.score`` splits them."""
-    articles = pd.read_csv(ARTICLES / "articles.csv", dtype=str, keep_default_na=False)
-    coding = pd.read_csv(ARTICLES / "coding.csv", dtype=str, keep_default_na=False)
+def _coded_articles(folder: Path, sets: tuple[str, ...]) -> pd.DataFrame:
+    """Gold-relevant sentences of the constructed articles of ``sets`` in ``folder``: ``doc_id,
+    text, power, bond``, split as ``framing.score`` splits them."""
+    articles = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    coding = pd.read_csv(folder / "coding.csv", dtype=str, keep_default_na=False)
     articles = articles[articles["set"].isin(sets)]
     coding = coding[coding["doc_id"].isin(articles["doc_id"])]
     with warnings.catch_warnings():
@@ -97,11 +100,12 @@ def prior_coding() -> pd.DataFrame:
     FileNotFoundError
         Not a source checkout.
     """
-    articles = _coded_articles(("review", "heldout")).assign(source="articles")
+    articles = _coded_articles(ARTICLES, ("review", "heldout")).assign(source="articles")
+    coverage = _coded_articles(COVERAGE, ("coverage",)).assign(source="coverage")
     dev = pd.read_csv(DEV, dtype=str, keep_default_na=False)
     dev = dev[dev["relevant"] == "yes"].rename(columns={"id": "doc_id"}).assign(source="dev")
     columns = ["source", "doc_id", "text", "power", "bond"]
-    return pd.concat([articles[columns], dev[columns]], ignore_index=True)
+    return pd.concat([articles[columns], coverage[columns], dev[columns]], ignore_index=True)
 
 
 def _write_prior(target: Path) -> Path:

@@ -1912,15 +1912,17 @@ def builtin_prior() -> pd.DataFrame:
     pandas.DataFrame
         Columns ``source, doc_id, text, power, bond``; ``source`` is ``'seeds'`` (the seed
         sentences coded relevant, :func:`training_data`), ``'articles'`` (the 22 constructed
-        articles of ``tests/data/constructed/articles``) or ``'dev'`` (the constructed
-        development sentences of ``tests/data/constructed/dev``). The constructed ones ship in
+        articles of ``tests/data/constructed/articles``), ``'coverage'`` (the 24 constructed
+        articles of ``tests/data/constructed/coverage``, written the way real coverage states
+        frames) or ``'dev'`` (the constructed development sentences of
+        ``tests/data/constructed/dev``). The constructed ones ship in
         ``framing/data/prior_coding.csv``, written by ``python -m framing._build_model``.
 
     Examples
     --------
     >>> prior = builtin_prior()
     >>> sorted(prior["source"].unique())
-    ['articles', 'dev', 'seeds']
+    ['articles', 'coverage', 'dev', 'seeds']
     """
     return _builtin_prior().copy()
 
