@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing._lexicon import load_lexicon
+from framing._lexicon import CueMatch, load_lexicon
 from framing._rules import RuleEngine, _scare_quotes
 from framing._text import PhraseMatcher, PhraseSets, split_sentences
+
+_FIELDS = list(CueMatch.__dataclass_fields__)
 
 
 @pytest.fixture(scope="module")
@@ -377,6 +379,11 @@ def test_one_scan_finds_the_cues_and_the_dyads_phrases(words, punct, cuts):
         expected = engine.match_by_sentence(text, spans, lowered)
         matches, hits = engine.match_with_actors(text, spans, lowered)
         assert matches == expected
+        # score()'s records: the matches' fields, in field order.
+        records, same_hits = engine.records_with_actors(text, spans, lowered)
+        assert same_hits == hits
+        assert records == [[vars(m) for m in ms] for ms in expected]
+        assert all(list(r) == _FIELDS for rs in records for r in rs)
         if spans:
             found = list(phrases.finditer(text, spans[0][0], spans[-1][1], lowered=lowered))
             assert hits == ([s for s, _, _ in found], [lowered[s:e] for s, e, _ in found])
@@ -400,6 +407,8 @@ def test_no_phrase_hits_where_one_scan_cannot_give_them(lex):
     text = "Putin is not a junior partner of Xi, says Yıldız."
     spans = split_sentences(text)
     assert lex.match_with_actors(text, spans) == (lex.match_sentences(text, spans), None)
+    records = [[vars(m) for m in ms] for ms in lex.match_sentences(text, spans)]
+    assert lex._records_with_actors(text, spans, text.lower()) == (records, None)
     engine = RuleEngine(
         lex.cues, lex.axes, lex.settings, actors=PhraseMatcher(["chin* daily", "russia"])
     )

@@ -26,10 +26,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from itertools import compress, repeat
 from operator import add, gt, itemgetter, not_
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
@@ -193,11 +192,18 @@ class RuleEngine:
         document (a cue across a sentence boundary counts in neither sentence), rule words in
         their sentence. Where some phrase crosses a boundary, that is what runs.
         """
+        return _as_matches(self.records(text, spans, lowered))
+
+    def records(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`match_document`'s matches as dicts of their fields, in field order (a caller
+        that wants dicts, as ``score()`` does, makes no CueMatch)."""
         if not spans:
             return []
         found = self.everything.where(text, spans[0][0], spans[-1][1], lowered=lowered)
         if found is None:
-            return self.match_by_sentence(text, spans, lowered)
+            return self._records_by_sentence(text, spans, lowered)
         positions, matched, matches = found
         return self._from_places(text, spans, lowered, positions, list(map(len, matched)), matches)
 
@@ -211,12 +217,20 @@ class RuleEngine:
         usable for ``text`` (None, or another length), or the scan cannot split its places by
         text (see :class:`PhraseSets`): the caller then scans for them itself.
         """
+        records, actors = self.records_with_actors(text, spans, lowered)
+        return _as_matches(records), actors
+
+    def records_with_actors(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> tuple[list[list[dict[str, Any]]], tuple[list[int], list[str]] | None]:
+        """:meth:`match_with_actors` with the matches as dicts of their fields (see
+        :meth:`records`)."""
         split = self.with_actors
         if split is None or not spans or lowered is None or len(lowered) != len(text):
-            return self.match_document(text, spans, lowered), None
+            return self.records(text, spans, lowered), None
         found = split.sets.places(text, spans[0][0], spans[-1][1], lowered=lowered)
         if found is None:
-            return self.match_document(text, spans, lowered), None
+            return self.records(text, spans, lowered), None
         positions, matched = found
         actors = split.actor_hits(positions, matched)
         # The places where a cue or rule word starts, as self.everything.where gives them (an
@@ -235,16 +249,16 @@ class RuleEngine:
         positions: list[int],
         lengths: list[int],
         matches: list[tuple[Hit, ...]],
-    ) -> list[list[CueMatch]]:
-        """:meth:`match_document` from the places where cues and rule words start (see
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`records` from the places where cues and rule words start (see
         :meth:`PhraseSets.where`; ``lengths``: those of the longest phrase at each)."""
-        out: list[list[CueMatch]] = [[] for _ in spans]
+        out: list[list[dict[str, Any]]] = [[] for _ in spans]
         starts = [span[0] for span in spans]
         # A Python step per sentence with a cue, not per place a phrase starts.
         sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
         limits = [0, *[span[1] for span in spans]]
         if any(map(gt, map(add, positions, lengths), map(limits.__getitem__, sentence))):
-            return self.match_by_sentence(text, spans, lowered)
+            return self._records_by_sentence(text, spans, lowered)
         # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
         for number in sorted(set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))):
             lo, hi = bisect_left(sentence, number), bisect_left(sentence, number + 1)
@@ -262,7 +276,13 @@ class RuleEngine:
     ) -> list[list[CueMatch]]:
         """What :meth:`match_document` returns, from :meth:`find` over the document and
         :meth:`rule_hits` in each sentence with a cue: a scan per sentence."""
-        out: list[list[CueMatch]] = [[] for _ in spans]
+        return _as_matches(self._records_by_sentence(text, spans, lowered))
+
+    def _records_by_sentence(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`match_by_sentence` as :meth:`records`."""
+        out: list[list[dict[str, Any]]] = [[] for _ in spans]
         if not spans:
             return out
         starts = [span[0] for span in spans]
@@ -273,7 +293,7 @@ class RuleEngine:
                 by_sentence.setdefault(index, []).append(hit)
         for index, hits in by_sentence.items():
             start, end = spans[index][0], spans[index][1]
-            out[index] = self.apply(
+            out[index] = self._apply(
                 text, start, end, hits, self.rule_hits(text, start, end, lowered)
             )
         return out
@@ -285,8 +305,8 @@ class RuleEngine:
         positions: list[int],
         matches: list[tuple[Hit, ...]],
         lowered: str | None,
-    ) -> list[CueMatch]:
-        """The cue matches of one sentence from the places in it where phrases start (see
+    ) -> list[dict[str, Any]]:
+        """The cue records of one sentence from the places in it where phrases start (see
         :meth:`PhraseSets.where`); no phrase crosses its boundaries."""
         start, end = span
         resume = [start] * (len(self.rules.matchers) + 1)  # each matcher's scan, as in scan()
@@ -306,12 +326,12 @@ class RuleEngine:
         if not cues:
             return []
         if _WORD_CHAR.match(text, end):  # rule words ending at a cut inside a word
-            return self.apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
+            return self._apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
         if words is None:
             if self._no_rule_applies(text, start, end):
-                return [self._plain_match(text, s, e, cue) for s, e, cue in cues]
+                return [self._plain_record(text, s, e, cue) for s, e, cue in cues]
             words = [[] for _ in self.rules.matchers]
-        return self.apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
+        return self._apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
 
     def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
         """Does no rule apply to a sentence without rule words? Contracted negation, an
@@ -327,14 +347,11 @@ class RuleEngine:
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
 
-    def _plain_match(self, text: str, start: int, end: int, cue: int) -> CueMatch:
-        """A cue's match where no rule applies, its fields set at once: the frozen dataclass's
-        ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
-        match = _new_object(CueMatch)
-        fields = match.__dict__
-        fields.update(self.plain[cue])
-        fields["term"], fields["start"], fields["end"] = text[start:end], start, end
-        return match
+    def _plain_record(self, text: str, start: int, end: int, cue: int) -> dict[str, Any]:
+        """A cue's record where no rule applies: a copy of its template, with where it is."""
+        record = self.plain[cue].copy()
+        record["term"], record["start"], record["end"] = text[start:end], start, end
+        return record
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""
@@ -387,6 +404,17 @@ class RuleEngine:
         rules: _RuleHits,
     ) -> list[CueMatch]:
         """Apply negation, performance, contrast and mention to the cue hits of one sentence."""
+        return [_as_match(record) for record in self._apply(text, start, end, found, rules)]
+
+    def _apply(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, int]],
+        rules: _RuleHits,
+    ) -> list[dict[str, Any]]:
+        """:meth:`apply` with the matches as records (see :meth:`records`)."""
         settings = self.settings
         scope = self._scope(text, start, end, found, rules)
         negations, clause_edges, opening = scope.negations, scope.clause_edges, scope.opening
@@ -431,8 +459,7 @@ class RuleEngine:
                 mention = _in_segment(cue_start, scope.appearance, scope.edges, start, end)
             if mention is not None:
                 weight = 0.0
-            match = _new_object(CueMatch)  # its fields set at once: see _plain_match
-            match.__dict__.update(
+            out.append(
                 {
                     "cue": cue.term, "term": text[cue_start:cue_end], "axis": cue.axis,
                     "pole": pole, "lexicon_pole": cue.pole, "start": cue_start, "end": cue_end,
@@ -441,17 +468,16 @@ class RuleEngine:
                     "mention": mention,
                 }
             )  # fmt: skip
-            out.append(match)
         if last_contrast is None and not concessions:
             return out  # nothing conceded: rule 4 below changes nothing
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
         # the other pole of its own axis, but when the sentence asserts a cue only on another axis
         # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
-        asserted = {m.axis for m in out if not m.conceded and m.mention is None}
+        asserted = {r["axis"] for r in out if not r["conceded"] and r["mention"] is None}
         if asserted:
-            out = [
-                replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
-            ]
+            for record in out:
+                if record["conceded"] and record["axis"] not in asserted:
+                    record["weight"] = 0.0  # in place: the record is this sentence's own
         return out
 
     def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
@@ -706,6 +732,19 @@ _NO_RULE = {
 }  # fmt: skip
 _new_object = object.__new__
 _FIRST = itemgetter(0)
+
+
+def _as_match(record: dict[str, Any]) -> CueMatch:
+    """A record as a CueMatch, its fields set at once: the frozen dataclass's ``__init__`` sets
+    them one ``object.__setattr__`` at a time, twice as slow."""
+    match = _new_object(CueMatch)
+    match.__dict__.update(record)
+    return match
+
+
+def _as_matches(records: list[list[dict[str, Any]]]) -> list[list[CueMatch]]:
+    """Each sentence's records as CueMatch objects."""
+    return [[_as_match(record) for record in sentence] for sentence in records]
 
 
 class _Scope(NamedTuple):
