@@ -259,15 +259,42 @@ class RuleEngine:
         limits = [0, *[span[1] for span in spans]]
         if any(map(gt, map(add, positions, lengths), map(limits.__getitem__, sentence))):
             return self._records_by_sentence(text, spans, lowered)
-        # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
-        for number in sorted(set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))):
-            lo, hi = bisect_left(sentence, number), bisect_left(sentence, number + 1)
+        # Matcher 0 is the cues': the places in sentences where a cue or an ignored phrase starts.
+        numbers = set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))
+        kept = list(map(numbers.__contains__, sentence))
+        # One Python pass over those places, in text order. No phrase crosses a sentence's end
+        # (checked above), so each matcher's scan resumes in a sentence as if it began there.
+        resume = [0] * (len(self.rules.matchers) + 1)
+        phrase_cues = self.phrase_cues
+        number = 0  # the sentence read (index + 1)
+        cues: list[Hit] = []
+        words: list[list[Hit]] | None = None
+        for at, here, place_in in zip(
+            compress(positions, kept),
+            compress(matches, kept),
+            compress(sentence, kept),
+            strict=True,
+        ):
+            if place_in != number:
+                if cues:
+                    out[number - 1] = self._sentence(
+                        text, starts[number - 1], limits[number], cues, words, lowered
+                    )
+                    cues = []
+                number, words = place_in, None
+            for kind, length, index in here:
+                if at < resume[kind]:
+                    continue
+                stop = resume[kind] = at + length
+                if kind:
+                    words = words or [[] for _ in self.rules.matchers]
+                    words[kind - 1].append((at, stop, index))
+                else:
+                    for cue in phrase_cues[index]:
+                        cues.append((at, stop, cue))
+        if cues:
             out[number - 1] = self._sentence(
-                text,
-                (starts[number - 1], limits[number]),
-                positions[lo:hi],
-                matches[lo:hi],
-                lowered,
+                text, starts[number - 1], limits[number], cues, words, lowered
             )
         return out
 
@@ -301,30 +328,15 @@ class RuleEngine:
     def _sentence(
         self,
         text: str,
-        span: tuple[int, int],
-        positions: list[int],
-        matches: list[tuple[Hit, ...]],
+        start: int,
+        end: int,
+        cues: list[Hit],
+        words: list[list[Hit]] | None,
         lowered: str | None,
     ) -> list[dict[str, Any]]:
-        """The cue records of one sentence from the places in it where phrases start (see
-        :meth:`PhraseSets.where`); no phrase crosses its boundaries."""
-        start, end = span
-        resume = [start] * (len(self.rules.matchers) + 1)  # each matcher's scan, as in scan()
-        cues: list[Hit] = []
-        words: list[list[Hit]] | None = None
-        for at, here in zip(positions, matches, strict=True):
-            for kind, length, index in here:
-                if at < resume[kind]:
-                    continue
-                stop = resume[kind] = at + length
-                if kind:
-                    words = words or [[] for _ in self.rules.matchers]
-                    words[kind - 1].append((at, stop, index))
-                else:
-                    for cue in self.phrase_cues[index]:
-                        cues.append((at, stop, cue))
-        if not cues:
-            return []
+        """The cue records of one sentence from its cue hits and its rule words (one list per
+        matcher of :attr:`rules`, None for none), as the scans of :meth:`_from_places` found
+        them."""
         if _WORD_CHAR.match(text, end):  # rule words ending at a cut inside a word
             return self._apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
         if words is None:
