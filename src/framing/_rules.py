@@ -59,9 +59,13 @@ _DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", 
 _QUOTED_WORD = re.compile(r"[\"“‘'](?<=\s.)([\w-]+)[\"”’'](?!\w)")
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
-# What contracted negation, a question and scare quotes all need: the apostrophe after "n", a
-# question mark, an opening mark after white space. Most sentences have none of them.
-_RULE_MARK = re.compile(r"[?\"“‘'’](?:(?<=\?)|(?<=[nN]['’]|\s[\"“‘']))")  # a class first: fast
+# What contracted negation, a question and scare quotes all need, from the mark they start at:
+# "n't" (_APOSTROPHE_T), a question mark that ends the span (_QUESTION_END), one word quoted
+# after white space (_QUOTED_WORD). Most sentences have none of them; a quotation of several
+# words is none. The class first: the scan skips from mark to mark in C.
+_RULE_MARK = re.compile(
+    r"[?\"“‘'’](?:(?<=[nN]['’])[tT]\b|(?<=\?)[\s\"”’')\]]*$|(?<=\s[\"“‘'])[\w-]+[\"”’'](?!\w))"
+)
 _WORD_CHAR = re.compile(r"\w")
 
 
