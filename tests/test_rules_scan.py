@@ -297,7 +297,7 @@ def _expected_breaks(text, start, end):
         return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
     return [
-        (m.start(), m.end(), 0)
+        m.start()
         for m in _BREAK_CHARACTER.finditer(text, start, end)
         if m.group() not in "–-" or spaced(m.start())
     ]
@@ -335,7 +335,7 @@ def test_punctuation_rules_are_their_plain_definitions(lex, pieces, start, end):
 def test_a_dash_at_the_end_of_a_span_is_a_break_when_white_space_follows(lex):
     engine = lex._compiled
     text = "Friends - indeed friends -x"
-    assert engine.rule_hits(text, 0, 9, None).breaks == [(8, 9, 0)]
+    assert engine.rule_hits(text, 0, 9, None).breaks == [8]
     assert engine.rule_hits(text, 17, 26, None).breaks == []  # "-x": a hyphen
     assert engine.rule_hits(text, 0, 8, None).breaks == []
 

@@ -395,8 +395,8 @@ class RuleEngine:
         if len(negations) > n_found:
             negations.sort()
         # To one past the end: a dash that ends the span looks ahead at the character after it.
-        breaks = [(m.start(), m.end(), 0) for m in _CLAUSE_BREAK.finditer(text, start, end + 1)]
-        if breaks and breaks[-1][0] == end:
+        breaks = list(map(_START, _CLAUSE_BREAK.finditer(text, start, end + 1)))
+        if breaks and breaks[-1] == end:
             breaks.pop()  # a break just after the span
         asks = marked and settings.mention_in_questions and _is_question(text, start, end)
         return _RuleHits(  # positional: in field order
@@ -499,7 +499,7 @@ class RuleEngine:
     def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
         """What the rules need to know of a sentence before its cues are coded. Each part is
         worked out only where its rule words are: most sentences have one or two kinds."""
-        breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
+        breaks = rules.breaks
         # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
         contrasts = _outside_cues(rules.contrasts, found, or_equal=True) if rules.contrasts else []
         if contrasts:
@@ -748,6 +748,7 @@ _NO_RULE = {
 }  # fmt: skip
 _new_object = object.__new__
 _FIRST = itemgetter(0)
+_START = re.Match.start
 
 
 def _as_match(record: dict[str, Any]) -> CueMatch:
@@ -779,9 +780,10 @@ class _Scope(NamedTuple):
 
 class _RuleHits(NamedTuple):
     """Rule words found in a span, each list sorted by start: ``(start, end, index)``, and
-    what the span's punctuation says (RuleEngine._with_punctuation)."""
+    what the span's punctuation says (RuleEngine._with_punctuation): clause breaks (their
+    starts: each is one character), a question, scare quotes."""
 
-    breaks: list[Hit]
+    breaks: list[int]
     contrasts: list[Hit]
     negations: list[Hit]
     markers: list[Hit]
