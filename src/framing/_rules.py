@@ -345,7 +345,7 @@ class RuleEngine:
             return self._apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
         if words is None:
             if self._no_rule_applies(text, start, end):
-                return [self._plain_record(text, s, e, cue) for s, e, cue in cues]
+                return self._plain_records(text, cues)
             words = [[] for _ in self.rules.matchers]
         return self._apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
 
@@ -363,11 +363,16 @@ class RuleEngine:
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
 
-    def _plain_record(self, text: str, start: int, end: int, cue: int) -> dict[str, Any]:
-        """A cue's record where no rule applies: a copy of its template, with where it is."""
-        record = self.plain[cue].copy()
-        record["term"], record["start"], record["end"] = text[start:end], start, end
-        return record
+    def _plain_records(self, text: str, cues: list[Hit]) -> list[dict[str, Any]]:
+        """The records of cues to which no rule applies: copies of their templates, with where
+        they are (one loop for a sentence's cues: a call per cue costs twice as much)."""
+        plain = self.plain
+        out = []
+        for start, end, cue in cues:
+            record = plain[cue].copy()
+            record["term"], record["start"], record["end"] = text[start:end], start, end
+            out.append(record)
+        return out
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""

@@ -21,6 +21,7 @@ import logging
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from itertools import compress
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -631,17 +632,20 @@ def _cue_columns(
     labels = {axis: ["none"] * n for axis in axes}
     sides = {(axis, pole): (axis, side) for axis, poles in axes.items()
              for side, pole in enumerate(poles)}  # fmt: skip
-    for index, records in enumerate(all_records):
-        if not records:
-            continue
+    for index in compress(range(n), all_records):  # the sentences with a cue
+        records = all_records[index]
         notes = []
         weights: dict[str, list[float]] = {}  # axis -> [first pole's, second pole's]
-        for record in records:
-            record["quoted"] = bool(bounds) and bisect_right(bounds, record["start"]) % 2 == 1
-            notes.append(_describe(record))
-            slot = sides.get((record["axis"], record["pole"]))
+        for cue in records:
+            quoted = bool(bounds) and bisect_right(bounds, cue["start"]) % 2 == 1
+            cue["quoted"] = quoted
+            if cue["negated"] or cue["performance"] or cue["conceded"] or cue["mention"]:
+                notes.append(_describe(cue))
+            else:  # most cues: no rule applied, written here (a call per cue costs more)
+                notes.append(f"'{cue['term']}' -> {cue['pole']}{_QUOTED[quoted]}")
+            slot = sides.get((cue["axis"], cue["pole"]))
             if slot is not None:
-                weights.setdefault(slot[0], [0, 0])[slot[1]] += record["weight"]
+                weights.setdefault(slot[0], [0, 0])[slot[1]] += cue["weight"]
         evidence[index] = "; ".join(notes)
         if relevant is not None and not relevant[index]:
             continue
@@ -677,11 +681,14 @@ def _classify(
         columns[axis] = scores
 
 
+# The evidence of a cue to which no rule applied: ``'junior partner' -> junior (quoted)``.
+_QUOTED = {False: "", True: " (quoted)"}
+
+
 def _describe(cue: dict[str, Any]) -> str:
-    """One cue's record as readable text: ``'junior partner' -> junior (quoted)``."""
+    """The record of a cue to which a rule applied as readable text: ``'equals' -> junior
+    (negated by 'not', quoted)`` (:func:`_cue_columns` writes the others)."""
     text = f"'{cue['term']}' -> {cue['pole']}"
-    if not (cue["negated"] or cue["performance"] or cue["conceded"] or cue["mention"]):
-        return f"{text} (quoted)" if cue["quoted"] else text  # most cues
     notes = [
         f"negated by '{cue['negator']}'" if cue["negated"] else "",
         f"performance: '{cue['marker']}'" if cue["performance"] else "",
