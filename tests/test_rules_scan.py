@@ -230,6 +230,31 @@ def test_a_document_at_once_is_a_scan_per_sentence(words, punct, cuts):
 
 
 @pytest.mark.parametrize(
+    ("text", "quick"),
+    [
+        ("They are old friends and not much else.", True),  # the negator follows the cue
+        ("But they are old friends.", True),  # the contrast precedes the cue
+        ("They are friends despite everything.", True),  # the concession follows it
+        ("Are they friends and nothing more?", True),  # plain words, but a question
+        ("They are old friends, but distrust runs deep.", False),  # conceded
+        ("They are friends, although doubts remain.", False),  # a comma: 'although' asserts
+        ("Despite everything, they are friends.", False),
+        ("They are not friends.", False),
+        ("They are old friends, not rivals.", False),  # the negator precedes the second cue
+    ],
+)
+def test_rule_words_that_reach_no_cue_leave_the_cues_plain(lex, text, quick):
+    """The quick test of rule words that leave every cue as it is (negators after the cues,
+    contrast markers before them, concessions after them), and the records it lets through
+    plain: what apply() on the sentence gives. Constructed sentences."""
+    engine, end = lex._compiled, len(text)
+    cues, words = engine.find(text, 0, end, None), engine.rules.findall(text, 0, end)
+    assert engine._no_word_reaches(cues, words) is quick
+    expected = engine.apply(text, 0, end, cues, engine.rule_hits(text, 0, end, None))
+    assert engine.records(text, [(0, end)], text.lower()) == [[vars(m) for m in expected]]
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         ("Late in a long sentence they praised their   'friendship' again.", "scare quotes"),

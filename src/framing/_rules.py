@@ -347,11 +347,34 @@ class RuleEngine:
             if self._no_rule_applies(text, start, end):
                 return self._plain_records(text, cues)
             words = [[] for _ in self.rules.matchers]
+        elif self._no_word_reaches(cues, words) and self._no_rule_applies(text, start, end):
+            return self._plain_records(text, cues)  # half the sentences with rule words
         return self._apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
 
+    def _no_word_reaches(self, cues: list[Hit], words: list[list[Hit]]) -> bool:
+        """Do a sentence's rule words leave each of its cues (in text order) as it is? A quick
+        test, true only in the common plain cases: negators and contrast markers alone, each
+        negator starting at or after the last cue (a negator governs what follows it), each
+        contrast marker that asserts at or before the first cue (it concedes what precedes it)
+        and each concession after the last cue (it concedes what it opens), none of those that
+        a comma before them makes assert. Rules without words are :meth:`_no_rule_applies`'."""
+        negations, contrasts, markers, mentions, appearance, questions = words
+        if markers or mentions or appearance or questions:
+            return False
+        first, last = cues[0][0], cues[-1][0]
+        if negations and negations[0][0] < last:  # in text order
+            return False
+        for at, _, index in contrasts:
+            if index < self.n_contrast:
+                if at > first:
+                    return False
+            elif at <= last or index in self.comma_contrast:
+                return False
+        return True
+
     def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
-        """Does no rule apply to a sentence without rule words? Contracted negation, an
-        opening negator, a question and scare quotes need none."""
+        """Does no rule apply to a sentence without rule words (or none that reaches a cue)?
+        Contracted negation, an opening negator, a question and scare quotes need none."""
         if self.opening is not None and self.opening.match(text, start, end):
             return False
         if _RULE_MARK.search(text, start, end) is None:  # one scan rules out the three below
