@@ -789,7 +789,7 @@ def _as_match(record: dict[str, Any]) -> CueMatch:
 
 def _as_matches(records: list[list[dict[str, Any]]]) -> list[list[CueMatch]]:
     """Each sentence's records as CueMatch objects."""
-    return [[_as_match(record) for record in sentence] for sentence in records]
+    return [list(map(_as_match, sentence)) for sentence in records]
 
 
 class _Scope(NamedTuple):
