@@ -7,8 +7,10 @@ change what a cue counts for: negation, performance, contrast and mention versus
 (see :mod:`framing._lexicon`). It is built once per lexicon, by
 :attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match`,
 :meth:`~framing.Lexicon.match_sentences` and :meth:`~framing.Lexicon.match_with_actors` call
-it. Built with a dyad's phrase matcher (``actors``), its scan of a document finds those phrases
-too, so that the dyad does not scan the text again (:meth:`RuleEngine.match_with_actors`).
+it; ``score()`` takes the same matches as dicts of their fields, as its table stores them
+(:meth:`RuleEngine.records_with_actors`). Built with a dyad's phrase matcher (``actors``), its
+scan of a document finds those phrases too, so that the dyad does not scan the text again
+(:meth:`RuleEngine.match_with_actors`).
 
 Examples
 --------
