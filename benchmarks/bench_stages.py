@@ -53,7 +53,7 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
         t3 = time.perf_counter()
         lowered = text.lower()
         # As score() does: the cue scan finds the dyad's phrases too, the dyad takes them.
-        _, hits = lexicon.match_with_actors(text, spans, lowered=lowered)
+        _, hits = lexicon._records_with_actors(text, spans, lowered)
         t4 = time.perf_counter()
         dyad.relevance(text, spans, lowered=lowered, hits=hits)
         t5 = time.perf_counter()

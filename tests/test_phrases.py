@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import framing
 from framing._lexicon import check_lexicon, load_lexicon
-from framing._phrases import WORD_SEPARATORS, phrase_key, phrase_words
+from framing._phrases import WORD_SEPARATORS, lower_case_matches, phrase_key, phrase_words
 from framing._text import PhraseMatcher
 from framing.cli import main
 from framing.errors import FramingWarning, LexiconError
@@ -239,3 +239,18 @@ def test_every_cue_the_check_accepts_matches_its_own_text(cue, respelt):
         return  # the cue holds a sentence end ('. A'): cues count within a sentence (documented)
     scored = {(cue["axis"], cue["cue"]) for cues in sentences["cues"] for cue in cues}
     assert expected <= scored, (text, sentences["text"].tolist(), scored)
+
+
+def test_lower_case_text_is_refused_for_exactly_the_letters_the_fold_changes():
+    """lower_case_matches refuses lower-cased text holding a letter that the case-folding
+    pattern matches as another ('ı' as 'i', 'ſ' as 's', final 'ς' as 'σ' ...): every code point
+    of the BMP is tried in a text that is not ASCII otherwise, against the character class of
+    those letters."""
+    folded = re.compile(
+        "[\xb5\u0131\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+        "\u1c80-\u1c88\u1e9b\u1fbe]"
+    )
+    for code in range(0x10000):
+        text = f"Xi’s {chr(code)} friend"
+        assert lower_case_matches(text, text) is (folded.search(text) is None), hex(code)
+    assert lower_case_matches("İ", "İ".lower()) is False  # lower() made it longer

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing._lexicon import load_lexicon
+from framing._lexicon import CueMatch, load_lexicon
 from framing._rules import RuleEngine, _scare_quotes
 from framing._text import PhraseMatcher, PhraseSets, split_sentences
+
+_FIELDS = list(CueMatch.__dataclass_fields__)
 
 
 @pytest.fixture(scope="module")
@@ -228,6 +230,31 @@ def test_a_document_at_once_is_a_scan_per_sentence(words, punct, cuts):
 
 
 @pytest.mark.parametrize(
+    ("text", "quick"),
+    [
+        ("They are old friends and not much else.", True),  # the negator follows the cue
+        ("But they are old friends.", True),  # the contrast precedes the cue
+        ("They are friends despite everything.", True),  # the concession follows it
+        ("Are they friends and nothing more?", True),  # plain words, but a question
+        ("They are old friends, but distrust runs deep.", False),  # conceded
+        ("They are friends, although doubts remain.", False),  # a comma: 'although' asserts
+        ("Despite everything, they are friends.", False),
+        ("They are not friends.", False),
+        ("They are old friends, not rivals.", False),  # the negator precedes the second cue
+    ],
+)
+def test_rule_words_that_reach_no_cue_leave_the_cues_plain(lex, text, quick):
+    """The quick test of rule words that leave every cue as it is (negators after the cues,
+    contrast markers before them, concessions after them), and the records it lets through
+    plain: what apply() on the sentence gives. Constructed sentences."""
+    engine, end = lex._compiled, len(text)
+    cues, words = engine.find(text, 0, end, None), engine.rules.findall(text, 0, end)
+    assert engine._no_word_reaches(cues, words) is quick
+    expected = engine.apply(text, 0, end, cues, engine.rule_hits(text, 0, end, None))
+    assert engine.records(text, [(0, end)], text.lower()) == [[vars(m) for m in expected]]
+
+
+@pytest.mark.parametrize(
     ("text", "mention"),
     [
         ("Late in a long sentence they praised their   'friendship' again.", "scare quotes"),
@@ -295,7 +322,7 @@ def _expected_breaks(text, start, end):
         return 0 < at < len(text) - 1 and text[at - 1].isspace() and text[at + 1].isspace()
 
     return [
-        (m.start(), m.end(), 0)
+        m.start()
         for m in _BREAK_CHARACTER.finditer(text, start, end)
         if m.group() not in "–-" or spaced(m.start())
     ]
@@ -333,7 +360,7 @@ def test_punctuation_rules_are_their_plain_definitions(lex, pieces, start, end):
 def test_a_dash_at_the_end_of_a_span_is_a_break_when_white_space_follows(lex):
     engine = lex._compiled
     text = "Friends - indeed friends -x"
-    assert engine.rule_hits(text, 0, 9, None).breaks == [(8, 9, 0)]
+    assert engine.rule_hits(text, 0, 9, None).breaks == [8]
     assert engine.rule_hits(text, 17, 26, None).breaks == []  # "-x": a hyphen
     assert engine.rule_hits(text, 0, 8, None).breaks == []
 
@@ -377,6 +404,11 @@ def test_one_scan_finds_the_cues_and_the_dyads_phrases(words, punct, cuts):
         expected = engine.match_by_sentence(text, spans, lowered)
         matches, hits = engine.match_with_actors(text, spans, lowered)
         assert matches == expected
+        # score()'s records: the matches' fields, in field order.
+        records, same_hits = engine.records_with_actors(text, spans, lowered)
+        assert same_hits == hits
+        assert records == [[vars(m) for m in ms] for ms in expected]
+        assert all(list(r) == _FIELDS for rs in records for r in rs)
         if spans:
             found = list(phrases.finditer(text, spans[0][0], spans[-1][1], lowered=lowered))
             assert hits == ([s for s, _, _ in found], [lowered[s:e] for s, e, _ in found])
@@ -400,6 +432,8 @@ def test_no_phrase_hits_where_one_scan_cannot_give_them(lex):
     text = "Putin is not a junior partner of Xi, says Yıldız."
     spans = split_sentences(text)
     assert lex.match_with_actors(text, spans) == (lex.match_sentences(text, spans), None)
+    records = [[vars(m) for m in ms] for ms in lex.match_sentences(text, spans)]
+    assert lex._records_with_actors(text, spans, text.lower()) == (records, None)
     engine = RuleEngine(
         lex.cues, lex.axes, lex.settings, actors=PhraseMatcher(["chin* daily", "russia"])
     )

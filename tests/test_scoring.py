@@ -543,7 +543,8 @@ def test_evidence_column_reads_the_cues(seed_scores):
 
 
 def _cue(term, axis, pole, start, weight=1.0, **rules):
-    return CueMatch(term, term, axis, pole, pole, start, start + len(term), weight, **rules)
+    """A cue's record, as the rule engine gives it to _cue_columns: a CueMatch's fields."""
+    return vars(CueMatch(term, term, axis, pole, pole, start, start + len(term), weight, **rules))
 
 
 def test_axis_scores_and_labels_hand_computed():
@@ -580,10 +581,12 @@ def test_cue_records_and_evidence_text():
     ]
     quotes = [(0, 20), (85, 100)]  # the first and the last cue are quoted
     axes = {"power": ("equal", "junior"), "bond": ("friendship", "convenience")}
+    fields = [dict(record) for record in sentence]
     cues, evidence, _, _ = scoring._cue_columns([sentence, []], quotes, None, axes)
     assert cues[1] == [] and evidence[1] == ""
     assert [c["quoted"] for c in cues[0]] == [True, False, False, False, True]
-    assert cues[0][1] == {**vars(sentence[1]), "quoted": False}
+    assert [list(c) for c in cues[0]] == [[*CueMatch.__dataclass_fields__, "quoted"]] * 5
+    assert cues[0][1] == {**fields[1], "quoted": False}
     assert evidence[0] == (
         "'junior partner' -> junior (quoted); 'equals' -> junior (negated by 'not'); "
         "'friends' -> convenience (performance: 'staged'); 'ally' -> equal (conceded); "

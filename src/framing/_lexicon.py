@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ._dyad import DyadMatcher
 from ._lexicon_parts import (
@@ -369,6 +369,15 @@ class Lexicon:
         if not spans:
             return [], None
         return self._compiled.match_with_actors(text, spans, _usable(text, lowered))
+
+    def _records_with_actors(
+        self, text: str, spans: Sequence[tuple[int, int, int]], lowered: str
+    ) -> tuple[list[list[dict[str, Any]]], tuple[list[int], list[str]] | None]:
+        """:meth:`match_with_actors` with each match as a dict of its fields, in field order,
+        for ``score()``, which stores dicts: no CueMatch is made to be copied into one."""
+        if not spans:
+            return [], None
+        return self._compiled.records_with_actors(text, spans, _usable(text, lowered))
 
 
 def _usable(text: str, lowered: str | None) -> str | None:

@@ -44,9 +44,11 @@ _CASE_FOLD = str.maketrans(
 
 # Lower-case letters that the fold above changes: text.lower() holding one of them cannot stand
 # in for the text in a case-sensitive scan (the pattern's 'i' must also match its 'ı').
-_FOLDED_LOWER = re.compile(
-    "[\xb5\u0131\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
-    "\u1c80-\u1c88\u1e9b\u1fbe]"
+# Tested one by one with ``in``: a search for one character runs at memchr speed, several
+# times faster than a character class over the whole text.
+_FOLDED_LOWER = (
+    "\xb5\u0131\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e9b\u1fbe"
 )
 
 
@@ -60,7 +62,9 @@ def lower_case_matches(text: str, lowered: str) -> bool:
     >>> lower_case_matches("Junior Partner", "junior partner"), lower_case_matches("ſo", "ſo")
     (True, False)
     """
-    return len(lowered) == len(text) and (lowered.isascii() or not _FOLDED_LOWER.search(lowered))
+    return len(lowered) == len(text) and (
+        lowered.isascii() or not any(map(lowered.__contains__, _FOLDED_LOWER))
+    )
 
 
 def phrase_words(phrase: str) -> list[str]:

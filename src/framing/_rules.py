@@ -7,8 +7,10 @@ change what a cue counts for: negation, performance, contrast and mention versus
 (see :mod:`framing._lexicon`). It is built once per lexicon, by
 :attr:`framing.Lexicon._compiled`; :meth:`framing.Lexicon.match`,
 :meth:`~framing.Lexicon.match_sentences` and :meth:`~framing.Lexicon.match_with_actors` call
-it. Built with a dyad's phrase matcher (``actors``), its scan of a document finds those phrases
-too, so that the dyad does not scan the text again (:meth:`RuleEngine.match_with_actors`).
+it; ``score()`` takes the same matches as dicts of their fields, as its table stores them
+(:meth:`RuleEngine.records_with_actors`). Built with a dyad's phrase matcher (``actors``), its
+scan of a document finds those phrases too, so that the dyad does not scan the text again
+(:meth:`RuleEngine.match_with_actors`).
 
 Examples
 --------
@@ -26,10 +28,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from itertools import compress, repeat
 from operator import add, gt, itemgetter, not_
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
 from ._phrases import phrase_key
@@ -60,9 +61,13 @@ _DETERMINER = re.compile(r"\b(?:their|the|this|that|these|those|its|such|our)", 
 _QUOTED_WORD = re.compile(r"[\"“‘'](?<=\s.)([\w-]+)[\"”’'](?!\w)")
 _CORRELATIVE_NOR = re.compile(r"\bnor\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"”’')\]]*$")
-# What contracted negation, a question and scare quotes all need: the apostrophe after "n", a
-# question mark, an opening mark after white space. Most sentences have none of them.
-_RULE_MARK = re.compile(r"[?\"“‘'’](?:(?<=\?)|(?<=[nN]['’]|\s[\"“‘']))")  # a class first: fast
+# What contracted negation, a question and scare quotes all need, from the mark they start at:
+# "n't" (_APOSTROPHE_T), a question mark that ends the span (_QUESTION_END), one word quoted
+# after white space (_QUOTED_WORD). Most sentences have none of them; a quotation of several
+# words is none. The class first: the scan skips from mark to mark in C.
+_RULE_MARK = re.compile(
+    r"[?\"“‘'’](?:(?<=[nN]['’])[tT]\b|(?<=\?)[\s\"”’')\]]*$|(?<=\s[\"“‘'])[\w-]+[\"”’'](?!\w))"
+)
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -193,11 +198,18 @@ class RuleEngine:
         document (a cue across a sentence boundary counts in neither sentence), rule words in
         their sentence. Where some phrase crosses a boundary, that is what runs.
         """
+        return _as_matches(self.records(text, spans, lowered))
+
+    def records(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`match_document`'s matches as dicts of their fields, in field order (a caller
+        that wants dicts, as ``score()`` does, makes no CueMatch)."""
         if not spans:
             return []
         found = self.everything.where(text, spans[0][0], spans[-1][1], lowered=lowered)
         if found is None:
-            return self.match_by_sentence(text, spans, lowered)
+            return self._records_by_sentence(text, spans, lowered)
         positions, matched, matches = found
         return self._from_places(text, spans, lowered, positions, list(map(len, matched)), matches)
 
@@ -211,12 +223,20 @@ class RuleEngine:
         usable for ``text`` (None, or another length), or the scan cannot split its places by
         text (see :class:`PhraseSets`): the caller then scans for them itself.
         """
+        records, actors = self.records_with_actors(text, spans, lowered)
+        return _as_matches(records), actors
+
+    def records_with_actors(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> tuple[list[list[dict[str, Any]]], tuple[list[int], list[str]] | None]:
+        """:meth:`match_with_actors` with the matches as dicts of their fields (see
+        :meth:`records`)."""
         split = self.with_actors
         if split is None or not spans or lowered is None or len(lowered) != len(text):
-            return self.match_document(text, spans, lowered), None
+            return self.records(text, spans, lowered), None
         found = split.sets.places(text, spans[0][0], spans[-1][1], lowered=lowered)
         if found is None:
-            return self.match_document(text, spans, lowered), None
+            return self.records(text, spans, lowered), None
         positions, matched = found
         actors = split.actor_hits(positions, matched)
         # The places where a cue or rule word starts, as self.everything.where gives them (an
@@ -235,25 +255,52 @@ class RuleEngine:
         positions: list[int],
         lengths: list[int],
         matches: list[tuple[Hit, ...]],
-    ) -> list[list[CueMatch]]:
-        """:meth:`match_document` from the places where cues and rule words start (see
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`records` from the places where cues and rule words start (see
         :meth:`PhraseSets.where`; ``lengths``: those of the longest phrase at each)."""
-        out: list[list[CueMatch]] = [[] for _ in spans]
+        out: list[list[dict[str, Any]]] = [[] for _ in spans]
         starts = [span[0] for span in spans]
         # A Python step per sentence with a cue, not per place a phrase starts.
         sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
         limits = [0, *[span[1] for span in spans]]
         if any(map(gt, map(add, positions, lengths), map(limits.__getitem__, sentence))):
-            return self.match_by_sentence(text, spans, lowered)
-        # Matcher 0 is the cues': sentences where a cue or an ignored phrase starts.
-        for number in sorted(set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))):
-            lo, hi = bisect_left(sentence, number), bisect_left(sentence, number + 1)
+            return self._records_by_sentence(text, spans, lowered)
+        # Matcher 0 is the cues': the places in sentences where a cue or an ignored phrase starts.
+        numbers = set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))
+        kept = list(map(numbers.__contains__, sentence))
+        # One Python pass over those places, in text order. No phrase crosses a sentence's end
+        # (checked above), so each matcher's scan resumes in a sentence as if it began there.
+        resume = [0] * (len(self.rules.matchers) + 1)
+        phrase_cues = self.phrase_cues
+        number = 0  # the sentence read (index + 1)
+        cues: list[Hit] = []
+        words: list[list[Hit]] | None = None
+        for at, here, place_in in zip(
+            compress(positions, kept),
+            compress(matches, kept),
+            compress(sentence, kept),
+            strict=True,
+        ):
+            if place_in != number:
+                if cues:
+                    out[number - 1] = self._sentence(
+                        text, starts[number - 1], limits[number], cues, words, lowered
+                    )
+                    cues = []
+                number, words = place_in, None
+            for kind, length, index in here:
+                if at < resume[kind]:
+                    continue
+                stop = resume[kind] = at + length
+                if kind:
+                    words = words or [[] for _ in self.rules.matchers]
+                    words[kind - 1].append((at, stop, index))
+                else:
+                    for cue in phrase_cues[index]:
+                        cues.append((at, stop, cue))
+        if cues:
             out[number - 1] = self._sentence(
-                text,
-                (starts[number - 1], limits[number]),
-                positions[lo:hi],
-                matches[lo:hi],
-                lowered,
+                text, starts[number - 1], limits[number], cues, words, lowered
             )
         return out
 
@@ -262,7 +309,13 @@ class RuleEngine:
     ) -> list[list[CueMatch]]:
         """What :meth:`match_document` returns, from :meth:`find` over the document and
         :meth:`rule_hits` in each sentence with a cue: a scan per sentence."""
-        out: list[list[CueMatch]] = [[] for _ in spans]
+        return _as_matches(self._records_by_sentence(text, spans, lowered))
+
+    def _records_by_sentence(
+        self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`match_by_sentence` as :meth:`records`."""
+        out: list[list[dict[str, Any]]] = [[] for _ in spans]
         if not spans:
             return out
         starts = [span[0] for span in spans]
@@ -273,7 +326,7 @@ class RuleEngine:
                 by_sentence.setdefault(index, []).append(hit)
         for index, hits in by_sentence.items():
             start, end = spans[index][0], spans[index][1]
-            out[index] = self.apply(
+            out[index] = self._apply(
                 text, start, end, hits, self.rule_hits(text, start, end, lowered)
             )
         return out
@@ -281,41 +334,49 @@ class RuleEngine:
     def _sentence(
         self,
         text: str,
-        span: tuple[int, int],
-        positions: list[int],
-        matches: list[tuple[Hit, ...]],
+        start: int,
+        end: int,
+        cues: list[Hit],
+        words: list[list[Hit]] | None,
         lowered: str | None,
-    ) -> list[CueMatch]:
-        """The cue matches of one sentence from the places in it where phrases start (see
-        :meth:`PhraseSets.where`); no phrase crosses its boundaries."""
-        start, end = span
-        resume = [start] * (len(self.rules.matchers) + 1)  # each matcher's scan, as in scan()
-        cues: list[Hit] = []
-        words: list[list[Hit]] | None = None
-        for at, here in zip(positions, matches, strict=True):
-            for kind, length, index in here:
-                if at < resume[kind]:
-                    continue
-                stop = resume[kind] = at + length
-                if kind:
-                    words = words or [[] for _ in self.rules.matchers]
-                    words[kind - 1].append((at, stop, index))
-                else:
-                    for cue in self.phrase_cues[index]:
-                        cues.append((at, stop, cue))
-        if not cues:
-            return []
+    ) -> list[dict[str, Any]]:
+        """The cue records of one sentence from its cue hits and its rule words (one list per
+        matcher of :attr:`rules`, None for none), as the scans of :meth:`_from_places` found
+        them."""
         if _WORD_CHAR.match(text, end):  # rule words ending at a cut inside a word
-            return self.apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
+            return self._apply(text, start, end, cues, self.rule_hits(text, start, end, lowered))
         if words is None:
             if self._no_rule_applies(text, start, end):
-                return [self._plain_match(text, s, e, cue) for s, e, cue in cues]
+                return self._plain_records(text, cues)
             words = [[] for _ in self.rules.matchers]
-        return self.apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
+        elif self._no_word_reaches(cues, words) and self._no_rule_applies(text, start, end):
+            return self._plain_records(text, cues)  # half the sentences with rule words
+        return self._apply(text, start, end, cues, self._with_punctuation(text, start, end, words))
+
+    def _no_word_reaches(self, cues: list[Hit], words: list[list[Hit]]) -> bool:
+        """Do a sentence's rule words leave each of its cues (in text order) as it is? A quick
+        test, true only in the common plain cases: negators and contrast markers alone, each
+        negator starting at or after the last cue (a negator governs what follows it), each
+        contrast marker that asserts at or before the first cue (it concedes what precedes it)
+        and each concession after the last cue (it concedes what it opens), none of those that
+        a comma before them makes assert. Rules without words are :meth:`_no_rule_applies`'."""
+        negations, contrasts, markers, mentions, appearance, questions = words
+        if markers or mentions or appearance or questions:
+            return False
+        first, last = cues[0][0], cues[-1][0]
+        if negations and negations[0][0] < last:  # in text order
+            return False
+        for at, _, index in contrasts:
+            if index < self.n_contrast:
+                if at > first:
+                    return False
+            elif at <= last or index in self.comma_contrast:
+                return False
+        return True
 
     def _no_rule_applies(self, text: str, start: int, end: int) -> bool:
-        """Does no rule apply to a sentence without rule words? Contracted negation, an
-        opening negator, a question and scare quotes need none."""
+        """Does no rule apply to a sentence without rule words (or none that reaches a cue)?
+        Contracted negation, an opening negator, a question and scare quotes need none."""
         if self.opening is not None and self.opening.match(text, start, end):
             return False
         if _RULE_MARK.search(text, start, end) is None:  # one scan rules out the three below
@@ -327,14 +388,16 @@ class RuleEngine:
             or (settings.mention_in_scare_quotes and _scare_quotes(text, start, end))
         )
 
-    def _plain_match(self, text: str, start: int, end: int, cue: int) -> CueMatch:
-        """A cue's match where no rule applies, its fields set at once: the frozen dataclass's
-        ``__init__`` sets them one ``object.__setattr__`` at a time, twice as slow."""
-        match = _new_object(CueMatch)
-        fields = match.__dict__
-        fields.update(self.plain[cue])
-        fields["term"], fields["start"], fields["end"] = text[start:end], start, end
-        return match
+    def _plain_records(self, text: str, cues: list[Hit]) -> list[dict[str, Any]]:
+        """The records of cues to which no rule applies: copies of their templates, with where
+        they are (one loop for a sentence's cues: a call per cue costs twice as much)."""
+        plain = self.plain
+        out = []
+        for start, end, cue in cues:
+            record = plain[cue].copy()
+            record["term"], record["start"], record["end"] = text[start:end], start, end
+            out.append(record)
+        return out
 
     def rule_hits(self, text: str, start: int, end: int, lowered: str | None) -> _RuleHits:
         """Negators, contrast and performance markers, clause breaks in a span."""
@@ -362,8 +425,8 @@ class RuleEngine:
         if len(negations) > n_found:
             negations.sort()
         # To one past the end: a dash that ends the span looks ahead at the character after it.
-        breaks = [(m.start(), m.end(), 0) for m in _CLAUSE_BREAK.finditer(text, start, end + 1)]
-        if breaks and breaks[-1][0] == end:
+        breaks = list(map(_START, _CLAUSE_BREAK.finditer(text, start, end + 1)))
+        if breaks and breaks[-1] == end:
             breaks.pop()  # a break just after the span
         asks = marked and settings.mention_in_questions and _is_question(text, start, end)
         return _RuleHits(  # positional: in field order
@@ -387,6 +450,17 @@ class RuleEngine:
         rules: _RuleHits,
     ) -> list[CueMatch]:
         """Apply negation, performance, contrast and mention to the cue hits of one sentence."""
+        return [_as_match(record) for record in self._apply(text, start, end, found, rules)]
+
+    def _apply(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, int]],
+        rules: _RuleHits,
+    ) -> list[dict[str, Any]]:
+        """:meth:`apply` with the matches as records (see :meth:`records`)."""
         settings = self.settings
         scope = self._scope(text, start, end, found, rules)
         negations, clause_edges, opening = scope.negations, scope.clause_edges, scope.opening
@@ -431,8 +505,7 @@ class RuleEngine:
                 mention = _in_segment(cue_start, scope.appearance, scope.edges, start, end)
             if mention is not None:
                 weight = 0.0
-            match = _new_object(CueMatch)  # its fields set at once: see _plain_match
-            match.__dict__.update(
+            out.append(
                 {
                     "cue": cue.term, "term": text[cue_start:cue_end], "axis": cue.axis,
                     "pole": pole, "lexicon_pole": cue.pole, "start": cue_start, "end": cue_end,
@@ -441,23 +514,22 @@ class RuleEngine:
                     "mention": mention,
                 }
             )  # fmt: skip
-            out.append(match)
         if last_contrast is None and not concessions:
             return out  # nothing conceded: rule 4 below changes nothing
         # Rule 4: the sentence codes what it asserts. A conceded cue keeps contrast_weight against
         # the other pole of its own axis, but when the sentence asserts a cue only on another axis
         # ("They may be friends, yet Beijing holds the leverage"), the conceded cue codes nothing.
-        asserted = {m.axis for m in out if not m.conceded and m.mention is None}
+        asserted = {r["axis"] for r in out if not r["conceded"] and r["mention"] is None}
         if asserted:
-            out = [
-                replace(m, weight=0.0) if m.conceded and m.axis not in asserted else m for m in out
-            ]
+            for record in out:
+                if record["conceded"] and record["axis"] not in asserted:
+                    record["weight"] = 0.0  # in place: the record is this sentence's own
         return out
 
     def _scope(self, text: str, start: int, end: int, found: list[Hit], rules: _RuleHits) -> _Scope:
         """What the rules need to know of a sentence before its cues are coded. Each part is
         worked out only where its rule words are: most sentences have one or two kinds."""
-        breaks = [s for s, _, _ in rules.breaks] if rules.breaks else []
+        breaks = rules.breaks
         # A marker inside a cue is part of it ("no choice but"), not a contrast of the sentence.
         contrasts = _outside_cues(rules.contrasts, found, or_equal=True) if rules.contrasts else []
         if contrasts:
@@ -706,6 +778,20 @@ _NO_RULE = {
 }  # fmt: skip
 _new_object = object.__new__
 _FIRST = itemgetter(0)
+_START = re.Match.start
+
+
+def _as_match(record: dict[str, Any]) -> CueMatch:
+    """A record as a CueMatch, its fields set at once: the frozen dataclass's ``__init__`` sets
+    them one ``object.__setattr__`` at a time, twice as slow."""
+    match = _new_object(CueMatch)
+    match.__dict__.update(record)
+    return match
+
+
+def _as_matches(records: list[list[dict[str, Any]]]) -> list[list[CueMatch]]:
+    """Each sentence's records as CueMatch objects."""
+    return [list(map(_as_match, sentence)) for sentence in records]
 
 
 class _Scope(NamedTuple):
@@ -724,9 +810,10 @@ class _Scope(NamedTuple):
 
 class _RuleHits(NamedTuple):
     """Rule words found in a span, each list sorted by start: ``(start, end, index)``, and
-    what the span's punctuation says (RuleEngine._with_punctuation)."""
+    what the span's punctuation says (RuleEngine._with_punctuation): clause breaks (their
+    starts: each is one character), a question, scare quotes."""
 
-    breaks: list[Hit]
+    breaks: list[int]
     contrasts: list[Hit]
     negations: list[Hit]
     markers: list[Hit]

@@ -21,6 +21,7 @@ import logging
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from itertools import compress
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -38,7 +39,7 @@ from ._corpus import (
 from ._dyad import DyadMatcher
 from ._engine import ChunkResult as _ChunkResult
 from ._engine import _Block, check_jobs, execute
-from ._lexicon import CueMatch, Lexicon, load_lexicon
+from ._lexicon import Lexicon, load_lexicon
 from ._table import AxesLike, cue_list, table_axes
 from ._text import split_sentences
 from ._validation import check_int
@@ -568,16 +569,16 @@ def _score_document(
     voice = _attribute_voice(text, starts, ends, paragraphs)  # valid spans: no checks
     lowered = text.lower()
     # One scan for the cues and the dyad's phrases (dyad is lex's: the hits are its phrases').
-    all_matches, hits = lex.match_with_actors(text, spans, lowered=lowered)
+    all_records, hits = lex._records_with_actors(text, spans, lowered)
     # Codebook, Target: a frame cue in a document about the dyad, with one side named ("China
     # holds all of these cards") or right after a relevant sentence ("Calculated camaraderie was
     # put on display"), is about the relationship: the other side is clearly meant.
-    framed = [bool(matches) for matches in all_matches]
+    framed = [bool(records) for records in all_records]
     relevance = dyad.relevance(
         text, spans, lowered=lowered, framed=framed, speakers=voice.speaker, hits=hits
     )
     counted = relevance.relevant if relevant_only else None
-    cues, evidence, scores, labels = _cue_columns(all_matches, voice.quotes, counted, axes)
+    cues, evidence, scores, labels = _cue_columns(all_records, voice.quotes, counted, axes)
 
     columns = rows.sentences
     columns["paragraph"].extend(paragraphs)
@@ -607,14 +608,15 @@ def _score_document(
 
 
 def _cue_columns(
-    all_matches: list[list[CueMatch]],
+    all_records: list[list[dict[str, Any]]],
     quotes: Sequence[tuple[int, int]],
     relevant: Sequence[bool] | None,
     axes: dict[str, tuple[str, str]],
 ) -> tuple[list[list[dict[str, Any]]], list[str], dict[str, list[float]], dict[str, list[str]]]:
-    """Each sentence's cues as dicts (the ``cues`` column) and as readable text (``evidence``),
-    and each axis's score and label, in one pass over the cues; only the ``relevant`` sentences
-    are labelled (None: all of them).
+    """Each sentence's cues as dicts (the ``cues`` column: the records of
+    :meth:`Lexicon._records_with_actors`, each given its ``quoted`` flag in place) and as
+    readable text (``evidence``), and each axis's score and label, in one pass over the cues;
+    only the ``relevant`` sentences are labelled (None: all of them).
 
     A cue is quoted when it starts inside a quotation: the quotations' bounds s0, e0, s1, e1 ...
     never descend, so that is when an odd number of them are at or before its start (as
@@ -623,29 +625,27 @@ def _cue_columns(
     order from 0 (as ``sum()`` would), NaN when ``a + b`` is 0; its label is the pole with the
     larger weight, else 'none'.
     """
-    n = len(all_matches)
+    n = len(all_records)
     bounds = [bound for quote in quotes for bound in quote]
-    cues: list[list[dict[str, Any]]] = [[] for _ in range(n)]
     evidence = [""] * n
     scores = {axis: [np.nan] * n for axis in axes}
     labels = {axis: ["none"] * n for axis in axes}
     sides = {(axis, pole): (axis, side) for axis, poles in axes.items()
              for side, pole in enumerate(poles)}  # fmt: skip
-    for index, matches in enumerate(all_matches):
-        if not matches:
-            continue
-        records, notes = cues[index], []
+    for index in compress(range(n), all_records):  # the sentences with a cue
+        records = all_records[index]
+        notes = []
         weights: dict[str, list[float]] = {}  # axis -> [first pole's, second pole's]
-        for m in matches:
-            quoted = bool(bounds) and bisect_right(bounds, m.start) % 2 == 1
-            # A CueMatch's fields in order (cue, term ... mention), copied at once, then quoted.
-            record = vars(m).copy()
-            record["quoted"] = quoted
-            records.append(record)
-            notes.append(_describe(m, quoted))
-            slot = sides.get((m.axis, m.pole))
+        for cue in records:
+            quoted = bool(bounds) and bisect_right(bounds, cue["start"]) % 2 == 1
+            cue["quoted"] = quoted
+            if cue["negated"] or cue["performance"] or cue["conceded"] or cue["mention"]:
+                notes.append(_describe(cue))
+            else:  # most cues: no rule applied, written here (a call per cue costs more)
+                notes.append(f"'{cue['term']}' -> {cue['pole']}{_QUOTED[quoted]}")
+            slot = sides.get((cue["axis"], cue["pole"]))
             if slot is not None:
-                weights.setdefault(slot[0], [0, 0])[slot[1]] += m.weight
+                weights.setdefault(slot[0], [0, 0])[slot[1]] += cue["weight"]
         evidence[index] = "; ".join(notes)
         if relevant is not None and not relevant[index]:
             continue
@@ -656,7 +656,7 @@ def _cue_columns(
             if weight_first != weight_second:
                 first, second = axes[axis]
                 labels[axis][index] = first if weight_first > weight_second else second
-    return cues, evidence, scores, labels
+    return all_records, evidence, scores, labels
 
 
 def _classify(
@@ -681,17 +681,20 @@ def _classify(
         columns[axis] = scores
 
 
-def _describe(cue: CueMatch, quoted: bool) -> str:
-    """One cue as readable text: ``'junior partner' -> junior (quoted)``."""
-    text = f"'{cue.term}' -> {cue.pole}"
-    if not (cue.negated or cue.performance or cue.conceded or cue.mention):  # most cues
-        return f"{text} (quoted)" if quoted else text
+# The evidence of a cue to which no rule applied: ``'junior partner' -> junior (quoted)``.
+_QUOTED = {False: "", True: " (quoted)"}
+
+
+def _describe(cue: dict[str, Any]) -> str:
+    """The record of a cue to which a rule applied as readable text: ``'equals' -> junior
+    (negated by 'not', quoted)`` (:func:`_cue_columns` writes the others)."""
+    text = f"'{cue['term']}' -> {cue['pole']}"
     notes = [
-        f"negated by '{cue.negator}'" if cue.negated else "",
-        f"performance: '{cue.marker}'" if cue.performance else "",
-        "conceded" if cue.conceded else "",
-        f"mention: '{cue.mention}'" if cue.mention else "",
-        "quoted" if quoted else "",
+        f"negated by '{cue['negator']}'" if cue["negated"] else "",
+        f"performance: '{cue['marker']}'" if cue["performance"] else "",
+        "conceded" if cue["conceded"] else "",
+        f"mention: '{cue['mention']}'" if cue["mention"] else "",
+        "quoted" if cue["quoted"] else "",
     ]
     return f"{text} ({', '.join(note for note in notes if note)})"
 
