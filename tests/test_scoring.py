@@ -989,6 +989,28 @@ def test_workers_that_are_not_forked_are_sent_every_chunk(monkeypatch):
     assert [[doc.text for doc in chunk] for chunk in sent] == [[text] for text in texts]
 
 
+def test_the_workers_end_while_the_caller_takes_the_last_table(monkeypatch):
+    waits = []
+
+    class Recording(ProcessPoolExecutor):
+        def shutdown(self, wait=True, **kwargs):
+            waits.append(wait)
+            super().shutdown(wait=wait, **kwargs)
+
+    monkeypatch.setattr(_engine, "ProcessPoolExecutor", Recording)
+    texts = [f"Xi and Putin met for the {i}th time as friends." for i in range(4)]  # constructed
+    run = framing.iter_scores(texts, n_jobs=2)
+    assert [len(next(run)) for _ in texts] == [1, 1, 1, 1]
+    assert waits == [False]  # every chunk was in before the last table: nobody waits for them
+    assert next(run, None) is None
+    assert waits == [False, True]  # closing the pool has nothing left to wait for
+    waits.clear()
+    run = framing.iter_scores(texts, n_jobs=2)
+    next(run)
+    run.close()  # a reader that stops early waits for the chunks that are running
+    assert waits == [True]
+
+
 def _completed_later(outcome):
     """A future that a thread completes while the caller waits, noting whether the garbage
     collector was enabled at that moment."""

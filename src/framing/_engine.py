@@ -668,7 +668,10 @@ def _results(
                     yield _awaited(future), done
             while pending:
                 future, done = pending.popleft()
-                yield _awaited(future), done
+                result = _awaited(future)
+                if not pending:  # all done: the idle workers end while the caller goes on
+                    pool.shutdown(wait=False)
+                yield result, done
         finally:
             for future, _ in pending:
                 future.cancel()
