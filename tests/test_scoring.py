@@ -9,11 +9,13 @@ unexpected pass.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import subprocess
 import sys
 import threading
 import warnings
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -949,6 +951,70 @@ def test_workers_freeze_what_they_inherit_and_the_caller_does_not():
     # Everything a forked worker inherits (modules, the job) is frozen in the worker ...
     assert all(result.table.attrs["frozen"] > 1000 for result, _ in results)
     assert gc.get_freeze_count() == 0  # ... and nothing in this process
+
+
+def _sent_to_workers(monkeypatch):
+    """What the parent sends a worker for each chunk (its first argument), recorded."""
+    sent = []
+
+    class Recording(ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            sent.append(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(_engine, "ProcessPoolExecutor", Recording)
+    return sent
+
+
+def test_forked_workers_inherit_a_corpus_in_memory_and_are_sent_chunk_numbers(monkeypatch):
+    if multiprocessing.get_context().get_start_method() != "fork":
+        pytest.skip("workers are not forked here: every chunk is sent")
+    texts = [f"Xi and Putin met for the {i}th time as friends." for i in range(6)]  # constructed
+    alone = framing.score(texts)
+    sent = _sent_to_workers(monkeypatch)
+    pd.testing.assert_frame_equal(framing.score(texts, n_jobs=2, chunk_size=2), alone)
+    assert sent == [0, 1, 2, 3, 4, 5]  # numbers of the chunks the forked workers hold already
+    sent.clear()
+    streamed = framing.score(iter(framing.load_corpus(texts)), n_jobs=2, chunk_size=2)
+    pd.testing.assert_frame_equal(streamed, alone)
+    assert [len(chunk) for chunk in sent] == [2, 2, 2]  # a stream's chunks are sent
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks a worker that says it was spawned")
+def test_workers_that_are_not_forked_are_sent_every_chunk(monkeypatch):
+    from multiprocessing.context import ForkContext
+
+    class SaysSpawn(ForkContext):  # forks (fast), but says it does not: nothing is inherited
+        _name = "spawn"
+
+    texts = [f"Xi and Putin met for the {i}th time as friends." for i in range(4)]  # constructed
+    alone = framing.score(texts)
+    sent = _sent_to_workers(monkeypatch)
+    monkeypatch.setattr(_engine.multiprocessing, "get_context", SaysSpawn)
+    pd.testing.assert_frame_equal(framing.score(texts, n_jobs=2), alone)
+    assert [[doc.text for doc in chunk] for chunk in sent] == [[text] for text in texts]
+
+
+def test_the_workers_end_while_the_caller_takes_the_last_table(monkeypatch):
+    waits = []
+
+    class Recording(ProcessPoolExecutor):
+        def shutdown(self, wait=True, **kwargs):
+            waits.append(wait)
+            super().shutdown(wait=wait, **kwargs)
+
+    monkeypatch.setattr(_engine, "ProcessPoolExecutor", Recording)
+    texts = [f"Xi and Putin met for the {i}th time as friends." for i in range(4)]  # constructed
+    run = framing.iter_scores(texts, n_jobs=2)
+    assert [len(next(run)) for _ in texts] == [1, 1, 1, 1]
+    assert waits == [False]  # every chunk was in before the last table: nobody waits for them
+    assert next(run, None) is None
+    assert waits == [False, True]  # closing the pool has nothing left to wait for
+    waits.clear()
+    run = framing.iter_scores(texts, n_jobs=2)
+    next(run)
+    run.close()  # a reader that stops early waits for the chunks that are running
+    assert waits == [True]
 
 
 def _completed_later(outcome):

@@ -8,7 +8,8 @@ input :func:`framing.score` takes, and yields one sentence table per chunk, in o
 - a document longer than :data:`_BLOCK_CHARS` is cleaned whole and scored in blocks, whose
   rows are numbered on as if it had been scored whole (:class:`_Carry`);
 - with ``n_jobs > 1`` the chunks go to worker processes, a bounded number at a time, and come
-  back in order (:func:`_results`);
+  back in order (:func:`_results`); a corpus in memory is cut before the workers start, and
+  forked workers inherit its chunks: each is sent to them as its number;
 - progress is reported as documents are done: to a callable, a ``tqdm`` bar
   (``progress=True``) or the command line's line on a terminal (:class:`TerminalProgress`);
 - what the whole run saw (documents emptied by cleaning, HTML, whether any sentence is about
@@ -32,6 +33,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import gc
+import multiprocessing
 import os
 import signal
 import sys
@@ -291,8 +293,9 @@ def execute(
     done = 0
     carry = _Carry()
     try:
-        pieces = _blocks_of_long_documents(_warn_meta_names(chunks(data, chunk_size, workers), job))
-        for result, block in _results(job, pieces, workers):
+        parts, inherited = _cut(data, chunk_size, workers)
+        pieces = _blocks_of_long_documents(_warn_meta_names(parts, job))
+        for result, block in _results(job, pieces, workers, inherited):
             frame, documents, emptied = result.table, result.documents, result.emptied
             if block is not None:  # one block of a long document: continue its numbering
                 carry.shift(frame, block)
@@ -460,6 +463,18 @@ def chunks(data: Any, chunk_size: int | None, workers: int) -> Iterator[tuple[Co
         _warn_empty(empty, stacklevel=4)
 
 
+def _cut(
+    data: Any, chunk_size: int | None, workers: int
+) -> tuple[Iterator[tuple[Corpus, list[str]]], list[Corpus]]:
+    """The chunks of ``data`` (:func:`chunks`), and those that workers inherit: every chunk of
+    a corpus in memory, cut here before the workers start (none for one process or a stream)."""
+    parts = chunks(data, chunk_size, workers)
+    if workers == 1 or not isinstance(data, Corpus):
+        return parts, []
+    listed = list(parts)
+    return iter(listed), [chunk for chunk, _ in listed]
+
+
 def _warn_meta_names(
     pieces: Iterator[tuple[Corpus, list[str]]], job: Job
 ) -> Iterator[tuple[Corpus, list[str]]]:
@@ -553,24 +568,28 @@ class _Carry:
 
 # -- worker processes ----------------------------------------------------------------------------
 _WORKER_JOB: Job | None = None
+_WORKER_CHUNKS: Sequence[Corpus] = ()
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _start_worker(job: Job, parent: int) -> None:
-    """A worker's set-up: its job, and signals that leave stopping to the parent.
+def _start_worker(job: Job, parent: int, inherited: Sequence[Corpus]) -> None:
+    """A worker's set-up: its job, the chunks it inherits, and signals that leave stopping to
+    the parent.
 
     Ctrl-C reaches the whole process group: the worker ignores SIGINT and the parent, which
     gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
     which a forked worker inherits). On Linux the worker is killed when its parent dies, even
     by SIGKILL; elsewhere it ends when the parent closes the pool.
 
-    What a forked worker inherits (modules, the job, its compiled patterns) lives as long as it
-    does: it is frozen out of the worker's garbage collections, whose first full pass would
-    otherwise visit all of it and copy every page that holds it (copy-on-write).
+    What a forked worker inherits (modules, the job, its compiled patterns, the chunks of a
+    corpus in memory) lives as long as it does: it is frozen out of the worker's garbage
+    collections, whose first full pass would otherwise visit all of it and copy every page that
+    holds it (copy-on-write).
     """
-    global _WORKER_JOB
+    global _WORKER_JOB, _WORKER_CHUNKS
     gc.freeze()
     _WORKER_JOB = job
+    _WORKER_CHUNKS = inherited
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
@@ -582,9 +601,12 @@ def _start_worker(job: Job, parent: int) -> None:
         os._exit(1)
 
 
-def _in_worker(chunk: Corpus, meta: list[str], block: _Block | None) -> ChunkResult:
+def _in_worker(chunk: Corpus | int, meta: list[str], block: _Block | None) -> ChunkResult:
+    """Score ``chunk``: a chunk sent, or the number of one the worker inherited."""
     if _WORKER_JOB is None:  # pragma: no cover - set by the pool's initializer
         raise RuntimeError("worker started without a job")
+    if isinstance(chunk, int):
+        chunk = _WORKER_CHUNKS[chunk]
     return _WORKER_JOB(chunk, meta, block)
 
 
@@ -607,9 +629,18 @@ def _awaited(future: Future[ChunkResult]) -> ChunkResult:
 
 
 def _results(
-    job: Job, pieces: Iterator[tuple[Corpus, list[str], _Block | None]], workers: int
+    job: Job,
+    pieces: Iterator[tuple[Corpus, list[str], _Block | None]],
+    workers: int,
+    inherited: Sequence[Corpus] = (),
 ) -> Iterator[tuple[ChunkResult, _Block | None]]:
-    """Score the chunks in order, in this process or in ``workers`` processes."""
+    """Score the chunks in order, in this process or in ``workers`` processes.
+
+    Forked workers inherit the chunks in ``inherited`` and are sent the number of each: the
+    first starts as soon as the workers do, and no chunk's text is pickled, piped through to
+    a worker and unpickled there. A piece that is not one of them (a block of a long
+    document, a stream's chunk), or a worker that is not forked, gets the chunk itself.
+    """
     if workers == 1:
         for chunk, meta, block in pieces:
             yield job(chunk, meta, block), block
@@ -617,19 +648,30 @@ def _results(
     job.prepare()  # once, here: forked workers inherit it instead of each building its own
     # On an error, an interrupt or a reader that stops early, nothing more starts and the
     # workers end once their current chunk is done (they ignore Ctrl-C: the parent decides).
+    context = multiprocessing.get_context()
+    if context.get_start_method() != "fork":  # others would pickle all of them for each worker
+        inherited = ()
+    numbers = {id(chunk): i for i, chunk in enumerate(inherited)}  # alive in inherited: ids hold
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(job, os.getpid())
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(job, os.getpid(), inherited),
     ) as pool:
         pending: deque[tuple[Future[ChunkResult], _Block | None]] = deque()
         try:
             for chunk, meta, block in pieces:
-                pending.append((pool.submit(_in_worker, chunk, meta, block), block))
+                sent = numbers.get(id(chunk), chunk) if block is None else chunk
+                pending.append((pool.submit(_in_worker, sent, meta, block), block))
                 if len(pending) >= 2 * workers:  # bounded: a stream never piles up in memory
                     future, done = pending.popleft()
                     yield _awaited(future), done
             while pending:
                 future, done = pending.popleft()
-                yield _awaited(future), done
+                result = _awaited(future)
+                if not pending:  # all done: the idle workers end while the caller goes on
+                    pool.shutdown(wait=False)
+                yield result, done
         finally:
             for future, _ in pending:
                 future.cancel()
