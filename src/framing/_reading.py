@@ -650,13 +650,24 @@ def _clean_cell(value: Any, *, text: bool = False) -> Any:
         return None
     if isinstance(value, np.generic):
         return value.item()
-    unsafe = _SURROGATE if text else _UNSAFE_CELL
-    if isinstance(value, str) and unsafe.search(value):
+    if isinstance(value, str) and (_has_surrogate(value) if text else _UNSAFE_CELL.search(value)):
         # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file,
         # and a NUL ends a string in C readers of CSV: mark both with the Unicode replacement
         # character. (In a text, cleaning removes a NUL and flags it.)
-        return unsafe.sub("\ufffd", value)
+        return (_SURROGATE if text else _UNSAFE_CELL).sub("\ufffd", value)
     return value
+
+
+def _has_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a surrogate code point (what :data:`_SURROGATE` matches): the
+    only code points UTF-8 refuses. Encoding a text costs a quarter of the pattern's search."""
+    if value.isascii():
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _cell_str(value: Any) -> str | None:
