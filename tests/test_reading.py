@@ -321,3 +321,14 @@ def test_a_table_marks_lone_surrogates_in_its_text_and_nul_in_its_metadata():
     docs = list(load_corpus(frame))
     assert [doc.text for doc in docs] == ["Xi \ufffd and Putin “met”.", "Plain text."]
     assert [doc.metadata["title"] for doc in docs] == ["a\ufffdb", "c"]
+
+
+def test_texts_from_a_pyarrow_string_column_are_not_searched_for_surrogates(monkeypatch):
+    pytest.importorskip("pyarrow")
+    texts = ["Xi and Putin “met”.", "Plain text.", "Nul\x00 stays for cleaning."]
+    by_objects = list(load_corpus(pd.DataFrame({"text": texts}, dtype=object)))
+    # UTF-8 cannot hold a lone surrogate: the check is skipped, the documents are the same.
+    monkeypatch.setattr(framing._reading, "_has_surrogate", lambda value: pytest.fail(value))
+    by_arrow = list(load_corpus(pd.DataFrame({"text": texts}, dtype="string[pyarrow]")))
+    assert by_arrow == by_objects
+    assert [doc.text for doc in by_arrow] == texts
