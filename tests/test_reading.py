@@ -302,3 +302,33 @@ def test_utf8_is_the_fast_path(tmp_path, monkeypatch):
             corpus = load_corpus(path)
         got = corpus[0].metadata["title"] if kind == "manifest" else corpus[0].text
         assert got == LONG_CHINESE + LONG_RUSSIAN
+
+
+def test_the_surrogate_check_agrees_with_the_pattern_for_every_code_point():
+    # _has_surrogate encodes instead of searching; UTF-8 refuses exactly the surrogates.
+    check, pattern = framing._reading._has_surrogate, framing._reading._SURROGATE
+    for code in range(0x110000):
+        text = f"“{chr(code)}x"  # not ASCII, so the encoding is tried
+        assert check(text) is bool(pattern.search(text)), hex(code)
+    assert not check("plain ASCII text") and not check("")
+
+
+def test_a_table_marks_lone_surrogates_in_its_text_and_nul_in_its_metadata():
+    frame = pd.DataFrame(
+        {"text": ["Xi \ud83d and Putin “met”.", "Plain text."], "title": ["a\x00b", "c"]},
+        dtype=object,
+    )
+    docs = list(load_corpus(frame))
+    assert [doc.text for doc in docs] == ["Xi \ufffd and Putin “met”.", "Plain text."]
+    assert [doc.metadata["title"] for doc in docs] == ["a\ufffdb", "c"]
+
+
+def test_texts_from_a_pyarrow_string_column_are_not_searched_for_surrogates(monkeypatch):
+    pytest.importorskip("pyarrow")
+    texts = ["Xi and Putin “met”.", "Plain text.", "Nul\x00 stays for cleaning."]
+    by_objects = list(load_corpus(pd.DataFrame({"text": texts}, dtype=object)))
+    # UTF-8 cannot hold a lone surrogate: the check is skipped, the documents are the same.
+    monkeypatch.setattr(framing._reading, "_has_surrogate", lambda value: pytest.fail(value))
+    by_arrow = list(load_corpus(pd.DataFrame({"text": texts}, dtype="string[pyarrow]")))
+    assert by_arrow == by_objects
+    assert [doc.text for doc in by_arrow] == texts

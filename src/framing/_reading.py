@@ -577,6 +577,7 @@ def _record_document(
     names: Mapping[str, Any],
     meta_keys: Mapping[Any, str],
     source: str,
+    utf8_text: bool = False,
 ) -> Document:
     """One table row or JSON record as a Document: what :meth:`Corpus.from_frame` and
     :func:`framing.iter_corpus` both read.
@@ -584,12 +585,15 @@ def _record_document(
     ``names`` maps ``text``, ``doc_id``, ``outlet`` and ``date`` to their column (key) names or
     None; ``number`` (1-based) makes the automatic id ``doc0001`` ...; ``meta_keys`` maps the
     keys that become the metadata to their names in it (see :func:`_renamed`; a missing key is
-    None). Raises :class:`_RecordError` for a text that is not a
+    None). ``utf8_text``: the text comes from a pyarrow string column, whose UTF-8 holds no
+    lone surrogate, so none is looked for. Raises :class:`_RecordError` for a text that is not a
     string or a date that is not a date.
     """
     key_id, key_date, key_outlet = names["doc_id"], names["date"], names["outlet"]
     ident = (_cell_str(record.get(key_id)) if key_id else None) or f"doc{number:04d}"
-    body = _clean_cell(record.get(names["text"]), text=True)
+    body = record.get(names["text"])
+    if not (utf8_text and type(body) is str):  # a str decoded from UTF-8 has no surrogate
+        body = _clean_cell(body, text=True)
     if body is None:
         body = ""
     if not isinstance(body, str):
@@ -650,13 +654,24 @@ def _clean_cell(value: Any, *, text: bool = False) -> Any:
         return None
     if isinstance(value, np.generic):
         return value.item()
-    unsafe = _SURROGATE if text else _UNSAFE_CELL
-    if isinstance(value, str) and unsafe.search(value):
+    if isinstance(value, str) and (_has_surrogate(value) if text else _UNSAFE_CELL.search(value)):
         # Half an emoji pair (a JSON string cut in the middle) cannot be encoded in any file,
         # and a NUL ends a string in C readers of CSV: mark both with the Unicode replacement
         # character. (In a text, cleaning removes a NUL and flags it.)
-        return unsafe.sub("\ufffd", value)
+        return (_SURROGATE if text else _UNSAFE_CELL).sub("\ufffd", value)
     return value
+
+
+def _has_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a surrogate code point (what :data:`_SURROGATE` matches): the
+    only code points UTF-8 refuses. Encoding a text costs a quarter of the pattern's search."""
+    if value.isascii():
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _cell_str(value: Any) -> str | None:
@@ -1082,7 +1097,8 @@ class _Converter:
     key named like a column framing writes as ``meta_<key>`` (warned once, when first met).
     ``columns``, when the table says them up front, are met before the first record. A
     malformed record raises (``errors='raise'``: its place, the reason and the id, after the
-    reason or, ``id_first``, with the place) or becomes a :class:`_Skipped`.
+    reason or, ``id_first``, with the place) or becomes a :class:`_Skipped`. ``utf8_text``: the
+    texts come from a pyarrow string column (see :func:`_record_document`).
     """
 
     def __init__(
@@ -1097,8 +1113,10 @@ class _Converter:
         errors: str = "raise",
         columns: Iterable[Any] = (),
         id_first: bool = False,
+        utf8_text: bool = False,
     ) -> None:
         self._items, self._names = items, names
+        self._utf8_text = utf8_text
         self._where, self._unit, self._label, self._path = where, unit, label, path
         self._errors, self._id_first = errors, id_first
         self._named = {name for name in names.values() if name is not None}
@@ -1132,8 +1150,9 @@ class _Converter:
                     self._learn(item.value, stacklevel=5)
                     try:
                         value = _record_document(
-                            item.value, item.position, self._names, self.meta_keys, source
-                        )
+                            item.value, item.position, self._names, self.meta_keys, source,
+                            self._utf8_text,
+                        )  # fmt: skip
                     except _RecordError as exc:
                         value = _Bad(exc.reason, exc.ident)
                 if isinstance(value, Document):
@@ -1305,9 +1324,12 @@ def read_frame(
             "every column its own name",
             path=source,
         )
+    # pyarrow stores strings as UTF-8, which cannot hold a lone surrogate: no text to search.
+    utf8_text = getattr(frame[names.text].dtype, "storage", None) == "pyarrow"
     records = _Converter(
         _frame_items(frame), names._asdict(), where=where, unit="row",
         label=f"{source}:" if source else "", path=source, columns=frame.columns, id_first=True,
+        utf8_text=utf8_text,
     )  # fmt: skip
     return _Reading(records, where, records=records, empty_ok=empty_ok, warn=warn)
 
