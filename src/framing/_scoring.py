@@ -688,15 +688,18 @@ _QUOTED = {False: "", True: " (quoted)"}
 def _describe(cue: dict[str, Any]) -> str:
     """The record of a cue to which a rule applied as readable text: ``'equals' -> junior
     (negated by 'not', quoted)`` (:func:`_cue_columns` writes the others)."""
-    text = f"'{cue['term']}' -> {cue['pole']}"
-    notes = [
-        f"negated by '{cue['negator']}'" if cue["negated"] else "",
-        f"performance: '{cue['marker']}'" if cue["performance"] else "",
-        "conceded" if cue["conceded"] else "",
-        f"mention: '{cue['mention']}'" if cue["mention"] else "",
-        "quoted" if cue["quoted"] else "",
-    ]
-    return f"{text} ({', '.join(note for note in notes if note)})"
+    notes = []  # appended one by one: no empty notes made and filtered out again
+    if cue["negated"]:
+        notes.append(f"negated by '{cue['negator']}'")
+    if cue["performance"]:
+        notes.append(f"performance: '{cue['marker']}'")
+    if cue["conceded"]:
+        notes.append("conceded")
+    if cue["mention"]:
+        notes.append(f"mention: '{cue['mention']}'")
+    if cue["quoted"]:
+        notes.append("quoted")
+    return f"'{cue['term']}' -> {cue['pole']} ({', '.join(notes)})"
 
 
 def aggregate(
