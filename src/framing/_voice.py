@@ -30,6 +30,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
+from operator import ne
 
 import numpy as np
 
@@ -410,7 +412,8 @@ def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[in
     """Paragraph regions: a contiguous partition of the text that ends with each paragraph's
     last sentence (a quotation never crosses a region boundary). Returns each region's start
     and end, and the index of its first sentence."""
-    firsts = [0, *(i for i in range(1, len(paragraphs)) if paragraphs[i] != paragraphs[i - 1])]
+    # The sentences whose paragraph differs from the one before, compared in C (map, compress).
+    firsts = [0, *compress(range(1, len(paragraphs)), map(ne, paragraphs, paragraphs[1:]))]
     region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
     return [0, *region_hi[:-1]], region_hi, firsts
@@ -526,15 +529,21 @@ class _QuoteSpeech:
         self.kind: dict[int, tuple[bool, bool]] = {}
 
     def __call__(self, i: int) -> bool:
-        groups = self.sentence_groups[i]
         kind = self.kind
-        for g in groups:
-            if g not in kind:
+        all_titles = True
+        # One loop, no generators (most sentences have one group); a group's kind is worked
+        # out once, so stopping at the first group with speech changes no answer.
+        for g in self.sentence_groups[i]:
+            found = kind.get(g)
+            if found is None:
                 members = self.quotes[bisect_left(self.group, g) : bisect_right(self.group, g)]
-                kind[g] = _group_kind(self.text, members, self.region_lo, self.min_quote_words)
-        if any(kind[g][0] for g in groups):
-            return True
-        if all(kind[g][1] for g in groups):
+                found = kind[g] = _group_kind(
+                    self.text, members, self.region_lo, self.min_quote_words
+                )
+            if found[0]:
+                return True
+            all_titles = all_titles and found[1]
+        if all_titles:
             return False
         first, last = self.overlaps[i]
         share = _quoted_share(self.quotes, first, last, self.starts[i], self.ends[i])
