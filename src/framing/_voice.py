@@ -1219,6 +1219,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
     if not t or t[-1] in _AFTER_MARKS:
         return "after"
+    cut = -2  # the last delimiter or spaced hyphen of t (see below), not looked for yet
     if t[-1] != ",":
         # The common case (``…, John Kirby said``, ``“…” he said``) in one match; the full
         # logic below gives the same answer for it, at several times the cost.
@@ -1239,6 +1240,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
             return None
         if word in AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
             t = parts[0].rstrip() if len(parts) == 2 else ""
+            cut = -2  # t is shorter: its last cut is looked for again
             if not t or t[-1] in _AFTER_MARKS:
                 return "after"
             continue
@@ -1246,9 +1248,10 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
-    # The last delimiter or spaced hyphen (a dash: ``10:30 GMT - Our correspondent``), or -1.
-    found_cut = _LAST_CUT_RE.match(t)
-    cut = found_cut.end() - 1 if found_cut is not None else -1
+    if cut == -2:
+        # The last delimiter or spaced hyphen (a dash: ``10:30 GMT - Our correspondent``), or -1.
+        found_cut = _LAST_CUT_RE.match(t)
+        cut = found_cut.end() - 1 if found_cut is not None else -1
     after_comma = cut >= 0 and t[cut] == ","
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
