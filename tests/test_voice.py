@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing import _voice
 from framing._text import split_sentences
 from framing._voice import (
     _ARGUMENT_GOES_RE,
@@ -32,6 +33,7 @@ from framing._voice import (
     _last_segments,
     _mark_positions,
     _overlaps,
+    _subject_before,
     attribute_voice,
 )
 from framing.errors import InputError, ParameterError
@@ -1098,3 +1100,41 @@ def test_mark_positions_are_the_marks_that_are_not_apostrophes(text: str) -> Non
         )
     ]
     assert _mark_positions(text) == expected
+
+
+# Constructed words: plain names, pronouns in both cases, and words the full logic of
+# _subject_before treats apart (titles, starters, particles, auxiliaries, 'Our', 'One' ...).
+_SUBJECT_WORDS = st.sampled_from(
+    "Xi Putin Kirby John Peskov Gabuev he she they it He She They It Our our One We I But Yet "
+    "However In On Monday May President Minister State De de Van the The Never Not Is Was To "
+    "Also also said that Who analysts officials Mr. Rand’s Kirby’s Ab X José ab".split()
+)
+_SUBJECT_GLUE = st.sampled_from(
+    [" ", " ", " ", "  ", ", ", ",", "; ", ": ", "\x1a", " — ", "–", " - ", " -", "\n", "\xa0", ""]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(_SUBJECT_WORDS, _SUBJECT_GLUE), max_size=7))
+def test_plain_subject_shortcut_gives_the_full_logic_answer(pieces: list[tuple[str, str]]) -> None:
+    # Reference: _subject_before with its one-match shortcut disabled (a pattern that never
+    # matches), so every window goes through the full logic.
+    left = "".join(word + glue for word, glue in pieces)
+    expected_left = _subject_before(left)
+    original = _voice._PLAIN_SUBJECT_RE
+    _voice._PLAIN_SUBJECT_RE = re.compile(r"(?!)")
+    try:
+        assert _subject_before(left) == expected_left
+    finally:
+        _voice._PLAIN_SUBJECT_RE = original
+
+
+def test_plain_subject_shortcut_answers() -> None:
+    # Constructed windows before a verb: the shortcut's answers, and words it leaves alone.
+    assert _subject_before("Officials met, John Kirby ") == ("name", "John Kirby", True)
+    assert _subject_before("“\x1a\x1a” he ") == ("pronoun", "he", False)
+    assert _subject_before("10:30 GMT - Xi ") == ("name", "Xi", False)
+    assert _subject_before("Russian President Vladimir Putin ") == ("name", "Vladimir Putin", False)
+    assert _subject_before("But Putin ") == ("name", "Putin", False)
+    assert _subject_before("He ") == ("pronoun", "He", False)
+    assert _subject_before("Our Kirby ") is None

@@ -30,6 +30,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
+from operator import ne
 
 import numpy as np
 
@@ -187,6 +189,16 @@ _DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]+")
 # The last delimiter, or the hyphen of a spaced hyphen (a dash): the greedy ``.*`` backtracks
 # from the end, so one match finds it (it ends right after it).
 _LAST_CUT_RE = re.compile(r"(?s:.*)(?:[" + re.escape(_DELIMITERS) + "]| -(?= ))")
+# The common stretch after the last cut before a verb: a subject pronoun, or one to three plain
+# Title Case words (``Xi``, ``John Kirby``) none of which is a word the full logic of
+# _subject_before treats apart (_PLAIN_EXCLUDED, in Title Case as the pattern writes it).
+_PLAIN_SUBJECT_RE = re.compile(r" *(?:(he|she|they|it)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)")
+_PLAIN_EXCLUDED = frozenset(
+    word.lower().capitalize()
+    for words in (NOT_SPEECH, AUXILIARIES, CLAUSE_WORDS, LINKING_STARTERS, SPEAKER_PRONOUNS)
+    + (NOT_SPEAKERS, _LEADING, TITLE_WORDS, OFFICE_WORDS, {"our"})
+    for word in words
+)
 
 
 @dataclass(frozen=True)
@@ -400,7 +412,8 @@ def _regions(ends: list[int], paragraphs: list[int]) -> tuple[list[int], list[in
     """Paragraph regions: a contiguous partition of the text that ends with each paragraph's
     last sentence (a quotation never crosses a region boundary). Returns each region's start
     and end, and the index of its first sentence."""
-    firsts = [0, *(i for i in range(1, len(paragraphs)) if paragraphs[i] != paragraphs[i - 1])]
+    # The sentences whose paragraph differs from the one before, compared in C (map, compress).
+    firsts = [0, *compress(range(1, len(paragraphs)), map(ne, paragraphs, paragraphs[1:]))]
     region_hi = [ends[i - 1] for i in firsts[1:]]
     region_hi.append(ends[-1])
     return [0, *region_hi[:-1]], region_hi, firsts
@@ -516,15 +529,21 @@ class _QuoteSpeech:
         self.kind: dict[int, tuple[bool, bool]] = {}
 
     def __call__(self, i: int) -> bool:
-        groups = self.sentence_groups[i]
         kind = self.kind
-        for g in groups:
-            if g not in kind:
+        all_titles = True
+        # One loop, no generators (most sentences have one group); a group's kind is worked
+        # out once, so stopping at the first group with speech changes no answer.
+        for g in self.sentence_groups[i]:
+            found = kind.get(g)
+            if found is None:
                 members = self.quotes[bisect_left(self.group, g) : bisect_right(self.group, g)]
-                kind[g] = _group_kind(self.text, members, self.region_lo, self.min_quote_words)
-        if any(kind[g][0] for g in groups):
-            return True
-        if all(kind[g][1] for g in groups):
+                found = kind[g] = _group_kind(
+                    self.text, members, self.region_lo, self.min_quote_words
+                )
+            if found[0]:
+                return True
+            all_titles = all_titles and found[1]
+        if all_titles:
             return False
         first, last = self.overlaps[i]
         share = _quoted_share(self.quotes, first, last, self.starts[i], self.ends[i])
@@ -904,18 +923,18 @@ def _attributions(
     """The best reporting clause of each sentence that has one; ``quoted`` holds the
     sentences with a quotation."""
     best: dict[int, _Candidate] = {}
-    matches = _verb_matches(masked)
+    verbs = _verb_matches(masked)
     asides = _asides(masked)
-    if not matches and not asides:
+    if not verbs and not asides:
         return best
-    for match in matches:
-        i = bisect_right(starts_list, match.start(1)) - 1  # the sentence of the verb
-        if i < 0 or match.end(1) > ends_list[i]:
+    for vs, ve, verb in verbs:
+        i = bisect_right(starts_list, vs) - 1  # the sentence of the verb
+        if i < 0 or ve > ends_list[i]:
             continue
         current = best.get(i)
         if current is not None and current[0] == _PRIORITY_DIRECT:
             continue  # an earlier direct reporting clause wins anyway
-        candidate = _attribution(masked, starts_list[i], ends_list[i], match, i in quoted)
+        candidate = _attribution(masked, starts_list[i], ends_list[i], vs, ve, verb, i in quoted)
         if candidate is not None and (current is None or candidate[0] > current[0]):
             best[i] = candidate
     for candidate in asides:  # ``as X put it``, ``the argument goes``: any other wins
@@ -942,15 +961,16 @@ def _asides(masked: str) -> list[_Candidate]:
     return found
 
 
-def _verb_matches(masked: str) -> list[re.Match[str]]:
-    """The reporting verbs of the masked text, in order; group 1 of each match is the verb.
+def _verb_matches(masked: str) -> list[tuple[int, int, str]]:
+    """The reporting verbs of the masked text, in order, as ``(start, end, verb)``; a verb of
+    two words is in lower case with one space (``according to``), as the word lists write it.
 
     A verb counts at the start of the text and after a space or one of _VERB_BOUNDARIES.
     """
     found = []
     at_start = _VERB_AT_START_RE.match(masked)
     if at_start is not None:
-        found.append(at_start)
+        found.append((*at_start.span(1), _verb_words(at_start.group(1))))
     # The same text with every boundary replaced by a space (same length, same offsets).
     spaced = masked
     for boundary in _VERB_BOUNDARIES:
@@ -958,23 +978,26 @@ def _verb_matches(masked: str) -> list[re.Match[str]]:
             spaced = spaced.replace(boundary, " ")
     # No verb can start inside another (the second word of ``according to`` and ``spoke of``
     # starts none), so one pass of finditer sees every verb.
+    # Tuples, not the matches: the loop over the verbs reads each field once, by unpacking.
     for candidate in _VERB_AFTER_SPACE_RE.finditer(spaced):
-        if candidate.group(1).isalpha():
-            found.append(candidate)  # a verb of one word reads the same in both texts
+        if (verb := candidate.group(1)).isalpha():
+            found.append((*candidate.span(1), verb))  # one word reads the same in both texts
         # A replaced boundary inside a verb of two words (``according(to``) is no space: match
         # it again in the masked text itself.
         elif (match := _VERB_AT_START_RE.match(masked, candidate.start(1))) is not None:
-            found.append(match)
+            found.append((*match.span(1), _verb_words(match.group(1))))
     return found
 
 
+def _verb_words(verb: str) -> str:
+    """``According  to`` -> ``according to``; a verb of one word is found in lower case."""
+    return verb if verb.isalpha() else " ".join(verb.lower().split())
+
+
 def _attribution(
-    masked: str, s: int, e: int, match: re.Match[str], has_quote: bool
+    masked: str, s: int, e: int, vs: int, ve: int, verb: str, has_quote: bool
 ) -> _Candidate | None:
-    verb = match.group(1)
-    if not verb.isalpha():  # ``According  to``; verbs of one word are found in lower case
-        verb = " ".join(verb.lower().split())
-    vs, ve = match.span(1)
+    """The reporting clause of ``verb`` (``masked[vs:ve]``) in sentence ``masked[s:e]``."""
     lo, hi = vs - _WINDOW, ve + _WINDOW
     left = masked[lo if lo > s else s : vs]
     right = masked[ve : hi if hi < e else e]
@@ -1196,6 +1219,20 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     # mark: the last word ends in no letter, so the adverbs and auxiliaries below cannot apply.
     if not t or t[-1] in _AFTER_MARKS:
         return "after"
+    cut = -2  # the last delimiter or spaced hyphen of t (see below), not looked for yet
+    if t[-1] != ",":
+        # The common case (``…, John Kirby said``, ``“…” he said``) in one match; the full
+        # logic below gives the same answer for it, at several times the cost.
+        found_cut = _LAST_CUT_RE.match(t)
+        cut = found_cut.end() - 1 if found_cut is not None else -1
+        plain = _PLAIN_SUBJECT_RE.fullmatch(t, cut + 1)
+        if plain is not None:
+            after_comma = cut >= 0 and t[cut] == ","
+            if plain.group(1) is not None:
+                return ("pronoun", plain.group(1), after_comma)
+            words = t[cut + 1 :].split()
+            if _PLAIN_EXCLUDED.isdisjoint(words):
+                return ("name", " ".join(words), after_comma)
     while t[-1] != ",":  # a last word ending in a comma is none of those below
         parts = t.rsplit(None, 1)
         word = parts[-1]
@@ -1203,6 +1240,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
             return None
         if word in AUXILIARIES or (word.islower() and word.endswith("ly") and len(word) > 3):
             t = parts[0].rstrip() if len(parts) == 2 else ""
+            cut = -2  # t is shorter: its last cut is looked for again
             if not t or t[-1] in _AFTER_MARKS:
                 return "after"
             continue
@@ -1210,9 +1248,10 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
     if t[-1] == ",":
         found = _appositive_subject(t[:-1])
         return (found[0], found[1], False) if found is not None else "after"
-    # The last delimiter or spaced hyphen (a dash: ``10:30 GMT - Our correspondent``), or -1.
-    found_cut = _LAST_CUT_RE.match(t)
-    cut = found_cut.end() - 1 if found_cut is not None else -1
+    if cut == -2:
+        # The last delimiter or spaced hyphen (a dash: ``10:30 GMT - Our correspondent``), or -1.
+        found_cut = _LAST_CUT_RE.match(t)
+        cut = found_cut.end() - 1 if found_cut is not None else -1
     after_comma = cut >= 0 and t[cut] == ","
     words = _trim_clause(t[cut + 1 :].split())
     if not words:
