@@ -995,6 +995,19 @@ def test_workers_that_are_not_forked_are_sent_every_chunk(monkeypatch):
     assert [[doc.text for doc in chunk] for chunk in sent] == [[text] for text in texts]
 
 
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_n_jobs_works_with_a_fork_server(monkeypatch):
+    # Python 3.14's default on Linux: the workers' parent is the fork server, not the caller,
+    # so a worker that took that for its parent's death ended at once (BrokenProcessPool)
+    forkserver = multiprocessing.get_context("forkserver")
+    texts = [f"Xi and Putin met for the {i}th time as friends." for i in range(4)]  # constructed
+    alone = framing.score(texts)
+    monkeypatch.setattr(_engine.multiprocessing, "get_context", lambda *args: forkserver)
+    pd.testing.assert_frame_equal(framing.score(texts, n_jobs=2, chunk_size=1), alone)
+
+
 def test_the_workers_end_while_the_caller_takes_the_last_table(monkeypatch):
     waits = []
 

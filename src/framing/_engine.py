@@ -572,14 +572,15 @@ _WORKER_CHUNKS: Sequence[Corpus] = ()
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _start_worker(job: Job, parent: int, inherited: Sequence[Corpus]) -> None:
+def _start_worker(job: Job, parent: int | None, inherited: Sequence[Corpus]) -> None:
     """A worker's set-up: its job, the chunks it inherits, and signals that leave stopping to
     the parent.
 
     Ctrl-C reaches the whole process group: the worker ignores SIGINT and the parent, which
     gets it too, ends the pool. SIGTERM and SIGHUP end the worker (not the parent's handlers,
     which a forked worker inherits). On Linux the worker is killed when its parent dies, even
-    by SIGKILL; elsewhere it ends when the parent closes the pool.
+    by SIGKILL; elsewhere it ends when the parent closes the pool. ``parent`` is the caller's
+    process id, or None when the caller is not the worker's parent (a fork server's workers).
 
     What a forked worker inherits (modules, the job, its compiled patterns, the chunks of a
     corpus in memory) lives as long as it does: it is frozen out of the worker's garbage
@@ -597,7 +598,7 @@ def _start_worker(job: Job, parent: int, inherited: Sequence[Corpus]) -> None:
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl: nobody will collect our work
+    if parent is not None and os.getppid() != parent:  # it died before prctl: nobody will collect
         os._exit(1)
 
 
@@ -649,14 +650,17 @@ def _results(
     # On an error, an interrupt or a reader that stops early, nothing more starts and the
     # workers end once their current chunk is done (they ignore Ctrl-C: the parent decides).
     context = multiprocessing.get_context()
-    if context.get_start_method() != "fork":  # others would pickle all of them for each worker
+    method = context.get_start_method()
+    if method != "fork":  # others would pickle all of them for each worker
         inherited = ()
+    # A fork server's workers are its children, not the caller's (Python 3.14's default on Linux).
+    parent = None if method == "forkserver" else os.getpid()
     numbers = {id(chunk): i for i, chunk in enumerate(inherited)}  # alive in inherited: ids hold
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(job, os.getpid(), inherited),
+        initargs=(job, parent, inherited),
     ) as pool:
         pending: deque[tuple[Future[ChunkResult], _Block | None]] = deque()
         try:
