@@ -1265,7 +1265,7 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
         return ("pronoun", last, after_comma)
     if last in NOT_SPEAKERS:
         return None  # ``I said``: the author's own voice
-    if last.endswith(("’s", "'s", "’", "s'")):  # _is_possessive, inline: once per verb
+    if _is_possessive(last):
         return None
     if _is_pure_name(words):
         speaker = _name(words)
