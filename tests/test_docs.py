@@ -243,6 +243,54 @@ def test_the_classifier_validation_limits(monkeypatch):
     sys.modules.pop("validation_classifier", None)
 
 
+def test_the_classifier_validation_bootstrap(monkeypatch):
+    """docs/validation_classifier.py's article bootstrap of the gain: its pole-F1 of counts is
+    framing.pole_f1's (on the whole set and on a resample drawn by hand), and its intervals
+    hold the point difference, are paired (identical labels give exactly 0) and come from
+    articles (one article: every resample is the set itself)."""
+    import sys
+
+    import numpy as np
+    import pandas as pd
+
+    import framing
+
+    monkeypatch.syspath_prepend(str(DOCS))
+    import validation_classifier as vc
+
+    rng = np.random.default_rng(3)
+    poles = ("equal", "junior")
+    labels = np.array(["equal", "junior", "none"], dtype=object)
+    n = 120
+    frame = pd.DataFrame({
+        "doc_id": rng.integers(0, 12, n).astype(str), "gold_power": rng.choice(labels, n),
+        "power_label": rng.choice(labels, n), "gold_bond": "none", "bond_label": "none",
+    })  # fmt: skip
+    classifier = rng.choice(labels, n)
+    codes, uniques = pd.factorize(frame["doc_id"])
+    counts = vc.pole_counts(classifier, frame["gold_power"].to_numpy(), codes, len(uniques), poles)
+    assert vc._pole_f1_of_counts(counts.sum(axis=0)) == pytest.approx(
+        framing.pole_f1(classifier, frame["gold_power"], poles)
+    )
+    drawn = np.array([0, 0, 3, 5, 5, 5, 7, 8, 9, 9, 10, 11])  # articles drawn with replacement
+    rows = np.concatenate([np.flatnonzero(codes == k) for k in drawn])
+    weights = np.bincount(drawn, minlength=len(uniques))
+    assert vc._pole_f1_of_counts(np.tensordot(weights, counts, axes=1)) == pytest.approx(
+        framing.pole_f1(classifier[rows], frame["gold_power"].to_numpy()[rows], poles)
+    )
+    monkeypatch.setattr(vc, "AXES", {"power": poles})
+    low, high = vc.bootstrap_difference(frame, {"power": classifier})["power"]
+    point = framing.pole_f1(classifier, frame["gold_power"], poles) - framing.pole_f1(
+        frame["power_label"], frame["gold_power"], poles
+    )
+    assert low < point < high
+    same = vc.bootstrap_difference(frame, {"power": frame["power_label"].to_numpy()})
+    assert same["power"] == same["mean"] == (0.0, 0.0)
+    one = vc.bootstrap_difference(frame.assign(doc_id="a"), {"power": classifier})
+    assert one["power"] == pytest.approx((point, point))
+    sys.modules.pop("validation_classifier", None)
+
+
 def test_the_api_reference_places_every_public_name(monkeypatch):
     """docs/api.md documents every name of framing.__all__ once (docs/api_reference.py), and a
     name added to the package without a place there fails here, not silently in the site."""
