@@ -324,6 +324,25 @@ def test_any_text_classifier_through_the_protocol(seeds):
     assert info["n_train"] is None and len(info["sha256"]) == 64
 
 
+def test_a_model_that_learnt_relevance_labels_every_sentence():
+    """relevant_only=False: a model trained with sentences coded not relevant as 'none' labels
+    the sentences the scorer finds irrelevant too, and tally counts those poles."""
+    texts = ["The two capitals meet as equals.", "The two capitals act as equals.",
+             "It rained in May.", "The harvest was late.", "Both sides stand as equals.",
+             "The market closed early."]  # fmt: skip  # constructed
+    pipe = make_pipeline(TfidfVectorizer(), LogisticRegression(C=100)).fit(
+        texts, ["equal", "equal", "none", "none", "equal", "none"]
+    )
+    # constructed: the last sentence names neither side
+    text = "Russia and China signed a deal.\n\nIn sport, the league met. The clubs meet as equals."
+    within = _quiet_score([text], method={"power": pipe})
+    everywhere = _quiet_score([text], method={"power": pipe}, relevant_only=False)
+    assert within["relevant"].tolist() == everywhere["relevant"].tolist() == [True, False, False]
+    assert within["power_label"].tolist()[2] == "none"
+    assert everywhere["power_label"].tolist()[2] == "equal"
+    assert framing.tally(everywhere)["n_equal"].sum() == within["power_label"].eq("equal").sum() + 1
+
+
 @pytest.mark.parametrize(
     "method, match",
     [
