@@ -440,8 +440,8 @@ def test_names_after_a_phrase_across_a_boundary_are_all_found(lex):
         ["russia", "china", "xi jinping", "putin", "moscow"],
     )
     of = lex._compiled.with_actors.of
-    assert of["xi jinping"] == ((), 0, "xi jinping")
-    assert of["not"] == (((1, 3, 0),), 3, "")
+    assert of["xi jinping"] == ((), 0, "xi jinping", 10)
+    assert of["not"] == (((1, 3, 0),), 3, "", 0)
 
 
 def test_no_phrase_hits_where_one_scan_cannot_give_them(lex):

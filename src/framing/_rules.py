@@ -212,7 +212,7 @@ class RuleEngine:
             return self._records_by_sentence(text, spans, lowered)
         positions, matched, matches = found
         # Each place's matches, the length of the longest and no actor's match.
-        here = zip(matches, map(len, matched), repeat(""))
+        here = zip(matches, map(len, matched), repeat(""), repeat(0))
         return self._from_places(text, spans, lowered, positions, here)[0]
 
     def match_with_actors(
@@ -251,18 +251,19 @@ class RuleEngine:
         spans: Sequence[Sequence[int]],
         lowered: str | None,
         positions: list[int],
-        places: Iterable[tuple[tuple[Hit, ...], int, str]],
+        places: Iterable[tuple[tuple[Hit, ...], int, str, int]],
     ) -> tuple[list[list[dict[str, Any]]], tuple[list[int], list[str]]]:
         """:meth:`records` from the places where phrases start (see :meth:`PhraseSets.where`),
         and the actors' matches among them (see :meth:`records_with_actors`). ``places`` gives
         for each: the cues' and rule words' matches there (``(matcher, length, index)``, empty
         where only an actor starts), the length of the longest of those, and the actors' match
-        there ("" for none)."""
+        there ("" for none) and its length."""
         out: list[list[dict[str, Any]]] = [[] for _ in spans]
         starts = [span[0] for span in spans]
+        starts.append(maxsize)  # after the last sentence: no place is that far
         # One Python pass over the places, in text order (no C pass per place for the actors,
         # the sentences and the boundary check, which cost more); the sentence read changes at
-        # most once per sentence with a place (a bisect then). Each matcher's scan resumes
+        # most once per sentence with a place (a step per sentence). Each matcher's scan resumes
         # across sentences, as if it began in each, as long as no phrase crosses a sentence's
         # end; where one does, the document is scanned sentence by sentence instead (crossed).
         # The rule words of a sentence without a cue are collected and left unused.
@@ -275,20 +276,21 @@ class RuleEngine:
         actor_starts: list[int] = []
         actor_texts: list[str] = []
         actor_end = 0  # where the actors' last match ends: none starts inside it
-        for at, (here, longest, actor) in zip(positions, places, strict=True):
-            if actor and at >= actor_end:
+        for at, (here, longest, actor, size) in zip(positions, places, strict=True):
+            if size and at >= actor_end:
                 actor_starts.append(at)
                 actor_texts.append(actor)
-                actor_end = at + len(actor)
+                actor_end = at + size
             if not here or crossed:
                 continue
             if at >= following:  # the first place of a later sentence
                 if cues:
                     out[index] = self._sentence(text, starts[index], limit, cues, words, lowered)
                     cues = []
-                index = bisect_right(starts, at) - 1
-                following = starts[index + 1] if index + 1 < len(starts) else maxsize
-                limit, words = spans[index][1], None
+                index += 1
+                while starts[index + 1] <= at:  # the last sentence starting at or before it
+                    index += 1
+                following, limit, words = starts[index + 1], spans[index][1], None
             if at + longest > limit:
                 crossed = True
                 continue
@@ -722,22 +724,23 @@ class _ActorSplit:
     of : dict
         Matched text -> ``everything``'s matches there, as :meth:`PhraseSets.where` gives
         them (empty where only an actor starts), the length of the longest of those (0 for
-        none) and the actors' matched text there ("" for none): one look-up per place.
+        none), the actors' matched text there ("" for none) and its length: one look-up per
+        place.
     """
 
     def __init__(self, everything: PhraseSets, actors: PhraseMatcher) -> None:
         self.sets = PhraseSets([*everything.matchers, actors])
         self._kind = len(everything.matchers)
-        self.of: dict[str, tuple[tuple[Hit, ...], int, str]] = _Filled(self._split)
+        self.of: dict[str, tuple[tuple[Hit, ...], int, str, int]] = _Filled(self._split)
 
-    def _split(self, matched: str) -> tuple[tuple[Hit, ...], int, str]:
+    def _split(self, matched: str) -> tuple[tuple[Hit, ...], int, str, int]:
         """What a text matched at some place splits into (see :attr:`of`)."""
         found = self.sets.where(matched, lowered=matched)
         here = found[2][0] if found is not None and found[0][:1] == [0] else ()
         rules = tuple(hit for hit in here if hit[0] != self._kind)
         own = [length for kind, length, _ in here if kind == self._kind]
         longest = max((length for _, length, _ in rules), default=0)
-        return rules, longest, matched[: own[0]] if own else ""
+        return rules, longest, matched[: own[0]] if own else "", own[0] if own else 0
 
 
 _V = TypeVar("_V")
