@@ -425,6 +425,25 @@ def test_names_that_overlap_are_found_as_the_names_own_scan_finds_them(lex):
     assert hits == ([0, 18, 36], ["chinese president", "xi jinping", "president vladimir putin"])
 
 
+def test_names_after_a_phrase_across_a_boundary_are_all_found(lex):
+    """'junior' + line break + 'Partner' crosses the sentences' boundary, so the cues are
+    found sentence by sentence; the names before and after it still come from the one scan.
+    A text matched splits into its cue and rule-word matches, the longest one's length and the
+    name (a name alone holds no cue or rule word, a negator no name). Constructed text."""
+    text = "Russia is not a junior\nPartner of China, and Xi Jinping met Putin in Moscow."
+    spans = split_sentences(text)
+    assert len(spans) == 2
+    matches, hits = lex.match_with_actors(text, spans)
+    assert matches == lex._compiled.match_by_sentence(text, spans, text.lower())
+    assert hits == (
+        [0, 34, 45, 60, 69],
+        ["russia", "china", "xi jinping", "putin", "moscow"],
+    )
+    of = lex._compiled.with_actors.of
+    assert of["xi jinping"] == ((), 0, "xi jinping", 10)
+    assert of["not"] == (((1, 3, 0),), 3, "", 0)
+
+
 def test_no_phrase_hits_where_one_scan_cannot_give_them(lex):
     """Text whose lower case the matchers cannot scan ('ı'), and actors' phrases that make the
     one trie unavailable (a wildcard inside a phrase): the cue matches are the same, the phrase

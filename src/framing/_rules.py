@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from itertools import compress, repeat
-from operator import add, gt, itemgetter, not_
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
+from sys import maxsize
 from typing import Any, NamedTuple, TypeVar
 
 from ._lexicon_parts import Axis, Cue, CueMatch, Settings
@@ -211,7 +211,9 @@ class RuleEngine:
         if found is None:
             return self._records_by_sentence(text, spans, lowered)
         positions, matched, matches = found
-        return self._from_places(text, spans, lowered, positions, list(map(len, matched)), matches)
+        # Each place's matches, the length of the longest and no actor's match.
+        here = zip(matches, map(len, matched), repeat(""), repeat(0))
+        return self._from_places(text, spans, lowered, positions, here)[0]
 
     def match_with_actors(
         self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
@@ -238,14 +240,10 @@ class RuleEngine:
         if found is None:
             return self.records(text, spans, lowered), None
         positions, matched = found
-        actors = split.actor_hits(positions, matched)
-        # The places where a cue or rule word starts, as self.everything.where gives them (an
-        # empty tuple of matches, where only an actor starts, selects nothing in compress()).
-        rules = list(map(split.rules.__getitem__, matched))
-        places = list(compress(positions, rules))
-        lengths = list(map(split.lengths.__getitem__, compress(matched, rules)))
-        matches = list(compress(rules, rules))
-        return self._from_places(text, spans, lowered, places, lengths, matches), actors
+        # What each place's text splits into: one look-up per place, in C (map).
+        return self._from_places(
+            text, spans, lowered, positions, map(split.of.__getitem__, matched)
+        )
 
     def _from_places(
         self,
@@ -253,56 +251,64 @@ class RuleEngine:
         spans: Sequence[Sequence[int]],
         lowered: str | None,
         positions: list[int],
-        lengths: list[int],
-        matches: list[tuple[Hit, ...]],
-    ) -> list[list[dict[str, Any]]]:
-        """:meth:`records` from the places where cues and rule words start (see
-        :meth:`PhraseSets.where`; ``lengths``: those of the longest phrase at each)."""
+        places: Iterable[tuple[tuple[Hit, ...], int, str, int]],
+    ) -> tuple[list[list[dict[str, Any]]], tuple[list[int], list[str]]]:
+        """:meth:`records` from the places where phrases start (see :meth:`PhraseSets.where`),
+        and the actors' matches among them (see :meth:`records_with_actors`). ``places`` gives
+        for each: the cues' and rule words' matches there (``(matcher, length, index)``, empty
+        where only an actor starts), the length of the longest of those, and the actors' match
+        there ("" for none) and its length."""
         out: list[list[dict[str, Any]]] = [[] for _ in spans]
         starts = [span[0] for span in spans]
-        # A Python step per sentence with a cue, not per place a phrase starts.
-        sentence = list(map(bisect_right, repeat(starts, len(positions)), positions))  # index + 1
-        limits = [0, *[span[1] for span in spans]]
-        if any(map(gt, map(add, positions, lengths), map(limits.__getitem__, sentence))):
-            return self._records_by_sentence(text, spans, lowered)
-        # Matcher 0 is the cues': the places in sentences where a cue or an ignored phrase starts.
-        numbers = set(compress(sentence, map(not_, map(_FIRST, map(_FIRST, matches)))))
-        kept = list(map(numbers.__contains__, sentence))
-        # One Python pass over those places, in text order. No phrase crosses a sentence's end
-        # (checked above), so each matcher's scan resumes in a sentence as if it began there.
+        starts.append(maxsize)  # after the last sentence: no place is that far
+        # One Python pass over the places, in text order (no C pass per place for the actors,
+        # the sentences and the boundary check, which cost more); the sentence read changes at
+        # most once per sentence with a place (a step per sentence). Each matcher's scan resumes
+        # across sentences, as if it began in each, as long as no phrase crosses a sentence's
+        # end; where one does, the document is scanned sentence by sentence instead (crossed).
+        # The rule words of a sentence without a cue are collected and left unused.
         resume = [0] * (len(self.rules.matchers) + 1)
         phrase_cues = self.phrase_cues
-        number = 0  # the sentence read (index + 1)
+        index, following, limit = -1, starts[0], 0  # the sentence read, the next one's start
         cues: list[Hit] = []
         words: list[list[Hit]] | None = None
-        for at, here, place_in in zip(
-            compress(positions, kept),
-            compress(matches, kept),
-            compress(sentence, kept),
-            strict=True,
-        ):
-            if place_in != number:
+        crossed = False
+        actor_starts: list[int] = []
+        actor_texts: list[str] = []
+        actor_end = 0  # where the actors' last match ends: none starts inside it
+        for at, (here, longest, actor, size) in zip(positions, places, strict=True):
+            if size and at >= actor_end:
+                actor_starts.append(at)
+                actor_texts.append(actor)
+                actor_end = at + size
+            if not here or crossed:
+                continue
+            if at >= following:  # the first place of a later sentence
                 if cues:
-                    out[number - 1] = self._sentence(
-                        text, starts[number - 1], limits[number], cues, words, lowered
-                    )
+                    out[index] = self._sentence(text, starts[index], limit, cues, words, lowered)
                     cues = []
-                number, words = place_in, None
-            for kind, length, index in here:
+                index += 1
+                while starts[index + 1] <= at:  # the last sentence starting at or before it
+                    index += 1
+                following, limit, words = starts[index + 1], spans[index][1], None
+            if at + longest > limit:
+                crossed = True
+                continue
+            for kind, length, phrase in here:
                 if at < resume[kind]:
                     continue
                 stop = resume[kind] = at + length
                 if kind:
                     words = words or [[] for _ in self.rules.matchers]
-                    words[kind - 1].append((at, stop, index))
+                    words[kind - 1].append((at, stop, phrase))
                 else:
-                    for cue in phrase_cues[index]:
+                    for cue in phrase_cues[phrase]:
                         cues.append((at, stop, cue))
-        if cues:
-            out[number - 1] = self._sentence(
-                text, starts[number - 1], limits[number], cues, words, lowered
-            )
-        return out
+        if crossed:
+            out = self._records_by_sentence(text, spans, lowered)
+        elif cues:
+            out[index] = self._sentence(text, starts[index], limit, cues, words, lowered)
+        return out, (actor_starts, actor_texts)
 
     def match_by_sentence(
         self, text: str, spans: Sequence[Sequence[int]], lowered: str | None
@@ -715,60 +721,41 @@ class _ActorSplit:
     ----------
     sets : PhraseSets
         ``everything``'s matchers and then the actors'.
-    rules : dict
+    of : dict
         Matched text -> ``everything``'s matches there, as :meth:`PhraseSets.where` gives
-        them (empty where only an actor starts).
-    lengths : dict
-        Matched text -> the length of the longest of those matches.
-    actors : dict
-        Matched text -> the actors' matched text there ("" for none).
+        them (empty where only an actor starts), the length of the longest of those (0 for
+        none), the actors' matched text there ("" for none) and its length: one look-up per
+        place.
     """
 
     def __init__(self, everything: PhraseSets, actors: PhraseMatcher) -> None:
         self.sets = PhraseSets([*everything.matchers, actors])
         self._kind = len(everything.matchers)
-        self.rules: dict[str, tuple[Hit, ...]] = _Filled(self._split)
-        self.lengths: dict[str, int] = _Filled(self._split)
-        self.actors: dict[str, str] = _Filled(self._split)
+        self.of: dict[str, tuple[tuple[Hit, ...], int, str, int]] = _Filled(self._split)
 
-    def _split(self, matched: str) -> None:
-        """Fill the three dictionaries for a text matched at some place."""
+    def _split(self, matched: str) -> tuple[tuple[Hit, ...], int, str, int]:
+        """What a text matched at some place splits into (see :attr:`of`)."""
         found = self.sets.where(matched, lowered=matched)
         here = found[2][0] if found is not None and found[0][:1] == [0] else ()
         rules = tuple(hit for hit in here if hit[0] != self._kind)
         own = [length for kind, length, _ in here if kind == self._kind]
-        self.rules[matched] = rules
-        self.lengths[matched] = max((length for _, length, _ in rules), default=0)
-        self.actors[matched] = matched[: own[0]] if own else ""
-
-    def actor_hits(self, positions: list[int], matched: list[str]) -> tuple[list[int], list[str]]:
-        """The actors' matches (starts, texts) among the places of :meth:`PhraseSets.places`:
-        leftmost, longest, never overlapping one another, as the actors' own scan finds them."""
-        own = list(map(self.actors.__getitem__, matched))
-        starts: list[int] = []
-        texts: list[str] = []
-        resume = 0
-        for at, found in zip(compress(positions, own), compress(own, own), strict=True):
-            if at >= resume:  # not inside the match before it
-                starts.append(at)
-                texts.append(found)
-                resume = at + len(found)
-        return starts, texts
+        longest = max((length for _, length, _ in rules), default=0)
+        return rules, longest, matched[: own[0]] if own else "", own[0] if own else 0
 
 
 _V = TypeVar("_V")
 
 
 class _Filled(dict[str, _V]):
-    """A dictionary whose missing keys a function fills (with those of others)."""
+    """A dictionary whose missing keys a function fills."""
 
-    def __init__(self, fill: Callable[[str], None]) -> None:
+    def __init__(self, fill: Callable[[str], _V]) -> None:
         super().__init__()
         self._fill = fill
 
     def __missing__(self, key: str) -> _V:
-        self._fill(key)
-        return self[key]
+        value = self[key] = self._fill(key)
+        return value
 
 
 _FIELDS = tuple(CueMatch.__dataclass_fields__)
@@ -777,7 +764,6 @@ _NO_RULE = {
     "mention": None,
 }  # fmt: skip
 _new_object = object.__new__
-_FIRST = itemgetter(0)
 _START = re.Match.start
 
 
