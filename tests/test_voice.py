@@ -26,6 +26,7 @@ from framing._voice import (
     _LONG_WORD_RE,
     _TITLE_CUE_RE,
     VoiceResult,
+    _described,
     _ends_with_colon,
     _first_segment,
     _group_kind,
@@ -1137,4 +1138,27 @@ def test_plain_subject_shortcut_answers() -> None:
     assert _subject_before("Russian President Vladimir Putin ") == ("name", "Vladimir Putin", False)
     assert _subject_before("But Putin ") == ("name", "Putin", False)
     assert _subject_before("He ") == ("pronoun", "He", False)
+    # A pronoun in Title Case is one alone after the cut (the shortcut takes it), not in a run.
+    assert _subject_before("\x1a\x1a They ") == ("pronoun", "They", False)
+    assert _subject_before("Xi, It ") == ("pronoun", "It", True)
+    assert _subject_before("Kirby and He ") == ("name", "Kirby and He", False)
+    assert _subject_before("Xi said. It ") is None
     assert _subject_before("Our Kirby ") is None
+
+
+def test_described_speakers() -> None:
+    # Constructed word runs: a head noun, a place or body after it, cleaned words, and the
+    # prepositions and clause words that make a run no description.
+    assert _described(["the", "officials", "in", "both", "capitals"]) == (
+        "the officials in both capitals"
+    )
+    assert _described(["a", "(senior)", "official."]) == "a senior official"
+    assert _described(["analysts", "at", "Carnegie,"]) == "analysts at Carnegie"
+    assert _described(["an", "official", "from", "[the]", "ministry"]) == (
+        "an official from the ministry"
+    )
+    assert _described(["Officials"]) == "Officials"
+    assert _described(["officials", "who"]) is None
+    assert _described(["some", "with", "officials"]) is None
+    assert _described(["officials", "in", "Beijing", "that"]) is None
+    assert _described(["a", "Russian", "diplomat", "and", "writer"]) is None

@@ -175,6 +175,8 @@ _PRIORITY_ACCORDING = 1
 
 # The words dropped in front of a name (see _strip_starters), as one set: one test per word.
 _LEADING = CONJUNCTION_STARTERS | PREPOSITION_STARTERS | CALENDAR_WORDS | NAME_PARTICLES
+# Words that may not come before the head noun of a described speaker (see _described).
+_NOT_IN_DESCRIPTION = SPEAKER_PREPOSITIONS | CLAUSE_WORDS
 # Words that may not come before the name that ends a clause (see _tail_name).
 _NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
@@ -189,10 +191,12 @@ _DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]+")
 # The last delimiter, or the hyphen of a spaced hyphen (a dash): the greedy ``.*`` backtracks
 # from the end, so one match finds it (it ends right after it).
 _LAST_CUT_RE = re.compile(r"(?s:.*)(?:[" + re.escape(_DELIMITERS) + "]| -(?= ))")
-# The common stretch after the last cut before a verb: a subject pronoun, or one to three plain
-# Title Case words (``Xi``, ``John Kirby``) none of which is a word the full logic of
-# _subject_before treats apart (_PLAIN_EXCLUDED, in Title Case as the pattern writes it).
-_PLAIN_SUBJECT_RE = re.compile(r" *(?:(he|she|they|it)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)")
+# The common stretch after the last cut before a verb: a subject pronoun (in Title Case alone),
+# or one to three plain Title Case words (``Xi``, ``John Kirby``) none of which is a word the
+# full logic of _subject_before treats apart (_PLAIN_EXCLUDED, in Title Case as written here).
+_PLAIN_SUBJECT_RE = re.compile(
+    r" *(?:(he|she|they|it|He|She|They|It)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
+)
 _PLAIN_EXCLUDED = frozenset(
     word.lower().capitalize()
     for words in (NOT_SPEECH, AUXILIARIES, CLAUSE_WORDS, LINKING_STARTERS, SPEAKER_PRONOUNS)
@@ -458,10 +462,10 @@ def _voices(
     last_named: dict[int, str] = {}  # paragraph -> its last named speaker so far
     quoted_only: list[tuple[int, int]] = []  # (sentence, paragraph): quotations, no clause
     p = 0
-    n_paragraphs = len(firsts)
     for i in order:
-        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
-            p += 1  # the paragraph of i: one walk, as the sentences ascend
+        # The paragraph of i: a bisect from the last one (the sentences ascend), not a walk over
+        # the paragraphs between.
+        p = bisect_right(firsts, i, p) - 1
         candidate = best.get(i)
         if candidate is None:  # a quotation, no reporting clause
             quoted_only.append((i, p))
@@ -487,8 +491,12 @@ def _voices(
     for i, p in quoted_only:
         groups = sentence_groups[i]
         who: str | None
-        if any(g in group_speaker for g in groups):
-            who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
+        if not group_speaker.keys().isdisjoint(groups):  # one C call, no generator
+            for g in groups:
+                if who := group_speaker.get(g):
+                    break  # the first group's speaker that is one
+            else:
+                who = None
         elif source_by_quotes(i):
             # The last speaker of the paragraph before i: the sentences before it are final
             # (those with a clause from pass 1, the others from this pass, in order).
@@ -1156,13 +1164,16 @@ def _described(words: list[str]) -> str | None:
                 break
     if not 0 <= head <= 4 or words[head].lower().rstrip(".") not in HEAD_NOUNS:
         return None
-    if any(
-        w.lower() in SPEAKER_PREPOSITIONS or w.lower() in CLAUSE_WORDS for w in words[: head + 1]
-    ):
+    # Set tests on the words in lower case, made once, instead of a generator per test.
+    lowered = [w.lower() for w in words]
+    if not _NOT_IN_DESCRIPTION.isdisjoint(lowered[: head + 1]):
         return None
-    if any(w.lower() in CLAUSE_WORDS for w in words[head + 1 :]):
+    if not CLAUSE_WORDS.isdisjoint(lowered[head + 1 :]):
         return None
-    return " ".join(_clean_word(w) for w in words)
+    # As in _name: a word that ends in a letter or digit and starts with no bracket is clean.
+    return " ".join(
+        [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
+    )
 
 
 def _trim_clause(words: list[str]) -> list[str]:
