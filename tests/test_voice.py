@@ -1087,8 +1087,17 @@ def test_argument_goes_pattern_matches_its_plain_statement(
     assert [m.span() for m in _ARGUMENT_GOES_RE.finditer(text)] == expected
 
 
+def test_word_characters_are_alphanumerics_and_the_underscore() -> None:
+    # _mark_positions tests a word character (``\w``) with str.isalnum or ``_``: the same
+    # characters, every code point of the BMP tried.
+    word = re.compile(r"\w")
+    for code in range(0x10000):
+        c = chr(code)
+        assert (word.match(c) is not None) == (c.isalnum() or c == "_"), hex(code)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab _1é \n\"“”„«»'‘’.(", max_size=40))
+@given(st.text(alphabet="ab _1é \n\"“”„«»'‘’.(²½\u0301", max_size=40))
 def test_mark_positions_are_the_marks_that_are_not_apostrophes(text: str) -> None:
     # Reference: every double mark, and every single mark not between two word characters.
     expected = [

@@ -80,8 +80,7 @@ _SINGLE_CLOSE = "’"
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_MARKS = "'‘’"
 # A single mark between two word characters is an apostrophe (``it’s``, ``Xi's``, ``Russia‘s``)
-# and never reaches the pairing loop; the pattern matches from the character before the mark.
-_APOSTROPHE_RE = re.compile(r"\w.\w")
+# and never reaches the pairing loop (see _mark_positions).
 # Characters after which a mark may open a quotation.
 _OPEN_AFTER = frozenset("([{<—–-/\"'“”„«»‘’")
 # A quotation introduced like this is a title, not speech.
@@ -703,11 +702,17 @@ def _mark_positions(text: str) -> list[int]:
     # One str.find loop per mark (a memchr scan) costs less than half of one scan of the text
     # with a pattern of all the marks, which tests every character against a class.
     positions = find_each(text, _DOUBLE_MARKS)
-    positions += [
-        pos
-        for pos in find_each(text, _SINGLE_MARKS)
-        if not (pos and _APOSTROPHE_RE.match(text, pos - 1))
-    ]
+    last = len(text) - 1
+    for pos in find_each(text, _SINGLE_MARKS):
+        # Between two word characters (``\w``: str.isalnum or ``_``) it is an apostrophe; tested
+        # in place, as a pattern's match per mark costs more (most single marks are ``’s``).
+        if (
+            0 < pos < last
+            and ((before := text[pos - 1]).isalnum() or before == "_")
+            and ((after := text[pos + 1]).isalnum() or after == "_")
+        ):
+            continue
+        positions.append(pos)
     positions.sort()
     return positions
 
@@ -719,7 +724,12 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
     n_double = 0
     region = -1
     lo = hi = 0
-    for pos in _mark_positions(text):
+    marks = _mark_positions(text)
+    n_marks = len(marks)
+    j = 0  # the next mark
+    while j < n_marks:
+        pos = marks[j]
+        j += 1
         if pos >= hi:  # the marks ascend, so the regions do: a bisect only on a new region
             if stack:
                 _close_at_end(text, stack, hi, region, found)
@@ -732,7 +742,14 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
         if n_double and (mark == "”" or mark == "»"):
             action = "close"  # what the rules below give whatever the neighbours
         elif mark in _DOUBLE_OPEN and pos + 1 < hi and text[pos + 1].isalnum():
-            action = "open"  # before a word it cannot close, so it opens (see _double_action)
+            # Before a word it cannot close, so it opens (see _double_action). With nothing
+            # open, a closing double mark next in the region closes it (the rules below would,
+            # whatever its neighbours): the common quotation is paired in one step.
+            if not stack and j < n_marks and (end := marks[j]) < hi and text[end] in "”»":
+                found.append((pos + 1, end, pos, end + 1, region, True))
+                j += 1
+                continue
+            action = "open"
         else:
             prev = text[pos - 1] if pos > lo else ""
             nxt = text[pos + 1] if pos + 1 < hi else ""
