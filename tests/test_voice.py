@@ -34,6 +34,7 @@ from framing._voice import (
     _last_segments,
     _mark_positions,
     _overlaps,
+    _subject_after,
     _subject_before,
     attribute_voice,
 )
@@ -1137,6 +1138,47 @@ def test_plain_subject_shortcut_gives_the_full_logic_answer(pieces: list[tuple[s
         assert _subject_before(left) == expected_left
     finally:
         _voice._PLAIN_SUBJECT_RE = original
+
+
+_AFTER_WORDS = st.sampled_from(
+    "Xi Putin Kirby John Alexander Gabuev he she they it He It Mr. Gen. Dr. Mr Gen President "
+    "Minister Secretary State Monday De de Van van the The von der Leyen in who told adding as "
+    "Our Rand’s Kirby’s Ab X José ab an expert officials analysts \x1a".split()
+)
+_AFTER_GLUE = st.sampled_from(
+    [" ", " ", " ", "  ", ", ", ",", ". ", ".", "; ", ": ", "! ", "?", ".,", ",.", "\n", "\xa0", ""]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.sampled_from([" ", " ", "\n", "\t", "\xa0", "  ", "", ","]),
+    st.lists(st.tuples(_AFTER_WORDS, _AFTER_GLUE), max_size=6),
+)
+def test_plain_after_shortcut_gives_the_full_logic_answer(
+    lead: str, pieces: list[tuple[str, str]]
+) -> None:
+    # Reference: _subject_after with its one-match shortcut disabled (a pattern that never
+    # matches), so every stretch after an inverted verb goes through the full logic.
+    right = lead + "".join(word + glue for word, glue in pieces)
+    got = _subject_after(right)
+    original = _voice._PLAIN_AFTER_RE
+    _voice._PLAIN_AFTER_RE = re.compile(r"(?!)")
+    try:
+        assert got == _subject_after(right)
+    finally:
+        _voice._PLAIN_AFTER_RE = original
+
+
+def test_plain_after_shortcut_answers() -> None:
+    # Constructed stretches after ``said``: the shortcut's answers, and runs it leaves alone.
+    assert _subject_after(" Alexander Gabuev, an expert") == ("name", "Alexander Gabuev")
+    assert _subject_after("\nXi.") == ("name", "Xi")
+    assert _subject_after(" Mr. Peskov.") == ("name", "Mr. Peskov")  # a title's period
+    assert _subject_after(" Gen.") == ("name", "Gen.")
+    assert _subject_after(" President Xi,") == ("name", "Xi")  # a title in front
+    assert _subject_after(" Monday,") is None
+    assert _subject_after(" Xi Jinping said") is None
 
 
 def test_plain_subject_shortcut_answers() -> None:

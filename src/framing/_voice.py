@@ -196,6 +196,9 @@ _LAST_CUT_RE = re.compile(r"(?s:.*)(?:[" + re.escape(_DELIMITERS) + "]| -(?= ))"
 _PLAIN_SUBJECT_RE = re.compile(
     r" *(?:(he|she|they|it|He|She|They|It)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
 )
+# The common stretch after an inverted verb (see _subject_after): one to three plain Title Case
+# words, none in _PLAIN_EXCLUDED, the last one ending its token with one mark of punctuation.
+_PLAIN_AFTER_RE = re.compile(r"[ \n\t\xa0]\s*((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)([,;:!?.])(?!\S)")
 _PLAIN_EXCLUDED = frozenset(
     word.lower().capitalize()
     for words in (NOT_SPEECH, AUXILIARIES, CLAUSE_WORDS, LINKING_STARTERS, SPEAKER_PRONOUNS)
@@ -1340,6 +1343,16 @@ def _appositive_subject(t: str) -> tuple[str, str] | None:
 
 def _subject_after(right: str) -> tuple[str, str | None] | None:
     """The speaker right after an inverted verb: ``said Alicja Bachulska, an expert``."""
+    # The common case (``said Alexander Gabuev.``, ``said John Kirby, …``) in one match; the
+    # full logic below gives the same answer for it, at several times the cost.
+    plain = _PLAIN_AFTER_RE.match(right)
+    if plain is not None:
+        name = plain.group(1)
+        words = name.split(" ")
+        if _PLAIN_EXCLUDED.isdisjoint(words) and (
+            plain.group(2) != "." or words[-1] + "." not in ABBREVIATED_TITLES
+        ):
+            return ("name", name)
     tokens = right.split(maxsplit=8)
     if not tokens or right[:1] not in (" ", "\n", "\t", "\xa0"):
         return None
