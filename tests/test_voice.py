@@ -1128,16 +1128,16 @@ _SUBJECT_GLUE = st.sampled_from(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.tuples(_SUBJECT_WORDS, _SUBJECT_GLUE), max_size=7))
 def test_plain_subject_shortcut_gives_the_full_logic_answer(pieces: list[tuple[str, str]]) -> None:
-    # Reference: _subject_before with its one-match shortcut disabled (a pattern that never
-    # matches), so every window goes through the full logic.
+    # Reference: _subject_before with its one-match shortcuts (plain subject, apposition)
+    # disabled (a pattern that never matches), so every window goes through the full logic.
     left = "".join(word + glue for word, glue in pieces)
     expected_left = _subject_before(left)
-    original = _voice._PLAIN_SUBJECT_RE
-    _voice._PLAIN_SUBJECT_RE = re.compile(r"(?!)")
+    originals = _voice._PLAIN_SUBJECT_RE, _voice._PLAIN_APPOSITIVE_RE
+    _voice._PLAIN_SUBJECT_RE = _voice._PLAIN_APPOSITIVE_RE = re.compile(r"(?!)")
     try:
         assert _subject_before(left) == expected_left
     finally:
-        _voice._PLAIN_SUBJECT_RE = original
+        _voice._PLAIN_SUBJECT_RE, _voice._PLAIN_APPOSITIVE_RE = originals
 
 
 _AFTER_WORDS = st.sampled_from(

@@ -199,6 +199,17 @@ _PLAIN_SUBJECT_RE = re.compile(
 # The common stretch after an inverted verb (see _subject_after): one to three plain Title Case
 # words, none in _PLAIN_EXCLUDED, the last one ending its token with one mark of punctuation.
 _PLAIN_AFTER_RE = re.compile(r"[ \n\t\xa0]\s*((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)([,;:!?.])(?!\S)")
+# The stretch before the last delimiter of an apposition (see _appositive_subject): one to three
+# plain Title Case words right after a delimiter (or the start), then the apposition.
+_PLAIN_APPOSITIVE_RE = re.compile(
+    r"(?s:.*["
+    + re.escape(_DELIMITERS)
+    + r"])?\s*((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)\s*["
+    + re.escape(_DELIMITERS)
+    + "]+([^"
+    + re.escape(_DELIMITERS)
+    + "]*)"
+)
 _PLAIN_EXCLUDED = frozenset(
     word.lower().capitalize()
     for words in (NOT_SPEECH, AUXILIARIES, CLAUSE_WORDS, LINKING_STARTERS, SPEAKER_PRONOUNS)
@@ -1318,6 +1329,20 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
 
 def _appositive_subject(t: str) -> tuple[str, str] | None:
     """The speaker of ``X, apposition, said`` or ``description, Name, said``."""
+    # The common case (``Yu Jie, Senior Research Fellow …,``: a plain name before the last
+    # delimiter) in one match; the full logic below gives the same answer for it.
+    plain = _PLAIN_APPOSITIVE_RE.fullmatch(t)
+    if plain is not None:
+        name = plain.group(1)
+        last = plain.group(2).split()
+        if (
+            last
+            and _PLAIN_EXCLUDED.isdisjoint(name.split(" "))
+            and not (
+                len(last) == 1 and (last[0].lower() in SPEAKER_PRONOUNS or last[0] in NOT_SPEAKERS)
+            )
+        ):
+            return ("name", name)
     segments = _last_segments(t)
     if not segments:
         return None
