@@ -26,6 +26,7 @@ from framing._voice import (
     _LONG_WORD_RE,
     _TITLE_CUE_RE,
     VoiceResult,
+    _described,
     _ends_with_colon,
     _first_segment,
     _group_kind,
@@ -33,6 +34,7 @@ from framing._voice import (
     _last_segments,
     _mark_positions,
     _overlaps,
+    _subject_after,
     _subject_before,
     attribute_voice,
 )
@@ -1086,8 +1088,17 @@ def test_argument_goes_pattern_matches_its_plain_statement(
     assert [m.span() for m in _ARGUMENT_GOES_RE.finditer(text)] == expected
 
 
+def test_word_characters_are_alphanumerics_and_the_underscore() -> None:
+    # _mark_positions tests a word character (``\w``) with str.isalnum or ``_``: the same
+    # characters, every code point of the BMP tried.
+    word = re.compile(r"\w")
+    for code in range(0x10000):
+        c = chr(code)
+        assert (word.match(c) is not None) == (c.isalnum() or c == "_"), hex(code)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab _1é \n\"“”„«»'‘’.(", max_size=40))
+@given(st.text(alphabet="ab _1é \n\"“”„«»'‘’.(²½\u0301", max_size=40))
 def test_mark_positions_are_the_marks_that_are_not_apostrophes(text: str) -> None:
     # Reference: every double mark, and every single mark not between two word characters.
     expected = [
@@ -1117,16 +1128,57 @@ _SUBJECT_GLUE = st.sampled_from(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.tuples(_SUBJECT_WORDS, _SUBJECT_GLUE), max_size=7))
 def test_plain_subject_shortcut_gives_the_full_logic_answer(pieces: list[tuple[str, str]]) -> None:
-    # Reference: _subject_before with its one-match shortcut disabled (a pattern that never
-    # matches), so every window goes through the full logic.
+    # Reference: _subject_before with its one-match shortcuts (plain subject, apposition)
+    # disabled (a pattern that never matches), so every window goes through the full logic.
     left = "".join(word + glue for word, glue in pieces)
     expected_left = _subject_before(left)
-    original = _voice._PLAIN_SUBJECT_RE
-    _voice._PLAIN_SUBJECT_RE = re.compile(r"(?!)")
+    originals = _voice._PLAIN_SUBJECT_RE, _voice._PLAIN_APPOSITIVE_RE
+    _voice._PLAIN_SUBJECT_RE = _voice._PLAIN_APPOSITIVE_RE = re.compile(r"(?!)")
     try:
         assert _subject_before(left) == expected_left
     finally:
-        _voice._PLAIN_SUBJECT_RE = original
+        _voice._PLAIN_SUBJECT_RE, _voice._PLAIN_APPOSITIVE_RE = originals
+
+
+_AFTER_WORDS = st.sampled_from(
+    "Xi Putin Kirby John Alexander Gabuev he she they it He It Mr. Gen. Dr. Mr Gen President "
+    "Minister Secretary State Monday De de Van van the The von der Leyen in who told adding as "
+    "Our Rand’s Kirby’s Ab X José ab an expert officials analysts \x1a".split()
+)
+_AFTER_GLUE = st.sampled_from(
+    [" ", " ", " ", "  ", ", ", ",", ". ", ".", "; ", ": ", "! ", "?", ".,", ",.", "\n", "\xa0", ""]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.sampled_from([" ", " ", "\n", "\t", "\xa0", "  ", "", ","]),
+    st.lists(st.tuples(_AFTER_WORDS, _AFTER_GLUE), max_size=6),
+)
+def test_plain_after_shortcut_gives_the_full_logic_answer(
+    lead: str, pieces: list[tuple[str, str]]
+) -> None:
+    # Reference: _subject_after with its one-match shortcut disabled (a pattern that never
+    # matches), so every stretch after an inverted verb goes through the full logic.
+    right = lead + "".join(word + glue for word, glue in pieces)
+    got = _subject_after(right)
+    original = _voice._PLAIN_AFTER_RE
+    _voice._PLAIN_AFTER_RE = re.compile(r"(?!)")
+    try:
+        assert got == _subject_after(right)
+    finally:
+        _voice._PLAIN_AFTER_RE = original
+
+
+def test_plain_after_shortcut_answers() -> None:
+    # Constructed stretches after ``said``: the shortcut's answers, and runs it leaves alone.
+    assert _subject_after(" Alexander Gabuev, an expert") == ("name", "Alexander Gabuev")
+    assert _subject_after("\nXi.") == ("name", "Xi")
+    assert _subject_after(" Mr. Peskov.") == ("name", "Mr. Peskov")  # a title's period
+    assert _subject_after(" Gen.") == ("name", "Gen.")
+    assert _subject_after(" President Xi,") == ("name", "Xi")  # a title in front
+    assert _subject_after(" Monday,") is None
+    assert _subject_after(" Xi Jinping said") is None
 
 
 def test_plain_subject_shortcut_answers() -> None:
@@ -1137,4 +1189,27 @@ def test_plain_subject_shortcut_answers() -> None:
     assert _subject_before("Russian President Vladimir Putin ") == ("name", "Vladimir Putin", False)
     assert _subject_before("But Putin ") == ("name", "Putin", False)
     assert _subject_before("He ") == ("pronoun", "He", False)
+    # A pronoun in Title Case is one alone after the cut (the shortcut takes it), not in a run.
+    assert _subject_before("\x1a\x1a They ") == ("pronoun", "They", False)
+    assert _subject_before("Xi, It ") == ("pronoun", "It", True)
+    assert _subject_before("Kirby and He ") == ("name", "Kirby and He", False)
+    assert _subject_before("Xi said. It ") is None
     assert _subject_before("Our Kirby ") is None
+
+
+def test_described_speakers() -> None:
+    # Constructed word runs: a head noun, a place or body after it, cleaned words, and the
+    # prepositions and clause words that make a run no description.
+    assert _described(["the", "officials", "in", "both", "capitals"]) == (
+        "the officials in both capitals"
+    )
+    assert _described(["a", "(senior)", "official."]) == "a senior official"
+    assert _described(["analysts", "at", "Carnegie,"]) == "analysts at Carnegie"
+    assert _described(["an", "official", "from", "[the]", "ministry"]) == (
+        "an official from the ministry"
+    )
+    assert _described(["Officials"]) == "Officials"
+    assert _described(["officials", "who"]) is None
+    assert _described(["some", "with", "officials"]) is None
+    assert _described(["officials", "in", "Beijing", "that"]) is None
+    assert _described(["a", "Russian", "diplomat", "and", "writer"]) is None

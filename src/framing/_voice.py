@@ -80,8 +80,7 @@ _SINGLE_CLOSE = "’"
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_MARKS = "'‘’"
 # A single mark between two word characters is an apostrophe (``it’s``, ``Xi's``, ``Russia‘s``)
-# and never reaches the pairing loop; the pattern matches from the character before the mark.
-_APOSTROPHE_RE = re.compile(r"\w.\w")
+# and never reaches the pairing loop (see _mark_positions).
 # Characters after which a mark may open a quotation.
 _OPEN_AFTER = frozenset("([{<—–-/\"'“”„«»‘’")
 # A quotation introduced like this is a title, not speech.
@@ -175,6 +174,8 @@ _PRIORITY_ACCORDING = 1
 
 # The words dropped in front of a name (see _strip_starters), as one set: one test per word.
 _LEADING = CONJUNCTION_STARTERS | PREPOSITION_STARTERS | CALENDAR_WORDS | NAME_PARTICLES
+# Words that may not come before the head noun of a described speaker (see _described).
+_NOT_IN_DESCRIPTION = SPEAKER_PREPOSITIONS | CLAUSE_WORDS
 # Words that may not come before the name that ends a clause (see _tail_name).
 _NOT_BEFORE_TAIL = SPEAKER_PREPOSITIONS | NOT_SPEECH | HAVE_FORMS
 _WINDOW = 200  # characters of context looked at on each side of a reporting verb
@@ -189,10 +190,26 @@ _DELIMITER_RE = re.compile("[" + re.escape(_DELIMITERS) + "]+")
 # The last delimiter, or the hyphen of a spaced hyphen (a dash): the greedy ``.*`` backtracks
 # from the end, so one match finds it (it ends right after it).
 _LAST_CUT_RE = re.compile(r"(?s:.*)(?:[" + re.escape(_DELIMITERS) + "]| -(?= ))")
-# The common stretch after the last cut before a verb: a subject pronoun, or one to three plain
-# Title Case words (``Xi``, ``John Kirby``) none of which is a word the full logic of
-# _subject_before treats apart (_PLAIN_EXCLUDED, in Title Case as the pattern writes it).
-_PLAIN_SUBJECT_RE = re.compile(r" *(?:(he|she|they|it)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)")
+# The common stretch after the last cut before a verb: a subject pronoun (in Title Case alone),
+# or one to three plain Title Case words (``Xi``, ``John Kirby``) none of which is a word the
+# full logic of _subject_before treats apart (_PLAIN_EXCLUDED, in Title Case as written here).
+_PLAIN_SUBJECT_RE = re.compile(
+    r" *(?:(he|she|they|it|He|She|They|It)|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
+)
+# The common stretch after an inverted verb (see _subject_after): one to three plain Title Case
+# words, none in _PLAIN_EXCLUDED, the last one ending its token with one mark of punctuation.
+_PLAIN_AFTER_RE = re.compile(r"[ \n\t\xa0]\s*((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)([,;:!?.])(?!\S)")
+# The stretch before the last delimiter of an apposition (see _appositive_subject): one to three
+# plain Title Case words right after a delimiter (or the start), then the apposition.
+_PLAIN_APPOSITIVE_RE = re.compile(
+    r"(?s:.*["
+    + re.escape(_DELIMITERS)
+    + r"])?\s*((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)\s*["
+    + re.escape(_DELIMITERS)
+    + "]+([^"
+    + re.escape(_DELIMITERS)
+    + "]*)"
+)
 _PLAIN_EXCLUDED = frozenset(
     word.lower().capitalize()
     for words in (NOT_SPEECH, AUXILIARIES, CLAUSE_WORDS, LINKING_STARTERS, SPEAKER_PRONOUNS)
@@ -458,10 +475,10 @@ def _voices(
     last_named: dict[int, str] = {}  # paragraph -> its last named speaker so far
     quoted_only: list[tuple[int, int]] = []  # (sentence, paragraph): quotations, no clause
     p = 0
-    n_paragraphs = len(firsts)
     for i in order:
-        while p + 1 < n_paragraphs and firsts[p + 1] <= i:
-            p += 1  # the paragraph of i: one walk, as the sentences ascend
+        # The paragraph of i: a bisect from the last one (the sentences ascend), not a walk over
+        # the paragraphs between.
+        p = bisect_right(firsts, i, p) - 1
         candidate = best.get(i)
         if candidate is None:  # a quotation, no reporting clause
             quoted_only.append((i, p))
@@ -487,8 +504,12 @@ def _voices(
     for i, p in quoted_only:
         groups = sentence_groups[i]
         who: str | None
-        if any(g in group_speaker for g in groups):
-            who = next((group_speaker[g] for g in groups if group_speaker.get(g)), None)
+        if not group_speaker.keys().isdisjoint(groups):  # one C call, no generator
+            for g in groups:
+                if who := group_speaker.get(g):
+                    break  # the first group's speaker that is one
+            else:
+                who = None
         elif source_by_quotes(i):
             # The last speaker of the paragraph before i: the sentences before it are final
             # (those with a clause from pass 1, the others from this pass, in order).
@@ -695,11 +716,17 @@ def _mark_positions(text: str) -> list[int]:
     # One str.find loop per mark (a memchr scan) costs less than half of one scan of the text
     # with a pattern of all the marks, which tests every character against a class.
     positions = find_each(text, _DOUBLE_MARKS)
-    positions += [
-        pos
-        for pos in find_each(text, _SINGLE_MARKS)
-        if not (pos and _APOSTROPHE_RE.match(text, pos - 1))
-    ]
+    last = len(text) - 1
+    for pos in find_each(text, _SINGLE_MARKS):
+        # Between two word characters (``\w``: str.isalnum or ``_``) it is an apostrophe; tested
+        # in place, as a pattern's match per mark costs more (most single marks are ``’s``).
+        if (
+            0 < pos < last
+            and ((before := text[pos - 1]).isalnum() or before == "_")
+            and ((after := text[pos + 1]).isalnum() or after == "_")
+        ):
+            continue
+        positions.append(pos)
     positions.sort()
     return positions
 
@@ -711,7 +738,12 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
     n_double = 0
     region = -1
     lo = hi = 0
-    for pos in _mark_positions(text):
+    marks = _mark_positions(text)
+    n_marks = len(marks)
+    j = 0  # the next mark
+    while j < n_marks:
+        pos = marks[j]
+        j += 1
         if pos >= hi:  # the marks ascend, so the regions do: a bisect only on a new region
             if stack:
                 _close_at_end(text, stack, hi, region, found)
@@ -724,7 +756,14 @@ def _find_quotes(text: str, region_lo: list[int], region_hi: list[int]) -> list[
         if n_double and (mark == "”" or mark == "»"):
             action = "close"  # what the rules below give whatever the neighbours
         elif mark in _DOUBLE_OPEN and pos + 1 < hi and text[pos + 1].isalnum():
-            action = "open"  # before a word it cannot close, so it opens (see _double_action)
+            # Before a word it cannot close, so it opens (see _double_action). With nothing
+            # open, a closing double mark next in the region closes it (the rules below would,
+            # whatever its neighbours): the common quotation is paired in one step.
+            if not stack and j < n_marks and (end := marks[j]) < hi and text[end] in "”»":
+                found.append((pos + 1, end, pos, end + 1, region, True))
+                j += 1
+                continue
+            action = "open"
         else:
             prev = text[pos - 1] if pos > lo else ""
             nxt = text[pos + 1] if pos + 1 < hi else ""
@@ -1156,13 +1195,16 @@ def _described(words: list[str]) -> str | None:
                 break
     if not 0 <= head <= 4 or words[head].lower().rstrip(".") not in HEAD_NOUNS:
         return None
-    if any(
-        w.lower() in SPEAKER_PREPOSITIONS or w.lower() in CLAUSE_WORDS for w in words[: head + 1]
-    ):
+    # Set tests on the words in lower case, made once, instead of a generator per test.
+    lowered = [w.lower() for w in words]
+    if not _NOT_IN_DESCRIPTION.isdisjoint(lowered[: head + 1]):
         return None
-    if any(w.lower() in CLAUSE_WORDS for w in words[head + 1 :]):
+    if not CLAUSE_WORDS.isdisjoint(lowered[head + 1 :]):
         return None
-    return " ".join(_clean_word(w) for w in words)
+    # As in _name: a word that ends in a letter or digit and starts with no bracket is clean.
+    return " ".join(
+        [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
+    )
 
 
 def _trim_clause(words: list[str]) -> list[str]:
@@ -1287,6 +1329,20 @@ def _subject_before(left: str) -> str | tuple[str, str | None, bool] | None:
 
 def _appositive_subject(t: str) -> tuple[str, str] | None:
     """The speaker of ``X, apposition, said`` or ``description, Name, said``."""
+    # The common case (``Yu Jie, Senior Research Fellow …,``: a plain name before the last
+    # delimiter) in one match; the full logic below gives the same answer for it.
+    plain = _PLAIN_APPOSITIVE_RE.fullmatch(t)
+    if plain is not None:
+        name = plain.group(1)
+        last = plain.group(2).split()
+        if (
+            last
+            and _PLAIN_EXCLUDED.isdisjoint(name.split(" "))
+            and not (
+                len(last) == 1 and (last[0].lower() in SPEAKER_PRONOUNS or last[0] in NOT_SPEAKERS)
+            )
+        ):
+            return ("name", name)
     segments = _last_segments(t)
     if not segments:
         return None
@@ -1312,6 +1368,16 @@ def _appositive_subject(t: str) -> tuple[str, str] | None:
 
 def _subject_after(right: str) -> tuple[str, str | None] | None:
     """The speaker right after an inverted verb: ``said Alicja Bachulska, an expert``."""
+    # The common case (``said Alexander Gabuev.``, ``said John Kirby, …``) in one match; the
+    # full logic below gives the same answer for it, at several times the cost.
+    plain = _PLAIN_AFTER_RE.match(right)
+    if plain is not None:
+        name = plain.group(1)
+        words = name.split(" ")
+        if _PLAIN_EXCLUDED.isdisjoint(words) and (
+            plain.group(2) != "." or words[-1] + "." not in ABBREVIATED_TITLES
+        ):
+            return ("name", name)
     tokens = right.split(maxsplit=8)
     if not tokens or right[:1] not in (" ", "\n", "\t", "\xa0"):
         return None
