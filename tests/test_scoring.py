@@ -676,26 +676,73 @@ def test_every_input_document_is_accounted_for(tmp_path):
 def test_worker_errors_reach_the_caller_with_type_and_document(monkeypatch):
     import framing._scoring as scoring_module
 
-    original = scoring_module._score_document
+    original = scoring_module.split_sentences
 
-    def broken(doc, *args):
-        if doc.doc_id == "doc0002":
+    def broken(text):
+        if text == "Putin met Xi.":
             raise ParameterError("text", "unreadable", "a text the scorer can read")
-        return original(doc, *args)
+        return original(text)
 
-    monkeypatch.setattr(scoring_module, "_score_document", broken)
+    monkeypatch.setattr(scoring_module, "split_sentences", broken)
     for n_jobs in (1, 2):  # in this process, and from a worker process (pickled back)
         with pytest.raises(ParameterError, match="^document 'doc0002': text='unreadable'"):
             framing.score(["Xi met Putin.", "Putin met Xi."], chunk_size=1, n_jobs=n_jobs)
 
 
+def test_a_chunk_goes_through_each_stage_before_the_next(monkeypatch):
+    # Stage by stage (each stage's code stays in the caches), with the same rows as one by one.
+    import framing._scoring as scoring_module
+
+    calls = []
+    for stage in ("clean", "split_sentences", "_attribute_voice", "_cue_columns"):
+        original = getattr(scoring_module, stage)
+
+        def logged(*args, _stage=stage, _original=original):
+            calls.append(_stage)
+            return _original(*args)
+
+        monkeypatch.setattr(scoring_module, stage, logged)
+    # constructed; the second is all page chrome: cleaned to nothing, it gives no sentence
+    texts = [
+        "Xi met Putin. They are old friends.",
+        "Leave a comment",
+        "Russia is China's junior partner.",
+    ]
+    together = framing.score(texts)
+    assert calls == [*["clean"] * 3, *["split_sentences"] * 3, *["_attribute_voice"] * 2,
+                     *["_cue_columns"] * 2]  # fmt: skip
+    apart = pd.concat([framing.score([text]) for text in texts[::2]], ignore_index=True)
+    columns = ["sent_id", "text", "voice", "relevance", "power_label", "bond_label", "evidence"]
+    pd.testing.assert_frame_equal(together[columns], apart[columns])
+
+
+@pytest.mark.parametrize("stage", ["clean", "split_sentences", "_attribute_voice", "_cue_columns"])
+def test_an_error_in_any_stage_names_its_document(monkeypatch, stage):
+    # The documents of a chunk go through each stage together: the error names the one at fault.
+    import framing._scoring as scoring_module
+
+    original = getattr(scoring_module, stage)
+    calls = []
+
+    def broken(*args):
+        calls.append(None)
+        if len(calls) == 2:
+            raise ParameterError("text", "unreadable", "a text the scorer can read")
+        return original(*args)
+
+    monkeypatch.setattr(scoring_module, stage, broken)
+    texts = ["Xi met Putin.", "Putin met Xi.", "They met again."]
+    with pytest.raises(ParameterError, match="^document 'doc0002': text='unreadable'"):
+        framing.score(texts)
+
+
 def test_bugs_keep_their_type_and_name_the_document(monkeypatch):
     import framing._scoring as scoring_module
 
-    def broken(doc, *args):
+    def broken(text, *args):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(scoring_module, "_score_document", broken)
+    monkeypatch.setattr(scoring_module, "_attribute_voice", broken)
     with pytest.raises(ZeroDivisionError) as info:
         framing.score(["Xi met Putin."])
     if hasattr(info.value, "__notes__"):
