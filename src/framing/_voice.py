@@ -1101,6 +1101,12 @@ def _clean_word(word: str) -> str:
     return word.rstrip(",;:!?")
 
 
+def _clean_words(words: list[str]) -> list[str]:
+    """Each word through :func:`_clean_word`, which changes no word that starts with no bracket
+    and ends in a letter or digit (most of them): those skip the call."""
+    return [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
+
+
 def _is_name_word(word: str) -> bool:
     return word.lstrip("[](")[:1].isupper()  # the first character after opening brackets
 
@@ -1144,9 +1150,7 @@ def _starts_with_preposition(words: list[str]) -> bool:
 def _name(words: list[str]) -> str | None:
     """The name in a run of capitalised words, without a title in front of it."""
     words = _strip_starters(words)
-    # Once, for the titles and for the name; _clean_word changes no word that starts with no
-    # bracket and ends in a letter or digit (most of them), so those skip the call.
-    cleaned = [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
+    cleaned = _clean_words(words)  # once, for the titles and for the name
     if not TITLE_WORDS.isdisjoint(cleaned):
         # ``Russian President Vladimir Putin`` -> ``Vladimir Putin``;
         # ``Secretary of State Antony Blinken`` -> ``Antony Blinken``.
@@ -1201,10 +1205,7 @@ def _described(words: list[str]) -> str | None:
         return None
     if not CLAUSE_WORDS.isdisjoint(lowered[head + 1 :]):
         return None
-    # As in _name: a word that ends in a letter or digit and starts with no bracket is clean.
-    return " ".join(
-        [w if w[-1:].isalnum() and w[0] not in "[]()" else _clean_word(w) for w in words]
-    )
+    return " ".join(_clean_words(words))
 
 
 def _trim_clause(words: list[str]) -> list[str]:
